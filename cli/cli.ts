@@ -1,0 +1,43 @@
+/**
+ * `sources-sdk`: the command line over the same engine and client as the extension.
+ * Exit codes: 0 success / clean, 1 findings (errors, differences, refused), 2 usage or I/O errors.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerValidate } from './commands/validate';
+import { registerEmulator } from './commands/emulator';
+import { registerRemoteCommands } from './commands/remote';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('sources-sdk')
+    .description('Validate, emulate and sync Sources SDK connection and flow specifications.')
+    .version(process.env.SOURCES_SDK_VERSION ?? '0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  let exitCode = 0;
+  const setExit = (code: number) => { exitCode = Math.max(exitCode, code); };
+  registerValidate(program, setExit);
+  registerEmulator(program, setExit);
+  registerRemoteCommands(program, setExit);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit 0 through here; anything else is a usage error.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`sources-sdk: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  return exitCode;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err) => { process.stderr.write(`sources-sdk: ${err instanceof Error ? err.stack : String(err)}\n`); process.exitCode = 2; },
+  );
+}

@@ -1,0 +1,3 @@
+// Placeholder; replaced by the client work.
+export function activate(): void {}
+export function deactivate(): void {}

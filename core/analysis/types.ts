@@ -1,0 +1,68 @@
+/**
+ * Shared types of the spec analysis engine. Pure: no `vscode` import; LSP data types come from
+ * vscode-json-languageservice (which re-exports vscode-languageserver-types) so the server can pass them through.
+ */
+import type { ASTNode, Diagnostic, Range, TextDocument } from 'vscode-json-languageservice';
+
+/** The two kinds of file the engine understands. */
+export type SpecKind = 'connectionSpec' | 'flowSpec';
+
+/** Severity names used in the rule table, docs and the CLI. */
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+
+/** Every diagnostic the engine emits carries this `source`. */
+export const DIAGNOSTIC_SOURCE = 'sources-sdk';
+
+/** One row of the rule table (`core/analysis/codes.ts`), also rendered into docs/diagnostics.md. */
+export interface RuleInfo {
+  /** Stable code, e.g. `SSDK101`. Never reused for a different meaning. */
+  code: string;
+  severity: SeverityName;
+  /** Short title for docs and the CLI's SARIF rules. */
+  title: string;
+  /** Which §8 rule(s) of domain.md it implements, e.g. "1". */
+  domainRule?: string;
+}
+
+/** Extra payload a diagnostic can carry for its quick fix (serialised into `Diagnostic.data`). */
+export interface FixData {
+  /** Replacement candidates for a misspelt key or value, best first. */
+  candidates?: string[];
+  /** Free-form extra facts a fix needs (e.g. the placeholder name, pagination type). */
+  [key: string]: unknown;
+}
+
+/** What a rule gets to look at. One parse, shared by every rule and by the schema validation. */
+export interface RuleContext {
+  readonly document: TextDocument;
+  /** Root of the parsed JSON (vscode-json-languageservice AST); undefined for an empty document. */
+  readonly root: ASTNode | undefined;
+  readonly kind: SpecKind;
+  /** Report a finding on a node (its whole extent) or on an explicit offset range. */
+  report(finding: Finding): void;
+}
+
+export interface Finding {
+  code: string;
+  message: string;
+  /** Node to underline; use `start`/`end` offsets instead for part of a string (e.g. one placeholder). */
+  node?: ASTNode;
+  start?: number;
+  end?: number;
+  /** Overrides the rule table's severity (rarely needed). */
+  severity?: SeverityName;
+  data?: FixData;
+  /** Marks the range as unused (faded) or deprecated (struck through). */
+  tags?: Array<'unnecessary' | 'deprecated'>;
+}
+
+/** A semantic check beyond JSON Schema. Rules are pure functions of the parse. */
+export interface Rule {
+  /** Codes this rule may report (must be in the rule table). */
+  readonly codes: readonly string[];
+  /** Which spec kinds it applies to. */
+  readonly kinds: readonly SpecKind[];
+  run(ctx: RuleContext): void;
+}
+
+export type { ASTNode, Diagnostic, Range, TextDocument };

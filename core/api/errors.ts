@@ -1,0 +1,34 @@
+/** The one error type every remote failure becomes, carrying what a user (and a retry loop) needs. */
+export type FlowServiceErrorKind =
+  | 'auth' // IMS refused the credentials or the token is invalid
+  | 'forbidden' // 403: a permission is missing
+  | 'not-found'
+  | 'conflict' // remote changed since last sync (raised by core/sync, not by HTTP)
+  | 'validation' // 400 from the Flow Service about the body
+  | 'rate-limited'
+  | 'unavailable' // 5xx
+  | 'network' // no answer at all
+  | 'timeout'
+  | 'cancelled'
+  | 'bad-response' // malformed or non-JSON answer
+  | 'config'; // missing settings, refused host, etc.
+
+export class FlowServiceError extends Error {
+  constructor(
+    message: string,
+    readonly kind: FlowServiceErrorKind,
+    readonly details: {
+      status?: number;
+      /** Adobe code: gateway `error_code` (e.g. 403010), `FLOW-1415-400`, or the content-type title. */
+      code?: string;
+      requestId?: string;
+      /** True when repeating the same request may help (429, 503, resets). */
+      retryable?: boolean;
+      method?: string;
+      url?: string;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'FlowServiceError';
+  }
+}

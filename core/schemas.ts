@@ -1,0 +1,16 @@
+/**
+ * The bundled JSON Schemas: the single source of truth for structure, inlined into the server and CLI
+ * (no runtime fetch).
+ */
+import connectionSpecSchema from '../schemas/connection-spec.schema.json';
+import flowSpecSchema from '../schemas/flow-spec.schema.json';
+import type { SpecKind } from './analysis/types';
+
+export const CONNECTION_SPEC_SCHEMA_URI = 'https://sources-sdk-tools.invalid/schemas/connection-spec.schema.json';
+export const FLOW_SPEC_SCHEMA_URI = 'https://sources-sdk-tools.invalid/schemas/flow-spec.schema.json';
+
+/** Schema object and URI for each spec kind. */
+export const SPEC_SCHEMAS: Record<SpecKind, { uri: string; schema: object }> = {
+  connectionSpec: { uri: CONNECTION_SPEC_SCHEMA_URI, schema: connectionSpecSchema },
+  flowSpec: { uri: FLOW_SPEC_SCHEMA_URI, schema: flowSpecSchema },
+};

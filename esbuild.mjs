@@ -1,0 +1,44 @@
+// Builds the three entry points (extension, language server, CLI) and the in-editor test bundle in parallel.
+// Exits non-zero on any failure so `npm test` and CI never run against a stale dist/.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // A missing import must fail the build, not become `undefined` at run time.
+  logOverride: { 'import-is-undefined': 'error' },
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  { entryPoints: { extension: 'client/extension.ts' }, external: ['vscode'], outdir: 'dist' },
+  { entryPoints: { server: 'server/server.ts' }, outdir: 'dist' },
+  { entryPoints: { cli: 'cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+// The in-editor suite is bundled with mocha so it runs inside any extension host without node_modules.
+if (existsSync('test/vscode/index.ts')) {
+  builds.push({ entryPoints: { index: 'test/vscode/index.ts' }, external: ['vscode'], outdir: 'dist/test/vscode' });
+}
+
+try {
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b })));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching');
+  } else {
+    await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}

@@ -1,0 +1,2 @@
+// Placeholder main; replaced by the language-server work.
+process.stdin.resume();
