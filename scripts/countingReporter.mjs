@@ -16,7 +16,7 @@ export default async function* countingReporter(source) {
       failed++;
     }
   }
-  const file = process.env.SOURCES_SDK_TALLY_FILE;
+  const file = process.env.SOURCES_SDK_RUNNER_TALLY;
   if (file) writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
   yield `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`;
 }

@@ -1,7 +1,7 @@
 // Runs every *.test.ts under test/unit, test/lsp and test/emulator with node's test runner (via tsx),
 // then prints one line "N passed, N failed". Usage: node scripts/runTests.mjs [folder or file ...]
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, readFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, statSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -27,10 +27,12 @@ const result = spawnSync(process.execPath, [
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/countingReporter.mjs', `--test-reporter-destination=${join(tallyFile + '.txt')}`,
   ...files,
-], { stdio: 'inherit', env: { ...process.env, SOURCES_SDK_TALLY_FILE: tallyFile } });
+], { stdio: 'inherit', env: { ...process.env, SOURCES_SDK_RUNNER_TALLY: tallyFile } });
 
 let tally = { passed: 0, failed: 0 };
 try { tally = JSON.parse(readFileSync(tallyFile, 'utf8')); } catch { /* runner crashed before reporting */ }
 if (result.status !== 0 && tally.failed === 0) tally.failed = 1; // a crash counts as a failure
 console.log(`${tally.passed} passed, ${tally.failed} failed`);
+// CI collects each suite's tally to print one grand total.
+if (process.env.SOURCES_SDK_TALLY_FILE) writeFileSync(process.env.SOURCES_SDK_TALLY_FILE, JSON.stringify(tally));
 process.exit(result.status === 0 && tally.passed > 0 ? 0 : 1);
