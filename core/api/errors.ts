@@ -1,3 +1,5 @@
+import type { RemoteSpec } from './types';
+
 /** The one error type every remote failure becomes, carrying what a user (and a retry loop) needs. */
 export type FlowServiceErrorKind =
   | 'auth' // IMS refused the credentials or the token is invalid
@@ -26,6 +28,12 @@ export class FlowServiceError extends Error {
       retryable?: boolean;
       method?: string;
       url?: string;
+      /** How long the server asked us to wait (from `Retry-After`), in ms. */
+      retryAfterMs?: number;
+      /** How many attempts were made before giving up. */
+      attempts?: number;
+      /** For `conflict`: the remote spec as it is now, so the caller can offer Compare / Overwrite / Cancel. */
+      remote?: RemoteSpec;
     } = {},
   ) {
     super(message);

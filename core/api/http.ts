@@ -1,0 +1,205 @@
+/**
+ * One HTTP attempt (timeout, cancellation, exchange logging, network-error classification) and the retry loop
+ * (exponential backoff with full jitter, `Retry-After`, bounded by attempts and total time). Shared by the Flow
+ * Service client and the IMS token provider.
+ */
+import { FlowServiceError } from './errors';
+import type { Redactor } from './redact';
+import type { Logger, Transport } from './types';
+
+/** Time seam: tests pass a fake clock so backoff and token expiry need no real waiting. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Resolves after `ms`; rejects when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Retry bounds. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxTotalMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8_000, maxTotalMs: 30_000 };
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+/** Everything an attempt needs from its owner. */
+export interface HttpContext {
+  transport: Transport;
+  clock: Clock;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  random: () => number;
+  redact: Redactor;
+  logger?: Logger;
+}
+
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  requestId?: string;
+}
+
+/** Node/undici error codes meaning the host could not be reached at all (nothing was sent). */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function errorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } } | undefined;
+  const code = e?.code ?? e?.cause?.code ?? e?.cause?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Cancellation error for a request the caller aborted. */
+export function cancelledError(method: string, url: string): FlowServiceError {
+  return new FlowServiceError(`${method} ${url} was cancelled`, 'cancelled', { method, url, retryable: false });
+}
+
+/** Classifies a transport exception into a FlowServiceError (network, timeout or cancelled). */
+export function classifyTransportError(err: unknown, req: { method: string; url: string }, timedOut: boolean, cancelled: boolean, timeoutMs: number): FlowServiceError {
+  const { method, url } = req;
+  if (cancelled) return cancelledError(method, url);
+  if (timedOut) {
+    return new FlowServiceError(
+      `No answer from ${hostOf(url)} within ${Math.round(timeoutMs / 100) / 10} s (${method} ${url}); the service may be overloaded or the network slow`,
+      'timeout',
+      { method, url, retryable: true },
+    );
+  }
+  const code = errorCode(err);
+  if (code && UNREACHABLE_CODES.has(code)) {
+    return new FlowServiceError(
+      `Could not reach ${hostOf(url)}: check the platform URL, your network or proxy (${code})`,
+      'network',
+      { method, url, code, retryable: false },
+    );
+  }
+  const detail = code ?? (err instanceof Error ? err.message : String(err));
+  return new FlowServiceError(`The connection to ${hostOf(url)} failed before an answer arrived (${detail})`, 'network', {
+    method,
+    url,
+    code,
+    retryable: true,
+  });
+}
+
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Sends one request with the per-call timeout combined with the caller's signal, and logs the exchange. */
+export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: number, signal?: AbortSignal): Promise<RawResponse> {
+  const safeUrl = ctx.redact(req.url);
+  if (signal?.aborted) throw cancelledError(req.method, safeUrl);
+  const timeoutSignal = AbortSignal.timeout(ctx.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
+  const started = ctx.clock.now();
+  const log = (status: number | 'network-error' | 'aborted' | 'timeout', requestId?: string, note?: string) =>
+    ctx.logger?.exchange?.({ method: req.method, url: safeUrl, status, durationMs: ctx.clock.now() - started, requestId, attempt, note });
+  try {
+    const response = await ctx.transport(req.url, { method: req.method, headers: req.headers, body: req.body, signal: combined });
+    const text = await response.text();
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    log(response.status, requestId);
+    return { status: response.status, headers: response.headers, text, requestId };
+  } catch (err) {
+    const cancelled = signal?.aborted === true;
+    const timedOut = !cancelled && timeoutSignal.aborted;
+    const error = classifyTransportError(err, { method: req.method, url: safeUrl }, timedOut, cancelled, ctx.timeoutMs);
+    log(cancelled ? 'aborted' : timedOut ? 'timeout' : 'network-error', undefined, ctx.redact(error.message));
+    throw error;
+  }
+}
+
+/** Whether a failed attempt may be repeated; `idempotent` is false for POST. */
+export type RetryGate = (error: FlowServiceError) => boolean;
+
+/**
+ * Runs `op` until it succeeds, fails for good, or the bounds are used up. Waits `Retry-After` when the server gave
+ * one, otherwise a full-jitter exponential delay. Cancellation is never retried.
+ */
+export async function withRetries<T>(
+  ctx: HttpContext,
+  describe: string,
+  mayRetry: RetryGate,
+  op: (attempt: number) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const started = ctx.clock.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await op(attempt);
+    } catch (caught) {
+      if (!(caught instanceof FlowServiceError)) throw caught;
+      if (caught.kind === 'cancelled' || !caught.details.retryable || !mayRetry(caught)) throw caught;
+      const elapsed = ctx.clock.now() - started;
+      const backoff = Math.min(ctx.retry.maxDelayMs, ctx.retry.baseDelayMs * 2 ** (attempt - 1));
+      const delay = caught.details.retryAfterMs ?? Math.floor(ctx.random() * backoff);
+      if (attempt >= ctx.retry.maxAttempts || elapsed + delay > ctx.retry.maxTotalMs) {
+        throw givenUp(caught, attempt, elapsed, delay);
+      }
+      ctx.logger?.warn(ctx.redact(`${describe}: attempt ${attempt} failed (${caught.message}); retrying in ${delay} ms`));
+      try {
+        await ctx.clock.sleep(delay, signal);
+      } catch {
+        throw cancelledError(caught.details.method ?? 'request', caught.details.url ?? describe);
+      }
+    }
+  }
+}
+
+function givenUp(last: FlowServiceError, attempts: number, elapsedMs: number, nextDelayMs: number): FlowServiceError {
+  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+  const details = { ...last.details, attempts, retryable: false };
+  if (last.kind === 'rate-limited') {
+    const asked = last.details.retryAfterMs !== undefined ? ` (the server asked to wait ${seconds(nextDelayMs)} more)` : '';
+    return new FlowServiceError(
+      `Flow Service kept answering 429 Too Many Requests: gave up after ${attempts} attempt(s) over ${seconds(elapsedMs)}${asked}. ` +
+        'Wait a minute and try again, or lower the concurrency.',
+      'rate-limited',
+      details,
+    );
+  }
+  return new FlowServiceError(`${last.message} (gave up after ${attempts} attempt(s) over ${seconds(elapsedMs)})`, last.kind, details);
+}
