@@ -1,0 +1,192 @@
+/**
+ * The local Flow Service + IMS emulator: one loopback HTTP server that serves IMS at `/ims/token/v3` and the
+ * Flow Service spec endpoints under `/data/foundation/flowservice`, so a client configured with
+ * `platformUrl = imsUrl = url` works unchanged. Adds admin routes under `/__emulator` (faults, health).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { FaultInjector, validateFault } from './faults';
+import { BodyTooLargeError, flowError, gatewayError, json, readBody, sendReply, type Reply, type RequestContext } from './http';
+import { DEFAULT_TOKEN_TTL_SECONDS, IMS_TOKEN_PATH, TokenAuthority } from './ims';
+import { FLOW_SERVICE_ROOT, SpecRoutes } from './specRoutes';
+import { SpecStore } from './store';
+import type { EmulatorOptions, FaultSpec } from './types';
+
+export type { EmulatorOptions, FaultSpec, FaultMatch, Scope, SpecResourceName, StoredSpec } from './types';
+export { FLOW_SERVICE_ROOT } from './specRoutes';
+export { IMS_TOKEN_PATH } from './ims';
+
+export const ADMIN_ROOT = '/__emulator';
+
+/** What tests (and the bench) may reach into: the spec store and the token authority. */
+export interface EmulatorInternals {
+  specs: SpecStore;
+  tokens: TokenAuthority;
+  /** The faults still active, with their remaining `times`. */
+  faults(): FaultSpec[];
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT` (the host it listens on). */
+  url: string;
+  port: number;
+  /** Stops accepting, waits for pending writes to be durable, closes every connection. */
+  close(): Promise<void>;
+  setFaults(faults: FaultSpec[]): void;
+  store: EmulatorInternals;
+}
+
+function statusFaultReply(fault: Extract<FaultSpec, { kind: 'status' }>, requestId: string): Reply {
+  const headers: Record<string, string> = {};
+  if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+  let reply: Reply;
+  switch (fault.status) {
+    case 429:
+      reply = gatewayError(429, '429050', 'Too many requests (injected by the emulator).');
+      break;
+    case 502:
+      reply = gatewayError(502, '502000', 'Bad gateway (injected by the emulator).');
+      break;
+    case 500:
+      reply = flowError('1102', 500, 'Internal error (injected by the emulator).', requestId);
+      break;
+    case 503:
+      reply = flowError('1103', 503, 'Service unavailable (injected by the emulator).', requestId);
+      break;
+    case 504:
+      reply = flowError('1104', 504, 'Gateway timeout (injected by the emulator).', requestId);
+      break;
+  }
+  return { ...reply, headers: { ...reply.headers, ...headers } };
+}
+
+async function handleAdmin(ctx: RequestContext, faults: FaultInjector, store: SpecStore): Promise<Reply> {
+  const sub = ctx.path.slice(ADMIN_ROOT.length);
+  if (sub === '/health' && ctx.method === 'GET') {
+    return json(200, { status: 'ok', faults: faults.list().length, scopes: store.openScopes().length });
+  }
+  if (sub === '/faults') {
+    if (ctx.method === 'GET') return json(200, { faults: faults.list() });
+    if (ctx.method === 'DELETE') {
+      faults.set([]);
+      return { status: 204 };
+    }
+    if (ctx.method === 'POST') {
+      try {
+        const body = JSON.parse(await readBody(ctx.req)) as { faults?: unknown };
+        if (!Array.isArray(body.faults)) throw new Error('expected {"faults": [...]}');
+        faults.set(body.faults.map(validateFault));
+        return json(200, { faults: faults.list() });
+      } catch (err) {
+        return json(400, { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+  return json(404, { error: `no admin route ${ctx.method} ${ctx.path}` });
+}
+
+/** Starts the emulator. Resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => undefined);
+  const fixed =
+    options.clientId !== undefined && options.clientSecret !== undefined
+      ? { clientId: options.clientId, clientSecret: options.clientSecret }
+      : undefined;
+  const tokens = new TokenAuthority(fixed, options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
+  const store = new SpecStore({
+    dataDir: options.dataDir,
+    seed: options.seed,
+    seedConnectionSpecs: options.seedConnectionSpecs,
+    seedFlowSpecs: options.seedFlowSpecs,
+  });
+  const faults = new FaultInjector(options.faults ?? []);
+  const specRoutes = new SpecRoutes(store, tokens);
+
+  async function route(ctx: RequestContext): Promise<Reply | 'dropped'> {
+    if (ctx.path === ADMIN_ROOT || ctx.path.startsWith(`${ADMIN_ROOT}/`)) return handleAdmin(ctx, faults, store);
+    const decision = faults.decide(ctx.method, ctx.path);
+    if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+    const fault = decision.terminal;
+    if (fault?.kind === 'drop') {
+      ctx.req.socket.destroy();
+      return 'dropped';
+    }
+    if (fault?.kind === 'malformed') return { status: 200, rawBody: '<html><body>upstream said something that is not JSON' };
+    if (fault?.kind === 'status') return statusFaultReply(fault, ctx.requestId);
+
+    if (ctx.path === IMS_TOKEN_PATH) return tokens.handleTokenRequest(ctx);
+    if (ctx.path.startsWith(`${FLOW_SERVICE_ROOT}/`)) {
+      const reply = await specRoutes.handle(ctx, ctx.path.slice(FLOW_SERVICE_ROOT.length));
+      if (reply) return reply;
+      return gatewayError(404, '404000', `The emulator does not implement ${ctx.method} ${ctx.path}; it serves connectionSpecs and flowSpecs only.`);
+    }
+    return gatewayError(404, '404000', `No route ${ctx.method} ${ctx.path}.`);
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const ctx: RequestContext = {
+      req,
+      res,
+      method: (req.method ?? 'GET').toUpperCase(),
+      url,
+      path: url.pathname.replace(/\/+$/, '') || '/',
+      requestId: randomUUID(),
+    };
+    let status: number | string;
+    try {
+      const reply = await route(ctx);
+      if (reply === 'dropped') {
+        status = 'dropped';
+      } else {
+        sendReply(ctx, reply);
+        status = reply.status;
+      }
+    } catch (err) {
+      const tooLarge = err instanceof BodyTooLargeError;
+      const reply = tooLarge
+        ? flowError('1100', 413, 'The request body is too large.', ctx.requestId)
+        : flowError('1102', 500, `Internal emulator error: ${err instanceof Error ? err.message : String(err)}`, ctx.requestId);
+      if (!res.headersSent && !res.destroyed) sendReply(ctx, reply);
+      status = reply.status;
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // Path only: query strings may carry IMS client secrets; headers (tokens) are never logged.
+    log(`${ctx.method} ${ctx.path} ${status} ${ms.toFixed(1)}ms ${ctx.requestId}`);
+  }
+
+  const server = createServer((req, res) => {
+    void onRequest(req, res);
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    setFaults: (list) => faults.set(list),
+    store: { specs: store, tokens, faults: () => faults.list() },
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await store.idle();
+        server.closeAllConnections();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Fault injection (an emulator feature; the real API has nothing like it): lets tests and users rehearse
+ * throttling, outages, slow answers, dropped connections and garbage bodies.
+ */
+import type { FaultSpec, FaultMatch } from './types';
+
+const STATUS_CODES = new Set([429, 500, 502, 503, 504]);
+
+/** Checks and normalises one fault (from JSON, the CLI or the admin route); throws a readable Error. */
+export function validateFault(input: unknown): FaultSpec {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new Error('a fault must be an object');
+  const fault = input as Record<string, unknown>;
+  const times = fault.times;
+  if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 0)) {
+    throw new Error('fault.times must be a non-negative integer');
+  }
+  const match = fault.match;
+  if (match !== undefined) {
+    if (match === null || typeof match !== 'object') throw new Error('fault.match must be an object');
+    const { method, path } = match as Record<string, unknown>;
+    if (method !== undefined && typeof method !== 'string') throw new Error('fault.match.method must be a string');
+    if (path !== undefined && typeof path !== 'string') throw new Error('fault.match.path must be a string');
+  }
+  switch (fault.kind) {
+    case 'status':
+      if (typeof fault.status !== 'number' || !STATUS_CODES.has(fault.status)) {
+        throw new Error('fault.status must be one of 429, 500, 502, 503, 504');
+      }
+      if (fault.retryAfterSeconds !== undefined && (typeof fault.retryAfterSeconds !== 'number' || fault.retryAfterSeconds < 0)) {
+        throw new Error('fault.retryAfterSeconds must be a non-negative number');
+      }
+      break;
+    case 'delay':
+      if (typeof fault.ms !== 'number' || fault.ms < 0) throw new Error('fault.ms must be a non-negative number');
+      break;
+    case 'drop':
+    case 'malformed':
+      break;
+    default:
+      throw new Error(`unknown fault kind ${JSON.stringify(fault.kind)} (status, delay, drop, malformed)`);
+  }
+  return { ...(fault as unknown as FaultSpec) };
+}
+
+function pathMatches(pattern: string, path: string): boolean {
+  if (path.includes(pattern)) return true;
+  try {
+    return new RegExp(pattern).test(path);
+  } catch {
+    return false; // not a valid regex: it was meant as a plain substring, which did not match
+  }
+}
+
+function matches(match: FaultMatch | undefined, method: string, path: string): boolean {
+  if (!match) return true;
+  if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (match.path && !pathMatches(match.path, path)) return false;
+  return true;
+}
+
+/** What to do with one request: wait `delayMs`, then either serve it or apply `terminal`. */
+export interface FaultDecision {
+  delayMs: number;
+  terminal?: Exclude<FaultSpec, { kind: 'delay' }>;
+}
+
+/** The active fault list. Faults are tried in order; delays add up; the first terminal fault wins. */
+export class FaultInjector {
+  private faults: FaultSpec[] = [];
+
+  constructor(initial: FaultSpec[] = []) {
+    this.set(initial);
+  }
+
+  set(faults: FaultSpec[]): void {
+    this.faults = faults.map(validateFault);
+  }
+
+  list(): FaultSpec[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  /** Picks the faults for a request and counts down their `times`. */
+  decide(method: string, path: string): FaultDecision {
+    const decision: FaultDecision = { delayMs: 0 };
+    for (const fault of this.faults) {
+      if (fault.times !== undefined && fault.times <= 0) continue;
+      if (!matches(fault.match, method, path)) continue;
+      if (fault.kind === 'delay') {
+        decision.delayMs += fault.ms;
+      } else if (decision.terminal) {
+        continue; // keep its count: it did not apply to this request
+      } else {
+        decision.terminal = fault;
+      }
+      if (fault.times !== undefined) fault.times -= 1;
+    }
+    return decision;
+  }
+}
+
+/**
+ * Parses the CLI form of a fault: JSON (`{"kind":"status","status":503}`) or the compact
+ * `KIND[:key=value]...`, where KIND is a status code (429, 500, 502, 503, 504), `delay`, `drop` or `malformed`
+ * and keys are `times`, `retry` (seconds), `ms`, `method`, `path`. Example: `429:retry=2:times=3:path=/flowSpecs`.
+ */
+export function parseFaultArgument(text: string): FaultSpec {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) return validateFault(JSON.parse(trimmed));
+  const [head, ...pairs] = trimmed.split(':');
+  const fault: Record<string, unknown> = {};
+  if (/^\d+$/.test(head ?? '')) {
+    fault.kind = 'status';
+    fault.status = Number(head);
+  } else {
+    fault.kind = head;
+  }
+  const match: FaultMatch = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`fault option '${pair}' must be key=value`);
+    const key = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (key === 'times' || key === 'ms') fault[key] = Number(value);
+    else if (key === 'retry') fault.retryAfterSeconds = Number(value);
+    else if (key === 'method') match.method = value;
+    else if (key === 'path') match.path = value;
+    else throw new Error(`unknown fault option '${key}' (times, retry, ms, method, path)`);
+  }
+  if (match.method !== undefined || match.path !== undefined) fault.match = match;
+  return validateFault(fault);
+}

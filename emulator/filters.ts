@@ -1,0 +1,116 @@
+/**
+ * `property` query filters of the list endpoints: `<field><op><value>`, repeatable (ANDed). `==` and `!=` take
+ * comma-separated OR sets; `>`, `<`, `>=`, `<=` compare numbers (e.g. `updatedAt>=1700000000000`).
+ * Errors carry the FLOW code the platform's catalog uses for the same mistake.
+ */
+import type { SpecResourceName } from './types';
+
+export type Operator = '==' | '!=' | '>=' | '<=' | '>' | '<';
+
+export interface PropertyFilter {
+  field: string;
+  operator: Operator;
+  values: string[];
+}
+
+export interface FilterError {
+  code: '1440' | '1443' | '1448' | '1449' | '1450';
+  message: string;
+}
+
+/** Longest operators first so `>=` is not read as `>`. `~` is recognised only to be refused (1440). */
+const OPERATOR_PATTERN = /(==|!=|>=|<=|~|>|<|=)/;
+
+const ALLOWED_FIELDS: Record<SpecResourceName, { exact: string[]; prefixes: string[] }> = {
+  connectionSpecs: { exact: ['id', 'name', 'providerId', 'type', 'version', 'createdAt', 'updatedAt'], prefixes: ['attributes.'] },
+  flowSpecs: { exact: ['id', 'name', 'providerId', 'createdAt', 'updatedAt'], prefixes: [] },
+};
+
+const NUMERIC_OPERATORS = new Set<Operator>(['>', '<', '>=', '<=']);
+
+function stripQuotes(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length >= 2 && (trimmed.startsWith('"') || trimmed.startsWith("'")) && trimmed.endsWith(trimmed[0]!)) {
+    return trimmed.slice(1, -1);
+  }
+  return trimmed;
+}
+
+function isAllowedField(resource: SpecResourceName, field: string): boolean {
+  const allowed = ALLOWED_FIELDS[resource];
+  return allowed.exact.includes(field) || allowed.prefixes.some((p) => field.startsWith(p) && field.length > p.length);
+}
+
+/** Parses one `property` value; returns the filter or the FLOW error to answer with. */
+export function parsePropertyFilter(resource: SpecResourceName, raw: string): PropertyFilter | FilterError {
+  const match = OPERATOR_PATTERN.exec(raw);
+  if (!match || match.index === 0) {
+    return { code: '1450', message: `Invalid operator in filter '${raw}'. Use ==, !=, >, <, >= or <=.` };
+  }
+  const field = raw.slice(0, match.index).trim();
+  const op = match[1]!;
+  if (!/^[A-Za-z0-9_.@$\[\]-]+$/.test(field)) {
+    return { code: '1450', message: `Invalid operator in filter '${raw}'. Use ==, !=, >, <, >= or <=.` };
+  }
+  if (op === '~') return { code: '1440', message: `The operator '~' is not implemented (filter '${raw}').` };
+  if (op === '=') {
+    return { code: '1450', message: `Invalid operator '=' in filter '${raw}'. Did you mean '=='?` };
+  }
+  const operator = op as Operator;
+  if (!isAllowedField(resource, field)) {
+    return { code: '1449', message: `Invalid field '${field}' in filter '${raw}' for ${resource}.` };
+  }
+  const values = raw.slice(match.index + op.length).split(',').map(stripQuotes);
+  if (NUMERIC_OPERATORS.has(operator)) {
+    if (values.length > 1) {
+      return { code: '1443', message: `The operator '${operator}' is not allowed with multiple values (filter '${raw}').` };
+    }
+    if (!/^-?\d+(\.\d+)?$/.test(values[0] ?? '')) {
+      return { code: '1448', message: `The operator '${operator}' needs a number (filter '${raw}').` };
+    }
+  }
+  return { field, operator, values };
+}
+
+function readPath(item: Record<string, unknown>, field: string): unknown {
+  let current: unknown = item;
+  for (const part of field.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function asComparableText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** True when `item` satisfies one filter. Missing fields match only `!=`. */
+export function matchesFilter(item: Record<string, unknown>, filter: PropertyFilter): boolean {
+  const actual = readPath(item, filter.field);
+  switch (filter.operator) {
+    case '==': {
+      const text = asComparableText(actual);
+      return text !== undefined && filter.values.includes(text);
+    }
+    case '!=': {
+      const text = asComparableText(actual);
+      return text === undefined || !filter.values.includes(text);
+    }
+    default: {
+      const number = typeof actual === 'number' ? actual : Number.NaN;
+      const bound = Number(filter.values[0]);
+      if (Number.isNaN(number)) return false;
+      if (filter.operator === '>') return number > bound;
+      if (filter.operator === '<') return number < bound;
+      if (filter.operator === '>=') return number >= bound;
+      return number <= bound;
+    }
+  }
+}
+
+export function isFilterError(value: PropertyFilter | FilterError): value is FilterError {
+  return 'code' in value;
+}

@@ -1,0 +1,75 @@
+/**
+ * Public option and fault types of the local Flow Service + IMS emulator.
+ * Other parts of the project (client tests, bench, extension tests) code against these shapes.
+ */
+
+/** Narrows a fault to some requests. `path` is a substring of the URL path, or a regular-expression source. */
+export interface FaultMatch {
+  method?: string;
+  path?: string;
+}
+
+interface FaultBase {
+  /** How many matching requests the fault still applies to; counts down; omitted = forever. */
+  times?: number;
+  match?: FaultMatch;
+}
+
+/** Answer with this status instead of serving the request (429 carries `Retry-After` when given). */
+export interface StatusFault extends FaultBase {
+  kind: 'status';
+  status: 429 | 500 | 502 | 503 | 504;
+  retryAfterSeconds?: number;
+}
+
+/** Wait `ms` before serving the request normally. */
+export interface DelayFault extends FaultBase {
+  kind: 'delay';
+  ms: number;
+}
+
+/** Destroy the socket without answering (the client sees a reset / network error). */
+export interface DropFault extends FaultBase {
+  kind: 'drop';
+}
+
+/** Answer 200 with a body that is not JSON. */
+export interface MalformedFault extends FaultBase {
+  kind: 'malformed';
+}
+
+export type FaultSpec = StatusFault | DelayFault | DropFault | MalformedFault;
+
+export interface EmulatorOptions {
+  /** 0 (default) = any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Persistence folder; undefined = in-memory only. */
+  dataDir?: string;
+  /** When both are set, only these credentials get tokens. */
+  clientId?: string;
+  clientSecret?: string;
+  /** Default true: seed RestStorageToAEP + GenericStreamingAEP in every (org, sandbox) on first use. */
+  seed?: boolean;
+  /** Extra authoring-form connection specs created in every (org, sandbox) on first use. */
+  seedConnectionSpecs?: object[];
+  /** Extra authoring-form flow specs created in every (org, sandbox) on first use (emulator extension). */
+  seedFlowSpecs?: object[];
+  faults?: FaultSpec[];
+  /** One line per request; never receives tokens or secrets. */
+  log?: (line: string) => void;
+  /** Lifetime of issued tokens; default 86399 (as IMS). */
+  tokenTtlSeconds?: number;
+}
+
+export type SpecResourceName = 'connectionSpecs' | 'flowSpecs';
+
+/** One (org, sandbox) pair: the unit of isolation and of persistence. */
+export interface Scope {
+  orgId: string;
+  sandboxName: string;
+}
+
+/** A stored spec: authored fields plus the server-managed ones. */
+export type StoredSpec = Record<string, unknown> & { id: string; createdAt: number; updatedAt: number };

@@ -1,0 +1,42 @@
+/**
+ * The body checks the emulator applies to spec creates and full-body updates. The platform's own validation
+ * is undocumented; these are the checks its DTOs declare (`required: [name, providerId]`) plus types the
+ * platform could not accept, so authors find mistakes locally rather than after an upload.
+ */
+import type { SpecResourceName } from './types';
+
+export interface BodyProblem {
+  code: '1100' | '1455';
+  message: string;
+}
+
+function checkStringArray(body: Record<string, unknown>, field: string): BodyProblem | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return { code: '1100', message: `The field '${field}' must be an array of strings.` };
+  const bad = value.findIndex((entry) => typeof entry !== 'string');
+  if (bad >= 0) {
+    return { code: '1100', message: `The field '${field}[${bad}]' must be a string (got ${JSON.stringify(value[bad])}).` };
+  }
+  return undefined;
+}
+
+/** Returns the first problem of a spec body, or `undefined` when it is acceptable. */
+export function validateSpecBody(resource: SpecResourceName, body: Record<string, unknown>): BodyProblem | undefined {
+  for (const field of ['name', 'providerId']) {
+    const value = body[field];
+    if (value === undefined || value === null || value === '') {
+      return { code: '1455', message: `Missing field '${field}': it is required to create or update a ${resource === 'connectionSpecs' ? 'connection' : 'flow'} spec.` };
+    }
+    if (typeof value !== 'string') return { code: '1100', message: `The field '${field}' must be a string.` };
+  }
+  if (resource === 'flowSpecs') {
+    return checkStringArray(body, 'sourceConnectionSpecIds') ?? checkStringArray(body, 'targetConnectionSpecIds');
+  }
+  for (const field of ['authSpec']) {
+    if (body[field] !== undefined && !Array.isArray(body[field])) {
+      return { code: '1100', message: `The field '${field}' must be an array.` };
+    }
+  }
+  return undefined;
+}
