@@ -95,6 +95,7 @@ export class FaultInjector {
       }
       if (fault.times !== undefined) fault.times -= 1;
     }
+    this.faults = this.faults.filter((f) => f.times === undefined || f.times > 0);
     return decision;
   }
 }
