@@ -1,0 +1,139 @@
+/**
+ * The rule table: every diagnostic code the engine can emit, with its severity, a title, what to do about it
+ * and the domain rule (§8 of the domain digest) it implements. docs/diagnostics.md is rendered from this table
+ * (a unit test fails when the file is out of date). Codes are stable: never reuse one for a different meaning.
+ */
+import type { RuleInfo, SeverityName } from './types';
+
+/** A rule-table row plus the advice shown in the docs. */
+export interface RuleDoc extends RuleInfo {
+  /** What the author should do, in the imperative. */
+  action: string;
+}
+
+function row(code: string, severity: SeverityName, title: string, action: string, domainRule?: string): RuleDoc {
+  return domainRule ? { code, severity, title, action, domainRule } : { code, severity, title, action };
+}
+
+/** Every code, in order. SSDK001–014 and SSDK090–091 come from the syntax/schema layer; the rest from rules. */
+export const RULE_TABLE: RuleDoc[] = [
+  // Syntax and schema layer (emitted by the engine).
+  row('SSDK001', 'error', 'JSON syntax error', 'Fix the JSON syntax at the marked position.', '16'),
+  row('SSDK002', 'error', 'Comment not allowed', 'Remove the comment: the Flow Service accepts strict JSON only.', '16'),
+  row('SSDK003', 'error', 'Trailing comma', 'Remove the comma after the last element.', '16'),
+  row('SSDK004', 'error', 'Duplicate key', 'Keep one occurrence of the key; the server would silently use only one.', '16'),
+  row('SSDK005', 'error', 'Top level is not an object / empty file', 'Make the file a single JSON object.'),
+  row('SSDK010', 'error', 'Schema violation', 'Change the value so it matches the documented structure.'),
+  row('SSDK011', 'warning', 'Unknown property (did you mean …?)', 'Rename the key to one of the suggested names or remove it.'),
+  row('SSDK012', 'error', 'Value not allowed (did you mean …?)', 'Use one of the allowed values (a quick fix offers the closest).'),
+  row('SSDK013', 'error', 'Wrong value type', 'Use a value of the expected JSON type.'),
+  row('SSDK014', 'hint', 'Deprecated property or value', 'Move to the replacement named in the message.'),
+  row('SSDK090', 'info', 'Semantic checks skipped: document too large', 'Split the file or raise the size limit; schema checks still ran.'),
+  row('SSDK091', 'info', 'Analysis limit reached', 'Fix the reported problems first; further findings were suppressed.'),
+  // Placeholders.
+  row('SSDK101', 'error', 'Unresolved placeholder', 'Declare the parameter in sourceSpec.spec.properties (quick fix) or in every authSpec, or fix the name.', '1'),
+  row('SSDK102', 'warning', 'Placeholder resolves only in some auth specs', 'Declare the property in every authSpec entry, or in sourceSpec.spec.properties.', '1'),
+  row('SSDK103', 'warning', '`{name}` without `$`', 'Write `${name}` (quick fix): without `$` the text is sent literally.', '2'),
+  row('SSDK104', 'warning', 'Legacy `{{NAME}}` placeholder', 'Write `${NAME}` (quick fix): the double-brace form is from the legacy format.', '2'),
+  row('SSDK105', 'warning', 'Unreplaced documentation placeholder', 'Replace the `{UPPER_CASE}` template text with the real value.', '2'),
+  row('SSDK106', 'hint', 'Unused source parameter', 'Use the parameter as `${name}` in urlParams/headerParams/bodyParams, or remove it.', '1'),
+  row('SSDK107', 'warning', 'Malformed placeholder', 'Write a placeholder as `${name}` with a parameter name and a closing brace.', '1'),
+  // Pagination.
+  row('SSDK201', 'error', 'Pagination field missing for this type', 'Add the fields the pagination type needs (quick fix adds them with sample values).', '5'),
+  row('SSDK202', 'warning', 'Pagination field ignored for this type', 'Remove the field or change `type` to the pagination type that uses it.', '5'),
+  row('SSDK203', 'warning', '`offsetName` spelling', 'Write `offSetName` (quick fix), the spelling every working example uses.', '5'),
+  row('SSDK204', 'warning', 'End condition incomplete', 'Give `endConditionName` and `endConditionValue` together, or neither.', '5'),
+  row('SSDK205', 'warning', '`endConditionValue` without `Const:`', 'Write the value as `Const:<value>`, e.g. `Const:false`.', '5'),
+  row('SSDK206', 'warning', 'Number written as a string', 'Write the number without quotes (quick fix); the meta-schema types it integer.', '6'),
+  row('SSDK207', 'warning', '`NONE` pagination with other keys', 'Remove the other keys: pagination type NONE takes none.', '5'),
+  row('SSDK208', 'error', 'Pagination number out of range', 'Use an integer ≥ 0 for `initialPageIndex` and > 0 for `maximumRequest`.', '5'),
+  row('SSDK209', 'error', 'Invalid continuation-token `parameterType`', 'Use `QUERYPARAM` or `HEADERPARAM`.', '5'),
+  row('SSDK210', 'warning', 'Invalid `endPageIndex`', 'Use an integer page number or `headers.<header-name>`.', '5'),
+  // Scheduling.
+  row('SSDK301', 'error', '`{SCHEDULE_QUERY}` without ADVANCE scheduling', 'Set `scheduleParams.type` to `ADVANCE` with `incremental`/`backfill` queries, or remove `{SCHEDULE_QUERY}`.', '3'),
+  row('SSDK302', 'error', 'ADVANCE scheduling without `incremental`', 'Add `incremental`, the query for new or changed records (use `{START_TIME}`/`{END_TIME}`).', '3'),
+  row('SSDK303', 'warning', 'ADVANCE scheduling never used', 'Put `{SCHEDULE_QUERY}` in a query/header/body parameter where the query should go.', '3'),
+  row('SSDK304', 'warning', '`{START_TIME}`/`{END_TIME}` outside a schedule query', 'Use these runtime values only inside `incremental` or `backfill`.', '3'),
+  row('SSDK305', 'error', 'Schedule parameter names missing', 'Add `scheduleStartParamName` and `scheduleEndParamName` (or use ADVANCE scheduling).', '4'),
+  row('SSDK306', 'warning', 'Not a date pattern', 'Use date tokens such as `yyyy-MM-ddTHH:mm:ssZ`.', '4'),
+  row('SSDK307', 'info', 'ADVANCE scheduling without `backfill`/`paramFormat`', 'Add `backfill` (history query) and `paramFormat` (date format of the time values).', '3'),
+  // Authentication.
+  row('SSDK401', 'error', 'Duplicate authSpec name', 'Give every authSpec entry a distinct `name`; base connections select it by name.', '11'),
+  row('SSDK402', 'warning', 'Unknown authSpec type', 'Use `OAuth2RefreshCode`, `BasicAuthentication` or `KeyBased`.', '11'),
+  row('SSDK403', 'warning', 'Legacy auth type `oAuth2-refresh-code`', 'Use type `OAuth2RefreshCode` with name `OAuth2 Refresh Code`.', '11'),
+  row('SSDK404', 'info', 'Unusual authSpec name/type pair', 'Use the documented name for the type (e.g. `Basic Authentication` for `BasicAuthentication`).', '11'),
+  row('SSDK405', 'warning', '`required` entry not declared', 'Declare the property in `properties` or remove it from `required`.', '11'),
+  row('SSDK406', 'warning', 'Secret without `format: password`', 'Add `"format": "password"` so the value is masked and stored as a secret.', '11'),
+  row('SSDK407', 'error', 'Invalid `authenticationMethod`', 'Use `GET` or `POST`.', '11'),
+  row('SSDK408', 'error', 'KeyBased auth without `authKey1`', 'Declare `authKey1` (string, `format: password`) and list it in `required`.', '11'),
+  row('SSDK409', 'warning', 'Unsupported `restAttributes` key', 'Use only `headerParamName` in `restAttributes`.', '11'),
+  row('SSDK410', 'error', 'Invalid HTTP header name', 'Use a header name that is an HTTP token: letters, digits and symbols such as `-` or `_`, no spaces or colons.', '11'),
+  row('SSDK411', 'warning', '`expirationDate` not hidden', 'Add `"uiAttributes": {"hidden": true}`: the value is managed, not typed by users.', '11'),
+  // Structure of sourceSpec, exploreSpec and profile.
+  row('SSDK501', 'warning', 'JSONPath does not start with `$`', 'Start the path with `$`, e.g. `$.items`.', '7'),
+  row('SSDK502', 'info', '`pointerPath` without `$.`', 'Prefer the JSONPath form `$.paging.next`.', '7'),
+  row('SSDK503', 'info', 'Legacy `contentPath` string form', 'Use `{"path": "$.items"}`; the object form supports skip/keepAttributes.', '8'),
+  row('SSDK504', 'warning', '`skipAttributes` and `keepAttributes` overlap', 'Remove the attribute from one of the two lists.', '8'),
+  row('SSDK505', 'warning', 'POST without `bodyParams`', 'Add `bodyParams` with the request body, or use `GET`.', '9'),
+  row('SSDK506', 'warning', '`bodyParams` with GET', 'Use `method: "POST"` or remove `bodyParams`; a GET sends no body.', '9'),
+  row('SSDK507', 'error', 'HTTP method not supported', 'Use `GET` or `POST`.', '9'),
+  row('SSDK508', 'hint', 'exploreSpec differs from the canonical block', 'Paste the canonical `Resource` exploreSpec unchanged.', '13'),
+  row('SSDK509', 'warning', 'Streaming exploreSpec not canonical', 'Use `{"type": "StreamingConnection"}`.', '13'),
+  row('SSDK510', 'error', 'providerId does not match the spec type', 'Use the providerId the message names for this `type`.', '14'),
+  row('SSDK511', 'error', 'Batch spec without authSpec', 'Add at least one authSpec entry.', '14'),
+  row('SSDK512', 'error', 'Batch sourceSpec.attributes incomplete', 'Add urlParams, contentPath, paginationParams and scheduleParams.', '14'),
+  row('SSDK513', 'warning', 'Streaming profile mismatch', 'Use the streaming values the message names.', '14'),
+  row('SSDK514', 'warning', 'Batch-only field in a streaming spec', 'Remove it: streaming sources receive data by webhook.', '14'),
+  row('SSDK515', 'warning', 'Unknown category key', 'Use a camelCase category key such as `marketingAutomation` (quick fix for display names).', '15'),
+  row('SSDK516', 'error', 'icon/label/description needs exactly one of key or text', 'Keep either `key` (production) or `text` (testing).', '15'),
+  row('SSDK517', 'info', '`text` is for testing only', 'Replace `text` by the `key` you received for your artifacts before submitting.', '15'),
+  row('SSDK518', 'warning', 'Server-managed field', 'Remove it: the server assigns and overwrites this field.', '17'),
+  row('SSDK519', 'warning', '`version` is not a string', 'Write the version as a string, e.g. `"1.0"` (quick fix).', '19'),
+  row('SSDK520', 'warning', 'No host anywhere', 'Set `urlParams.host` or declare `host` in every authSpec entry.', '10'),
+  // Flow spec.
+  row('SSDK601', 'error', 'Connection spec id is not a UUID', 'Use the UUID the Flow Service returned when the spec was created.', '20'),
+  row('SSDK602', 'warning', 'Duplicate connection spec id', 'Remove the duplicate (quick fix).', '20'),
+  row('SSDK603', 'warning', 'Unexpected target connection spec', 'SDK flow specs target only the Data Lake spec `c604ff05-7f1a-43c0-8e18-33bf874cb11c`.', '20'),
+  row('SSDK604', 'error', '`transformationSpec` (singular)', 'Rename to `transformationSpecs` (quick fix).', '21'),
+  row('SSDK605', 'warning', 'Unexpected scheduleSpec name/type', 'Use `"name": "PeriodicSchedule"` and `"type": "Periodic"`.', '22'),
+  row('SSDK606', 'warning', 'scheduleSpec in a streaming flow spec', 'Remove `scheduleSpec`: streaming dataflows are not scheduled.', '22'),
+  // Embedded JSON Schemas.
+  row('SSDK701', 'error', '`$schema` is not draft-07', 'Write exactly `http://json-schema.org/draft-07/schema#` (quick fix).', '12'),
+  row('SSDK702', 'warning', 'Embedded schema is not an object schema', 'Use `"type": "object"` with `properties`.', '12'),
+];
+
+const BY_CODE = new Map(RULE_TABLE.map((info) => [info.code, info]));
+
+/** The table row for `code`, or undefined for an unknown code. */
+export function ruleInfo(code: string): RuleDoc | undefined {
+  return BY_CODE.get(code);
+}
+
+/** LSP DiagnosticSeverity number for a severity name (Error=1 … Hint=4). */
+export function severityNumber(severity: SeverityName): 1 | 2 | 3 | 4 {
+  switch (severity) {
+    case 'error': return 1;
+    case 'warning': return 2;
+    case 'info': return 3;
+    default: return 4;
+  }
+}
+
+/** Renders docs/diagnostics.md from RULE_TABLE. A unit test keeps the committed file identical to this output. */
+export function renderDiagnosticsTable(): string {
+  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const lines = [
+    '# Diagnostics',
+    '',
+    'Every diagnostic carries `source: sources-sdk` and one of these stable codes. The file is generated from',
+    '`core/analysis/codes.ts` (`renderDiagnosticsTable()`); `test/unit/rules/docs.test.ts` fails when it is out of date.',
+    'The last column names the validation rule of the domain reference it implements.',
+    '',
+    '| Code | Severity | Meaning | What to do | Rule |',
+    '| --- | --- | --- | --- | --- |',
+    ...RULE_TABLE.map((info) =>
+      `| ${info.code} | ${info.severity} | ${escape(info.title)} | ${escape(info.action)} | ${info.domainRule ?? ''} |`),
+    '',
+  ];
+  return lines.join('\n');
+}

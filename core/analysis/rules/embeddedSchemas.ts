@@ -1,0 +1,42 @@
+/** Rule 12: embedded JSON Schemas declare draft-07 exactly and describe objects. */
+import type { ASTNode } from 'vscode-json-languageservice';
+import { asObject, getPath, itemsOf, stringValue } from '../astUtil';
+import type { Rule, RuleContext, SpecKind } from '../types';
+import { DRAFT_07 } from './profile';
+
+/** The embedded schemas of a document, each with a label for messages. */
+export function embeddedSchemas(root: ASTNode | undefined, kind: SpecKind): Array<{ label: string; node: ASTNode }> {
+  const found: Array<{ label: string; node: ASTNode | undefined }> = [];
+  if (kind === 'connectionSpec') {
+    itemsOf(getPath(root, ['authSpec'])).forEach((entry, i) => found.push({ label: `authSpec[${i}].spec`, node: getPath(entry, ['spec']) }));
+    found.push({ label: 'sourceSpec.spec', node: getPath(root, ['sourceSpec', 'spec']) });
+    found.push({ label: 'exploreSpec.requestSpec', node: getPath(root, ['exploreSpec', 'requestSpec']) });
+    found.push({ label: 'exploreSpec.responseSpec', node: getPath(root, ['exploreSpec', 'responseSpec']) });
+  } else {
+    found.push({ label: 'optionSpec.spec', node: getPath(root, ['optionSpec', 'spec']) });
+    for (const key of ['transformationSpecs', 'transformationSpec']) {
+      itemsOf(getPath(root, [key])).forEach((entry, i) => found.push({ label: `${key}[${i}].spec`, node: getPath(entry, ['spec']) }));
+    }
+    found.push({ label: 'scheduleSpec.spec', node: getPath(root, ['scheduleSpec', 'spec']) });
+  }
+  return found.filter((entry): entry is { label: string; node: ASTNode } => !!asObject(entry.node));
+}
+
+export const embeddedSchemaRule: Rule = {
+  codes: ['SSDK701', 'SSDK702'],
+  kinds: ['connectionSpec', 'flowSpec'],
+  run(ctx: RuleContext) {
+    for (const { label, node } of embeddedSchemas(ctx.root, ctx.kind)) {
+      const schemaNode = getPath(node, ['$schema']);
+      if (schemaNode && stringValue(schemaNode) !== DRAFT_07) {
+        ctx.report({ code: 'SSDK701', node: schemaNode, data: { candidates: [DRAFT_07] },
+          message: `${label}.$schema must be exactly "${DRAFT_07}".` });
+      }
+      const typeNode = getPath(node, ['type']);
+      if (typeNode && stringValue(typeNode) !== 'object') {
+        ctx.report({ code: 'SSDK702', node: typeNode,
+          message: `${label} should describe an object: use "type": "object" with "properties".` });
+      }
+    }
+  },
+};

@@ -1,0 +1,135 @@
+/** Rules 5 and 6 (and the pagination part of 7): `sourceSpec.attributes.paginationParams` per pagination type. */
+import type { ASTNode, PropertyASTNode } from 'vscode-json-languageservice';
+import { asObject, findProperty, getPath, stringValue } from '../astUtil';
+import type { Rule, RuleContext } from '../types';
+
+/** Fields each pagination type needs (the documented, working spelling). */
+export const PAGINATION_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  OFFSET: ['limitName', 'limitValue', 'offSetName'],
+  POINTER: ['limitName', 'limitValue', 'pointerPath'],
+  CONTINUATION_TOKEN: ['continuationTokenPath', 'parameterType', 'parameterName'],
+  PAGE: ['limitName', 'limitValue', 'pageParamName'],
+  NONE: [],
+};
+
+/** Optional fields each type understands (`delayRequestMillis` throttles any paged type). */
+const PAGINATION_OPTIONAL: Readonly<Record<string, readonly string[]>> = {
+  OFFSET: ['endConditionName', 'endConditionValue', 'delayRequestMillis'],
+  POINTER: ['delayRequestMillis'],
+  CONTINUATION_TOKEN: ['delayRequestMillis'],
+  PAGE: ['initialPageIndex', 'endPageIndex', 'maximumRequest', 'delayRequestMillis'],
+  NONE: [],
+};
+
+/** Sample values the "add missing fields" quick fix inserts. */
+export const PAGINATION_SAMPLE_VALUES: Readonly<Record<string, string | number>> = {
+  limitName: 'limit',
+  limitValue: 100,
+  offSetName: 'offset',
+  pointerPath: '$.paging.next',
+  continuationTokenPath: '$.meta.next_cursor',
+  parameterType: 'QUERYPARAM',
+  parameterName: 'cursor',
+  pageParamName: 'page',
+};
+
+/** Fields the meta-schema types as integers but examples write as strings. */
+export const NUMERIC_PAGINATION_FIELDS: ReadonlySet<string> =
+  new Set(['limitValue', 'delayRequestMillis', 'maximumRequest', 'initialPageIndex', 'endPageIndex']);
+
+const ALL_FIELDS = new Set(['type', 'offsetName', ...Object.values(PAGINATION_REQUIRED).flat(),
+  ...Object.values(PAGINATION_OPTIONAL).flat()]);
+
+/** True when `text` is a plain non-negative decimal integer (checked without a regular expression). */
+export function isDigits(text: string): boolean {
+  if (text.length === 0 || text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+export const paginationRule: Rule = {
+  codes: ['SSDK201', 'SSDK202', 'SSDK203', 'SSDK204', 'SSDK205', 'SSDK206', 'SSDK207', 'SSDK208', 'SSDK209',
+    'SSDK210', 'SSDK501', 'SSDK502'],
+  kinds: ['connectionSpec'],
+  run(ctx) {
+    const pagination = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'paginationParams']));
+    if (!pagination) return;
+    const typeProp = findProperty(pagination, 'type');
+    const type = stringValue(typeProp?.valueNode);
+    for (const prop of pagination.properties) checkValue(ctx, prop);
+    if (!type || !(type in PAGINATION_REQUIRED)) return;
+    const present = new Set(pagination.properties.map((p) => (p.keyNode.value === 'offsetName' ? 'offSetName' : p.keyNode.value)));
+    const missing = PAGINATION_REQUIRED[type].filter((field) => !present.has(field));
+    if (missing.length > 0) {
+      ctx.report({
+        code: 'SSDK201', node: typeProp?.valueNode ?? pagination, data: { type, missing },
+        message: `Pagination type ${type} needs ${missing.map((m) => `"${m}"`).join(', ')}: add ${missing.length > 1 ? 'them' : 'it'}.`,
+      });
+    }
+    const allowed = new Set(['type', ...PAGINATION_REQUIRED[type], ...PAGINATION_OPTIONAL[type]]);
+    for (const prop of pagination.properties) {
+      const key = prop.keyNode.value;
+      const canonical = key === 'offsetName' ? 'offSetName' : key;
+      if (allowed.has(canonical) || !ALL_FIELDS.has(key)) continue;
+      if (type === 'NONE') {
+        ctx.report({ code: 'SSDK207', node: prop.keyNode, data: { key },
+          message: `"${key}" is ignored: pagination type NONE takes no other keys. Remove it.` });
+      } else {
+        ctx.report({ code: 'SSDK202', node: prop.keyNode, data: { key },
+          message: `"${key}" is ignored for type ${type}: remove it or change the pagination type.` });
+      }
+    }
+    checkEndCondition(ctx, findProperty(pagination, 'endConditionName'), findProperty(pagination, 'endConditionValue'));
+  },
+};
+
+function checkValue(ctx: RuleContext, prop: PropertyASTNode): void {
+  const key = prop.keyNode.value;
+  const value = prop.valueNode;
+  if (!value) return;
+  if (key === 'offsetName') {
+    ctx.report({ code: 'SSDK203', node: prop.keyNode, data: { candidates: ['offSetName'] },
+      message: 'Write "offSetName": it is the spelling every working example uses ("offsetName" only appears in the meta-schema).' });
+  }
+  const text = stringValue(value);
+  if (NUMERIC_PAGINATION_FIELDS.has(key) && text !== undefined && isDigits(text)) {
+    ctx.report({ code: 'SSDK206', node: value, data: { value: Number(text) },
+      message: `"${key}" is a number written as a string: write ${Number(text)} without quotes.` });
+  }
+  const number = value.type === 'number' ? value.value : text !== undefined && isDigits(text) ? Number(text) : undefined;
+  if (key === 'initialPageIndex' && (number === undefined || !Number.isInteger(number) || number < 0)) {
+    reportRange(ctx, value, '"initialPageIndex" must be an integer ≥ 0 (the first page number, default 0).');
+  } else if (key === 'maximumRequest' && (number === undefined || !Number.isInteger(number) || number <= 0)) {
+    reportRange(ctx, value, '"maximumRequest" must be an integer > 0 (requests per run, default 10000).');
+  } else if (key === 'endPageIndex' && number === undefined && !(text && text.startsWith('headers.') && text.length > 8)) {
+    ctx.report({ code: 'SSDK210', node: value,
+      message: '"endPageIndex" must be a page number or "headers.<header-name>" naming a response header.' });
+  } else if (key === 'parameterType' && text !== 'QUERYPARAM' && text !== 'HEADERPARAM') {
+    ctx.report({ code: 'SSDK209', node: value, message: '"parameterType" must be "QUERYPARAM" or "HEADERPARAM".' });
+  } else if ((key === 'continuationTokenPath' || key === 'endConditionName') && text !== undefined && !text.startsWith('$')) {
+    ctx.report({ code: 'SSDK501', node: value, data: { path: text },
+      message: `"${key}" is a JSONPath into the response: start it with "$", e.g. "$.${text}".` });
+  } else if (key === 'pointerPath' && text !== undefined && !text.startsWith('$.')) {
+    ctx.report({ code: 'SSDK502', node: value,
+      message: `Prefer the JSONPath form "$.${text}" for "pointerPath" (both forms appear in the docs).` });
+  }
+}
+
+function reportRange(ctx: RuleContext, node: ASTNode, message: string): void {
+  ctx.report({ code: 'SSDK208', node, message });
+}
+
+function checkEndCondition(ctx: RuleContext, name?: PropertyASTNode, value?: PropertyASTNode): void {
+  if (name && !value) {
+    ctx.report({ code: 'SSDK204', node: name.keyNode,
+      message: '"endConditionName" needs "endConditionValue" (e.g. "Const:false"): add it or remove both.' });
+  } else if (value && !name) {
+    ctx.report({ code: 'SSDK204', node: value.keyNode,
+      message: '"endConditionValue" needs "endConditionName" (a JSONPath such as "$.hasMore"): add it or remove both.' });
+  }
+  const text = stringValue(value?.valueNode);
+  if (value?.valueNode && (text === undefined || !text.startsWith('Const:'))) {
+    ctx.report({ code: 'SSDK205', node: value.valueNode,
+      message: `Write "endConditionValue" as "Const:<value>", e.g. "Const:${text ?? 'false'}".` });
+  }
+}

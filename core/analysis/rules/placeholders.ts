@@ -1,0 +1,110 @@
+/**
+ * Rules 1 and 2: every `${name}` in the request must resolve to a declared parameter; look-alike forms
+ * (`{name}`, `{{NAME}}`) and unreplaced documentation placeholders (`{DESCRIPTION}`) are flagged.
+ */
+import type { StringASTNode } from 'vscode-json-languageservice';
+import { stringOffsetMapper, walk } from '../astUtil';
+import {
+  collectPlaceholders,
+  forEachRequestString,
+  isUpperCaseName,
+  RUNTIME_VALUES,
+  scanTokens,
+  type PlaceholderTable,
+} from '../placeholders';
+import type { Rule, RuleContext } from '../types';
+
+export const placeholderRule: Rule = {
+  codes: ['SSDK101', 'SSDK102', 'SSDK103', 'SSDK104', 'SSDK105', 'SSDK106', 'SSDK107'],
+  kinds: ['connectionSpec', 'flowSpec'],
+  run(ctx) {
+    const requestStrings = new Set<StringASTNode>();
+    if (ctx.kind === 'connectionSpec') {
+      forEachRequestString(ctx.root, (node) => requestStrings.add(node));
+      const table = collectPlaceholders(ctx.document, ctx.root);
+      checkUses(ctx, table);
+      checkUnused(ctx, table);
+      for (const node of requestStrings) checkLookAlikes(ctx, node);
+    }
+    walk(ctx.root, (node) => {
+      if (node.type !== 'string' || requestStrings.has(node)) return;
+      if (node.parent?.type === 'property' && node.parent.keyNode === node) return;
+      checkLeftovers(ctx, node);
+    });
+  },
+};
+
+function checkUses(ctx: RuleContext, table: PlaceholderTable): void {
+  for (const use of table.uses) {
+    const declarations = table.declarations.get(use.name) ?? [];
+    if (declarations.length === 0) {
+      ctx.report({
+        code: 'SSDK101', start: use.start, end: use.end, data: { name: use.name },
+        message: `"\${${use.name}}" is not declared: add "${use.name}" to sourceSpec.spec.properties (user input) or to the properties of every authSpec entry (credential).`,
+      });
+      continue;
+    }
+    if (declarations.some((d) => d.where === 'sourceSpec')) continue;
+    const declaredIn = new Set(declarations.map((d) => d.where));
+    const missing = table.authSpecSites.filter((site) => !declaredIn.has(site));
+    if (missing.length > 0) {
+      const names = missing.map((site) => `"${site.slice('authSpec:'.length)}"`).join(', ');
+      ctx.report({
+        code: 'SSDK102', start: use.start, end: use.end, data: { name: use.name, missing },
+        message: `"\${${use.name}}" is declared only in some auth specs; a connection using ${names} would send an unresolved value. Declare "${use.name}" in every authSpec entry or in sourceSpec.spec.properties.`,
+      });
+    }
+  }
+}
+
+function checkUnused(ctx: RuleContext, table: PlaceholderTable): void {
+  const used = new Set(table.uses.map((use) => use.name));
+  for (const [name, declarations] of table.declarations) {
+    if (used.has(name)) continue;
+    for (const declaration of declarations) {
+      if (declaration.where !== 'sourceSpec') continue;
+      ctx.report({
+        code: 'SSDK106', node: declaration.node.keyNode, tags: ['unnecessary'], data: { name },
+        message: `Source parameter "${name}" is never used: reference it as "\${${name}}" in urlParams, headerParams or bodyParams, or remove it.`,
+      });
+    }
+  }
+}
+
+function checkLookAlikes(ctx: RuleContext, node: StringASTNode): void {
+  const tokens = scanTokens(node.value);
+  if (tokens.length === 0) return;
+  const toOffset = stringOffsetMapper(ctx.document, node);
+  for (const token of tokens) {
+    const start = toOffset(token.tokenStart);
+    const end = toOffset(token.tokenEnd);
+    if (token.kind === 'malformed') {
+      ctx.report({ code: 'SSDK107', start, end,
+        message: 'Malformed placeholder: write "${name}" with a declared parameter name and a closing "}".' });
+    } else if (token.kind === 'double') {
+      ctx.report({ code: 'SSDK104', start, end, data: { name: token.name, replacement: `\${${token.name}}` },
+        message: `Legacy placeholder "{{${token.name}}}": write "\${${token.name}}" instead.` });
+    } else if (token.kind === 'brace' && !RUNTIME_VALUES.has(token.name)) {
+      if (isUpperCaseName(token.name)) reportLeftover(ctx, token.name, start, end);
+      else ctx.report({ code: 'SSDK103', start, end, data: { name: token.name, replacement: `\${${token.name}}` },
+        message: `"{${token.name}}" is sent literally: write "\${${token.name}}" to substitute the parameter.` });
+    }
+  }
+}
+
+function checkLeftovers(ctx: RuleContext, node: StringASTNode): void {
+  if (node.value.indexOf('{') < 0) return;
+  const tokens = scanTokens(node.value);
+  if (tokens.length === 0) return;
+  const toOffset = stringOffsetMapper(ctx.document, node);
+  for (const token of tokens) {
+    if (token.kind === 'brace' && isUpperCaseName(token.name) && !RUNTIME_VALUES.has(token.name)) {
+      reportLeftover(ctx, token.name, toOffset(token.tokenStart), toOffset(token.tokenEnd));
+    }
+  }
+}
+
+function reportLeftover(ctx: RuleContext, name: string, start: number, end: number): void {
+  ctx.report({ code: 'SSDK105', start, end, data: { name },
+    message: `"{${name}}" looks like an unreplaced template placeholder: replace it with the real value before submitting.` });
+}

@@ -1,0 +1,147 @@
+/**
+ * Rules 13, 14, 17, 19: the profile implied by the top-level `type` (batch `generic-rest` vs `generic-streaming`),
+ * the canonical exploreSpec, server-managed fields and the `version` type.
+ */
+import type { ASTNode } from 'vscode-json-languageservice';
+import { asObject, findProperty, getPath, itemsOf, stringValue } from '../astUtil';
+import type { Rule, RuleContext } from '../types';
+
+export const BATCH_PROVIDER_ID = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
+export const STREAMING_PROVIDER_ID = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
+export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+/** Fields the Flow Service assigns; authoring them has no effect. */
+export const SERVER_MANAGED_FIELDS = ['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient',
+  'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId', 'etag'];
+
+/** The hard-coded exploreSpec every batch (generic-rest) source copies. */
+export const CANONICAL_BATCH_EXPLORE_SPEC = {
+  name: 'Resource',
+  type: 'Resource',
+  requestSpec: { $schema: DRAFT_07, type: 'object' },
+  responseSpec: {
+    $schema: DRAFT_07,
+    type: 'object',
+    properties: {
+      format: { type: 'string' },
+      schema: { type: 'object', properties: { columns: { type: 'array', items: { type: 'object',
+        properties: { name: { type: 'string' }, type: { type: 'string' } } } } } },
+      data: { type: 'array', items: { type: 'object' } },
+    },
+  },
+};
+
+/** Plain JSON value of an AST node (used for small structural comparisons). */
+export function toValue(node: ASTNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const prop of node.properties) result[prop.keyNode.value] = toValue(prop.valueNode);
+      return result;
+    }
+    case 'array': return node.items.map(toValue);
+    case 'property': return toValue(node.valueNode);
+    default: return node.value;
+  }
+}
+
+/** Deep equality of JSON values, ignoring key order; `$schema` near-misses compare equal (SSDK701 reports them). */
+export function sameJson(a: unknown, b: unknown, key?: string): boolean {
+  if (key === '$schema' && typeof a === 'string' && typeof b === 'string') return a.replace(/\s+/g, '') === b;
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((k) => k in b && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], k));
+}
+
+export const profileRule: Rule = {
+  codes: ['SSDK508', 'SSDK509', 'SSDK510', 'SSDK511', 'SSDK512', 'SSDK513', 'SSDK514', 'SSDK518', 'SSDK519'],
+  kinds: ['connectionSpec', 'flowSpec'],
+  run(ctx) {
+    checkServerFields(ctx);
+    checkVersion(ctx);
+    if (ctx.kind !== 'connectionSpec') return;
+    const type = stringValue(getPath(ctx.root, ['type']));
+    if (type === 'generic-rest') checkBatch(ctx);
+    else if (type === 'generic-streaming') checkStreaming(ctx);
+  },
+};
+
+function checkServerFields(ctx: RuleContext): void {
+  for (const field of SERVER_MANAGED_FIELDS) {
+    // A flow-spec PUT body carries its own id (the docs include it), so only connection specs flag `id`.
+    if (field === 'id' && ctx.kind === 'flowSpec') continue;
+    const prop = findProperty(ctx.root, field);
+    if (prop) ctx.report({ code: 'SSDK518', node: prop.keyNode, data: { key: field },
+      message: `"${field}" is assigned by the Flow Service and ignored or overwritten on upload: remove it.` });
+  }
+}
+
+function checkVersion(ctx: RuleContext): void {
+  const version = getPath(ctx.root, ['version']);
+  if (!version || version.type !== 'number') return;
+  const raw = ctx.document.getText().substring(version.offset, version.offset + version.length);
+  const replacement = raw.includes('.') ? raw : `${raw}.0`;
+  ctx.report({ code: 'SSDK519', node: version, data: { value: replacement },
+    message: `"version" must be a string: write "${replacement}".` });
+}
+
+function checkProvider(ctx: RuleContext, expected: string, type: string): void {
+  const provider = getPath(ctx.root, ['providerId']);
+  if (provider && stringValue(provider) !== expected) {
+    ctx.report({ code: 'SSDK510', node: provider, data: { candidates: [expected] },
+      message: `Specs of type "${type}" use providerId "${expected}": copy that value.` });
+  }
+}
+
+function checkBatch(ctx: RuleContext): void {
+  checkProvider(ctx, BATCH_PROVIDER_ID, 'generic-rest');
+  const authSpec = findProperty(ctx.root, 'authSpec');
+  if (!authSpec || itemsOf(authSpec.valueNode).length === 0) {
+    ctx.report({ code: 'SSDK511', node: authSpec?.keyNode ?? getPath(ctx.root, ['type']),
+      message: 'A batch (generic-rest) source needs at least one authSpec entry: add OAuth2RefreshCode, BasicAuthentication or KeyBased.' });
+  }
+  const attributesProp = findProperty(getPath(ctx.root, ['sourceSpec']), 'attributes');
+  const attributes = asObject(attributesProp?.valueNode);
+  if (attributesProp && attributes) {
+    const missing = ['urlParams', 'contentPath', 'paginationParams', 'scheduleParams'].filter((k) => !findProperty(attributes, k));
+    if (missing.length > 0) ctx.report({ code: 'SSDK512', node: attributesProp.keyNode, data: { missing },
+      message: `sourceSpec.attributes of a batch source needs ${missing.map((m) => `"${m}"`).join(', ')}: add ${missing.length > 1 ? 'them' : 'it'}.` });
+  }
+  const explore = findProperty(ctx.root, 'exploreSpec');
+  if (explore?.valueNode && !sameJson(toValue(explore.valueNode), CANONICAL_BATCH_EXPLORE_SPEC)) {
+    ctx.report({ code: 'SSDK508', node: explore.keyNode,
+      message: 'exploreSpec differs from the canonical "Resource" block batch sources copy unchanged: paste the canonical block.' });
+  }
+}
+
+function checkStreaming(ctx: RuleContext): void {
+  checkProvider(ctx, STREAMING_PROVIDER_ID, 'generic-streaming');
+  for (const list of ['view', 'manage']) {
+    for (const item of itemsOf(getPath(ctx.root, ['permissionsInfo', list]))) {
+      const name = getPath(item, ['name']);
+      if (name && stringValue(name) !== 'StreamingSource') ctx.report({ code: 'SSDK513', node: name,
+        message: 'Streaming sources use permission resource "StreamingSource": change the name.' });
+    }
+  }
+  const category = getPath(ctx.root, ['attributes', 'category']);
+  if (category && stringValue(category) !== 'Streaming') ctx.report({ code: 'SSDK513', node: category,
+    message: 'Streaming sources use "attributes.category": "Streaming".' });
+  const uiCategory = getPath(ctx.root, ['sourceSpec', 'attributes', 'uiAttributes', 'category', 'key']);
+  if (uiCategory && stringValue(uiCategory) !== 'streaming') ctx.report({ code: 'SSDK513', node: uiCategory,
+    message: 'Streaming sources use uiAttributes.category.key "streaming".' });
+  const attributes = getPath(ctx.root, ['sourceSpec', 'attributes']);
+  for (const key of ['urlParams', 'headerParams', 'bodyParams', 'contentPath', 'explodeEntityPath', 'paginationParams', 'scheduleParams']) {
+    const prop = findProperty(attributes, key);
+    if (prop) ctx.report({ code: 'SSDK514', node: prop.keyNode, data: { key },
+      message: `"${key}" is a batch (generic-rest) setting and unused by streaming sources, which receive data by webhook: remove it.` });
+  }
+  const explore = findProperty(ctx.root, 'exploreSpec');
+  if (explore?.valueNode && !sameJson(toValue(explore.valueNode), { type: 'StreamingConnection' })) {
+    ctx.report({ code: 'SSDK509', node: explore.keyNode,
+      message: 'A streaming exploreSpec is exactly {"type": "StreamingConnection"}: replace it.' });
+  }
+}

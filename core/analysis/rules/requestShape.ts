@@ -1,0 +1,75 @@
+/** Rules 7, 8, 9, 10: contentPath / explodeEntityPath, HTTP method vs body, and where the host comes from. */
+import type { ASTNode } from 'vscode-json-languageservice';
+import { asObject, findProperty, getPath, itemsOf, stringValue } from '../astUtil';
+import type { Rule, RuleContext } from '../types';
+
+export const requestShapeRule: Rule = {
+  codes: ['SSDK501', 'SSDK503', 'SSDK504', 'SSDK505', 'SSDK506', 'SSDK507', 'SSDK520'],
+  kinds: ['connectionSpec'],
+  run(ctx) {
+    const attributes = asObject(getPath(ctx.root, ['sourceSpec', 'attributes']));
+    if (!attributes) return;
+    const contentPath = getPath(attributes, ['contentPath']);
+    if (contentPath?.type === 'string') {
+      ctx.report({ code: 'SSDK503', node: contentPath,
+        message: `Legacy short form: write "contentPath": {"path": "${contentPath.value}"}; the object form also supports skipAttributes/keepAttributes.` });
+      checkJsonPath(ctx, 'contentPath', contentPath);
+    } else {
+      checkPathObject(ctx, 'contentPath', contentPath);
+    }
+    checkPathObject(ctx, 'explodeEntityPath', getPath(attributes, ['explodeEntityPath']));
+    checkMethod(ctx, attributes);
+    checkHost(ctx, attributes);
+  },
+};
+
+function checkJsonPath(ctx: RuleContext, label: string, node: ASTNode | undefined): void {
+  const text = stringValue(node);
+  if (node && text !== undefined && !text.startsWith('$')) {
+    ctx.report({ code: 'SSDK501', node, data: { path: text },
+      message: `"${label}" is a JSONPath into the response: start it with "$", e.g. "$.${text}".` });
+  }
+}
+
+function checkPathObject(ctx: RuleContext, label: string, node: ASTNode | undefined): void {
+  if (!asObject(node)) return;
+  checkJsonPath(ctx, `${label}.path`, getPath(node, ['path']));
+  const skip = itemsOf(getPath(node, ['skipAttributes']));
+  const keep = new Set(itemsOf(getPath(node, ['keepAttributes'])).map(stringValue));
+  for (const item of skip) {
+    const name = stringValue(item);
+    if (name === undefined || !keep.has(name)) continue;
+    ctx.report({ code: 'SSDK504', node: item, data: { name },
+      message: `"${name}" is both skipped and kept: remove it from skipAttributes or from keepAttributes.` });
+  }
+}
+
+function checkMethod(ctx: RuleContext, attributes: ASTNode): void {
+  const methodNode = getPath(attributes, ['urlParams', 'method']);
+  const method = stringValue(methodNode);
+  const body = findProperty(attributes, 'bodyParams');
+  if (!methodNode || method === undefined) return;
+  if (method !== 'GET' && method !== 'POST') {
+    const upper = method.toUpperCase();
+    ctx.report({ code: 'SSDK507', node: methodNode,
+      data: upper === 'GET' || upper === 'POST' ? { candidates: [upper] } : undefined,
+      message: `HTTP method "${method}" is not supported: use "GET" or "POST".` });
+  } else if (method === 'POST' && !body) {
+    ctx.report({ code: 'SSDK505', node: methodNode,
+      message: 'A POST request normally sends a body: add "bodyParams" next to urlParams, or use "GET".' });
+  } else if (method === 'GET' && body) {
+    ctx.report({ code: 'SSDK506', node: body.keyNode,
+      message: '"bodyParams" is not sent with GET: use "method": "POST" or remove bodyParams.' });
+  }
+}
+
+function checkHost(ctx: RuleContext, attributes: ASTNode): void {
+  const urlParams = findProperty(attributes, 'urlParams');
+  if (!urlParams || !asObject(urlParams.valueNode) || findProperty(urlParams.valueNode, 'host')) return;
+  const entries = itemsOf(getPath(ctx.root, ['authSpec']));
+  if (entries.length === 0) return; // the profile rule reports the missing authSpec
+  const withoutHost = entries.filter((entry) => !findProperty(getPath(entry, ['spec', 'properties']), 'host'));
+  if (withoutHost.length === 0) return;
+  ctx.report({ code: 'SSDK520', node: urlParams.keyNode,
+    message: 'urlParams has no "host" and not every authSpec entry declares a "host" property: set urlParams.host or declare "host" in every authSpec entry.' });
+}

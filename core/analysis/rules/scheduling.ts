@@ -1,0 +1,102 @@
+/** Rules 3 and 4: `sourceSpec.attributes.scheduleParams` and the runtime values `{SCHEDULE_QUERY}`, `{START_TIME}`, `{END_TIME}`. */
+import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
+import { asObject, findProperty, getPath, stringOffsetMapper, stringValue } from '../astUtil';
+import { forEachRequestString, scanTokens } from '../placeholders';
+import type { Rule, RuleContext } from '../types';
+
+const DATE_LETTERS = new Set('yMdHhmsfFKzZTtg');
+const FORMAT_KEYS = ['scheduleStartParamFormat', 'scheduleEndParamFormat', 'paramFormat'];
+
+/** True when `format` looks like a .NET/Java date pattern (`yyyy-MM-ddTHH:mm:ssZ`); quoted literals are skipped. */
+export function isDatePattern(format: string): boolean {
+  let sawDateToken = false;
+  let quoted = false;
+  for (const c of format) {
+    if (c === "'") { quoted = !quoted; continue; }
+    if (quoted) continue;
+    const isLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!isLetter) continue;
+    if (!DATE_LETTERS.has(c)) return false;
+    if (c === 'y' || c === 'M' || c === 'd' || c === 'H') sawDateToken = true;
+  }
+  return sawDateToken;
+}
+
+export const schedulingRule: Rule = {
+  codes: ['SSDK301', 'SSDK302', 'SSDK303', 'SSDK304', 'SSDK305', 'SSDK306', 'SSDK307'],
+  kinds: ['connectionSpec'],
+  run(ctx) {
+    const schedule = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'scheduleParams']));
+    const typeNode = findProperty(schedule, 'type')?.valueNode;
+    const isAdvance = stringValue(typeNode) === 'ADVANCE';
+    let scheduleQueryUses = 0;
+    forEachRequestString(ctx.root, (node) => {
+      forEachRuntimeToken(ctx, node, (name, start, end) => {
+        if (name === 'SCHEDULE_QUERY') {
+          scheduleQueryUses++;
+          if (!isAdvance) ctx.report({ code: 'SSDK301', start, end,
+            message: '"{SCHEDULE_QUERY}" is only substituted with ADVANCE scheduling: set scheduleParams.type to "ADVANCE" with "incremental"/"backfill" queries, or remove it.' });
+        } else {
+          reportTimeOutsideQuery(ctx, name, start, end);
+        }
+      });
+    });
+    if (!schedule) return;
+    for (const prop of schedule.properties) {
+      const key = prop.keyNode.value;
+      const value = prop.valueNode;
+      if (value?.type !== 'string') continue;
+      if (FORMAT_KEYS.includes(key) && !isDatePattern(value.value)) {
+        ctx.report({ code: 'SSDK306', node: value,
+          message: `"${key}" should be a date pattern built from tokens such as yyyy, MM, dd, HH, mm, ss, fff, K, Z (e.g. "yyyy-MM-ddTHH:mm:ssZ").` });
+      }
+      if (key !== 'incremental' && key !== 'backfill') {
+        forEachRuntimeToken(ctx, value, (name, start, end) => {
+          if (name !== 'SCHEDULE_QUERY') reportTimeOutsideQuery(ctx, name, start, end);
+        });
+      }
+    }
+    const anchor: ASTNode = typeNode ?? keyOf(schedule) ?? schedule;
+    if (isAdvance) {
+      if (!findProperty(schedule, 'incremental')) {
+        ctx.report({ code: 'SSDK302', node: anchor,
+          message: 'ADVANCE scheduling needs "incremental": add the query for new or changed records, using {START_TIME} and {END_TIME}.' });
+      } else if (scheduleQueryUses === 0) {
+        ctx.report({ code: 'SSDK303', node: anchor,
+          message: 'ADVANCE scheduling has no effect: put "{SCHEDULE_QUERY}" in a query, header or body parameter where the query should be sent.' });
+      }
+      const missing = ['backfill', 'paramFormat'].filter((key) => !findProperty(schedule, key));
+      if (missing.length > 0) {
+        ctx.report({ code: 'SSDK307', node: anchor,
+          message: `ADVANCE scheduling normally also has ${missing.map((m) => `"${m}"`).join(' and ')}: add ${missing.length > 1 ? 'them' : 'it'}.` });
+      }
+    } else {
+      const missing = ['scheduleStartParamName', 'scheduleEndParamName'].filter((key) => !findProperty(schedule, key));
+      if (missing.length > 0) {
+        ctx.report({ code: 'SSDK305', node: anchor,
+          message: `scheduleParams needs ${missing.map((m) => `"${m}"`).join(' and ')}: the query parameter names that carry each run's start and end time.` });
+      }
+    }
+  },
+};
+
+function keyOf(node: ASTNode): ASTNode | undefined {
+  return node.parent?.type === 'property' ? node.parent.keyNode : undefined;
+}
+
+function forEachRuntimeToken(ctx: RuleContext, node: StringASTNode, visit: (name: string, start: number, end: number) => void): void {
+  if (node.value.indexOf('{') < 0) return;
+  const tokens = scanTokens(node.value);
+  let toOffset: ((index: number) => number) | undefined;
+  for (const token of tokens) {
+    if (token.kind !== 'brace') continue;
+    if (token.name !== 'SCHEDULE_QUERY' && token.name !== 'START_TIME' && token.name !== 'END_TIME') continue;
+    toOffset ??= stringOffsetMapper(ctx.document, node);
+    visit(token.name, toOffset(token.tokenStart), toOffset(token.tokenEnd));
+  }
+}
+
+function reportTimeOutsideQuery(ctx: RuleContext, name: string, start: number, end: number): void {
+  ctx.report({ code: 'SSDK304', start, end,
+    message: `"{${name}}" is only substituted inside scheduleParams "incremental" or "backfill": move it into one of those queries.` });
+}
