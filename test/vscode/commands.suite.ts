@@ -1,0 +1,62 @@
+// Contributed commands, the status bar environment and the untrusted-workspace refusal path.
+import * as vscode from 'vscode';
+import assert from 'node:assert/strict';
+import { activateExtension, closeAllEditors, EXTENSION_ID, ExtensionTestApi, openWorkspaceFile } from './helpers';
+
+interface UploadResult { action: string; id?: string; reason?: string }
+
+export function defineCommandTests(): void {
+  describe('commands and status bar', () => {
+    let extension: ExtensionTestApi;
+    before(async () => { extension = await activateExtension(); });
+    afterEach(() => {
+      extension.api.setPromptResponder(undefined);
+      extension.api.setUntrustedOverride(undefined);
+    });
+    after(closeAllEditors);
+
+    it('registers every command contributed in package.json', async () => {
+      const packageJson = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: { commands?: { command: string }[] } };
+      const contributed = (packageJson.contributes?.commands ?? []).map((c) => c.command);
+      assert.ok(contributed.length >= 10, `package.json contributes the commands (found ${contributed.length})`);
+      const registered = new Set(await vscode.commands.getCommands(true));
+      const missing = contributed.filter((id) => !registered.has(id));
+      assert.deepEqual(missing, [], 'contributed but not registered');
+    });
+
+    it('shows the active environment in the status bar', () => {
+      const environment = extension.api.activeEnvironment();
+      assert.equal(environment.name, 'Local emulator');
+      assert.ok(environment.isLocalEmulator);
+      const text = extension.api.statusBarText();
+      assert.ok(text.includes(environment.name), `status bar "${text}" names the environment`);
+      assert.ok(text.includes(environment.sandbox), `status bar "${text}" names the sandbox`);
+    });
+
+    it('offers the environments in a quick pick when none is given', async () => {
+      const prompts: { kind: string; items: string[] }[] = [];
+      extension.api.setPromptResponder((prompt) => { prompts.push(prompt); return 'Local emulator'; });
+      const result = await vscode.commands.executeCommand<{ name?: string; cancelled?: boolean }>('sourcesSdk.selectEnvironment');
+      assert.equal(result.name, 'Local emulator');
+      const quickPick = prompts.find((p) => p.kind === 'quickPick');
+      assert.ok(quickPick, 'a quick pick was shown');
+      assert.ok(quickPick.items.some((item) => item.includes('Local emulator')), `items: ${quickPick.items.join(', ')}`);
+    });
+
+    it('refuses to upload in an untrusted workspace', async () => {
+      const document = await openWorkspaceFile('umbrella-inventory-connectionSpec.json');
+      extension.api.setUntrustedOverride(true);
+      const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
+      assert.equal(result.action, 'refused', JSON.stringify(result));
+      assert.match(result.reason ?? '', /trust/i);
+    });
+
+    it('refuses to register in a flow spec in an untrusted workspace', async () => {
+      extension.api.setUntrustedOverride(true);
+      const result = await vscode.commands.executeCommand<{ refused?: boolean; changed: boolean }>('sourcesSdk.registerInFlowSpec',
+        { connectionSpecId: '00000000-0000-4000-8000-000000000000', confirm: true });
+      assert.equal(result.refused, true, JSON.stringify(result));
+      assert.equal(result.changed, false);
+    });
+  });
+}

@@ -1,0 +1,51 @@
+// Entry of the in-editor suite (bundled by esbuild.mjs to dist/test/vscode/index.js). VS Code's extension host
+// calls run() after loading the extension under test; the same contract serves @vscode/test-electron and
+// code-server's `extensionTestsPath`. Test files are plain modules that define their suites when called, because
+// a bundle cannot hand Mocha file paths to require.
+import Mocha from 'mocha';
+import { defineActivationTests } from './activation.suite';
+import { defineLanguageFeatureTests } from './languageFeatures.suite';
+import { defineCommandTests } from './commands.suite';
+import { defineRemoteTests } from './remote.suite';
+import { defineTrustTests } from './trust.suite';
+import { definePackagedTests } from './packaged.suite';
+import { TALLY_PREFIX } from './tally';
+
+/** Which group of suites this launch runs; the runner sets it per code-server launch. */
+type SuiteSelection = 'main' | 'untrusted' | 'packaged';
+
+function selectedSuite(): SuiteSelection {
+  const value = process.env.SOURCES_SDK_VSCODE_SUITE ?? 'main';
+  if (value === 'main' || value === 'untrusted' || value === 'packaged') return value;
+  throw new Error(`unknown SOURCES_SDK_VSCODE_SUITE ${value}`);
+}
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // Install describe/it/before… as globals exactly as `mocha` does for each file it requires.
+  mocha.suite.emit('pre-require', globalThis, 'in-editor-bundle', mocha);
+  const suite = selectedSuite();
+  if (suite === 'main') {
+    defineActivationTests();
+    defineLanguageFeatureTests();
+    defineCommandTests();
+    defineRemoteTests();
+  } else if (suite === 'untrusted') {
+    defineTrustTests();
+  } else {
+    definePackagedTests();
+  }
+  const grep = process.env.SOURCES_SDK_VSCODE_GREP;
+  if (grep) mocha.grep(grep);
+
+  await new Promise<void>((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const passed = runner.stats?.passes ?? 0;
+      const failed = runner.stats?.failures ?? failures;
+      // The runner outside VS Code parses this line to print and record the tally.
+      console.log(`${TALLY_PREFIX}${JSON.stringify({ suite, passed, failed })}`);
+      if (failed > 0) reject(new Error(`${failed} in-editor test(s) failed`));
+      else resolve();
+    });
+  });
+}

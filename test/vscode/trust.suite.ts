@@ -1,0 +1,27 @@
+// Runs in a separate code-server launch WITHOUT --disable-workspace-trust: the folder opens in Restricted Mode.
+import * as vscode from 'vscode';
+import assert from 'node:assert/strict';
+import { activateExtension, openWorkspaceFile, ourDiagnostics, waitForDiagnostics } from './helpers';
+
+interface UploadResult { action: string; reason?: string }
+
+export function defineTrustTests(): void {
+  describe('untrusted workspace (restricted mode)', () => {
+    it('really is untrusted', () => {
+      assert.equal(vscode.workspace.isTrusted, false);
+    });
+
+    it('still validates specs', async () => {
+      const document = await openWorkspaceFile('broken-connectionSpec.json');
+      await activateExtension();
+      await waitForDiagnostics(document.uri, (all) => ourDiagnostics(all).length > 0);
+    });
+
+    it('refuses to upload', async () => {
+      await activateExtension();
+      const document = await openWorkspaceFile('umbrella-inventory-connectionSpec.json');
+      const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
+      assert.equal(result.action, 'refused', JSON.stringify(result));
+    });
+  });
+}
