@@ -1,0 +1,255 @@
+/**
+ * The spec analysis engine: one vscode-json-languageservice instance configured inline with the bundled schemas,
+ * a version-keyed parse cache, and the semantic rules / placeholder features on top. Pure (no I/O, no `vscode`);
+ * the language server, the CLI and the tests all drive this one class.
+ */
+import {
+  ClientCapabilities, getLanguageService,
+  type CodeAction, type CompletionList, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange,
+  type FormattingOptions, type Hover, type JSONDocument, type LanguageService, type Location, type Position,
+  type Range, type SelectionRange, type TextDocument, type TextEdit, type WorkspaceEdit,
+} from 'vscode-json-languageservice';
+import { SPEC_SCHEMAS } from '../schemas';
+import { getCodeActions } from './codeActions';
+import { urlLinks } from './links';
+import { specOutline } from './outline';
+import {
+  placeholderCompletions, placeholderDefinition, placeholderHover, placeholderReferences, placeholderRename,
+  preparePlaceholderRename,
+} from './placeholderFeatures';
+import { runRules } from './rules/index';
+import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
+import { SchemaNavigator } from './schemaNavigator';
+import { DEFAULT_LIMITS, exceededLimit, lightSyntaxCheck, type AnalysisLimits, type ExceededLimit } from './sizeGuard';
+import type { SpecKind } from './types';
+
+/** Construction options; every field has a sensible default. */
+export interface SpecEngineOptions {
+  /** Size/line/depth limits above which schema and rule checks are skipped (SSDK090). */
+  limits?: Partial<AnalysisLimits>;
+  /** Most diagnostics reported per document; the rest are summarised by one SSDK091. */
+  maxDiagnostics?: number;
+  /** Shapes completion/hover output (markdown vs plain text); defaults to the richest. */
+  clientCapabilities?: ClientCapabilities;
+  /** Parsed documents kept (one entry per URI, latest version only). */
+  cacheSize?: number;
+}
+
+interface ParseEntry {
+  version: number;
+  text: string;
+  json: JSONDocument;
+  /** Set when the document exceeds a limit: `json` is then an empty document. */
+  limit?: ExceededLimit;
+}
+
+/**
+ * Synthetic URIs that select each kind's schema inside the language service: the kind comes from the language id
+ * or the file name, never from the real URI, so the real URI is swapped for one of these when calling the service.
+ */
+const KIND_URIS: Record<SpecKind, string> = {
+  connectionSpec: 'sources-sdk-kind:/connectionSpec.ssdk-kind.json',
+  flowSpec: 'sources-sdk-kind:/flowSpec.ssdk-kind.json',
+};
+
+const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
+
+/** One per process. All methods are pure functions of the document text (plus the bundled schemas). */
+export class SpecEngine {
+  private readonly service: LanguageService;
+  private readonly navigators: Record<SpecKind, SchemaNavigator>;
+  private readonly cache = new Map<string, ParseEntry>();
+  private readonly limits: AnalysisLimits;
+  private readonly maxDiagnostics: number;
+  private readonly cacheSize: number;
+
+  constructor(options: SpecEngineOptions = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.maxDiagnostics = options.maxDiagnostics ?? 500;
+    this.cacheSize = options.cacheSize ?? 64;
+    this.service = getLanguageService({
+      // Schemas are bundled; a spec must never make the editor reach out to the network.
+      schemaRequestService: (uri) => Promise.reject(new Error(`remote schemas are not loaded (${uri})`)),
+      clientCapabilities: options.clientCapabilities ?? ClientCapabilities.LATEST,
+    });
+    this.service.configure({
+      validate: true,
+      allowComments: false,
+      schemas: (Object.keys(KIND_URIS) as SpecKind[]).map((kind) => ({
+        uri: SPEC_SCHEMAS[kind].uri,
+        fileMatch: [KIND_URIS[kind].slice(KIND_URIS[kind].lastIndexOf('/') + 1)],
+        schema: SPEC_SCHEMAS[kind].schema,
+      })),
+    });
+    this.navigators = {
+      connectionSpec: new SchemaNavigator(SPEC_SCHEMAS.connectionSpec.schema),
+      flowSpec: new SchemaNavigator(SPEC_SCHEMAS.flowSpec.schema),
+    };
+  }
+
+  /** The parsed document, cached by (uri, version); an empty tree when the document exceeds a limit. */
+  parse(document: TextDocument): JSONDocument {
+    return this.entry(document).json;
+  }
+
+  /** Why analysis of this document is limited (too large / too deep), or undefined. */
+  limitOf(document: TextDocument): string | undefined {
+    return this.entry(document).limit?.reason;
+  }
+
+  /**
+   * All diagnostics: strict JSON syntax (SSDK001–003), top-level shape (SSDK005), schema (SSDK010–014) and the
+   * semantic rules; SSDK090 instead of schema/rules for oversized documents; SSDK091 when the list is capped.
+   */
+  async analyze(document: TextDocument, kind: SpecKind): Promise<Diagnostic[]> {
+    const text = document.getText();
+    if (text.trim().length === 0) {
+      return [codedDiagnostic(document, 0, text.length, 'SSDK005',
+        'The file is empty: a spec is a single JSON object. Start from a template or paste the spec.')];
+    }
+    const entry = this.entry(document);
+    if (entry.limit) return this.limitedDiagnostics(document, entry.limit);
+    const root = entry.json.root;
+    const isObject = root?.type === 'object';
+    const raw = await this.service.doValidation(this.kindView(document, kind), entry.json, {
+      comments: 'error',
+      trailingCommas: 'error',
+      // Validating a non-object against an object schema only adds noise next to SSDK005.
+      schemaValidation: isObject ? 'error' : 'ignore',
+      schemaRequest: 'ignore',
+    });
+    const diagnostics = mapJsonDiagnostics(raw, { document, jsonDocument: entry.json, navigator: this.navigators[kind] });
+    if (root && !isObject) {
+      diagnostics.push(codedDiagnostic(document, root.offset, root.offset + root.length, 'SSDK005',
+        `The top level is ${root.type === 'array' ? 'an array' : `a ${root.type}`}: a spec is a single JSON object. ` +
+        'If this is an API response, open one element of it instead.'));
+    }
+    if (isObject) diagnostics.push(...runRules(document, root, kind));
+    return this.capped(document, diagnostics);
+  }
+
+  /** Placeholder completion inside `${…}` first, otherwise schema-driven completion. */
+  async complete(document: TextDocument, position: Position, kind: SpecKind): Promise<CompletionList> {
+    const entry = this.entry(document);
+    if (entry.limit) return EMPTY_COMPLETIONS;
+    const items = placeholderCompletions(document, entry.json.root, document.offsetAt(position));
+    if (items) return { isIncomplete: false, items };
+    const list = await this.service.doComplete(this.kindView(document, kind), position, entry.json);
+    return list ?? EMPTY_COMPLETIONS;
+  }
+
+  /** Placeholder hover first, otherwise the schema description of the property/value under the cursor. */
+  async hover(document: TextDocument, position: Position, kind: SpecKind): Promise<Hover | null> {
+    const entry = this.entry(document);
+    if (entry.limit) return null;
+    const placeholder = placeholderHover(document, entry.json.root, document.offsetAt(position));
+    if (placeholder) return placeholder;
+    return (await this.service.doHover(this.kindView(document, kind), position, entry.json)) ?? null;
+  }
+
+  /** Outline: auth entries by name, sourceSpec sections with summaries, the rest as the JSON tree. */
+  documentSymbols(document: TextDocument): DocumentSymbol[] {
+    return specOutline(document, this.entry(document).json.root);
+  }
+
+  /** Folding ranges (token based, so safe on any size). */
+  foldingRanges(document: TextDocument, rangeLimit = 5000): FoldingRange[] {
+    return this.service.getFoldingRanges(document, { rangeLimit });
+  }
+
+  /** Expand-selection ranges for each position. */
+  selectionRanges(document: TextDocument, positions: Position[]): SelectionRange[] {
+    return this.service.getSelectionRanges(document, positions, this.entry(document).json);
+  }
+
+  /** Reformats the document (or a range) keeping key order; honours tabSize/insertSpaces. */
+  format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[] {
+    if (this.entry(document).limit?.tooDeep) return []; // the formatter's scanner is fine, but its output is useless
+    return this.service.format(document, range, options);
+  }
+
+  /** Links for string values that are plain http(s) URLs. */
+  documentLinks(document: TextDocument): DocumentLink[] {
+    return urlLinks(document, this.entry(document).json.root);
+  }
+
+  /** Declaration(s) of the placeholder under the cursor. */
+  definition(document: TextDocument, position: Position): Location[] {
+    return placeholderDefinition(document, this.entry(document).json.root, document.offsetAt(position));
+  }
+
+  /** Uses (and optionally declarations) of the placeholder under the cursor. */
+  references(document: TextDocument, position: Position, includeDeclaration: boolean): Location[] {
+    return placeholderReferences(document, this.entry(document).json.root, document.offsetAt(position), includeDeclaration);
+  }
+
+  /** Range and current name of a renameable placeholder under the cursor, or undefined. */
+  prepareRename(document: TextDocument, position: Position): { range: Range; placeholder: string } | undefined {
+    return preparePlaceholderRename(document, this.entry(document).json.root, document.offsetAt(position));
+  }
+
+  /** Renames a placeholder's declarations, uses and `required` entries. */
+  rename(document: TextDocument, position: Position, newName: string): WorkspaceEdit | undefined {
+    return placeholderRename(document, this.entry(document).json.root, document.offsetAt(position), newName);
+  }
+
+  /** Quick fixes for the given diagnostics within `range`. */
+  codeActions(document: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    const entry = this.entry(document);
+    if (entry.limit) return [];
+    return getCodeActions(document, entry.json.root, range, diagnostics);
+  }
+
+  /** Forgets a document (call on close). */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  private entry(document: TextDocument): ParseEntry {
+    const text = document.getText();
+    const cached = this.cache.get(document.uri);
+    if (cached && cached.version === document.version && cached.text === text) return cached;
+    const limit = exceededLimit(text, this.limits);
+    const json = limit ? this.service.newJSONDocument(undefined, [], []) : this.service.parseJSONDocument(document);
+    const entry: ParseEntry = { version: document.version, text, json, limit };
+    this.cache.delete(document.uri); // re-insert so the Map's order is least-recently-parsed first
+    this.cache.set(document.uri, entry);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    return entry;
+  }
+
+  private limitedDiagnostics(document: TextDocument, limit: ExceededLimit): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    if (!limit.tooDeep) {
+      for (const error of lightSyntaxCheck(document)) {
+        diagnostics.push(codedDiagnostic(document, error.offset, error.offset + error.length,
+          error.comment ? 'SSDK002' : 'SSDK001', error.message));
+      }
+    }
+    diagnostics.push(codedDiagnostic(document, 0, 0, 'SSDK090',
+      `Schema and semantic checks were skipped because ${limit.reason}` +
+      (limit.tooDeep ? '.' : '; only JSON syntax was checked.')));
+    return diagnostics;
+  }
+
+  private capped(document: TextDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length <= this.maxDiagnostics) return diagnostics;
+    const kept = diagnostics.slice(0, this.maxDiagnostics);
+    kept.push(codedDiagnostic(document, 0, 0, 'SSDK091',
+      `${diagnostics.length - this.maxDiagnostics} more problems are not shown: fix the ones above first.`));
+    return kept;
+  }
+
+  /** The same document seen under the synthetic URI that selects `kind`'s schema (every other member delegates). */
+  private kindView(document: TextDocument, kind: SpecKind): TextDocument {
+    const uri = KIND_URIS[kind];
+    return new Proxy(document, {
+      get: (target, property) => {
+        if (property === 'uri') return uri;
+        const value: unknown = Reflect.get(target, property, target);
+        // Bind methods to the real document so its private fields and caches (line offsets) are used directly.
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Turns vscode-json-languageservice diagnostics (syntax + schema) into the engine's coded diagnostics
+ * (SSDK001–003, SSDK010–014) and adds did-you-mean candidates for unknown keys and enum mismatches.
+ */
+import {
+  DiagnosticSeverity, ErrorCode,
+  type ASTNode, type Diagnostic, type JSONDocument, type TextDocument,
+} from 'vscode-json-languageservice';
+import { DIAGNOSTIC_SOURCE, type FixData } from './types';
+import { ruleInfo, severityNumber } from './codes';
+import type { PathSegment, SchemaNavigator } from './schemaNavigator';
+
+/** What the mapping needs to compute candidates. */
+export interface SchemaDiagnosticContext {
+  document: TextDocument;
+  jsonDocument: JSONDocument;
+  navigator: SchemaNavigator;
+}
+
+/** LSP DiagnosticTag.Deprecated (the enum is not re-exported by vscode-json-languageservice). */
+const DEPRECATED_TAG = 2 as const;
+
+const UNKNOWN_PROPERTY = /^Property (.+) is not allowed\.$/;
+const ENUM_MISMATCH_VALUES = /Valid values: (.*)\.$/;
+
+/** Creates a diagnostic with the engine's source, a code and the code's severity from the rule table. */
+export function codedDiagnostic(
+  document: TextDocument, start: number, end: number, code: string, message: string, data?: FixData,
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: document.positionAt(start), end: document.positionAt(end) },
+    severity: severityOf(code), code, source: DIAGNOSTIC_SOURCE, message,
+  };
+  if (data) diagnostic.data = data;
+  return diagnostic;
+}
+
+/** Severity of one of our codes, from the rule table (the single source of truth for severities). */
+export function severityOf(code: string): DiagnosticSeverity {
+  const info = ruleInfo(code);
+  return info ? severityNumber(info.severity) : DiagnosticSeverity.Error;
+}
+
+/** Maps every json-languageservice diagnostic to one of ours; drops the ones another part of the engine owns. */
+export function mapJsonDiagnostics(raw: readonly Diagnostic[], ctx: SchemaDiagnosticContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const diagnostic of raw) {
+    const mapped = mapOne(diagnostic, ctx);
+    if (mapped) out.push(mapped);
+  }
+  return out;
+}
+
+function mapOne(original: Diagnostic, ctx: SchemaDiagnosticContext): Diagnostic | undefined {
+  // Newer LSP types allow markup messages; the service only produces plain strings, so flatten defensively.
+  const d = { ...original, message: typeof original.message === 'string' ? original.message : original.message.value };
+  const code = typeof d.code === 'number' ? d.code : undefined;
+  const base = (ourCode: string, message: string, data?: FixData): Diagnostic => {
+    const severity = severityOf(ourCode);
+    const result: Diagnostic = { range: d.range, severity, code: ourCode, source: DIAGNOSTIC_SOURCE, message };
+    if (data) result.data = data;
+    return result;
+  };
+  switch (code) {
+    case ErrorCode.DuplicateKey: return undefined; // the SSDK004 rule reports duplicates (as errors, both keys)
+    case ErrorCode.CommentNotPermitted:
+      return base('SSDK002', 'Comments are not allowed: specs are strict JSON. Remove the comment.');
+    case ErrorCode.TrailingComma:
+      return base('SSDK003', 'Trailing comma: specs are strict JSON. Remove the comma.');
+    case ErrorCode.EnumValueMismatch:
+      return enumMismatch(d, ctx, base);
+    case ErrorCode.Deprecated: {
+      const result = base('SSDK014', `${d.message} Replace it with the current form.`);
+      result.tags = [DEPRECATED_TAG];
+      return result;
+    }
+    case ErrorCode.SchemaResolveError:
+    case ErrorCode.SchemaUnsupportedFeature:
+      return undefined; // about the bundled schema itself (or a top-level $schema), not the user's spec
+    default:
+      break;
+  }
+  if (code !== undefined && code >= ErrorCode.SchemaResolveError) return undefined;
+  if (code !== undefined) {
+    return base('SSDK001', `${stripDot(d.message)}: fix the JSON syntax.`);
+  }
+  const unknown = UNKNOWN_PROPERTY.exec(d.message);
+  if (unknown) return unknownProperty(d, unknown[1], ctx, base);
+  if (d.message.startsWith('Incorrect type.')) {
+    return base('SSDK013', `${d.message} Change the value to that type.`);
+  }
+  if (d.message.startsWith('Value must be ')) return enumMismatch(d, ctx, base);
+  return base('SSDK010', d.message);
+}
+
+type PlainDiagnostic = Diagnostic & { message: string };
+type Build = (code: string, message: string, data?: FixData) => Diagnostic;
+
+function unknownProperty(d: PlainDiagnostic, name: string, ctx: SchemaDiagnosticContext, base: Build): Diagnostic {
+  const keyNode = ctx.jsonDocument.getNodeFromOffset(ctx.document.offsetAt(d.range.start) + 1);
+  const objectNode = keyNode?.parent?.type === 'property' ? keyNode.parent.parent : undefined;
+  let candidates: string[] = [];
+  if (objectNode?.type === 'object') {
+    const present = new Set(objectNode.properties.map((p) => p.keyNode.value));
+    const allowed = ctx.navigator.propertyNamesAt(pathOf(objectNode)).filter((n) => !present.has(n));
+    candidates = closest(name, allowed, 3, true);
+  }
+  const hint = candidates.length > 0
+    ? `Did you mean ${candidates.map((c) => `"${c}"`).join(' or ')}?`
+    : 'Remove it or check the spelling.';
+  return base('SSDK011', `Property "${name}" is not allowed here. ${hint}`, { candidates });
+}
+
+function enumMismatch(d: PlainDiagnostic, ctx: SchemaDiagnosticContext, base: Build): Diagnostic {
+  const valueNode = ctx.jsonDocument.getNodeFromOffset(ctx.document.offsetAt(d.range.start));
+  let allowed: unknown[] = valueNode ? ctx.navigator.enumValuesAt(pathOf(valueNode)) : [];
+  if (allowed.length === 0) allowed = valuesFromMessage(d.message);
+  const allowedStrings = allowed.filter((v): v is string => typeof v === 'string');
+  const actual = valueNode?.type === 'string' ? valueNode.value : undefined;
+  const candidates = actual !== undefined ? closest(actual, allowedStrings, 5, false) : allowedStrings.slice(0, 5);
+  const shown = allowed.slice(0, 12).map((v) => JSON.stringify(v)).join(', ') + (allowed.length > 12 ? ', …' : '');
+  const hint = candidates.length > 0 && actual !== undefined ? ` Did you mean "${candidates[0]}"?` : '';
+  const message = allowed.length > 0
+    ? `Value ${actual !== undefined ? JSON.stringify(actual) + ' ' : ''}is not allowed here. Use one of: ${shown}.${hint}`
+    : d.message;
+  return base('SSDK012', message, { candidates });
+}
+
+function valuesFromMessage(message: string): unknown[] {
+  const match = ENUM_MISMATCH_VALUES.exec(message);
+  if (!match) return [];
+  try {
+    const parsed: unknown = JSON.parse(`[${match[1]}]`);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+/** JSON path of a value node (property names and array indexes from the root). */
+export function pathOf(node: ASTNode): PathSegment[] {
+  const path: PathSegment[] = [];
+  let current: ASTNode | undefined = node;
+  while (current?.parent) {
+    const parent: ASTNode = current.parent;
+    if (parent.type === 'property') {
+      if (parent.valueNode === current) path.push(parent.keyNode.value);
+      current = parent.parent;
+      continue;
+    }
+    if (parent.type === 'array') path.push(parent.items.indexOf(current));
+    current = parent;
+  }
+  return path.reverse();
+}
+
+/**
+ * The `max` options closest to `word` (case-insensitive edit distance), best first. With `onlyClose`, options
+ * further than about a third of the word's length are left out, so unrelated names are never suggested.
+ */
+export function closest(word: string, options: readonly string[], max: number, onlyClose: boolean): string[] {
+  const lower = word.toLowerCase();
+  const scored = options.map((option) => ({ option, distance: editDistance(lower, option.toLowerCase()) }));
+  const limit = Math.max(2, Math.ceil(word.length / 3));
+  return scored
+    .filter((s) => !onlyClose || s.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.option.localeCompare(b.option))
+    .slice(0, max)
+    .map((s) => s.option);
+}
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent swaps); long inputs are capped to stay cheap. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+      rows[i][j] = best;
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+function stripDot(message: string): string {
+  return message.endsWith('.') ? message.slice(0, -1) : message;
+}

@@ -1,0 +1,124 @@
+/**
+ * Answers "which property names / enum values does the schema allow at this JSON path?" by walking the bundled
+ * schema directly (local `$ref`s, allOf/anyOf/oneOf/then/else branches). Used only for the handful of nodes that
+ * carry a did-you-mean diagnostic, so it is far cheaper than a second validation pass (getMatchingSchemas).
+ */
+import type { JSONSchema } from 'vscode-json-languageservice';
+
+type JSONSchemaRef = JSONSchema | boolean;
+
+/** One step of a JSON path: a property name or an array index. */
+export type PathSegment = string | number;
+
+/** Walks one root schema. Construct once per schema and reuse. */
+export class SchemaNavigator {
+  constructor(private readonly root: JSONSchema) {}
+
+  /** Every (expanded) subschema that may apply at `path`. */
+  schemasAt(path: readonly PathSegment[]): JSONSchema[] {
+    let current = this.expand([this.root]);
+    for (const segment of path) {
+      const next: JSONSchemaRef[] = [];
+      for (const schema of current) {
+        if (typeof segment === 'number') collectItemSchemas(schema, segment, next);
+        else collectPropertySchemas(schema, segment, next);
+      }
+      current = this.expand(next);
+      if (current.length === 0) break;
+    }
+    return current;
+  }
+
+  /** Names listed under `properties` of any schema applying to the object at `path`. */
+  propertyNamesAt(path: readonly PathSegment[]): string[] {
+    const names = new Set<string>();
+    for (const schema of this.schemasAt(path)) {
+      for (const name of Object.keys(schema.properties ?? {})) names.add(name);
+    }
+    return [...names];
+  }
+
+  /** Values of `enum`/`const` of any schema applying to the value at `path`. */
+  enumValuesAt(path: readonly PathSegment[]): unknown[] {
+    const values: unknown[] = [];
+    for (const schema of this.schemasAt(path)) {
+      if (Array.isArray(schema.enum)) values.push(...schema.enum);
+      if (schema.const !== undefined) values.push(schema.const);
+    }
+    return [...new Set(values)];
+  }
+
+  /** Resolves `$ref`s and flattens combinators into a list of plain object schemas. */
+  private expand(refs: readonly JSONSchemaRef[]): JSONSchema[] {
+    const out: JSONSchema[] = [];
+    const seen = new Set<JSONSchema>();
+    const stack = [...refs];
+    // A budget instead of recursion: schemas may be cyclic through $ref.
+    for (let budget = 500; stack.length > 0 && budget > 0; budget--) {
+      const schema = this.resolve(stack.pop());
+      if (!schema || seen.has(schema)) continue;
+      seen.add(schema);
+      out.push(schema);
+      for (const branch of [schema.allOf, schema.anyOf, schema.oneOf]) if (branch) stack.push(...branch);
+      if (schema.then) stack.push(schema.then);
+      if (schema.else) stack.push(schema.else);
+    }
+    return out;
+  }
+
+  private resolve(ref: JSONSchemaRef | undefined): JSONSchema | undefined {
+    let schema = ref;
+    for (let hops = 0; hops < 20 && typeof schema === 'object' && typeof schema.$ref === 'string'; hops++) {
+      const target = this.resolvePointer(schema.$ref);
+      if (!target) return schema; // unresolvable (remote) ref: keep the node for its own keywords
+      schema = target;
+    }
+    return typeof schema === 'object' ? schema : undefined;
+  }
+
+  private resolvePointer(ref: string): JSONSchemaRef | undefined {
+    if (!ref.startsWith('#')) return undefined;
+    let node: unknown = this.root;
+    for (const raw of ref.slice(1).split('/').filter((s) => s.length > 0)) {
+      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (!node || typeof node !== 'object') return undefined;
+      node = (node as Record<string, unknown>)[key];
+    }
+    return node && typeof node === 'object' ? (node as JSONSchema) : undefined;
+  }
+}
+
+function collectPropertySchemas(schema: JSONSchema, name: string, out: JSONSchemaRef[]): void {
+  const direct = schema.properties?.[name];
+  if (direct !== undefined) {
+    out.push(direct);
+    return;
+  }
+  let matchedPattern = false;
+  for (const [pattern, sub] of Object.entries(schema.patternProperties ?? {})) {
+    if (safeTest(pattern, name)) {
+      out.push(sub);
+      matchedPattern = true;
+    }
+  }
+  if (!matchedPattern && typeof schema.additionalProperties === 'object') out.push(schema.additionalProperties);
+}
+
+function collectItemSchemas(schema: JSONSchema, index: number, out: JSONSchemaRef[]): void {
+  const { items } = schema;
+  if (Array.isArray(items)) {
+    const positional = items[index];
+    if (positional !== undefined) out.push(positional);
+    else if (typeof schema.additionalItems === 'object') out.push(schema.additionalItems);
+  } else if (items !== undefined) {
+    out.push(items);
+  }
+}
+
+function safeTest(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
+}

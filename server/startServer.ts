@@ -1,0 +1,172 @@
+/**
+ * LSP wiring: capabilities, the open-document store, push diagnostics and thin feature handlers over the
+ * spec engine (core/analysis/engine.ts). Every handler runs through runSafe.
+ */
+import {
+  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SpecEngine } from '../core/analysis/engine';
+import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
+import { DocumentKinds } from './documentKinds';
+import { toProtocolCodeActions, toProtocolDiagnostics, toProtocolWorkspaceEdit } from './lspTypes';
+import { runSafe } from './runSafe';
+
+/** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
+export const TRIGGER_CHARACTERS = ['"', ':', '{', '$'];
+
+/** Wires every handler onto `connection` and starts listening. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let engine = new SpecEngine();
+  let canPullConfiguration = false;
+  let canRegisterConfigurationChange = false;
+  const kinds = new DocumentKinds(connection, () => canPullConfiguration);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    canPullConfiguration = caps.workspace?.configuration === true;
+    canRegisterConfigurationChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const completionItem = caps.textDocument?.completion?.completionItem;
+    engine = new SpecEngine({
+      clientCapabilities: {
+        textDocument: {
+          completion: {
+            completionItem: {
+              documentationFormat: completionItem?.documentationFormat ?? ['plaintext'],
+              commitCharactersSupport: completionItem?.commitCharactersSupport ?? false,
+              labelDetailsSupport: completionItem?.labelDetailsSupport ?? false,
+            },
+          },
+          hover: { contentFormat: caps.textDocument?.hover?.contentFormat ?? ['plaintext'] },
+        },
+      },
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'sources-sdk-language-server', version: process.env.SOURCES_SDK_VERSION ?? '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfigurationChange) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcesSdk' });
+    }
+  });
+
+  // --- Diagnostics: pushed on open/change. Computed on the next turn of the event loop so a burst of queued
+  // edits collapses into one analysis of the newest version; a result for an outdated version is dropped.
+  const scheduled = new Set<string>();
+  const scheduleValidation = (uri: string) => {
+    if (scheduled.has(uri)) return;
+    scheduled.add(uri);
+    setImmediate(() => {
+      scheduled.delete(uri);
+      void validate(uri);
+    });
+  };
+  const validate = async (uri: string) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const diagnostics = await runSafe(connection, `diagnostics for ${uri}`, [], async () => {
+      const kind = await kinds.kindOf(document);
+      return kind ? toProtocolDiagnostics(await engine.analyze(document, kind)) : [];
+    });
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  documents.onDidOpen((e) => scheduleValidation(e.document.uri));
+  documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+  documents.onDidClose((e) => {
+    engine.forget(e.document.uri);
+    kinds.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeConfiguration(() => {
+    kinds.clear();
+    for (const document of documents.all()) scheduleValidation(document.uri);
+  });
+
+  /** The open document and its kind, or undefined when it is not a spec (features then answer empty). */
+  const specDocument = async (uri: string): Promise<{ document: TextDocument; kind: SpecKind } | undefined> => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const kind = await kinds.kindOf(document);
+    return kind ? { document, kind } : undefined;
+  };
+
+  connection.onCompletion((params) => runSafe(connection, 'completion', null, async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.complete(spec.document, params.position, spec.kind) : null;
+  }));
+  connection.onHover((params) => runSafe(connection, 'hover', null, async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.hover(spec.document, params.position, spec.kind) : null;
+  }));
+  connection.onCodeAction((params) => runSafe(connection, 'code actions', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    return spec ? toProtocolCodeActions(engine.codeActions(spec.document, params.range, ours)) : [];
+  }));
+  connection.onDocumentSymbol((params) => runSafe(connection, 'document symbols', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.documentSymbols(spec.document) : [];
+  }));
+  connection.onDefinition((params) => runSafe(connection, 'definition', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.definition(spec.document, params.position) : [];
+  }));
+  connection.onReferences((params) => runSafe(connection, 'references', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.references(spec.document, params.position, params.context.includeDeclaration) : [];
+  }));
+  connection.onPrepareRename((params) => runSafe(connection, 'prepare rename', null, async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return (spec && engine.prepareRename(spec.document, params.position)) ?? null;
+  }));
+  connection.onRenameRequest((params) => runSafe(connection, 'rename', null, async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? toProtocolWorkspaceEdit(engine.rename(spec.document, params.position, params.newName)) : null;
+  }));
+  connection.onDocumentFormatting((params) => runSafe(connection, 'formatting', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.format(spec.document, undefined, params.options) : [];
+  }));
+  connection.onDocumentRangeFormatting((params) => runSafe(connection, 'range formatting', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.format(spec.document, params.range, params.options) : [];
+  }));
+  connection.onFoldingRanges((params) => runSafe(connection, 'folding ranges', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.foldingRanges(spec.document) : [];
+  }));
+  connection.onSelectionRanges((params) => runSafe(connection, 'selection ranges', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.selectionRanges(spec.document, params.positions) : [];
+  }));
+  connection.onDocumentLinks((params) => runSafe(connection, 'document links', [], async () => {
+    const spec = await specDocument(params.textDocument.uri);
+    return spec ? engine.documentLinks(spec.document) : [];
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
