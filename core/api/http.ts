@@ -78,6 +78,11 @@ function errorCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** "250 ms" below a second, else "1.5 s". */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
@@ -97,7 +102,7 @@ export function classifyTransportError(err: unknown, req: { method: string; url:
   if (cancelled) return cancelledError(method, url);
   if (timedOut) {
     return new FlowServiceError(
-      `No answer from ${hostOf(url)} within ${Math.round(timeoutMs / 100) / 10} s (${method} ${url}); the service may be overloaded or the network slow`,
+      `No answer from ${hostOf(url)} within ${formatDuration(timeoutMs)} (${method} ${url}); the service may be overloaded or the network slow`,
       'timeout',
       { method, url, retryable: true },
     );
@@ -132,7 +137,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: number, signal?: AbortSignal): Promise<RawResponse> {
   const safeUrl = ctx.redact(req.url);
   if (signal?.aborted) throw cancelledError(req.method, safeUrl);
-  const timeoutSignal = AbortSignal.timeout(ctx.timeoutMs);
+  // A referenced timer (AbortSignal.timeout's is unref'd) so a hung request can never let the process idle out.
+  const timeoutController = new AbortController();
+  const timer = setTimeout(() => timeoutController.abort(new Error('timeout')), ctx.timeoutMs);
+  const timeoutSignal = timeoutController.signal;
   const combined = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
   const started = ctx.clock.now();
   const log = (status: number | 'network-error' | 'aborted' | 'timeout', requestId?: string, note?: string) =>
@@ -149,6 +157,8 @@ export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: 
     const error = classifyTransportError(err, { method: req.method, url: safeUrl }, timedOut, cancelled, ctx.timeoutMs);
     log(cancelled ? 'aborted' : timedOut ? 'timeout' : 'network-error', undefined, ctx.redact(error.message));
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -190,7 +200,7 @@ export async function withRetries<T>(
 }
 
 function givenUp(last: FlowServiceError, attempts: number, elapsedMs: number, nextDelayMs: number): FlowServiceError {
-  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+  const seconds = formatDuration;
   const details = { ...last.details, attempts, retryable: false };
   if (last.kind === 'rate-limited') {
     const asked = last.details.retryAfterMs !== undefined ? ` (the server asked to wait ${seconds(nextDelayMs)} more)` : '';
