@@ -1,0 +1,143 @@
+/**
+ * Quick fixes for the engine's diagnostics. Each fix re-locates its target in the current parse (diagnostic
+ * ranges point at a key, a value or part of a string) and returns a WorkspaceEdit keyed by the document URI.
+ */
+import {
+  CodeActionKind,
+  type ASTNode,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextDocument,
+  type TextEdit,
+} from 'vscode-json-languageservice';
+import { asObject, findProperty, getPath } from './astUtil';
+import { insertProperties, nodeAtRange, removeNode, replaceNode } from './fixes/edits';
+import { PAGINATION_SAMPLE_VALUES } from './rules/pagination';
+import { DRAFT_07 } from './rules/profile';
+import { DIAGNOSTIC_SOURCE, type FixData } from './types';
+
+interface FixContext {
+  document: TextDocument;
+  root: ASTNode | undefined;
+  diagnostic: Diagnostic;
+  data: FixData;
+  start: number;
+  end: number;
+  /** The node the diagnostic starts on, when it starts on a node boundary. */
+  node: ASTNode | undefined;
+}
+
+/** Codes whose single suggested fix is safe to apply without reading it (`isPreferred`). */
+const OBVIOUS = new Set(['SSDK004', 'SSDK103', 'SSDK104', 'SSDK203', 'SSDK206', 'SSDK515', 'SSDK519', 'SSDK602',
+  'SSDK604', 'SSDK701']);
+
+/** Quick fixes for the diagnostics in `range` (the client passes the diagnostics it shows there). */
+export function getCodeActions(document: TextDocument, root: ASTNode | undefined, range: Range,
+  diagnostics: Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const wanted = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    if (end < wanted.start || start > wanted.end) continue;
+    const data = (diagnostic.data && typeof diagnostic.data === 'object' ? diagnostic.data : {}) as FixData;
+    const ctx: FixContext = { document, root, diagnostic, data, start, end, node: nodeAtRange(root, start, end) };
+    try {
+      actions.push(...fixesFor(ctx));
+    } catch {
+      // A fix that cannot be computed for an unexpected shape is simply not offered.
+    }
+  }
+  return actions;
+}
+
+function action(ctx: FixContext, title: string, edits: Array<TextEdit | undefined>, preferred: boolean): CodeAction[] {
+  const changes = edits.filter((edit): edit is TextEdit => !!edit);
+  if (changes.length === 0) return [];
+  return [{
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [ctx.diagnostic],
+    isPreferred: preferred || undefined,
+    edit: { changes: { [ctx.document.uri]: changes } },
+  }];
+}
+
+function fixesFor(ctx: FixContext): CodeAction[] {
+  const code = String(ctx.diagnostic.code ?? '');
+  switch (code) {
+    case 'SSDK004': return removeDuplicateKey(ctx);
+    case 'SSDK602': return ctx.node ? action(ctx, 'Remove the duplicate id', [removeNode(ctx.document, ctx.node)], true) : [];
+    case 'SSDK101': return declareParameter(ctx);
+    case 'SSDK103':
+    case 'SSDK104': return replaceRange(ctx, String(ctx.data.replacement ?? ''));
+    case 'SSDK201': return addPaginationFields(ctx);
+    case 'SSDK206':
+    case 'SSDK519': return replaceValue(ctx, ctx.data.value);
+    case 'SSDK701': return replaceWithCandidates(ctx, [DRAFT_07]);
+    default: return Array.isArray(ctx.data.candidates) ? replaceWithCandidates(ctx, ctx.data.candidates) : [];
+  }
+}
+
+function isKey(node: ASTNode): boolean {
+  return node.parent?.type === 'property' && node.parent.keyNode === node;
+}
+
+/** One fix per candidate: rename the key or change the value the diagnostic points at. */
+function replaceWithCandidates(ctx: FixContext, candidates: readonly unknown[]): CodeAction[] {
+  const node = ctx.node;
+  if (!node) return [];
+  const code = String(ctx.diagnostic.code);
+  const strings = candidates.filter((c): c is string => typeof c === 'string');
+  const preferred = strings.length === 1 && (OBVIOUS.has(code) || code === 'SSDK011' || code === 'SSDK012');
+  return strings.flatMap((candidate) => {
+    const title = isKey(node) ? `Rename to "${candidate}"` : `Change to "${candidate}"`;
+    return action(ctx, title, [replaceNode(ctx.document, node, JSON.stringify(candidate))], preferred);
+  });
+}
+
+function replaceRange(ctx: FixContext, replacement: string): CodeAction[] {
+  if (!replacement) return [];
+  const edit: TextEdit = { range: ctx.diagnostic.range, newText: replacement };
+  return action(ctx, `Write "${replacement}"`, [edit], true);
+}
+
+function replaceValue(ctx: FixContext, value: unknown): CodeAction[] {
+  if (!ctx.node || (typeof value !== 'number' && typeof value !== 'string')) return [];
+  const text = JSON.stringify(value);
+  return action(ctx, typeof value === 'number' ? `Write ${text} as a number` : `Write ${text} as a string`,
+    [replaceNode(ctx.document, ctx.node, text)], true);
+}
+
+function removeDuplicateKey(ctx: FixContext): CodeAction[] {
+  const property = ctx.node?.parent;
+  if (!ctx.node || !property || property.type !== 'property' || !isKey(ctx.node)) return [];
+  return action(ctx, `Remove this duplicate "${property.keyNode.value}"`, [removeNode(ctx.document, property)], true);
+}
+
+/** Declares a missing `${name}` in sourceSpec.spec.properties, creating `spec`/`properties` when absent. */
+function declareParameter(ctx: FixContext): CodeAction[] {
+  const name = typeof ctx.data.name === 'string' ? ctx.data.name : undefined;
+  const sourceSpec = asObject(getPath(ctx.root, ['sourceSpec']));
+  if (!name || !sourceSpec) return [];
+  const declaration = { type: 'string', description: `${name}: describe what the user enters for this value.` };
+  const spec = asObject(getPath(sourceSpec, ['spec']));
+  const properties = asObject(getPath(spec, ['properties']));
+  let edit: TextEdit | undefined;
+  if (properties) edit = insertProperties(ctx.document, properties, [[name, declaration]]);
+  else if (spec && !findProperty(spec, 'properties')) edit = insertProperties(ctx.document, spec, [['properties', { [name]: declaration }]]);
+  else if (!findProperty(sourceSpec, 'spec')) {
+    edit = insertProperties(ctx.document, sourceSpec, [['spec', { $schema: DRAFT_07, type: 'object', properties: { [name]: declaration } }]]);
+  }
+  return action(ctx, `Declare "${name}" in sourceSpec.spec.properties`, [edit], true);
+}
+
+function addPaginationFields(ctx: FixContext): CodeAction[] {
+  const pagination = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'paginationParams']));
+  const missing = Array.isArray(ctx.data.missing) ? ctx.data.missing.filter((m): m is string => typeof m === 'string') : [];
+  if (!pagination || missing.length === 0) return [];
+  const entries = missing.map((key): [string, unknown] => [key, PAGINATION_SAMPLE_VALUES[key] ?? '']);
+  return action(ctx, `Add ${missing.join(', ')} with sample values`, [insertProperties(ctx.document, pagination, entries)], true);
+}
