@@ -1,0 +1,44 @@
+/**
+ * One CodeLens line atop spec files: "Upload · Compare with Remote · Register in Flow Spec" (connection specs) or
+ * "Upload · Compare with Remote" (flow specs). Off with `sourcesSdk.codeLens.enabled: false`.
+ */
+import * as vscode from 'vscode';
+import { CONNECTION_SPEC_LANGUAGE, SPEC_LANGUAGES } from './languageClient';
+
+class SpecCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('codeLens.enabled', true)) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    const lenses = [
+      new vscode.CodeLens(top, { title: 'Upload', command: 'sourcesSdk.uploadSpec', arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: 'Compare with Remote', command: 'sourcesSdk.compareWithRemote', arguments: [document.uri] }),
+    ];
+    if (document.languageId === CONNECTION_SPEC_LANGUAGE) {
+      lenses.push(new vscode.CodeLens(top, { title: 'Register in Flow Spec', command: 'sourcesSdk.registerInFlowSpec', arguments: [document.uri] }));
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function registerCodeLens(): vscode.Disposable {
+  const provider = new SpecCodeLensProvider();
+  const selector = SPEC_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
+  return vscode.Disposable.from(
+    provider,
+    vscode.languages.registerCodeLensProvider(selector, provider),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sourcesSdk.codeLens.enabled')) provider.refresh();
+    }),
+  );
+}

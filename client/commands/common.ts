@@ -1,0 +1,138 @@
+/**
+ * Shared plumbing of the commands: argument coercion, the spec document behind a command, progress with
+ * cancellation, and errors presented in the user's terms with an action.
+ */
+import * as vscode from 'vscode';
+import { FlowServiceError } from '../../core/api/errors';
+import type { RemoteSpec, SpecResource } from '../../core/api/types';
+import { toAuthoringForm } from '../../core/sync/normalize';
+import { orderKeysLike, parseSpecObject, stringifyLike } from '../specText';
+import { detectKind } from '../../core/analysis/specKind';
+import type { SpecKind } from '../../core/analysis/types';
+import type { Prompts } from '../prompts';
+import type { RemoteDocuments } from '../remoteDocuments';
+import type { Session } from '../session';
+import { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE } from '../languageClient';
+
+/** What every command gets. */
+export interface CommandContext {
+  session: Session;
+  prompts: Prompts;
+  log: vscode.LogOutputChannel;
+  remoteDocuments: RemoteDocuments;
+  /** VS Code's workspace trust, unless the test API overrides it. */
+  isTrusted(): boolean;
+  /** Reloads the Flow Service tree (after a change on the remote side). */
+  refreshTree(): void;
+  /** Error diagnostics of a spec document, one line each. */
+  specErrors(document: vscode.TextDocument): Promise<string[]>;
+}
+
+export const SHOW_LOG = 'Show Log';
+export const SET_SECRET = 'Set Client Secret';
+export const SELECT_ENVIRONMENT = 'Select Environment';
+
+/** A `vscode.Uri`, a `file:`/other URI string, or an absolute path → Uri. */
+export function toUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (arg && typeof arg === 'object' && 'scheme' in arg && 'path' in arg) return vscode.Uri.from(arg as vscode.Uri);
+  if (typeof arg !== 'string' || !arg) return undefined;
+  // A drive letter ("C:\…") looks like a scheme but is a path.
+  return /^[a-z][a-z0-9+.-]+:/i.test(arg) && !/^[a-z]:[\\/]/i.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.file(arg);
+}
+
+export function resourceOf(kind: SpecKind): SpecResource {
+  return kind === 'connectionSpec' ? 'connectionSpecs' : 'flowSpecs';
+}
+
+export function kindOfDocument(document: vscode.TextDocument): SpecKind | undefined {
+  if (document.languageId === CONNECTION_SPEC_LANGUAGE) return 'connectionSpec';
+  if (document.languageId === FLOW_SPEC_LANGUAGE) return 'flowSpec';
+  return detectKind(document.uri.path, document.getText(), true);
+}
+
+/** The spec document a command acts on: the argument, else the active editor. Throws a user-level message. */
+export async function specDocument(arg: unknown): Promise<{ document: vscode.TextDocument; kind: SpecKind }> {
+  const uri = toUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) throw new UserError('Open a connection spec or flow spec file first.');
+  const document = await vscode.workspace.openTextDocument(uri);
+  const kind = kindOfDocument(document);
+  if (!kind) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a connection spec or flow spec.`);
+  return { document, kind };
+}
+
+/** A failure whose message is already in the user's terms (no log action needed). */
+export class UserError extends Error {}
+
+/** An error already logged and shown: the command rejects with it without showing it twice. */
+export class ReportedError extends Error {}
+
+/** Runs remote work in a cancellable notification; cancelling aborts the signal. */
+export function withRemoteProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return Promise.resolve(vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (_progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await task(controller.signal);
+      } finally {
+        subscription.dispose();
+      }
+    },
+  ));
+}
+
+export function isCancellation(err: unknown): boolean {
+  return (err instanceof FlowServiceError && err.kind === 'cancelled') || (err instanceof Error && err.name === 'AbortError');
+}
+
+/** Turns any error into one sentence a user can act on (adds the Adobe code and request id when known). */
+export function describeError(err: unknown): string {
+  if (err instanceof FlowServiceError) {
+    const extras = [err.details.code && !err.message.includes(err.details.code) ? err.details.code : undefined,
+      err.details.requestId ? `request id ${err.details.requestId}` : undefined].filter(Boolean);
+    return extras.length ? `${err.message} (${extras.join(', ')})` : err.message;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Logs the error and shows it with the action that fixes it; returns the message for the command's result. */
+export function reportError(ctx: CommandContext, what: string, err: unknown): string {
+  const message = describeError(err);
+  ctx.log.error(`${what}: ${message}`);
+  const actions = [SHOW_LOG];
+  if (err instanceof FlowServiceError && (err.kind === 'auth' || err.details.code === 'missing-secret')) actions.unshift(SET_SECRET);
+  if (err instanceof FlowServiceError && err.kind === 'config' && err.details.code !== 'missing-secret') actions.unshift(SELECT_ENVIRONMENT);
+  void ctx.prompts.error(`${what}: ${message}`, ...actions).then((choice) => {
+    if (choice === SHOW_LOG) ctx.log.show(true);
+    if (choice === SET_SECRET) void vscode.commands.executeCommand('sourcesSdk.setClientSecret', ctx.session.active().config.name);
+    if (choice === SELECT_ENVIRONMENT) void vscode.commands.executeCommand('sourcesSdk.selectEnvironment');
+  });
+  return message;
+}
+
+/** "<env>/<sandbox>" for messages. */
+export function whereLabel(ctx: CommandContext): string {
+  const env = ctx.session.active().config;
+  return `${env.name}/${env.sandbox}`;
+}
+
+/** The workspace folder a file belongs to (links live in `<folder>/.sources-sdk/links.json`). */
+export function workspaceRootOf(uri: vscode.Uri): vscode.Uri | undefined {
+  return vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+/**
+ * Opens `vscode.diff` with the remote spec (authoring form, keys ordered like the local file so only content
+ * differences show; read-only) on the left and the local document on the right.
+ */
+export async function showRemoteDiff(ctx: CommandContext, resource: SpecResource, remote: RemoteSpec, document: vscode.TextDocument): Promise<void> {
+  const text = document.getText();
+  const local = parseSpecObject(text);
+  const remoteText = stringifyLike(orderKeysLike(toAuthoringForm(remote), local), text);
+  const where = whereLabel(ctx);
+  const left = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), remoteText, where);
+  const title = `${remote.name} (${where}) ↔ ${vscode.workspace.asRelativePath(document.uri)}`;
+  await vscode.commands.executeCommand('vscode.diff', left, document.uri, title, { preview: true });
+}

@@ -1,0 +1,70 @@
+/**
+ * Environment, secret, emulator and log commands. Each takes its answers as arguments (tests) or asks.
+ */
+import * as vscode from 'vscode';
+import { CommandContext, ReportedError, reportError } from './common';
+
+export async function selectEnvironment(ctx: CommandContext, name?: unknown): Promise<{ name: string } | { cancelled: true }> {
+  let chosen = typeof name === 'string' && name ? name : undefined;
+  if (!chosen) {
+    const active = ctx.session.active().config.name;
+    const items = ctx.session.environments().map((e) => ({
+      label: e.config.name,
+      description: `${e.isLocalEmulator ? 'bundled emulator' : e.config.platformUrl} · sandbox ${e.config.sandbox}`,
+      detail: e.config.name === active ? 'active' : undefined,
+    }));
+    chosen = (await ctx.prompts.pick(items, 'Select the Sources SDK environment'))?.label;
+  }
+  if (!chosen) return { cancelled: true };
+  try {
+    await ctx.session.select(chosen);
+  } catch (err) {
+    throw new ReportedError(reportError(ctx, 'Select environment', err));
+  }
+  ctx.log.info(`Active environment: ${chosen}`);
+  ctx.refreshTree();
+  return { name: chosen };
+}
+
+export async function setClientSecret(ctx: CommandContext, envName?: unknown, secret?: unknown): Promise<{ envName: string; stored: boolean }> {
+  let name = typeof envName === 'string' && envName ? envName : undefined;
+  if (!name) {
+    const items = ctx.session.environments().filter((e) => !e.isLocalEmulator).map((e) => ({ label: e.config.name }));
+    if (items.length === 0) {
+      void vscode.window.showInformationMessage('Add an environment to the sourcesSdk.environments user setting first; the local emulator needs no secret.');
+      return { envName: '', stored: false };
+    }
+    name = (await ctx.prompts.pick(items, 'Environment whose client secret to set'))?.label;
+    if (!name) return { envName: '', stored: false };
+  }
+  if (typeof secret === 'string') {
+    const stored = await ctx.session.storeSecret(name, secret.trim());
+    ctx.log.info(stored ? `Client secret stored for "${name}"` : `Client secret deleted for "${name}"`);
+    return { envName: name, stored };
+  }
+  const typed = await ctx.session.promptForSecret(name);
+  ctx.log.info(typed ? `Client secret stored for "${name}"` : `No client secret stored for "${name}"`);
+  return { envName: name, stored: Boolean(typed) };
+}
+
+export async function startEmulator(ctx: CommandContext): Promise<{ url: string; external: boolean } | { refused: true }> {
+  if (!ctx.isTrusted()) {
+    void vscode.window.showWarningMessage('The local emulator is disabled in an untrusted workspace. Trust the workspace to use it.');
+    return { refused: true };
+  }
+  try {
+    const result = await ctx.session.emulator.ensureRunning();
+    ctx.log.info(result.external ? `Using the emulator at ${result.url}` : `Local emulator running at ${result.url}`);
+    ctx.refreshTree();
+    return result;
+  } catch (err) {
+    throw new ReportedError(reportError(ctx, 'Start emulator', err));
+  }
+}
+
+export async function stopEmulator(ctx: CommandContext): Promise<{ stopped: boolean }> {
+  const stopped = await ctx.session.emulator.stop();
+  if (!stopped) ctx.log.info('No bundled emulator was running');
+  ctx.refreshTree();
+  return { stopped };
+}

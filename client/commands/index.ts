@@ -1,0 +1,90 @@
+/**
+ * Registers every command. Each handler takes its answers as arguments and returns a result object (docs/commands.md).
+ */
+import * as vscode from 'vscode';
+import type { SpecResource } from '../../core/api/types';
+import type { FlowServiceNode } from '../tree';
+import { CommandContext, ReportedError, isCancellation, reportError, withRemoteProgress } from './common';
+import { compareWithRemote, registerCommand } from './compareRegister';
+import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
+import { fetchSpec } from './fetch';
+import { uploadSpec } from './upload';
+import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
+
+/** Every command id this extension contributes (kept in step with package.json by a unit test). */
+export const COMMAND_IDS = [
+  'sourcesSdk.fetchConnectionSpec',
+  'sourcesSdk.fetchFlowSpec',
+  'sourcesSdk.uploadSpec',
+  'sourcesSdk.compareWithRemote',
+  'sourcesSdk.registerInFlowSpec',
+  'sourcesSdk.selectEnvironment',
+  'sourcesSdk.setClientSecret',
+  'sourcesSdk.startEmulator',
+  'sourcesSdk.stopEmulator',
+  'sourcesSdk.refreshFlowService',
+  'sourcesSdk.showLog',
+  'sourcesSdk.openRemoteSpec',
+] as const;
+
+type CommandId = (typeof COMMAND_IDS)[number];
+
+/** Opens a remote spec read-only: from a tree item or `{ resource, id }`. */
+async function openRemoteSpec(ctx: CommandContext, arg: unknown): Promise<{ uri: string; id: string } | { cancelled: true } | { error: string }> {
+  const node = arg as Partial<Extract<FlowServiceNode, { type: 'spec' }>> | undefined;
+  const resource = node?.resource as SpecResource | undefined;
+  if (!node?.id || (resource !== 'connectionSpecs' && resource !== 'flowSpecs')) {
+    return { error: 'openRemoteSpec needs a tree item or { resource, id }' };
+  }
+  try {
+    const remote = await withRemoteProgress(`Opening ${node.name ?? node.id}…`, async (signal) => {
+      const { client } = await ctx.session.client();
+      return client.get(resource, node.id as string, { signal });
+    });
+    const env = ctx.session.active().config;
+    const uri = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), formatSpecFile(toAuthoringForm(remote)), `${env.name}/${env.sandbox}`);
+    await ctx.remoteDocuments.show(uri, resource);
+    return { uri: uri.toString(), id: remote.id };
+  } catch (err) {
+    if (isCancellation(err)) return { cancelled: true };
+    return { error: reportError(ctx, 'Open remote spec', err) };
+  }
+}
+
+/** Tree item action "Fetch (save)": saves the spec into the workspace. */
+function treeNodeToFetchArgs(arg: unknown): unknown {
+  const node = arg as Partial<Extract<FlowServiceNode, { type: 'spec' }>> | undefined;
+  return node && node.type === 'spec' ? { id: node.id, mode: 'save' } : arg;
+}
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  const handlers: Record<CommandId, (...args: unknown[]) => Promise<unknown> | unknown> = {
+    'sourcesSdk.fetchConnectionSpec': (a) => fetchSpec(ctx, 'connectionSpecs', treeNodeToFetchArgs(a)),
+    'sourcesSdk.fetchFlowSpec': (a) => fetchSpec(ctx, 'flowSpecs', treeNodeToFetchArgs(a)),
+    'sourcesSdk.uploadSpec': (uri, options) => uploadSpec(ctx, uri, options),
+    'sourcesSdk.compareWithRemote': (a) => compareWithRemote(ctx, linkedUriOf(a)),
+    'sourcesSdk.registerInFlowSpec': (target, options) => registerCommand(ctx, target, options),
+    'sourcesSdk.selectEnvironment': (name) => selectEnvironment(ctx, name),
+    'sourcesSdk.setClientSecret': (env, secret) => setClientSecret(ctx, env, secret),
+    'sourcesSdk.startEmulator': () => startEmulator(ctx),
+    'sourcesSdk.stopEmulator': () => stopEmulator(ctx),
+    'sourcesSdk.refreshFlowService': () => { ctx.refreshTree(); return { refreshed: true }; },
+    'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
+    'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
+  };
+  return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handlers[id](...args);
+    } catch (err) {
+      // Anything unexpected: logged with the command name, shown once, and the caller still gets a rejection.
+      if (!(err instanceof ReportedError)) reportError(ctx, id, err);
+      throw err;
+    }
+  }));
+}
+
+/** The tree's "compare" action passes a spec node; compare then acts on the linked local file. */
+function linkedUriOf(arg: unknown): unknown {
+  const node = arg as Partial<Extract<FlowServiceNode, { type: 'spec' }>> | undefined;
+  return node && node.type === 'spec' ? node.linkedUri : arg;
+}

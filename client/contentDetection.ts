@@ -1,0 +1,34 @@
+/**
+ * Gives plain `.json` documents whose content clearly is a spec our language id, so only our server validates them
+ * (the built-in JSON extension stops seeing them: no duplicate diagnostics or completions).
+ */
+import * as vscode from 'vscode';
+import { kindFromContent } from '../core/analysis/specKind';
+import { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE } from './languageClient';
+
+/** Large files are never specs; looking at them would only cost time on every open. */
+const MAX_DETECT_LENGTH = 2_000_000;
+
+async function detect(document: vscode.TextDocument, log: vscode.LogOutputChannel): Promise<void> {
+  if (document.languageId !== 'json') return;
+  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return;
+  if (!vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('detectByContent', true)) return;
+  const text = document.getText();
+  if (text.length > MAX_DETECT_LENGTH) return;
+  const kind = kindFromContent(text);
+  if (!kind) return;
+  const languageId = kind === 'connectionSpec' ? CONNECTION_SPEC_LANGUAGE : FLOW_SPEC_LANGUAGE;
+  try {
+    await vscode.languages.setTextDocumentLanguage(document, languageId);
+    log.info(`Treating ${vscode.workspace.asRelativePath(document.uri)} as a ${kind} (detected by content)`);
+  } catch (err) {
+    // The document may have been closed meanwhile: nothing to fix then.
+    log.warn(`Could not set the language of ${document.uri.toString()}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Checks every open document now and every document opened later. */
+export function registerContentDetection(log: vscode.LogOutputChannel): vscode.Disposable {
+  for (const document of vscode.workspace.textDocuments) void detect(document, log);
+  return vscode.workspace.onDidOpenTextDocument((document) => void detect(document, log));
+}

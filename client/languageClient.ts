@@ -1,0 +1,39 @@
+/**
+ * Starts the bundled language server (`dist/server.js`) over stdio for both spec language ids, and keeps the
+ * `sourcesSdk.serverRunning` context key in step with its state (commands that need diagnostics use it).
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+
+export const CONNECTION_SPEC_LANGUAGE = 'sources-sdk-connection-spec';
+export const FLOW_SPEC_LANGUAGE = 'sources-sdk-flow-spec';
+export const SPEC_LANGUAGES = [CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE];
+
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SPEC_LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: vscode.window.createOutputChannel('Sources SDK Language Server', { log: true }),
+  };
+  const client = new LanguageClient('sourcesSdk', 'Sources SDK Language Server', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      void vscode.commands.executeCommand('setContext', 'sourcesSdk.serverRunning', e.newState === State.Running);
+    }),
+  );
+  return client;
+}
+
+/** 'starting' | 'running' | 'stopped' for the test API. */
+export function describeState(client: LanguageClient | undefined): 'starting' | 'running' | 'stopped' {
+  if (!client) return 'stopped';
+  if (client.state === State.Running) return 'running';
+  return client.state === State.Starting ? 'starting' : 'stopped';
+}

@@ -1,0 +1,117 @@
+/**
+ * The active environment and everything needed to talk to it: settings (user scope only), the client secret from
+ * SecretStorage, the emulator for the built-in environment, and a FlowServiceClient per call.
+ */
+import * as vscode from 'vscode';
+import { createFlowServiceClient } from '../core/api/flowServiceClient';
+import { FlowServiceError } from '../core/api/errors';
+import type { FlowServiceClient } from '../core/api/types';
+import {
+  LOCAL_EMULATOR_CLIENT_SECRET, LOCAL_EMULATOR_NAME, ResolvedEnvironment, clientSecretKey, pickActiveEnvironment,
+  resolveEnvironments, userValue,
+} from './environments';
+import type { EmulatorHost } from './emulatorHost';
+import { loggerFor } from './output';
+import type { Prompts } from './prompts';
+
+export class Session implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the environment list, the active environment or the emulator changes. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    readonly emulator: EmulatorHost,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly prompts: Prompts,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sourcesSdk')) this.changed.fire();
+      }),
+      emulator.onDidChange(() => this.changed.fire()),
+    );
+    this.environments(); // surfaces ignored workspace values right away
+  }
+
+  /** All environments (built-in emulator first); warns once per distinct problem. */
+  environments(): ResolvedEnvironment[] {
+    const config = vscode.workspace.getConfiguration('sourcesSdk');
+    const sandbox = userValue(config.inspect<string>('localEmulator.sandbox')) ?? 'dev';
+    const { environments, warnings } = resolveEnvironments(
+      config.inspect<unknown>('environments'), sandbox, this.emulator.currentUrl() ?? '',
+    );
+    for (const key of ['activeEnvironment', 'localEmulator.url', 'localEmulator.sandbox']) {
+      const inspected = config.inspect(key);
+      if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) {
+        warnings.push(`sourcesSdk.${key} in workspace settings is ignored: it is read from user settings only.`);
+      }
+    }
+    for (const warning of warnings) {
+      if (this.warned.has(warning)) continue;
+      this.warned.add(warning);
+      this.log.warn(warning);
+      void vscode.window.showWarningMessage(`Sources SDK: ${warning}`);
+    }
+    return environments;
+  }
+
+  active(): ResolvedEnvironment {
+    const name = userValue(vscode.workspace.getConfiguration('sourcesSdk').inspect<string>('activeEnvironment'));
+    return pickActiveEnvironment(this.environments(), name ?? LOCAL_EMULATOR_NAME);
+  }
+
+  /** Makes `name` the active environment (user settings). */
+  async select(name: string): Promise<void> {
+    if (!this.environments().some((e) => e.config.name === name)) {
+      throw new FlowServiceError(`No environment named "${name}" in the sourcesSdk.environments user setting.`, 'config');
+    }
+    await vscode.workspace.getConfiguration('sourcesSdk').update('activeEnvironment', name, vscode.ConfigurationTarget.Global);
+    this.changed.fire();
+  }
+
+  async storeSecret(envName: string, secret: string): Promise<boolean> {
+    if (secret) {
+      await this.secrets.store(clientSecretKey(envName), secret);
+    } else {
+      await this.secrets.delete(clientSecretKey(envName));
+    }
+    return Boolean(secret);
+  }
+
+  /** Asks for a secret with a password box and stores it; undefined when dismissed. */
+  async promptForSecret(envName: string): Promise<string | undefined> {
+    const secret = await this.prompts.input(`Client secret for Sources SDK environment "${envName}" (kept in VS Code's secret storage)`, true);
+    if (secret === undefined) return undefined;
+    await this.storeSecret(envName, secret.trim());
+    return secret.trim() || undefined;
+  }
+
+  /**
+   * A client for the active environment. Starts the emulator for the built-in environment; asks for a missing secret
+   * once (the first remote command), then fails with a 'config' error the UI turns into "Set Client Secret".
+   */
+  async client(): Promise<{ client: FlowServiceClient; env: ResolvedEnvironment }> {
+    let env = this.active();
+    let secret: string | undefined;
+    if (env.isLocalEmulator) {
+      await this.emulator.ensureRunning();
+      env = this.active();
+      secret = LOCAL_EMULATOR_CLIENT_SECRET;
+    } else {
+      secret = (await this.secrets.get(clientSecretKey(env.config.name))) ?? (await this.promptForSecret(env.config.name));
+      if (!secret) {
+        throw new FlowServiceError(`No client secret stored for environment "${env.config.name}".`, 'config', { code: 'missing-secret' });
+      }
+    }
+    const clientSecret = secret;
+    const client = createFlowServiceClient({ environment: env.config, clientSecret, logger: loggerFor(this.log) });
+    return { client, env };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

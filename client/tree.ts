@@ -1,0 +1,97 @@
+/**
+ * The "Flow Service" tree: active environment → "Connection specs" / "Flow specs" → specs (label name,
+ * description id). Lists load lazily when a group is expanded; a failure becomes an item carrying the message.
+ */
+import * as vscode from 'vscode';
+import type { RemoteSpec, SpecResource } from '../core/api/types';
+import { describeError } from './commands/common';
+import type { Session } from './session';
+
+export type FlowServiceNode =
+  | { type: 'environment'; label: string; description: string }
+  | { type: 'group'; resource: SpecResource }
+  | { type: 'spec'; resource: SpecResource; id: string; name: string; linkedUri?: vscode.Uri }
+  | { type: 'message'; message: string; isError: boolean };
+
+/** Finds the local file linked to a remote spec in the active environment (undefined when none). */
+export type LinkedFileLookup = (resource: SpecResource, id: string) => Promise<vscode.Uri | undefined>;
+
+export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<FlowServiceNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly session: Session, private readonly linkedFile: LinkedFileLookup) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: FlowServiceNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'environment': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.description;
+        item.iconPath = new vscode.ThemeIcon('cloud');
+        item.contextValue = 'environment';
+        item.command = { title: 'Select Environment', command: 'sourcesSdk.selectEnvironment' };
+        return item;
+      }
+      case 'group': {
+        const label = node.resource === 'connectionSpecs' ? 'Connection specs' : 'Flow specs';
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon('folder');
+        item.contextValue = `group.${node.resource}`;
+        return item;
+      }
+      case 'spec': {
+        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
+        item.description = node.id;
+        item.tooltip = `${node.name}\n${node.id}${node.linkedUri ? `\nlinked to ${vscode.workspace.asRelativePath(node.linkedUri)}` : ''}`;
+        item.iconPath = new vscode.ThemeIcon(node.resource === 'connectionSpecs' ? 'plug' : 'git-merge');
+        item.contextValue = node.linkedUri ? 'remoteSpec.linked' : 'remoteSpec';
+        item.command = { title: 'Open', command: 'sourcesSdk.openRemoteSpec', arguments: [node] };
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(node.isError ? 'error' : 'info');
+        item.tooltip = node.message;
+        item.contextValue = node.isError ? 'error' : 'message';
+        return item;
+      }
+    }
+  }
+
+  async getChildren(node?: FlowServiceNode): Promise<FlowServiceNode[]> {
+    if (!node) {
+      const env = this.session.active();
+      return [{ type: 'environment', label: env.config.name, description: `sandbox ${env.config.sandbox}` }];
+    }
+    if (node.type === 'environment') return [{ type: 'group', resource: 'connectionSpecs' }, { type: 'group', resource: 'flowSpecs' }];
+    if (node.type !== 'group') return [];
+    return vscode.window.withProgress({ location: { viewId: 'sourcesSdk.flowService' } }, () => this.loadGroup(node.resource));
+  }
+
+  private async loadGroup(resource: SpecResource): Promise<FlowServiceNode[]> {
+    let specs: RemoteSpec[];
+    try {
+      const { client } = await this.session.client();
+      specs = await client.list(resource);
+    } catch (err) {
+      return [{ type: 'message', message: `Could not load: ${describeError(err)}`, isError: true }];
+    }
+    if (specs.length === 0) return [{ type: 'message', message: 'None in this sandbox', isError: false }];
+    specs.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    return Promise.all(specs.map(async (spec) => ({
+      type: 'spec' as const,
+      resource,
+      id: spec.id,
+      name: String(spec.name ?? spec.id),
+      linkedUri: await this.linkedFile(resource, spec.id).catch(() => undefined),
+    })));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
