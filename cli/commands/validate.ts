@@ -1,3 +1,120 @@
-import type { Command } from 'commander';
-/** `sources-sdk validate <files or globs…> [--format text|json|sarif]` (owned by the engine work). */
-export function registerValidate(_program: Command, _setExit: (code: number) => void): void {}
+/**
+ * `sources-sdk validate <files, directories or globs…> [--format text|json|sarif]`: runs the same engine as the
+ * language server. Exit 0 when clean (warnings allowed), 1 when any error, 2 on usage or I/O problems.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Option, type Command } from 'commander';
+import { TextDocument } from 'vscode-json-languageservice';
+import { SpecEngine } from '../../core/analysis/engine';
+import { detectKind } from '../../core/analysis/specKind';
+import { countBySeverity, toFindings, type Finding } from '../format/findings';
+import { formatJson } from '../format/json';
+import { formatSarif } from '../format/sarif';
+import { formatText } from '../format/text';
+// `import = require` makes esbuild pick tinyglobby's CommonJS build: its ESM build (and fdir's) relies on
+// import.meta.url, which is empty inside the CommonJS bundle dist/cli.js.
+import tinyglobby = require('tinyglobby');
+
+const { glob, isDynamicPattern } = tinyglobby;
+
+type Format = 'text' | 'json' | 'sarif';
+
+/** A file to check; `explicit` when named on the command line rather than found by a glob or directory walk. */
+interface Target {
+  path: string;
+  explicit: boolean;
+  fromDirectory: boolean;
+}
+
+const IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**'];
+
+/** Registers the `validate` command. `setExit` raises the process exit code (the highest value wins). */
+export function registerValidate(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('Check connection and flow specs (strict JSON, schema, semantic rules).')
+    .argument('<paths...>', 'spec files, directories (every spec-looking *.json below) or glob patterns')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .action(async (paths: string[], options: { format: Format }) => {
+      setExit(await runValidate(paths, options.format));
+    });
+}
+
+/** The command's body, separate from commander so its exit code is easy to follow. */
+export async function runValidate(paths: readonly string[], format: Format): Promise<number> {
+  let exitCode = 0;
+  const ioProblem = (message: string) => {
+    process.stderr.write(`sources-sdk validate: ${message}\n`);
+    exitCode = 2;
+  };
+  const targets = await collectTargets(paths, ioProblem);
+  const engine = new SpecEngine();
+  const findings: Finding[] = [];
+  let checked = 0;
+  for (const target of targets) {
+    let text: string;
+    try {
+      text = await readFile(target.path, 'utf8');
+    } catch (err) {
+      ioProblem(`${displayPath(target.path)}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      continue;
+    }
+    const kind = detectKind(target.path, text, true);
+    if (!kind) {
+      if (target.explicit) ioProblem(`${displayPath(target.path)}: not a connection or flow spec`);
+      else if (!target.fromDirectory) process.stderr.write(`sources-sdk validate: skipping ${displayPath(target.path)}: not a connection or flow spec\n`);
+      continue;
+    }
+    const document = TextDocument.create(pathToFileURL(resolve(target.path)).href, 'json', 1, text);
+    findings.push(...toFindings(displayPath(target.path), await engine.analyze(document, kind)));
+    engine.forget(document.uri);
+    checked++;
+  }
+  if (checked === 0 && exitCode === 0) ioProblem('no connection or flow spec found in the given paths');
+
+  const output = format === 'json' ? formatJson(findings)
+    : format === 'sarif' ? formatSarif(findings, process.env.SOURCES_SDK_VERSION ?? '0.1.0')
+      : formatText(findings);
+  if (output.length > 0) process.stdout.write(`${output}\n`);
+  const counts = countBySeverity(findings);
+  process.stderr.write(`${checked} file${checked === 1 ? '' : 's'} checked: ${counts.error} errors, ` +
+    `${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints\n`);
+  if (counts.error > 0) exitCode = Math.max(exitCode, 1);
+  return exitCode;
+}
+
+/** Expands arguments into files: plain files as given, directories recursively, patterns through tinyglobby. */
+async function collectTargets(paths: readonly string[], ioProblem: (message: string) => void): Promise<Target[]> {
+  const seen = new Set<string>();
+  const targets: Target[] = [];
+  const add = (path: string, explicit: boolean, fromDirectory: boolean) => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    targets.push({ path, explicit, fromDirectory });
+  };
+  for (const arg of paths) {
+    const info = await stat(arg).catch(() => undefined);
+    if (info?.isFile()) {
+      add(arg, true, false);
+    } else if (info?.isDirectory()) {
+      const found = await glob('**/*.json', { cwd: arg, ignore: IGNORED, dot: false });
+      for (const file of found.sort()) add(join(arg, file), false, true);
+    } else if (isDynamicPattern(arg)) {
+      const found = await glob(arg, { ignore: IGNORED });
+      if (found.length === 0) ioProblem(`no file matched ${arg}`);
+      for (const file of found.sort()) add(file, false, false);
+    } else {
+      ioProblem(`${arg}: no such file or directory`);
+    }
+  }
+  return targets;
+}
+
+/** Paths inside the working directory are shown relative to it; others as given. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel.length > 0 && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}

@@ -90,6 +90,7 @@ function mapOne(original: Diagnostic, ctx: SchemaDiagnosticContext): Diagnostic 
     return base('SSDK013', `${d.message} Change the value to that type.`);
   }
   if (d.message.startsWith('Value must be ')) return enumMismatch(d, ctx, base);
+  if (d.message.startsWith('Missing property ')) return base('SSDK010', `${d.message} Add it: it is required here.`);
   return base('SSDK010', d.message);
 }
 
