@@ -48,7 +48,7 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
         item.description = node.id;
         item.tooltip = `${node.name}\n${node.id}${node.linkedUri ? `\nlinked to ${vscode.workspace.asRelativePath(node.linkedUri)}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(node.resource === 'connectionSpecs' ? 'plug' : 'git-merge');
-        item.contextValue = node.linkedUri ? 'remoteSpec.linked' : 'remoteSpec';
+        item.contextValue = `remoteSpec.${node.resource}${node.linkedUri ? '.linked' : ''}`;
         item.command = { title: 'Open', command: 'sourcesSdk.openRemoteSpec', arguments: [node] };
         return item;
       }
