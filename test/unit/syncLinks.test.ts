@@ -1,0 +1,39 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { environmentKey, FileLinkStore, linksFilePath, type LinkRecord } from '../../core/sync/links';
+
+const record = (id: string): LinkRecord => ({ resource: 'connectionSpecs', remoteId: id, updatedAt: 5, contentHash: 'h', syncedAt: '2025-01-01T00:00:00.000Z' });
+
+describe('FileLinkStore', () => {
+  test('environment key format', () => {
+    assert.equal(environmentKey({ platformUrl: 'http://127.0.0.1:9/', orgId: 'O@AdobeOrg', sandbox: 'dev' }), 'http://127.0.0.1:9|O@AdobeOrg|dev');
+    assert.equal(environmentKey({ platformUrl: 'https://platform.adobe.io', orgId: 'O', sandbox: '' }), 'https://platform.adobe.io|O|prod');
+  });
+
+  test('stores records by relative path per environment, in .sources-sdk/links.json', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const store = new FileLinkStore(root);
+    await store.set('envA', join(root, 'specs', 'a-connectionSpec.json'), record('id-a'));
+    await store.set('envB', 'specs/a-connectionSpec.json', record('id-b'));
+    assert.equal((await store.get('envA', 'specs/a-connectionSpec.json'))?.remoteId, 'id-a');
+    assert.equal((await store.get('envB', join(root, 'specs/a-connectionSpec.json')))?.remoteId, 'id-b');
+    assert.equal(await store.get('envC', 'specs/a-connectionSpec.json'), undefined);
+    const onDisk = JSON.parse(readFileSync(linksFilePath(root), 'utf8'));
+    assert.deepEqual(Object.keys(onDisk.environments.envA), ['specs/a-connectionSpec.json']);
+    await store.delete('envA', 'specs/a-connectionSpec.json');
+    assert.equal(await store.get('envA', 'specs/a-connectionSpec.json'), undefined);
+    assert.equal((await new FileLinkStore(root).get('envB', 'specs/a-connectionSpec.json'))?.remoteId, 'id-b', 'a new instance reads the file');
+  });
+
+  test('concurrent writes are serialised: none is lost, no temp files remain', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const store = new FileLinkStore(root);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.set('env', `f${i}.json`, record(`id-${i}`))));
+    const onDisk = JSON.parse(readFileSync(linksFilePath(root), 'utf8'));
+    assert.equal(Object.keys(onDisk.environments.env).length, 50);
+    assert.deepEqual(readdirSync(join(root, '.sources-sdk')), ['links.json']);
+  });
+});
