@@ -26,6 +26,10 @@ export function bundledCliPath(): Promise<string> {
       logLevel: 'error',
       logOverride: { 'import-is-undefined': 'error' },
       mainFields: ['module', 'main'],
+      // fdir (through tinyglobby) is bundled from its ESM build, whose `import.meta.url` is empty in a CJS bundle
+      // and crashes the CLI at start-up; give it the bundle's own file URL (esbuild.mjs needs the same fix).
+      define: { 'import.meta.url': '__bundleFileUrl' },
+      banner: { js: "const __bundleFileUrl = require('url').pathToFileURL(__filename).href;" },
     });
     return join(outdir, 'cli.js');
   })();
