@@ -3,6 +3,7 @@
  */
 import * as vscode from 'vscode';
 import type { SpecResource } from '../../core/api/types';
+import { COMMAND_IDS, CommandId } from '../commandIds';
 import type { FlowServiceNode } from '../tree';
 import { CommandContext, ReportedError, isCancellation, reportError, withRemoteProgress } from './common';
 import { compareWithRemote, registerCommand } from './compareRegister';
@@ -11,23 +12,7 @@ import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 
-/** Every command id this extension contributes (kept in step with package.json by a unit test). */
-export const COMMAND_IDS = [
-  'sourcesSdk.fetchConnectionSpec',
-  'sourcesSdk.fetchFlowSpec',
-  'sourcesSdk.uploadSpec',
-  'sourcesSdk.compareWithRemote',
-  'sourcesSdk.registerInFlowSpec',
-  'sourcesSdk.selectEnvironment',
-  'sourcesSdk.setClientSecret',
-  'sourcesSdk.startEmulator',
-  'sourcesSdk.stopEmulator',
-  'sourcesSdk.refreshFlowService',
-  'sourcesSdk.showLog',
-  'sourcesSdk.openRemoteSpec',
-] as const;
 
-type CommandId = (typeof COMMAND_IDS)[number];
 
 /** Opens a remote spec read-only: from a tree item or `{ resource, id }`. */
 async function openRemoteSpec(ctx: CommandContext, arg: unknown): Promise<{ uri: string; id: string } | { cancelled: true } | { error: string }> {

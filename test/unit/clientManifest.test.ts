@@ -1,0 +1,93 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { COMMAND_IDS } from '../../client/commandIds';
+import { orderKeysLike, parseRemoteDocumentPath, parseSpecObject, remoteDocumentPath, stringifyLike } from '../../client/specText';
+
+interface Manifest {
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } };
+  contributes: {
+    commands: Array<{ command: string; title: string; category: string; enablement?: string }>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+    views: Record<string, Array<{ id: string }>>;
+    viewsContainers: { activitybar: Array<{ id: string; icon: string }> };
+    configuration: { properties: Record<string, { scope?: string; default?: unknown }> };
+    languages: Array<{ id: string }>;
+  };
+}
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
+
+describe('client manifest (package.json contributes)', () => {
+  test('every registered command is contributed under the "Sources SDK" category, and nothing else', () => {
+    const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual(contributed, [...COMMAND_IDS].sort());
+    for (const c of manifest.contributes.commands) assert.equal(c.category, 'Sources SDK', c.command);
+  });
+
+  test('menus only reference contributed commands', () => {
+    const known = new Set<string>(COMMAND_IDS);
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(known.has(item.command), `${menu}: ${item.command}`);
+    }
+  });
+
+  test('remote-changing commands are hidden and disabled in untrusted workspaces', () => {
+    for (const id of ['sourcesSdk.uploadSpec', 'sourcesSdk.registerInFlowSpec', 'sourcesSdk.startEmulator']) {
+      const command = manifest.contributes.commands.find((c) => c.command === id);
+      assert.match(command?.enablement ?? '', /isWorkspaceTrusted/, `${id} enablement`);
+      for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+        for (const item of items.filter((i) => i.command === id)) assert.match(item.when ?? '', /isWorkspaceTrusted/, `${menu} ${id}`);
+      }
+    }
+  });
+
+  test('endpoint settings are user-only (application scope) and restricted in untrusted workspaces', () => {
+    const props = manifest.contributes.configuration.properties;
+    for (const key of ['sourcesSdk.environments', 'sourcesSdk.activeEnvironment', 'sourcesSdk.localEmulator.url', 'sourcesSdk.localEmulator.sandbox']) {
+      assert.equal(props[key]?.scope, 'application', key);
+      assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations?.includes(key), key);
+    }
+    assert.equal(props['sourcesSdk.activeEnvironment'].default, 'Local emulator');
+    assert.equal(props['sourcesSdk.localEmulator.sandbox'].default, 'dev');
+    assert.equal(props['sourcesSdk.codeLens.enabled'].default, true);
+  });
+
+  test('Flow Service view lives in its own activity bar container; spec languages kept', () => {
+    assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, 'sourcesSdk');
+    assert.deepEqual(manifest.contributes.views.sourcesSdk.map((v) => v.id), ['sourcesSdk.flowService']);
+    const ids = manifest.contributes.languages.map((l) => l.id);
+    assert.ok(ids.includes('sources-sdk-connection-spec') && ids.includes('sources-sdk-flow-spec'));
+    assert.ok(manifest.activationEvents.includes('onLanguage:json'));
+    readFileSync(manifest.contributes.viewsContainers.activitybar[0].icon); // the icon file exists
+  });
+});
+
+describe('client spec text helpers', () => {
+  test('orderKeysLike follows the local key order, recursively, keeping extra keys', () => {
+    const remote = { b: 1, a: { y: 2, x: 1 }, list: [{ q: 1, p: 2 }], extra: true };
+    const local = { a: { x: 0, y: 0 }, list: [{ p: 0, q: 0 }], b: 0 };
+    const ordered = orderKeysLike(remote, local);
+    assert.equal(JSON.stringify(ordered), '{"a":{"x":1,"y":2},"list":[{"p":2,"q":1}],"b":1,"extra":true}');
+  });
+
+  test('stringifyLike keeps the local indentation and line endings', () => {
+    assert.equal(stringifyLike({ a: 1 }, '{\r\n\t"a": 2\r\n}'), '{\r\n\t"a": 1\r\n}\r\n');
+    assert.equal(stringifyLike({ a: 1 }, '{\n    "a": 2\n}'), '{\n    "a": 1\n}\n');
+    assert.equal(stringifyLike({ a: 1 }, ''), '{\n  "a": 1\n}\n');
+  });
+
+  test('remote document paths round-trip; odd names are made safe', () => {
+    const path = remoteDocumentPath('connectionSpecs', 'abc-123', 'My source / v2');
+    assert.equal(path, '/connectionSpecs/abc-123/My-source-v2.json');
+    assert.deepEqual(parseRemoteDocumentPath(path), { resource: 'connectionSpecs', id: 'abc-123' });
+    assert.equal(parseRemoteDocumentPath('/other/x/y.json'), undefined);
+  });
+
+  test('parseSpecObject accepts only JSON objects', () => {
+    assert.deepEqual(parseSpecObject('{"name":"x"}'), { name: 'x' });
+    assert.equal(parseSpecObject('[1]'), undefined);
+    assert.equal(parseSpecObject('{oops'), undefined);
+  });
+});
