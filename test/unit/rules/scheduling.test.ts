@@ -1,0 +1,46 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isDatePattern } from '../../../core/analysis/rules/scheduling';
+import { analyze, codesOf } from '../helpers/markers';
+import { batchSpec, text } from './builders';
+
+function codesFor(schedule: unknown, queryParams?: Record<string, string>): string[] {
+  const spec = batchSpec();
+  spec.sourceSpec.attributes.scheduleParams = schedule;
+  if (queryParams) spec.sourceSpec.attributes.urlParams.queryParams = queryParams;
+  return codesOf(analyze(text(spec)).diagnostics);
+}
+
+const ADVANCE = { type: 'ADVANCE', paramFormat: 'yyyy-MM-ddTHH:mm:ssK', incremental: 'updated > {START_TIME} updated < {END_TIME}', backfill: 'updated < {END_TIME}' };
+
+describe('scheduling (rules 3, 4)', () => {
+  test('ADVANCE used by {SCHEDULE_QUERY} is clean', () => {
+    assert.deepEqual(codesFor(ADVANCE, { query: '{SCHEDULE_QUERY}' }), []);
+  });
+
+  test('SSDK301: {SCHEDULE_QUERY} with standard scheduling', () => {
+    assert.deepEqual(codesFor(batchSpec().sourceSpec.attributes.scheduleParams, { query: '{SCHEDULE_QUERY}' }), ['SSDK301']);
+  });
+
+  test('SSDK302 / SSDK303 / SSDK307: incomplete or unused ADVANCE', () => {
+    assert.deepEqual(codesFor({ ...ADVANCE, incremental: undefined }, { query: '{SCHEDULE_QUERY}' }), ['SSDK302']);
+    assert.deepEqual(codesFor(ADVANCE), ['SSDK303']);
+    assert.deepEqual(codesFor({ type: 'ADVANCE', incremental: 'a > {START_TIME}' }, { q: '{SCHEDULE_QUERY}' }), ['SSDK307']);
+  });
+
+  test('SSDK304: time values outside incremental/backfill', () => {
+    assert.deepEqual(codesFor(ADVANCE, { query: '{SCHEDULE_QUERY}', since: '{START_TIME}' }), ['SSDK304']);
+    assert.deepEqual(codesFor({ ...ADVANCE, paramFormat: '{END_TIME}' }, { query: '{SCHEDULE_QUERY}' }), ['SSDK304', 'SSDK306']);
+  });
+
+  test('SSDK305: standard scheduling needs both parameter names', () => {
+    assert.deepEqual(codesFor({ scheduleStartParamName: 'since' }), ['SSDK305']);
+    assert.deepEqual(codesFor({}), ['SSDK305']);
+  });
+
+  test('SSDK306: formats must be date patterns', () => {
+    assert.deepEqual(codesFor({ scheduleStartParamName: 'a', scheduleEndParamName: 'b', scheduleStartParamFormat: 'epoch' }), ['SSDK306']);
+    for (const ok of ['yyyy-MM-ddTHH:mm:ssZ', 'yyyy-MM-ddTHH:mm:ss:fffffffK', "yyyy-MM-dd'T'HH:mm:ss"]) assert.ok(isDatePattern(ok), ok);
+    for (const bad of ['', 'epoch', 'seconds', '12:00']) assert.ok(!isDatePattern(bad), bad);
+  });
+});
