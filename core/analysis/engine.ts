@@ -52,6 +52,8 @@ const KIND_URIS: Record<SpecKind, string> = {
   flowSpec: 'sources-sdk-kind:/flowSpec.ssdk-kind.json',
 };
 
+const CODE_OF_SYNTAX_KIND = { syntax: 'SSDK001', comment: 'SSDK002', trailingComma: 'SSDK003' } as const;
+
 const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
 
 /** One per process. All methods are pure functions of the document text (plus the bundled schemas). */
@@ -223,7 +225,7 @@ export class SpecEngine {
     if (!limit.tooDeep) {
       for (const error of lightSyntaxCheck(document)) {
         diagnostics.push(codedDiagnostic(document, error.offset, error.offset + error.length,
-          error.comment ? 'SSDK002' : 'SSDK001', error.message));
+          CODE_OF_SYNTAX_KIND[error.kind], error.message));
       }
     }
     diagnostics.push(codedDiagnostic(document, 0, 0, 'SSDK090',

@@ -86,7 +86,7 @@ function countNewlines(text: string, from: number): number {
 export interface LightSyntaxError {
   offset: number;
   length: number;
-  comment: boolean;
+  kind: 'syntax' | 'comment' | 'trailingComma';
   message: string;
 }
 
@@ -95,15 +95,35 @@ export interface LightSyntaxError {
  * engine but shallow enough to parse. Returns at most `max` problems.
  */
 export function lightSyntaxCheck(document: TextDocument, max = 100): LightSyntaxError[] {
+  const text = document.getText();
   const errors: LightSyntaxError[] = [];
-  visit(document.getText(), {
+  let lastOffset = -1;
+  visit(text, {
     onError: (code, offset, length) => {
-      if (errors.length < max) {
-        errors.push({ offset, length, comment: code === ParseErrorCode.InvalidCommentToken, message: describeParseError(code) });
+      // The visitor reports some problems twice at one offset (e.g. a trailing comma); keep the first.
+      if (errors.length >= max || offset === lastOffset) return;
+      lastOffset = offset;
+      const comma = trailingCommaBefore(text, offset, code);
+      if (comma !== undefined) {
+        errors.push({ offset: comma, length: 1, kind: 'trailingComma', message: 'Trailing comma: specs are strict JSON. Remove the comma.' });
+      } else if (code === ParseErrorCode.InvalidCommentToken) {
+        errors.push({ offset, length, kind: 'comment', message: describeParseError(code) });
+      } else {
+        errors.push({ offset, length, kind: 'syntax', message: describeParseError(code) });
       }
     },
   }, { disallowComments: true, allowTrailingComma: false });
   return errors;
+}
+
+/** Offset of the comma when an "expected" error sits on a closing bracket right after one. */
+function trailingCommaBefore(text: string, offset: number, code: ParseErrorCode): number | undefined {
+  if (code !== ParseErrorCode.PropertyNameExpected && code !== ParseErrorCode.ValueExpected) return undefined;
+  const closing = text.charCodeAt(offset);
+  if (closing !== 125 /* } */ && closing !== 93 /* ] */) return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : undefined;
 }
 
 function describeParseError(code: ParseErrorCode): string {
