@@ -1,0 +1,66 @@
+// `npm run package`: production build, then `vsce package --no-dependencies` into sources-sdk-tools-<version>.vsix.
+// Fails when the VSIX is 2 MB or larger or contains anything outside the allowlist in .vscodeignore
+// (sources, tests, node_modules, source maps), and prints the files it holds.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MAX_BYTES = 2 * 1024 * 1024;
+const FORBIDDEN = [/^extension\/node_modules\//, /\.map$/, /\.ts$/, /^extension\/(client|server|core|cli|emulator|test|scripts|examples|bench)\//];
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with status ${result.status}`);
+}
+
+/** Lists a zip's entries with Python-free, dependency-free parsing of the central directory. */
+function listZipEntries(path) {
+  const buffer = readFileSync(path);
+  const endOfCentralDirectory = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (endOfCentralDirectory < 0) throw new Error(`${path} is not a zip file`);
+  const count = buffer.readUInt16LE(endOfCentralDirectory + 10);
+  let offset = buffer.readUInt32LE(endOfCentralDirectory + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const compressedSize = buffer.readUInt32LE(offset + 20);
+    const size = buffer.readUInt32LE(offset + 24);
+    const nameLength = buffer.readUInt16LE(offset + 28);
+    const extraLength = buffer.readUInt16LE(offset + 30);
+    const commentLength = buffer.readUInt16LE(offset + 32);
+    entries.push({ name: buffer.toString('utf8', offset + 46, offset + 46 + nameLength), size, compressedSize });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Builds and packages the extension; returns the absolute path of the VSIX. */
+export function packageExtension({ quiet = false } = {}) {
+  const { name, version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  const vsixPath = join(projectRoot, `${name}-${version}.vsix`);
+  run(process.execPath, ['esbuild.mjs', '--production']);
+  run(process.execPath, [join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsixPath]);
+  const bytes = statSync(vsixPath).size;
+  const entries = listZipEntries(vsixPath);
+  if (!quiet) {
+    console.log(`\n${vsixPath}: ${(bytes / 1024).toFixed(1)} KiB, ${entries.length} files`);
+    for (const entry of entries) console.log(`  ${entry.name.padEnd(48)} ${(entry.size / 1024).toFixed(1).padStart(8)} KiB`);
+  }
+  const forbidden = entries.filter((entry) => FORBIDDEN.some((pattern) => pattern.test(entry.name)));
+  if (forbidden.length) throw new Error(`the VSIX contains files outside the allowlist:\n  ${forbidden.map((e) => e.name).join('\n  ')}`);
+  for (const required of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/package.json']) {
+    if (!entries.some((entry) => entry.name === required)) throw new Error(`the VSIX lacks ${required}`);
+  }
+  if (bytes >= MAX_BYTES) throw new Error(`the VSIX is ${bytes} bytes; the limit is ${MAX_BYTES}`);
+  return vsixPath;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    packageExtension();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
