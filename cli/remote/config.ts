@@ -1,0 +1,56 @@
+/**
+ * Environment configuration for the remote commands: flags first, then `SOURCES_SDK_*` variables. The client secret
+ * comes ONLY from `SOURCES_SDK_CLIENT_SECRET`: a flag would end up in shell history and process listings.
+ */
+import type { EnvironmentConfig } from '../../core/api/types';
+
+export const DEFAULT_PLATFORM_URL = 'https://platform.adobe.io';
+export const DEFAULT_IMS_URL = 'https://ims-na1.adobelogin.com';
+export const DEFAULT_SCOPES = ['openid', 'AdobeID', 'read_organizations', 'additional_info.projectedProductContext', 'session'];
+
+/** Flags shared by pull, push, diff and register. */
+export interface ConnectionFlags {
+  platformUrl?: string;
+  imsUrl?: string;
+  orgId?: string;
+  clientId?: string;
+  sandbox?: string;
+  scopes?: string;
+}
+
+/** A configuration problem: exit code 2 with a message naming the variable or flag. */
+export class ConfigError extends Error {}
+
+export interface ResolvedConfig {
+  environment: EnvironmentConfig;
+  clientSecret: string;
+}
+
+/** Builds the environment from flags and `env`; throws ConfigError naming what is missing. */
+export function resolveConfig(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
+  const pick = (flag: string | undefined, variable: string) => (flag ?? env[variable] ?? '').trim() || undefined;
+  const orgId = pick(flags.orgId, 'SOURCES_SDK_ORG_ID');
+  const clientId = pick(flags.clientId, 'SOURCES_SDK_CLIENT_ID');
+  const clientSecret = env.SOURCES_SDK_CLIENT_SECRET ?? '';
+  const missing: string[] = [];
+  if (!clientId) missing.push('SOURCES_SDK_CLIENT_ID (or --client-id)');
+  if (!clientSecret) missing.push('SOURCES_SDK_CLIENT_SECRET (environment variable only)');
+  if (!orgId) missing.push('SOURCES_SDK_ORG_ID (or --org-id)');
+  if (missing.length > 0) throw new ConfigError(`missing configuration: set ${missing.join(', ')}`);
+  const platformUrl = pick(flags.platformUrl, 'SOURCES_SDK_PLATFORM_URL') ?? DEFAULT_PLATFORM_URL;
+  const imsUrl = pick(flags.imsUrl, 'SOURCES_SDK_IMS_URL') ?? DEFAULT_IMS_URL;
+  for (const [name, value] of [['SOURCES_SDK_PLATFORM_URL (--platform-url)', platformUrl], ['SOURCES_SDK_IMS_URL (--ims-url)', imsUrl]] as const) {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigError(`${name} is not a valid URL: ${value}`);
+    }
+  }
+  const scopesText = pick(flags.scopes, 'SOURCES_SDK_SCOPES');
+  const scopes = scopesText ? scopesText.split(/[\s,]+/).filter(Boolean) : DEFAULT_SCOPES;
+  const sandbox = pick(flags.sandbox, 'SOURCES_SDK_SANDBOX') ?? 'prod';
+  return {
+    environment: { name: `${new URL(platformUrl).host} / ${sandbox}`, platformUrl, imsUrl, orgId: orgId!, clientId: clientId!, sandbox, scopes },
+    clientSecret,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * What every remote command needs: the configured client (with a redacting exchange log on --verbose), the link
+ * store of the workspace, output streams, cancellation on Ctrl+C, and the mapping of failures to exit codes.
+ */
+import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../../core/api/flowServiceClient';
+import { FlowServiceError } from '../../core/api/errors';
+import type { Logger } from '../../core/api/types';
+import { FileLinkStore } from '../../core/sync/links';
+import { ConfigError, resolveConfig, type ConnectionFlags } from './config';
+
+/** Output and process seams, so commands run in-process (tests, bench) as well as from the shell. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  get env() {
+    return process.env;
+  },
+  get cwd() {
+    return process.cwd();
+  },
+};
+
+export interface RemoteFlags extends ConnectionFlags {
+  /** Workspace root for the links file (default: current directory). */
+  workspace?: string;
+  verbose?: boolean;
+  /** Per-request timeout in seconds. */
+  timeout?: string;
+}
+
+export interface RemoteContext {
+  client: FlowServiceClientWithExtras;
+  links: FileLinkStore;
+  io: CliIO;
+  signal: AbortSignal;
+  /** Removes the Ctrl+C handler. */
+  dispose(): void;
+}
+
+/** Builds the context; throws ConfigError for missing or bad configuration. */
+export function createRemoteContext(flags: RemoteFlags, io: CliIO, listenForInterrupt = true): RemoteContext {
+  const { environment, clientSecret } = resolveConfig(flags, io.env);
+  const timeoutSeconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
+  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new ConfigError(`--timeout must be a positive number of seconds, got ${flags.timeout}`);
+  // The logger only ever sees text the client has already redacted.
+  const logger: Logger = {
+    info: (m) => flags.verbose && io.err(`${m}\n`),
+    warn: (m) => flags.verbose && io.err(`warning: ${m}\n`),
+    error: (m) => io.err(`${m}\n`),
+    exchange: (e) => {
+      if (!flags.verbose) return;
+      io.err(`${e.method} ${e.url} → ${e.status} in ${e.durationMs} ms (attempt ${e.attempt}${e.requestId ? `, request id ${e.requestId}` : ''})${e.note ? `: ${e.note}` : ''}\n`);
+    },
+  };
+  const client = createFlowServiceClient({
+    environment,
+    clientSecret,
+    logger,
+    timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+  });
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  if (listenForInterrupt) process.once('SIGINT', onInterrupt);
+  return {
+    client,
+    links: new FileLinkStore(flags.workspace ?? io.cwd),
+    io,
+    signal: controller.signal,
+    dispose: () => process.removeListener('SIGINT', onInterrupt),
+  };
+}
+
+/** Exit code for a failure: 2 for configuration/usage/I/O, 1 for refusals and remote errors. */
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof ConfigError) return 2;
+  if (err instanceof FlowServiceError) return err.kind === 'config' ? 2 : 1;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? 2 : 1;
+}
+
+/** One-line message for a failure (already redacted when it comes from the client). */
+export function describeError(err: unknown, redact: (text: string) => string = (t) => t): string {
+  if (err instanceof FlowServiceError) {
+    const code = err.details.code && !err.message.includes(err.details.code) ? ` [${err.details.code}]` : '';
+    return redact(`${err.message}${code}`);
+  }
+  return redact(err instanceof Error ? err.message : String(err));
+}

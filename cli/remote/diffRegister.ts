@@ -1,0 +1,121 @@
+/** `sources-sdk diff` and `sources-sdk register`. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { FlowServiceError } from '../../core/api/errors';
+import { unifiedDiff } from '../../core/sync/diff';
+import { environmentKey } from '../../core/sync/links';
+import { diffSpec, parseSpecText, resolveRemote, type DiffResult } from '../../core/sync/operations';
+import { planRegister, registerInFlowSpec } from '../../core/sync/register';
+import { createRemoteContext, describeError, exitCodeFor, type CliIO, type RemoteFlags } from './context';
+import { mapWithConcurrency } from './pool';
+import { parseConcurrency } from './pullPush';
+
+export interface DiffFlags extends RemoteFlags {
+  unified?: boolean;
+  concurrency?: string;
+}
+
+type DiffOutcome = { file: string; result?: DiffResult; localText?: string; error?: unknown };
+
+/** Compares files with their remotes. Exit 0 when all are the same, 1 when any differs or fails, 2 on I/O/config. */
+export async function runDiff(files: string[], flags: DiffFlags, io: CliIO): Promise<number> {
+  let ctx;
+  let concurrency: number;
+  try {
+    concurrency = parseConcurrency(flags.concurrency);
+    ctx = createRemoteContext(flags, io);
+  } catch (err) {
+    io.err(`sources-sdk diff: ${describeError(err)}\n`);
+    return exitCodeFor(err);
+  }
+  const context = ctx;
+  try {
+    const outcomes = await mapWithConcurrency(files, concurrency, async (file): Promise<DiffOutcome> => {
+      try {
+        const absolute = path.resolve(io.cwd, file);
+        const localText = await fs.readFile(absolute, 'utf8');
+        return { file, localText, result: await diffSpec({ client: context.client, filePath: absolute, text: localText, links: context.links, signal: context.signal }) };
+      } catch (error) {
+        return { file, error };
+      }
+    });
+    let exitCode = 0;
+    let different = 0;
+    for (const { file, result, localText, error } of outcomes) {
+      if (!result) {
+        exitCode = Math.max(exitCode, exitCodeFor(error));
+        const missing = error instanceof FlowServiceError && error.kind === 'not-found';
+        io.out(`${missing ? 'no remote' : 'failed   '} ${file}: ${describeError(error, context.client.redact)}\n`);
+        continue;
+      }
+      if (result.same) {
+        io.out(`same      ${file}${result.remoteChangedSinceSync ? ' (remote changed since last sync, but matches)' : ''}\n`);
+        continue;
+      }
+      different++;
+      exitCode = Math.max(exitCode, 1);
+      const note = result.remoteChangedSinceSync ? ' [remote changed since last sync]' : '';
+      io.out(`differs   ${file}: ${result.summary}${note}\n`);
+      if (flags.unified && localText !== undefined) {
+        io.out(unifiedDiff(localText, result.remoteText, { local: file, remote: `remote ${result.remote.id}` }));
+      }
+    }
+    io.err(`${files.length} file(s) compared: ${different} differ\n`);
+    return exitCode;
+  } finally {
+    context.dispose();
+  }
+}
+
+export interface RegisterFlags extends RemoteFlags {
+  flowSpec?: string;
+  dryRun?: boolean;
+}
+
+/** Resolves `target` (a connection spec id, a linked or named spec file, or a name) to a connection spec id. */
+async function connectionSpecIdFor(target: string, ctx: ReturnType<typeof createRemoteContext>): Promise<string> {
+  const file = path.resolve(ctx.io.cwd, target);
+  const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' || err.code === 'EISDIR') return undefined;
+    throw err;
+  });
+  if (text === undefined) return (await resolveRemote(ctx.client, 'connectionSpecs', target, ctx.signal)).id;
+  const link = await ctx.links.get(environmentKey(ctx.client.environment), file);
+  if (link) return link.remoteId;
+  const name = parseSpecText(target, text).name;
+  if (typeof name !== 'string') throw new FlowServiceError(`${target} has no name and is not linked: push it first`, 'not-found');
+  return (await resolveRemote(ctx.client, 'connectionSpecs', name, ctx.signal)).id;
+}
+
+/** Appends a connection spec id to its flow spec (or shows the plan with --dry-run). */
+export async function runRegister(target: string, flags: RegisterFlags, io: CliIO): Promise<number> {
+  let ctx;
+  try {
+    ctx = createRemoteContext(flags, io);
+  } catch (err) {
+    io.err(`sources-sdk register: ${describeError(err)}\n`);
+    return exitCodeFor(err);
+  }
+  try {
+    const connectionSpecId = await connectionSpecIdFor(target, ctx);
+    const options = { client: ctx.client, connectionSpecId, flowSpecId: flags.flowSpec, signal: ctx.signal };
+    if (flags.dryRun) {
+      const plan = await planRegister(options);
+      io.out(plan.changed ? `would ${plan.summary}\n${plan.diff}` : `${plan.summary}\n`);
+      return 0;
+    }
+    const result = await registerInFlowSpec(options);
+    const ids = Array.isArray(result.after.sourceConnectionSpecIds) ? result.after.sourceConnectionSpecIds.length : 0;
+    io.out(
+      result.changed
+        ? `registered ${connectionSpecId} in ${result.after.name} (${result.after.id}); it now lists ${ids} source connection spec ids, none removed\n`
+        : `${connectionSpecId} is already registered in ${result.after.name} (${result.after.id}); nothing changed\n`,
+    );
+    return 0;
+  } catch (err) {
+    io.err(`sources-sdk register: ${describeError(err, ctx.client.redact)}\n`);
+    return exitCodeFor(err);
+  } finally {
+    ctx.dispose();
+  }
+}

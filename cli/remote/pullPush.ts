@@ -1,0 +1,149 @@
+/** `sources-sdk pull` and `sources-sdk push`. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-json-languageservice';
+import { SpecEngine } from '../../core/analysis/engine';
+import { detectKind } from '../../core/analysis/specKind';
+import { FlowServiceError } from '../../core/api/errors';
+import type { SpecResource } from '../../core/api/types';
+import { pullSpec, pushSpec, recordSync, type PushResult } from '../../core/sync/operations';
+import { ConfigError } from './config';
+import { createRemoteContext, describeError, exitCodeFor, type CliIO, type RemoteFlags } from './context';
+import { readIfExists, writeFileAtomically } from './files';
+import { mapWithConcurrency } from './pool';
+
+/** `connection-spec` / `flow-spec` (a few spellings accepted) → endpoint. */
+export function resourceFromKindArgument(kind: string): SpecResource {
+  const normalized = kind.toLowerCase().replace(/[^a-z]/g, '');
+  if (normalized === 'connectionspec' || normalized === 'connectionspecs') return 'connectionSpecs';
+  if (normalized === 'flowspec' || normalized === 'flowspecs') return 'flowSpecs';
+  throw new ConfigError(`unknown spec kind "${kind}": use connection-spec or flow-spec`);
+}
+
+export interface PullFlags extends RemoteFlags {
+  output?: string;
+  force?: boolean;
+}
+
+/** Fetches a spec; prints it, or writes it to `--output` (refusing to overwrite a different file without --force). */
+export async function runPull(kind: string, idOrName: string, flags: PullFlags, io: CliIO): Promise<number> {
+  let ctx;
+  try {
+    ctx = createRemoteContext(flags, io);
+  } catch (err) {
+    io.err(`sources-sdk pull: ${describeError(err)}\n`);
+    return exitCodeFor(err);
+  }
+  try {
+    const resource = resourceFromKindArgument(kind);
+    const { remote, text } = await pullSpec({ client: ctx.client, resource, idOrName, signal: ctx.signal });
+    if (!flags.output) {
+      io.out(text);
+      return 0;
+    }
+    const target = path.resolve(io.cwd, flags.output);
+    const existing = await readIfExists(target);
+    if (existing !== undefined && existing !== text && !flags.force) {
+      io.err(`sources-sdk pull: ${flags.output} exists and differs from the remote spec; not overwritten (use --force, or sources-sdk diff ${flags.output})\n`);
+      return 1;
+    }
+    if (existing !== text) await writeFileAtomically(target, text);
+    await recordSync(ctx.links, ctx.client, target, resource, remote);
+    io.err(`pulled ${remote.name} (${remote.id}) → ${flags.output}\n`);
+    return 0;
+  } catch (err) {
+    io.err(`sources-sdk pull: ${describeError(err, ctx.client.redact)}\n`);
+    return exitCodeFor(err);
+  } finally {
+    ctx.dispose();
+  }
+}
+
+export interface PushFlags extends RemoteFlags {
+  force?: boolean;
+  /** Update an unlinked remote spec of the same name. */
+  adopt?: boolean;
+  concurrency?: string;
+  /** commander's `--no-validate` sets this to false. */
+  validate?: boolean;
+}
+
+/** Parses `--concurrency`, default 8. */
+export function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return 8;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError(`--concurrency must be an integer from 1 to 64, got ${value}`);
+  return n;
+}
+
+let sharedEngine: SpecEngine | undefined;
+
+/** Error-severity findings the validation engine reports for a file (messages with their 1-based line). */
+async function validationErrors(file: string, text: string): Promise<string[]> {
+  const kind = detectKind(file, text, true);
+  if (!kind) return [];
+  sharedEngine ??= new SpecEngine();
+  const document = TextDocument.create(pathToFileURL(file).href, 'json', 1, text);
+  try {
+    const diagnostics = await sharedEngine.analyze(document, kind);
+    return diagnostics.filter((d) => d.severity === 1).map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
+  } finally {
+    sharedEngine.forget(document.uri);
+  }
+}
+
+type PushOutcome = { file: string; result?: PushResult; error?: unknown; refused?: string };
+
+/** Pushes files with bounded concurrency; exit 1 if any was refused or failed remotely, 2 on I/O problems. */
+export async function runPush(files: string[], flags: PushFlags, io: CliIO): Promise<number> {
+  let ctx;
+  let concurrency: number;
+  try {
+    concurrency = parseConcurrency(flags.concurrency);
+    ctx = createRemoteContext(flags, io);
+  } catch (err) {
+    io.err(`sources-sdk push: ${describeError(err)}\n`);
+    return exitCodeFor(err);
+  }
+  const context = ctx;
+  try {
+    const outcomes = await mapWithConcurrency(files, concurrency, async (file): Promise<PushOutcome> => {
+      const absolute = path.resolve(io.cwd, file);
+      try {
+        const text = await fs.readFile(absolute, 'utf8');
+        if (flags.validate !== false) {
+          const errors = await validationErrors(absolute, text);
+          if (errors.length > 0) {
+            return { file, refused: `${errors.length} validation error(s), first ${errors[0]}; run \`sources-sdk validate ${file}\` (or push --no-validate)` };
+          }
+        }
+        const result = await pushSpec({ client: context.client, filePath: absolute, text, links: context.links, force: flags.force, adopt: flags.adopt, signal: context.signal });
+        return { file, result };
+      } catch (error) {
+        return { file, error };
+      }
+    });
+    let exitCode = 0;
+    const counts = { created: 0, updated: 0, unchanged: 0, refused: 0, failed: 0 };
+    for (const outcome of outcomes) {
+      if (outcome.result) {
+        counts[outcome.result.action]++;
+        io.out(`${outcome.result.action.padEnd(9)} ${outcome.file} → ${outcome.result.remote.id}\n`);
+      } else if (outcome.refused) {
+        counts.refused++;
+        exitCode = Math.max(exitCode, 1);
+        io.out(`refused   ${outcome.file}: ${outcome.refused}\n`);
+      } else {
+        const conflict = outcome.error instanceof FlowServiceError && outcome.error.kind === 'conflict';
+        counts[conflict ? 'refused' : 'failed']++;
+        exitCode = Math.max(exitCode, exitCodeFor(outcome.error));
+        io.out(`${conflict ? 'refused ' : 'failed  '}  ${outcome.file}: ${describeError(outcome.error, context.client.redact)}\n`);
+      }
+    }
+    io.err(`${files.length} file(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.refused} refused, ${counts.failed} failed\n`);
+    return exitCode;
+  } finally {
+    context.dispose();
+  }
+}
