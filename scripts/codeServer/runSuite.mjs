@@ -58,7 +58,9 @@ export async function runSuiteInCodeServer(options) {
         const versionMatch = /VS Code (\d+\.\d+\.\d+)/.exec(line);
         if (versionMatch && !version) version = versionMatch[1];
         // Mocha's spec reporter lines and our own test logs; the workbench's own chatter stays in the log file.
-        if (/^\s*(✔|✓|\d+\)|passing|failing|pending|VS Code |\s{2,}\S)/.test(line) || /Error|assert/i.test(line)) {
+        // Workbench-internal stack frames (e.g. the offline extension gallery) are noise here; they stay in the log.
+        if (line.includes('/static/out/vs/') || line.includes('open-vsx')) continue;
+        if (/^\s*(✔|✓|\d+\)|\d+ passing|\d+ failing|\d+ pending|VS Code |\s{2,}\S)/.test(line) || /Error|assert/i.test(line)) {
           console.log(`  [${options.name}] ${line}`);
         }
       }
