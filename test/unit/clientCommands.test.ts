@@ -1,0 +1,266 @@
+/**
+ * Drives the real extension code (activate + commands) in plain Node against the real emulator, through a fake
+ * `vscode` API. Covers what the in-editor suite cannot reach cheaply: prompt paths, conflicts, refusals.
+ */
+import { test, describe, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installFakeVscode, fakeExtensionContext, state, commands, Uri, workspace, DiagnosticSeverity, Range } from './clientHarness/fakeVscode';
+
+installFakeVscode();
+// Loaded after the fake is installed, so the client's `require('vscode')` gets it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const extension = require('../../client/extension') as typeof import('../../client/extension');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { COMMAND_IDS } = require('../../client/commandIds') as typeof import('../../client/commandIds');
+
+type Api = ReturnType<typeof extension.activate>;
+type Prompt = { kind: string; message: string; items: string[] };
+
+const root = mkdtempSync(join(tmpdir(), 'ssdk-client-'));
+const workspaceRoot = join(root, 'ws');
+const storage = join(root, 'storage');
+let api: Api;
+let context: ReturnType<typeof fakeExtensionContext>;
+let prompts: Prompt[] = [];
+let answers: Array<string | undefined> = [];
+
+function respondWith(...list: Array<string | undefined>): void {
+  answers = list;
+}
+
+function connectionSpec(name: string, description = 'first'): Record<string, unknown> {
+  return {
+    name,
+    providerId: '0ed90a81-07f4-4586-8190-b40eccef1c5a',
+    version: '1.0',
+    type: 'generic-rest',
+    description,
+    authSpec: [{ name: 'Basic Authentication', type: 'BasicAuthentication', spec: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {} } }],
+    sourceSpec: { attributes: {} },
+    exploreSpec: { name: 'Resource', type: 'Resource' },
+  };
+}
+
+function writeSpec(file: string, body: Record<string, unknown>): string {
+  const path = join(workspaceRoot, file);
+  writeFileSync(path, `${JSON.stringify(body, null, 2)}\n`);
+  // Forget any open copy: commands re-read the file from disk.
+  state.documents = state.documents.filter((d) => d.uri.fsPath !== path);
+  return path;
+}
+
+before(async () => {
+  require('node:fs').mkdirSync(workspaceRoot, { recursive: true });
+  state.workspaceRoot = workspaceRoot;
+  state.defaults = { 'sourcesSdk.activeEnvironment': 'Local emulator', 'sourcesSdk.localEmulator.sandbox': 'dev', 'sourcesSdk.detectByContent': true, 'sourcesSdk.codeLens.enabled': true };
+  delete process.env.SOURCES_SDK_EMULATOR_URL;
+  context = fakeExtensionContext(storage);
+  api = extension.activate(context as never);
+  await api.ready;
+  api.api.setPromptResponder((p) => { prompts.push(p); return answers.shift(); });
+});
+
+after(async () => {
+  await commands.executeCommand('sourcesSdk.stopEmulator');
+  for (const d of context.subscriptions) d.dispose();
+  await extension.deactivate();
+  rmSync(root, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  prompts = [];
+  answers = [];
+  state.messages = [];
+  state.diffs = [];
+  state.isTrusted = true;
+  api.api.setUntrustedOverride(undefined);
+});
+
+describe('extension activation', () => {
+  test('ready resolves, every command is registered, status bar shows the local emulator', async () => {
+    const registered = await commands.getCommands();
+    for (const id of COMMAND_IDS) assert.ok(registered.includes(id), id);
+    assert.equal(api.api.statusBarText(), '$(cloud) Local emulator · dev');
+    assert.equal(api.api.languageClientState(), 'running');
+    assert.equal(state.context['sourcesSdk.serverRunning'], true);
+  });
+
+  test('a plain .json file that is clearly a spec gets the connection spec language', async () => {
+    const path = writeSpec('plain.json', connectionSpec('detect-me'));
+    const doc = await workspace.openTextDocument(Uri.file(path));
+    // Detection is asynchronous (setTextDocumentLanguage); poll with a deadline.
+    const deadline = Date.now() + 2000;
+    while (doc.languageId === 'json' && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+    assert.equal(doc.languageId, 'sources-sdk-connection-spec');
+  });
+});
+
+describe('remote commands against the bundled emulator', () => {
+  let createdId = '';
+  const file = 'acme-connectionSpec.json';
+
+  test('upload creates after confirmation, records the link, and starts the emulator on demand', async () => {
+    const path = writeSpec(file, connectionSpec('acme-upload'));
+    respondWith('Create');
+    const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string; id: string };
+    assert.equal(result.action, 'created');
+    assert.match(result.id, /^[0-9a-f-]{36}$/);
+    createdId = result.id;
+    assert.match(prompts[0].message, /Create acme-upload in Local emulator\/dev\?/);
+    assert.ok(api.api.emulatorUrl()?.startsWith('http://127.0.0.1:'));
+    const links = JSON.parse(readFileSync(join(workspaceRoot, '.sources-sdk', 'links.json'), 'utf8'));
+    assert.ok(JSON.stringify(links).includes(createdId));
+  });
+
+  test('upload of the same content is unchanged and asks nothing', async () => {
+    const result = await commands.executeCommand('sourcesSdk.uploadSpec', join(workspaceRoot, file)) as { action: string; id: string };
+    assert.deepEqual(result, { action: 'unchanged', id: createdId });
+    assert.equal(prompts.length, 0);
+  });
+
+  test('upload of a change shows the diff, asks, and updates; declining sends nothing', async () => {
+    const path = writeSpec(file, connectionSpec('acme-upload', 'second'));
+    respondWith(undefined);
+    const declined = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string };
+    assert.equal(declined.action, 'cancelled');
+    assert.equal(state.diffs.length, 1, 'diff shown before asking');
+    assert.ok(state.diffs[0].left.startsWith('sources-sdk-remote:'));
+    respondWith('Update');
+    const updated = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string; id: string };
+    assert.deepEqual(updated, { action: 'updated', id: createdId });
+    assert.match(prompts.at(-1)!.message, /Update acme-upload in Local emulator\/dev\?/);
+  });
+
+  test('compare reports same, then a one-line summary of a difference', async () => {
+    const same = await commands.executeCommand('sourcesSdk.compareWithRemote', Uri.file(join(workspaceRoot, file))) as { same: boolean; summary: string; id: string };
+    assert.equal(same.same, true);
+    assert.equal(same.id, createdId);
+    const path = writeSpec(file, connectionSpec('acme-upload', 'third'));
+    const differs = await commands.executeCommand('sourcesSdk.compareWithRemote', Uri.file(path)) as { same: boolean; summary: string };
+    assert.equal(differs.same, false);
+    assert.match(differs.summary, /description/);
+    assert.ok(state.diffs.length >= 2);
+    assert.ok(state.messages.some((m) => m.level === 'info' && /description/.test(m.text)));
+  });
+
+  test('a remote change since the last sync → Compare / Overwrite / Cancel', async () => {
+    // Someone else updates the remote through the API (via a second file linked nowhere, with force).
+    const { createFlowServiceClient } = await import('../../core/api/flowServiceClient');
+    const client = createFlowServiceClient({
+      environment: { name: 'x', platformUrl: api.api.emulatorUrl()!, imsUrl: api.api.emulatorUrl()!, orgId: 'LOCAL@AdobeOrg', clientId: 'sources-sdk-local-client', sandbox: 'dev', scopes: ['openid'] },
+      clientSecret: 'sources-sdk-local-secret',
+    });
+    await client.update('connectionSpecs', createdId, connectionSpec('acme-upload', 'changed behind your back'));
+    const path = join(workspaceRoot, file);
+    respondWith('Update', 'Cancel');
+    const cancelled = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string };
+    assert.equal(cancelled.action, 'cancelled');
+    assert.match(prompts.at(-1)!.message, /changed since your last sync/);
+    assert.deepEqual(prompts.at(-1)!.items, ['Compare', 'Overwrite']);
+    assert.equal((await client.get('connectionSpecs', createdId)).description, 'changed behind your back');
+    respondWith('Update', 'Overwrite');
+    const overwritten = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string };
+    assert.equal(overwritten.action, 'updated');
+    assert.equal((await client.get('connectionSpecs', createdId)).description, 'third');
+  });
+
+  test('force: true overwrites a conflicting remote without asking (confirm: true)', async () => {
+    const path = writeSpec(file, connectionSpec('acme-upload', 'fourth'));
+    const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true, force: true }) as { action: string };
+    assert.equal(result.action, 'updated');
+    assert.equal(prompts.length, 0);
+  });
+
+  test('fetch (save) writes the authoring form and refuses to overwrite different content unless asked', async () => {
+    const target = join(workspaceRoot, 'fetched-connectionSpec.json');
+    const saved = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId, mode: 'save', targetUri: target }) as { action: string; uri: string };
+    assert.equal(saved.action, 'saved');
+    const text = readFileSync(target, 'utf8');
+    assert.ok(!/"id"|createdAt|updatedAt|imsOrgId/.test(text), 'server-managed fields removed');
+    assert.match(text, /^\{\n {2}"name": "acme-upload"/);
+    const again = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId, mode: 'save', targetUri: target }) as { action: string };
+    assert.equal(again.action, 'unchanged');
+    writeFileSync(target, '{ "name": "local edits" }\n');
+    respondWith('Cancel');
+    const cancelled = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId, mode: 'save', targetUri: target }) as { action: string };
+    assert.equal(cancelled.action, 'cancelled');
+    assert.equal(readFileSync(target, 'utf8'), '{ "name": "local edits" }\n', 'a cancelled fetch writes nothing');
+    assert.deepEqual(prompts[0].items, ['Overwrite', 'Compare', 'Cancel']);
+    const forced = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId, mode: 'save', targetUri: target, overwrite: true }) as { action: string };
+    assert.equal(forced.action, 'saved');
+    assert.equal(readFileSync(target, 'utf8'), text);
+  });
+
+  test('fetch without id offers "name — id" quick pick; open mode shows a read-only remote document', async () => {
+    respondWith('RestStorageToAEP — 6499120c-0b15-42dc-936e-847ea3c24d72');
+    const opened = await commands.executeCommand('sourcesSdk.fetchFlowSpec') as { action: string; uri: string; id: string };
+    assert.equal(opened.action, 'opened');
+    assert.equal(opened.id, '6499120c-0b15-42dc-936e-847ea3c24d72');
+    assert.ok(opened.uri.startsWith('sources-sdk-remote:'));
+    assert.equal(prompts[0].kind, 'quickPick');
+    assert.ok(state.shown.includes(opened.uri));
+    const doc = await workspace.openTextDocument(Uri.parse(opened.uri));
+    assert.match(doc.getText(), /"sourceConnectionSpecIds"/);
+  });
+
+  test('register appends the id to RestStorageToAEP once, never twice', async () => {
+    const first = await commands.executeCommand('sourcesSdk.registerInFlowSpec', { connectionSpecId: createdId, confirm: true }) as { changed: boolean; flowSpecId: string };
+    assert.deepEqual({ changed: first.changed, flowSpecId: first.flowSpecId }, { changed: true, flowSpecId: '6499120c-0b15-42dc-936e-847ea3c24d72' });
+    const second = await commands.executeCommand('sourcesSdk.registerInFlowSpec', Uri.file(join(workspaceRoot, file))) as { changed: boolean; alreadyRegistered: boolean };
+    assert.equal(second.changed, false);
+    assert.equal(second.alreadyRegistered, true);
+    assert.ok(state.messages.some((m) => /already registered/.test(m.text)));
+  });
+
+  test('a cancelled progress returns "cancelled"', async () => {
+    state.cancelNextProgress = true;
+    const result = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId }) as { action: string };
+    assert.equal(result.action, 'cancelled');
+  });
+});
+
+describe('refusals', () => {
+  test('untrusted workspace: upload, register and the emulator are refused', async () => {
+    api.api.setUntrustedOverride(true);
+    const path = writeSpec('untrusted-connectionSpec.json', connectionSpec('untrusted'));
+    assert.equal((await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string }).action, 'refused');
+    assert.equal((await commands.executeCommand('sourcesSdk.registerInFlowSpec', { connectionSpecId: 'x', confirm: true }) as { refused: boolean }).refused, true);
+    assert.deepEqual(await commands.executeCommand('sourcesSdk.startEmulator'), { refused: true });
+    state.isTrusted = false;
+    api.api.setUntrustedOverride(undefined);
+    assert.equal((await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string }).action, 'refused');
+  });
+
+  test('a file with error diagnostics is not uploaded', async () => {
+    const path = writeSpec('broken-connectionSpec.json', connectionSpec('broken'));
+    state.diagnostics.set(Uri.file(path).toString(), [{ severity: DiagnosticSeverity.Error, message: 'bad pagination', range: new Range(3, 0, 3, 1) }]);
+    const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string; reason: string };
+    assert.equal(result.action, 'refused');
+    assert.match(result.reason, /1 error.*line 4: bad pagination/);
+  });
+
+  test('workspace-level environments are ignored with a warning; prod sandbox asks naming it', async () => {
+    const url = api.api.emulatorUrl()!;
+    state.workspaceSettings['sourcesSdk.environments'] = [{ name: 'evil', platform: 'http://127.0.0.1:1', orgId: 'E@AdobeOrg', clientId: 'e' }];
+    state.userSettings['sourcesSdk.environments'] = [{ name: 'Emu prod', platform: url, orgId: 'LOCAL@AdobeOrg', clientId: 'sources-sdk-local-client', sandbox: 'prod' }];
+    const selected = await commands.executeCommand('sourcesSdk.selectEnvironment', 'Emu prod');
+    assert.deepEqual(selected, { name: 'Emu prod' });
+    assert.equal(api.api.statusBarText(), '$(warning) Emu prod · prod');
+    assert.ok(state.messages.some((m) => m.level === 'warning' && /workspace settings is ignored/.test(m.text)));
+    await assert.rejects(commands.executeCommand('sourcesSdk.selectEnvironment', 'evil'));
+    assert.deepEqual(await commands.executeCommand('sourcesSdk.setClientSecret', 'Emu prod', 'sources-sdk-local-secret'), { envName: 'Emu prod', stored: true });
+    assert.equal(context.secretValues.get('sourcesSdk.clientSecret.Emu prod'), 'sources-sdk-local-secret');
+    const path = writeSpec('prod-connectionSpec.json', connectionSpec('prod-one'));
+    respondWith(undefined);
+    const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string };
+    assert.equal(result.action, 'cancelled');
+    assert.match(prompts[0].message + prompts[0].items.join(), /Create prod-one in Emu prod\/prod/);
+    assert.ok(!state.logLines.some((l) => l.includes('sources-sdk-local-secret')), 'the secret never reaches the log');
+    await commands.executeCommand('sourcesSdk.selectEnvironment', 'Local emulator');
+    delete state.workspaceSettings['sourcesSdk.environments'];
+    assert.ok(existsSync(join(storage, 'emulator')));
+  });
+});
