@@ -36,8 +36,8 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes `content` to `path` atomically and durably (temp file, fsync, rename, fsync dir). */
-export async function writeFileDurably(path: string, dir: string, content: string): Promise<void> {
+/** Writes `content` to a new fsynced temp file in `dir` (same folder, so a rename is atomic) and returns its path. */
+async function writeTempFile(dir: string, content: string): Promise<string> {
   const tempPath = join(dir, `.tmp-${randomBytes(6).toString('hex')}`);
   const handle = await fs.open(tempPath, 'w');
   try {
@@ -46,8 +46,19 @@ export async function writeFileDurably(path: string, dir: string, content: strin
   } finally {
     await handle.close();
   }
-  await fs.rename(tempPath, path);
+  return tempPath;
+}
+
+/** Writes `content` to `path` atomically and durably (temp file, fsync, rename, fsync dir). */
+export async function writeFileDurably(path: string, dir: string, content: string): Promise<void> {
+  await fs.rename(await writeTempFile(dir, content), path);
   await fsyncDir(dir);
+}
+
+interface PendingWrite {
+  dir: string;
+  content: string;
+  waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }>;
 }
 
 export interface LoadedScope {
@@ -111,10 +122,64 @@ export class DiskPersistence {
     return result;
   }
 
-  async writeSpec(scope: Scope, resource: SpecResourceName, spec: StoredSpec): Promise<void> {
+  /**
+   * Durably writes one spec. Writes are group-committed: everything that arrives while a batch is being flushed
+   * goes into the next batch, which writes and fsyncs its temp files in parallel, renames them in arrival order
+   * and fsyncs each folder once. A later write of the same spec replaces an earlier one still waiting in the
+   * batch, so the file always ends with the last accepted version. Resolves once the spec is on disk.
+   */
+  writeSpec(scope: Scope, resource: SpecResourceName, spec: StoredSpec): Promise<void> {
     const dir = join(this.scopeDir(scope), resource);
-    await this.ensureDir(dir);
-    await writeFileDurably(join(dir, fileNameForId(spec.id)), dir, `${JSON.stringify(spec, null, 2)}\n`);
+    return this.enqueueWrite(dir, join(dir, fileNameForId(spec.id)), `${JSON.stringify(spec, null, 2)}\n`);
+  }
+
+  private pending = new Map<string, PendingWrite>();
+  private flushing: Promise<void> | undefined;
+
+  private enqueueWrite(dir: string, path: string, content: string): Promise<void> {
+    return new Promise<void>((resolvePromise, rejectPromise) => {
+      const existing = this.pending.get(path);
+      // Delete then set keeps the map in arrival order of the latest version.
+      this.pending.delete(path);
+      this.pending.set(path, {
+        dir,
+        content,
+        waiters: [...(existing?.waiters ?? []), { resolve: resolvePromise, reject: rejectPromise }],
+      });
+      this.flushing ??= this.flushLoop();
+    });
+  }
+
+  /** Resolves when no write is pending or in flight. */
+  async flushed(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      while (this.pending.size > 0) {
+        const batch = this.pending;
+        this.pending = new Map();
+        try {
+          await this.flushBatch(batch);
+          for (const write of batch.values()) for (const waiter of write.waiters) waiter.resolve();
+        } catch (err) {
+          for (const write of batch.values()) for (const waiter of write.waiters) waiter.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async flushBatch(batch: Map<string, PendingWrite>): Promise<void> {
+    const dirs = new Set(Array.from(batch.values(), (write) => write.dir));
+    for (const dir of dirs) await this.ensureDir(dir);
+    const staged = await Promise.all(
+      Array.from(batch.entries(), async ([path, write]) => ({ path, tempPath: await writeTempFile(write.dir, write.content) })),
+    );
+    for (const { path, tempPath } of staged) await fs.rename(tempPath, path);
+    await Promise.all(Array.from(dirs, (dir) => fsyncDir(dir)));
   }
 
   /** Marks a scope as seeded; written after the seeds so an interrupted seeding is redone on next start. */

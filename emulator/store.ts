@@ -1,7 +1,7 @@
 /**
  * The emulator's spec store: connection and flow specs kept per (org, sandbox) scope, in memory and, when a data
- * folder is given, on disk. Writes go through one queue, so concurrent PUTs land in the order they were accepted,
- * and a call resolves only once its write is durable.
+ * folder is given, on disk. Writes are group-committed in arrival order (see DiskPersistence.writeSpec), so
+ * concurrent PUTs land in the order they were accepted, and a call resolves only once its write is durable.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -60,7 +60,6 @@ function authoredFields(body: Record<string, unknown>): Record<string, unknown> 
 export class SpecStore {
   private readonly scopes = new Map<string, Promise<ScopeData>>();
   private readonly persistence: DiskPersistence | undefined;
-  private writeQueue: Promise<void> = Promise.resolve();
   private lastTimestamp = 0;
 
   constructor(private readonly options: SpecStoreOptions = {}) {
@@ -73,19 +72,19 @@ export class SpecStore {
     return this.lastTimestamp;
   }
 
-  /** Runs `task` after every earlier write; a failed write does not block later ones. */
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.writeQueue.then(task);
-    this.writeQueue = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
+  /**
+   * Persists a record, then publishes it in memory. The persistence layer resolves writes in arrival order, so
+   * memory ends with the last accepted version too; without a data folder the record is published at once.
+   */
+  private async commit(scope: Scope, data: ScopeData, resource: SpecResourceName, record: StoredSpec): Promise<StoredSpec> {
+    if (this.persistence) await this.persistence.writeSpec(scope, resource, record);
+    data.specs[resource].set(record.id, record);
+    return record;
   }
 
   /** Resolves when every write accepted so far is durable. */
   async idle(): Promise<void> {
-    await this.writeQueue;
+    await this.persistence?.flushed();
   }
 
   private scopeData(scope: Scope): Promise<ScopeData> {
@@ -127,6 +126,7 @@ export class SpecStore {
     for (const spec of this.options.seedConnectionSpecs ?? []) {
       seeds.push(['connectionSpecs', spec as Record<string, unknown>]);
     }
+    const writes: Promise<StoredSpec>[] = [];
     for (const [index, [resource, spec]] of seeds.entries()) {
       const id =
         typeof spec.id === 'string' && spec.id
@@ -134,15 +134,10 @@ export class SpecStore {
           : stableUuid(`seed:${scope.orgId}:${scope.sandboxName}:${resource}:${index}:${String(spec.name)}`);
       // A seeding interrupted by a crash is redone; anything already stored (maybe edited since) wins.
       if (data.specs[resource].has(id)) continue;
-      const record = this.buildRecord(scope, data, id, spec, SEED_CLIENT_ID, undefined);
-      await this.enqueue(async () => {
-        await this.persistence?.writeSpec(scope, resource, record);
-        data.specs[resource].set(id, record);
-      });
+      writes.push(this.commit(scope, data, resource, this.buildRecord(scope, data, id, spec, SEED_CLIENT_ID, undefined)));
     }
-    await this.enqueue(async () => {
-      await this.persistence?.markSeeded(scope, data.sandboxId);
-    });
+    await Promise.all(writes);
+    await this.persistence?.markSeeded(scope, data.sandboxId);
   }
 
   private buildRecord(
@@ -189,12 +184,7 @@ export class SpecStore {
     clientId: string,
   ): Promise<StoredSpec> {
     const data = await this.scopeData(scope);
-    const record = this.buildRecord(scope, data, randomUUID(), body, clientId, undefined);
-    return this.enqueue(async () => {
-      await this.persistence?.writeSpec(scope, resource, record);
-      data.specs[resource].set(record.id, record);
-      return record;
-    });
+    return this.commit(scope, data, resource, this.buildRecord(scope, data, randomUUID(), body, clientId, undefined));
   }
 
   /** Full replacement of an existing spec; `undefined` when the id is unknown in this scope. */
@@ -208,12 +198,7 @@ export class SpecStore {
     const data = await this.scopeData(scope);
     const previous = data.specs[resource].get(id);
     if (!previous) return undefined;
-    const record = this.buildRecord(scope, data, id, body, clientId, previous);
-    return this.enqueue(async () => {
-      await this.persistence?.writeSpec(scope, resource, record);
-      data.specs[resource].set(id, record);
-      return record;
-    });
+    return this.commit(scope, data, resource, this.buildRecord(scope, data, id, body, clientId, previous));
   }
 
   /** Scopes opened so far (for tests and the health route). */

@@ -1,6 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestEmulator, sampleConnectionSpec, withEmulator, TEST_CLIENT_ID, TEST_ORG_ID, type TestEmulator } from './helpers/emulator';
+import { startTestEmulator, sampleConnectionSpec, withEmulator, TEST_CLIENT_ID, TEST_ORG_ID, type CallResult, type TestEmulator } from './helpers/emulator';
 
 const REST_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
 const STREAMING_ID = 'e77fde5a-22a8-11ed-861d-0242ac120002';
@@ -208,7 +208,7 @@ describe('emulator list: filters and paging', () => {
       let path: string | undefined = '/flowSpecs?limit=3';
       let pages = 0;
       while (path) {
-        const page = await emu.call('GET', path);
+        const page: CallResult = await emu.call('GET', path);
         assert.equal(page.status, 200);
         pages++;
         seen.push(...page.body.items.map((s: any) => s.name));
