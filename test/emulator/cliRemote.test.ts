@@ -1,0 +1,144 @@
+/**
+ * The CLI end to end: `sources-sdk emulator --port 0` in a child process, then `push`, `diff`, `register`, `pull`
+ * as child processes configured only through SOURCES_SDK_* variables.
+ */
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { bundledCliPath, spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
+import { validConnectionSpec as sampleConnectionSpec } from '../unit/fakes/specFixtures';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const REST = '6499120c-0b15-42dc-936e-847ea3c24d72';
+
+async function cli(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<Run> {
+  const path = await bundledCliPath();
+  const child = spawn(process.execPath, [path, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+  return { code, stdout, stderr };
+}
+
+describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', () => {
+  let emulator: CliEmulator;
+  let env: Record<string, string>;
+  let dir: string;
+  before(async () => {
+    emulator = await spawnCliEmulator(['--port', '0']);
+    env = {
+      SOURCES_SDK_PLATFORM_URL: emulator.url,
+      SOURCES_SDK_IMS_URL: emulator.url,
+      SOURCES_SDK_CLIENT_ID: 'cli-test-client',
+      SOURCES_SDK_CLIENT_SECRET: 'cli-test-secret',
+      SOURCES_SDK_ORG_ID: 'CLITEST@AdobeOrg',
+    };
+    dir = mkdtempSync(join(tmpdir(), 'cli-remote-'));
+  });
+  after(async () => {
+    emulator.child.kill('SIGTERM');
+    await emulator.exited;
+  });
+
+  test('missing configuration → exit 2 naming the variable', async () => {
+    const run = await cli(['push', 'x-connectionSpec.json'], { ...env, SOURCES_SDK_CLIENT_SECRET: undefined }, dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /SOURCES_SDK_CLIENT_SECRET/);
+  });
+
+  test('a non-Adobe platform URL is refused (exit 2)', async () => {
+    writeFileSync(join(dir, 'lonely-connectionSpec.json'), JSON.stringify(sampleConnectionSpec('Lonely')));
+    const run = await cli(['diff', 'lonely-connectionSpec.json'], { ...env, SOURCES_SDK_PLATFORM_URL: 'https://example.com' }, dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stdout + run.stderr, /Refusing to send credentials to https:\/\/example\.com/);
+  });
+
+  test('push many → diff → register → conflict → --force → pull', async () => {
+    const files = Array.from({ length: 12 }, (_, i) => `s${i}-connectionSpec.json`);
+    files.forEach((f, i) => writeFileSync(join(dir, f), `${JSON.stringify(sampleConnectionSpec(`CLI source ${i}`), null, 2)}\n`));
+    const pushed = await cli(['push', ...files, '--concurrency', '4'], env, dir);
+    assert.equal(pushed.code, 0, pushed.stderr + pushed.stdout);
+    assert.equal(pushed.stdout.match(/^created /gm)?.length, 12);
+    assert.match(pushed.stderr, /12 created/);
+    const links = JSON.parse(readFileSync(join(dir, '.sources-sdk/links.json'), 'utf8'));
+    const linked = links.environments[`${emulator.url}|CLITEST@AdobeOrg|prod`];
+    assert.equal(Object.keys(linked).length, 12);
+    const firstId = linked['s0-connectionSpec.json'].remoteId as string;
+
+    const same = await cli(['diff', ...files], env, dir);
+    assert.equal(same.code, 0, same.stdout + same.stderr);
+    assert.equal(same.stdout.match(/^same /gm)?.length, 12);
+
+    const reg = await cli(['register', 's0-connectionSpec.json'], env, dir);
+    assert.equal(reg.code, 0, reg.stderr);
+    assert.match(reg.stdout, new RegExp(`registered ${firstId} in RestStorageToAEP \\(${REST}\\).*none removed`));
+    const flow = await cli(['pull', 'flow-spec', REST], env, dir);
+    const ids = JSON.parse(flow.stdout).sourceConnectionSpecIds as string[];
+    assert.ok(ids.includes('4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62') && ids.includes(firstId));
+    assert.equal(JSON.parse(flow.stdout).id, undefined, 'pulled files are authoring form');
+    const again = await cli(['register', firstId], env, dir);
+    assert.match(again.stdout, /already registered/);
+
+    // Change s1 "behind the CLI's back" via a pull to another file + push with --force, then edit locally.
+    const s1 = join(dir, 's1-connectionSpec.json');
+    const other = mkdtempSync(join(tmpdir(), 'cli-other-'));
+    writeFileSync(join(other, 's1-connectionSpec.json'), JSON.stringify({ ...sampleConnectionSpec('CLI source 1'), description: 'changed elsewhere' }));
+    const elsewhere = await cli(['push', 's1-connectionSpec.json', '--adopt'], env, other);
+    assert.equal(elsewhere.code, 0, elsewhere.stdout);
+    writeFileSync(s1, JSON.stringify({ ...sampleConnectionSpec('CLI source 1'), description: 'mine' }));
+    const differs = await cli(['diff', 's1-connectionSpec.json', '--unified'], env, dir);
+    assert.equal(differs.code, 1);
+    assert.match(differs.stdout, /differs\s+s1-connectionSpec\.json: 1 change: description changed \[remote changed since last sync\]/);
+    assert.match(differs.stdout, /^-.*changed elsewhere/m);
+    assert.match(differs.stdout, /^\+.*"mine"/m);
+    const refused = await cli(['push', 's1-connectionSpec.json'], env, dir);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stdout, /remote spec .* changed since the last sync.*sources-sdk diff.*--force/);
+    const forced = await cli(['push', 's1-connectionSpec.json', '--force'], env, dir);
+    assert.equal(forced.code, 0, forced.stdout);
+    assert.match(forced.stdout, /^updated /m);
+
+    // pull -o refuses to overwrite a different file, works with --force, leaves no temp files.
+    const s2 = join(dir, 's2-connectionSpec.json');
+    writeFileSync(s2, '{"name": "CLI source 2", "local": true}\n');
+    const s2Id = linked['s2-connectionSpec.json'].remoteId as string;
+    const noClobber = await cli(['pull', 'connection-spec', s2Id, '-o', 's2-connectionSpec.json'], env, dir);
+    assert.equal(noClobber.code, 1);
+    assert.match(noClobber.stderr, /exists and differs.*--force/);
+    assert.match(readFileSync(s2, 'utf8'), /"local": true/);
+    const clobber = await cli(['pull', 'connection-spec', 'CLI source 2', '-o', 's2-connectionSpec.json', '--force'], env, dir);
+    assert.equal(clobber.code, 0, clobber.stderr);
+    assert.equal(JSON.parse(readFileSync(s2, 'utf8')).name, 'CLI source 2');
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.tmp')).length, 0);
+  });
+
+  test('a failed pull leaves no file behind', async () => {
+    const run = await cli(['pull', 'connection-spec', '00000000-0000-4000-8000-000000000000', '-o', 'ghost-connectionSpec.json'], env, dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /FLOW-\d+-404/);
+    assert.equal(existsSync(join(dir, 'ghost-connectionSpec.json')), false);
+  });
+
+  test('push refuses files with validation errors unless --no-validate', async () => {
+    writeFileSync(join(dir, 'broken-connectionSpec.json'), JSON.stringify({ name: 'Broken', providerId: 'x', authSpec: 'not an array' }));
+    const run = await cli(['push', 'broken-connectionSpec.json'], env, dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /refused\s+broken-connectionSpec\.json: \d+ validation error/);
+  });
+
+  test('usage errors exit 2', async () => {
+    const run = await cli(['pull', 'widget-spec', 'x'], env, dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /unknown spec kind "widget-spec"/);
+  });
+});
