@@ -1,0 +1,129 @@
+/**
+ * `sources-sdk validate` as users run it: the bundled dist/cli.js in a child process (build first).
+ */
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const VALID = join(ROOT, 'test', 'fixtures', 'valid');
+const ACME = readFileSync(join(VALID, 'acme-crm-connectionSpec.json'), 'utf8');
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [CLI, 'validate', ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('sources-sdk validate', () => {
+  let dir: string;
+  before(() => {
+    assert.ok(existsSync(CLI), 'dist/cli.js exists (run node esbuild.mjs)');
+    dir = mkdtempSync(join(tmpdir(), 'ssdk-validate-'));
+    mkdirSync(join(dir, 'specs', 'nested'), { recursive: true });
+    copyFileSync(join(VALID, 'acme-crm-connectionSpec.json'), join(dir, 'specs', 'good-connectionSpec.json'));
+    copyFileSync(join(VALID, 'restStorageToAEP-flowSpec.json'), join(dir, 'specs', 'nested', 'rest-flowSpec.json'));
+    writeFileSync(join(dir, 'specs', 'notes.json'), '{"hello": "world"}');
+    writeFileSync(join(dir, 'bad-connectionSpec.json'),
+      ACME.replace('"method": "GET"', '"method": "GETT"').replace('"paginationParams": {', '"paginationParams": {\n        "pageParamNmae": "p",'));
+    writeFileSync(join(dir, 'warn-connectionSpec.json'),
+      ACME.replace('"paginationParams": {', '"paginationParams": {\n        "pageParamNmae": "p",'));
+    writeFileSync(join(dir, 'syntax-connectionSpec.json'), '{\n  "name": "x",\n}\n');
+    writeFileSync(join(dir, 'plain.json'), '{"a": 1}');
+  });
+
+  test('clean files and directories exit 0; non-spec json inside a directory is skipped silently', () => {
+    const single = run(['specs/good-connectionSpec.json'], dir);
+    assert.equal(single.code, 0, single.stderr);
+    assert.equal(single.stdout, '');
+    const folder = run(['specs'], dir);
+    assert.equal(folder.code, 0, folder.stderr);
+    assert.match(folder.stderr, /^2 files checked: 0 errors/m);
+    assert.doesNotMatch(folder.stderr, /notes\.json/);
+  });
+
+  test('warnings alone still exit 0', () => {
+    const result = run(['warn-connectionSpec.json'], dir);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /warning SSDK011/);
+  });
+
+  test('errors exit 1 with file:line:col severity code message lines and a summary on stderr', () => {
+    const result = run(['bad-connectionSpec.json'], dir);
+    assert.equal(result.code, 1);
+    const lines = result.stdout.trim().split('\n');
+    for (const line of lines) assert.match(line, /^bad-connectionSpec\.json:\d+:\d+ (error|warning|info|hint) SSDK\d{3} \S/);
+    const expectedLine = ACME.slice(0, ACME.indexOf('"method": "GET"')).split('\n').length;
+    assert.ok(lines.some((l) => l.startsWith(`bad-connectionSpec.json:${expectedLine}:`) && l.includes('error SSDK012')), result.stdout);
+    assert.match(result.stderr, /1 file checked: [1-9]\d* errors, [1-9]\d* warnings/);
+  });
+
+  test('globs expand; strict JSON errors are errors', () => {
+    const result = run(['*-connectionSpec.json'], dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^syntax-connectionSpec\.json:2:14 error SSDK003 /m);
+    assert.match(result.stderr, /3 files checked/);
+  });
+
+  test('--format json gives an array of findings with 1-based positions', () => {
+    const result = run(['--format', 'json', 'syntax-connectionSpec.json'], dir);
+    assert.equal(result.code, 1);
+    const findings = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    const comma = findings.find((f) => f.code === 'SSDK003');
+    assert.deepEqual(Object.keys(comma ?? {}), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    assert.deepEqual({ ...comma, message: undefined }, {
+      file: 'syntax-connectionSpec.json', line: 2, column: 14, endLine: 2, endColumn: 15, severity: 'error', code: 'SSDK003', message: undefined,
+    });
+  });
+
+  test('--format sarif is a SARIF 2.1.0 log with rules and located results', () => {
+    const result = run(['--format', 'sarif', 'bad-connectionSpec.json', 'syntax-connectionSpec.json'], dir);
+    assert.equal(result.code, 1);
+    const log = JSON.parse(result.stdout);
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    const driver = log.runs[0].tool.driver;
+    assert.equal(driver.name, 'sources-sdk');
+    const ruleIds = driver.rules.map((r: { id: string }) => r.id);
+    for (const code of ['SSDK001', 'SSDK003', 'SSDK011', 'SSDK012']) assert.ok(ruleIds.includes(code), code);
+    const rule = driver.rules.find((r: { id: string }) => r.id === 'SSDK011');
+    assert.ok(rule.shortDescription.text.length > 0);
+    assert.equal(rule.helpUri, 'docs/diagnostics.md#ssdk011');
+    const results = log.runs[0].results as Array<Record<string, any>>;
+    assert.ok(results.length >= 3);
+    for (const r of results) {
+      assert.ok(ruleIds.includes(r.ruleId));
+      assert.ok(['error', 'warning', 'note'].includes(r.level));
+      assert.ok(r.message.text.length > 0);
+      const location = r.locations[0].physicalLocation;
+      assert.match(location.artifactLocation.uri, /^(bad|syntax)-connectionSpec\.json$/);
+      assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1);
+      assert.ok(location.region.endLine >= location.region.startLine);
+    }
+    const comma = results.find((r) => r.ruleId === 'SSDK003');
+    assert.deepEqual(comma?.locations[0].physicalLocation.region, { startLine: 2, startColumn: 14, endLine: 2, endColumn: 15 });
+  });
+
+  test('usage and I/O problems exit 2', () => {
+    const missing = run(['nope-connectionSpec.json'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope-connectionSpec\.json: no such file/);
+    const unmatched = run(['*.nothing'], dir);
+    assert.equal(unmatched.code, 2);
+    assert.match(unmatched.stderr, /no file matched/);
+    const notSpec = run(['plain.json'], dir);
+    assert.equal(notSpec.code, 2);
+    assert.match(notSpec.stderr, /plain\.json: not a connection or flow spec/);
+    assert.equal(run([], dir).code, 2);
+    assert.equal(run(['--format', 'xml', 'specs'], dir).code, 2);
+  });
+
+  test('a missing file among good ones still exits 2 and reports the good ones', () => {
+    const result = run(['specs/good-connectionSpec.json', 'missing-flowSpec.json'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /1 file checked/);
+  });
+});
