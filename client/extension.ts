@@ -10,7 +10,7 @@ import { registerCodeLens } from './codeLens';
 import { CommandContext } from './commands/common';
 import { registerCommands } from './commands/index';
 import { registerContentDetection } from './contentDetection';
-import { specErrors } from './diagnostics';
+import { PublishedDiagnostics, specErrors } from './diagnostics';
 import { EmulatorHost } from './emulatorHost';
 import { createLanguageClient, describeState } from './languageClient';
 import { findLinkedFile } from './links';
@@ -65,14 +65,15 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     registerCodeLens(),
   );
 
+  const publishedDiagnostics = new PublishedDiagnostics();
   const ctx: CommandContext = {
     session, prompts, log, remoteDocuments, isTrusted,
     refreshTree: () => tree.refresh(),
-    specErrors: (document) => specErrors(languageClient, document),
+    specErrors: (document) => specErrors(languageClient, publishedDiagnostics, document),
   };
   context.subscriptions.push(...registerCommands(ctx));
 
-  languageClient = createLanguageClient(context);
+  languageClient = createLanguageClient(context, publishedDiagnostics);
   const client = languageClient;
   context.subscriptions.push({ dispose: () => void client.stop().catch(() => undefined) });
   const ready = client.start().then(

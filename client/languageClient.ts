@@ -3,13 +3,14 @@
  * `sourcesSdk.serverRunning` context key in step with its state (commands that need diagnostics use it).
  */
 import * as vscode from 'vscode';
+import type { PublishedDiagnostics } from './diagnostics';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 export const CONNECTION_SPEC_LANGUAGE = 'sources-sdk-connection-spec';
 export const FLOW_SPEC_LANGUAGE = 'sources-sdk-flow-spec';
 export const SPEC_LANGUAGES = [CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE];
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, published: PublishedDiagnostics): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
@@ -21,6 +22,12 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       { scheme: 'untitled', language },
     ]),
     outputChannel: vscode.window.createOutputChannel('Sources SDK Language Server', { log: true }),
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        published.record(uri, diagnostics);
+        next(uri, diagnostics);
+      },
+    },
   };
   const client = new LanguageClient('sourcesSdk', 'Sources SDK Language Server', serverOptions, clientOptions);
   context.subscriptions.push(

@@ -242,6 +242,22 @@ describe('refusals', () => {
     assert.match(result.reason, /1 error.*line 4: bad pagination/);
   });
 
+  test('with a push-only server, upload waits for the first publication of a just-opened file', async () => {
+    state.pullDiagnostics = false;
+    try {
+      const path = writeSpec('pushed-connectionSpec.json', connectionSpec('pushed'));
+      const uri = Uri.file(path);
+      const pending = commands.executeCommand('sourcesSdk.uploadSpec', uri, { confirm: true }) as Promise<{ action: string; reason: string }>;
+      // The server publishes after the upload started waiting.
+      setImmediate(() => state.languageClient!.publish(uri, [{ severity: DiagnosticSeverity.Error, message: 'pushed error', range: new Range(0, 0, 0, 1) }]));
+      const result = await pending;
+      assert.equal(result.action, 'refused');
+      assert.match(result.reason, /pushed error/);
+    } finally {
+      state.pullDiagnostics = true;
+    }
+  });
+
   test('workspace-level environments are ignored with a warning; prod sandbox asks naming it', async () => {
     const url = api.api.emulatorUrl()!;
     state.workspaceSettings['sourcesSdk.environments'] = [{ name: 'evil', platform: 'http://127.0.0.1:1', orgId: 'E@AdobeOrg', clientId: 'e' }];

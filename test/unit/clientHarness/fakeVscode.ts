@@ -8,6 +8,8 @@ import * as nodePath from 'node:path';
 import Module from 'node:module';
 
 type Listener<T> = (e: T) => unknown;
+type Diags = Array<{ severity: number; message: string; range: Range }>;
+interface ClientOptions { middleware?: { handleDiagnostics?: (uri: Uri, d: Diags, next: (u: Uri, d: Diags) => void) => void } }
 
 export class EventEmitter<T> {
   private listeners: Array<Listener<T>> = [];
@@ -85,6 +87,9 @@ export const state = {
   diagnostics: new Map<string, Array<{ severity: number; message: string; range: Range }>>(),
   documents: [] as FakeDocument[],
   statusBar: { text: '', backgroundColor: undefined as unknown },
+  /** Whether the fake server answers pull-diagnostic requests (else it only pushes, via `languageClient.publish`). */
+  pullDiagnostics: true,
+  languageClient: undefined as undefined | { publish(uri: Uri, d: Array<{ severity: number; message: string; range: Range }>): void },
   /** What `withProgress` tokens do: set to true to cancel the next remote task as soon as it starts. */
   cancelNextProgress: false,
 };
@@ -225,9 +230,23 @@ export const languageClientModule = {
     private readonly changed = new EventEmitter<{ newState: number }>();
     onDidChangeState = this.changed.event;
     code2ProtocolConverter = { asUri: (u: Uri) => u.toString() };
+    constructor(_id: string, _name: string, _server: unknown, readonly clientOptions: ClientOptions) {
+      state.languageClient = this;
+    }
     async start() { this.state = 2; this.changed.fire({ newState: 2 }); }
     async stop() { this.state = 1; }
-    async sendRequest(): Promise<never> { throw new Error('no server in unit tests'); }
+    /** Pull diagnostics when `state.pullDiagnostics`, from `state.diagnostics` (LSP severities are vscode's + 1). */
+    async sendRequest(_type: unknown, params: { textDocument: { uri: string } }): Promise<unknown> {
+      if (!state.pullDiagnostics) throw new Error('method not found');
+      const items = (state.diagnostics.get(params.textDocument.uri) ?? []).map((d) => ({ ...d, severity: d.severity + 1 }));
+      return { kind: 'full', items };
+    }
+    /** What the server's push (textDocument/publishDiagnostics) does: goes through the client's middleware. */
+    publish(uri: Uri, diagnostics: Array<{ severity: number; message: string; range: Range }>): void {
+      const handle = this.clientOptions.middleware?.handleDiagnostics;
+      const next = (u: Uri, d: typeof diagnostics) => { state.diagnostics.set(u.toString(), d); };
+      if (handle) handle(uri, diagnostics, next); else next(uri, diagnostics);
+    }
   },
 };
 
