@@ -215,6 +215,27 @@ describe('remote commands against the bundled emulator', () => {
     assert.ok(state.messages.some((m) => /already registered/.test(m.text)));
   });
 
+  test('Flow Service tree: environment → groups → specs (name, id), linked files offer compare', async () => {
+    type Node = { type: string; resource?: string; id?: string; name?: string };
+    const tree = state.treeProviders['sourcesSdk.flowService'] as {
+      getChildren(n?: Node): Promise<Node[]>;
+      getTreeItem(n: Node): { label: string; description?: string; contextValue?: string };
+    };
+    const [envNode] = await tree.getChildren();
+    assert.equal(tree.getTreeItem(envNode).label, 'Local emulator');
+    const groups = await tree.getChildren(envNode);
+    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Connection specs', 'Flow specs']);
+    const connectionSpecs = await tree.getChildren(groups[0]);
+    const mine = connectionSpecs.find((n) => n.id === createdId)!;
+    const item = tree.getTreeItem(mine);
+    assert.deepEqual({ label: item.label, description: item.description }, { label: 'acme-upload', description: createdId });
+    assert.equal(item.contextValue, 'remoteSpec.connectionSpecs.linked');
+    const flowSpecs = await tree.getChildren(groups[1]);
+    assert.ok(flowSpecs.some((n) => n.name === 'RestStorageToAEP' && tree.getTreeItem(n).contextValue === 'remoteSpec.flowSpecs'));
+    const opened = await commands.executeCommand('sourcesSdk.openRemoteSpec', mine) as { uri: string; id: string };
+    assert.equal(opened.id, createdId);
+  });
+
   test('a cancelled progress returns "cancelled"', async () => {
     state.cancelNextProgress = true;
     const result = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId }) as { action: string };

@@ -87,6 +87,7 @@ export const state = {
   diagnostics: new Map<string, Array<{ severity: number; message: string; range: Range }>>(),
   documents: [] as FakeDocument[],
   statusBar: { text: '', backgroundColor: undefined as unknown },
+  treeProviders: {} as Record<string, unknown>,
   /** Whether the fake server answers pull-diagnostic requests (else it only pushes, via `languageClient.publish`). */
   pullDiagnostics: true,
   languageClient: undefined as undefined | { publish(uri: Uri, d: Array<{ severity: number; message: string; range: Range }>): void },
@@ -175,7 +176,7 @@ export const window = {
       get backgroundColor() { return state.statusBar.backgroundColor; }, set backgroundColor(v: unknown) { state.statusBar.backgroundColor = v; },
     };
   },
-  createTreeView() { return { dispose() {} }; },
+  createTreeView(id: string, options: { treeDataProvider: unknown }) { state.treeProviders[id] = options.treeDataProvider; return { dispose() {} }; },
   async withProgress<T>(_options: unknown, task: (p: unknown, token: unknown) => Promise<T>): Promise<T> {
     const cancelled = new EventEmitter<void>();
     const token = { isCancellationRequested: false, onCancellationRequested: cancelled.event };
