@@ -61,6 +61,9 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, remoteDocuments),
     vscode.window.createTreeView('sourcesSdk.flowService', { treeDataProvider: tree, showCollapseAll: true }),
     session.onDidChange(() => tree.refresh()),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === REMOTE_SCHEME) remoteDocuments.forget(doc.uri);
+    }),
     registerContentDetection(log),
     registerCodeLens(),
   );

@@ -26,6 +26,11 @@ export class RemoteDocuments implements vscode.TextDocumentContentProvider, vsco
     return uri;
   }
 
+  /** Drops the cached text of a closed remote document (each fetch makes a new URI, so nothing else would). */
+  forget(uri: vscode.Uri): void {
+    this.contents.delete(uri.toString());
+  }
+
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '// This remote spec is no longer cached: fetch it again.\n';
   }

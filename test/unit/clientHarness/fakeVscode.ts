@@ -135,6 +135,7 @@ export const workspace = {
   },
   onDidChangeConfiguration: configChanged.event,
   onDidOpenTextDocument: documentOpened.event,
+  onDidCloseTextDocument: new EventEmitter<FakeDocument>().event,
   registerTextDocumentContentProvider(scheme: string, provider: { provideTextDocumentContent(uri: Uri): string }) {
     contentProviders.set(scheme, provider);
     return new Disposable(() => contentProviders.delete(scheme));
