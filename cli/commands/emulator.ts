@@ -81,7 +81,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
         setExit(2);
         return;
       }
-      const clientSecret = opts.clientSecret ?? process.env[SECRET_ENV];
+      const clientSecret = opts.clientSecret ?? (process.env[SECRET_ENV] || undefined);
       if ((opts.clientId === undefined) !== (clientSecret === undefined)) {
         process.stderr.write('sources-sdk emulator: --client-id and --client-secret go together\n');
         setExit(2);

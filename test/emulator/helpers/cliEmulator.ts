@@ -26,10 +26,6 @@ export function bundledCliPath(): Promise<string> {
       logLevel: 'error',
       logOverride: { 'import-is-undefined': 'error' },
       mainFields: ['module', 'main'],
-      // fdir (through tinyglobby) is bundled from its ESM build, whose `import.meta.url` is empty in a CJS bundle
-      // and crashes the CLI at start-up; give it the bundle's own file URL (esbuild.mjs needs the same fix).
-      define: { 'import.meta.url': '__bundleFileUrl' },
-      banner: { js: "const __bundleFileUrl = require('url').pathToFileURL(__filename).href;" },
     });
     return join(outdir, 'cli.js');
   })();
@@ -39,7 +35,8 @@ export function bundledCliPath(): Promise<string> {
 export interface CliEmulator {
   child: ChildProcess;
   url: string;
-  /** Everything written to stderr so far. */
+  /** Everything written to stdout / stderr so far. */
+  stdout(): string;
   stderr(): string;
   /** Resolves with the exit code / signal once the process ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -73,5 +70,5 @@ export async function spawnCliEmulator(args: string[], timeoutMs = 15000): Promi
       fail(new Error(`emulator exited early (code ${code}, signal ${signal}); stderr: ${stderr}`));
     });
   });
-  return { child, url, stderr: () => stderr, exited };
+  return { child, url, stdout: () => stdout, stderr: () => stderr, exited };
 }
