@@ -249,6 +249,41 @@ describe('snippets expand to valid JSON', () => {
   });
 });
 
+describe('the language service uses the schema extensions', () => {
+  const acmeText = () => readFileSync(join(FIXTURES, 'acme-crm-connectionSpec.json'), 'utf8');
+  const open = (text: string) => TextDocument.create('file:///work/hover-connectionSpec.json', 'json', 1, text);
+  const hoverText = async (text: string, offset: number) => {
+    const document = open(text);
+    const hover = await jsonService.doHover(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
+    const contents = hover?.contents;
+    return (Array.isArray(contents) ? contents : [contents]).map((c) => (typeof c === 'string' ? c : c?.value ?? '')).join('\n');
+  };
+
+  test('hover on an auth entry\'s spec shows the use-site description, not the generic embedded-schema one', async () => {
+    const text = acmeText();
+    const text2 = await hoverText(text, text.indexOf('"spec"') + 2);
+    assert.match(text2, /credentials the user enters/);
+    assert.match(text2, /experienceleague\.adobe\.com\/en\/docs\/experience-platform\/sources\/sources-sdk\/config\/authspec/);
+  });
+  test('hover on an enum value shows its description', async () => {
+    const text = acmeText();
+    assert.match(await hoverText(text, text.indexOf('"OFFSET"') + 2), /Offset paging/);
+  });
+  test('completion on an empty paginationParams value offers one snippet per pagination type', async () => {
+    const text = acmeText();
+    const start = text.indexOf('"paginationParams": ') + '"paginationParams": '.length;
+    const end = text.indexOf('"scheduleParams"');
+    // `"paginationParams": | ,` with the cursor where the value goes.
+    const before = text.slice(0, start);
+    const document = open(`${before} ,\n      ${text.slice(end)}`);
+    const list = await jsonService.doComplete(document, document.positionAt(before.length), jsonService.parseJSONDocument(document));
+    const labels = (list?.items ?? []).map((item) => item.label);
+    for (const type of ['OFFSET', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE']) {
+      assert.ok(labels.includes(`${type} pagination`), `missing ${type} in ${labels.join(', ')}`);
+    }
+  });
+});
+
 describe('the schemas bite', () => {
   const pagination = (spec: JsonObject) => ((spec.sourceSpec as JsonObject).attributes as JsonObject).paginationParams as JsonObject;
   const urlParams = (spec: JsonObject) => ((spec.sourceSpec as JsonObject).attributes as JsonObject).urlParams as JsonObject;
