@@ -27,22 +27,34 @@ export interface PlaceholderToken {
   nameEnd: number;
 }
 
-const IDENTIFIER_START = /[A-Za-z_]/;
-const IDENTIFIER_PART = /[A-Za-z0-9_.\-]/;
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /** True for names that can be declared as a property and referenced as `${name}`. */
 export function isPlaceholderName(name: string): boolean {
-  if (name.length === 0 || !IDENTIFIER_START.test(name[0])) return false;
-  for (let i = 1; i < name.length; i++) if (!IDENTIFIER_PART.test(name[i])) return false;
+  if (name.length === 0) return false;
+  const first = name.charCodeAt(0);
+  if (!isLetter(first) && first !== 95 /* _ */) return false;
+  for (let i = 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!isLetter(c) && !isDigit(c) && c !== 95 && c !== 46 /* . */ && c !== 45 /* - */) return false;
+  }
   return true;
 }
 
 /** True for `UPPER_CASE` names, the style of documentation placeholders (`{DESCRIPTION}`). */
 export function isUpperCaseName(name: string): boolean {
-  if (name.length < 2 || !/[A-Z]/.test(name[0])) return false;
+  if (name.length < 2) return false;
+  const first = name.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
   for (let i = 1; i < name.length; i++) {
-    const c = name[i];
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_')) return false;
+    const c = name.charCodeAt(i);
+    if (!(c >= 65 && c <= 90) && !isDigit(c) && c !== 95) return false;
   }
   return true;
 }
@@ -51,10 +63,16 @@ export function isUpperCaseName(name: string): boolean {
 export function scanTokens(value: string): PlaceholderToken[] {
   const tokens: PlaceholderToken[] = [];
   if (value.indexOf('{') < 0) return tokens;
-  let nextClose = -2; // cache of the next '}' at or after the scan position, so scanning stays linear
+  // Caches of the next '}' / '}}' at or after the scan position, so repeated look-ups stay linear overall.
+  let nextClose = -2;
+  let nextDoubleClose = -2;
   const closeAfter = (from: number) => {
     if (nextClose !== -1 && nextClose < from) nextClose = value.indexOf('}', from);
     return nextClose;
+  };
+  const doubleCloseAfter = (from: number) => {
+    if (nextDoubleClose !== -1 && nextDoubleClose < from) nextDoubleClose = value.indexOf('}}', from);
+    return nextDoubleClose;
   };
   let i = value.indexOf('{');
   while (i >= 0 && i < value.length) {
@@ -62,13 +80,14 @@ export function scanTokens(value: string): PlaceholderToken[] {
     if (before === '@') {
       i = skipBalanced(value, i);
     } else if (value[i + 1] === '{') {
-      const close = value.indexOf('}}', i + 2);
-      const name = close >= 0 ? value.substring(i + 2, close) : '';
-      if (close >= 0 && isPlaceholderName(name)) {
+      const close = doubleCloseAfter(i + 2);
+      const innerOpen = close >= 0 ? value.indexOf('{', i + 2) : -1;
+      if (close >= 0 && (innerOpen < 0 || innerOpen > close) && isPlaceholderName(value.substring(i + 2, close))) {
+        const name = value.substring(i + 2, close);
         tokens.push({ kind: 'double', name, tokenStart: i, tokenEnd: close + 2, nameStart: i + 2, nameEnd: close });
         i = close + 2;
       } else {
-        i += 2;
+        i += 1;
       }
     } else {
       const close = closeAfter(i + 1);
@@ -76,13 +95,13 @@ export function scanTokens(value: string): PlaceholderToken[] {
         if (before === '$') pushMalformed(tokens, value, i);
         break;
       }
-      const name = value.substring(i + 1, close);
-      const innerOpen = name.indexOf('{');
-      if (innerOpen >= 0) {
+      const innerOpen = value.indexOf('{', i + 1);
+      if (innerOpen >= 0 && innerOpen < close) {
         if (before === '$') pushMalformed(tokens, value, i);
-        i = i + 1 + innerOpen;
+        i = innerOpen;
         continue;
       }
+      const name = value.substring(i + 1, close);
       if (before === '$') {
         const kind: TokenKind = isPlaceholderName(name) ? 'dollar' : 'malformed';
         tokens.push({ kind, name, tokenStart: i - 1, tokenEnd: close + 1, nameStart: i + 1, nameEnd: close });
@@ -92,6 +111,18 @@ export function scanTokens(value: string): PlaceholderToken[] {
       i = close + 1;
     }
     i = value.indexOf('{', i);
+  }
+  return tokens;
+}
+
+const tokenCache = new WeakMap<StringASTNode, PlaceholderToken[]>();
+
+/** `scanTokens` of a string node, cached per node (several rules and features scan the same strings). */
+export function tokensOf(node: StringASTNode): PlaceholderToken[] {
+  let tokens = tokenCache.get(node);
+  if (!tokens) {
+    tokens = scanTokens(node.value);
+    tokenCache.set(node, tokens);
   }
   return tokens;
 }
@@ -175,7 +206,7 @@ export function collectPlaceholders(document: TextDocument, root: ASTNode | unde
 
   const uses: PlaceholderUse[] = [];
   forEachRequestString(root, (node) => {
-    const tokens = scanTokens(node.value);
+    const tokens = tokensOf(node);
     if (tokens.length === 0) return;
     const toOffset = stringOffsetMapper(document, node);
     for (const token of tokens) {

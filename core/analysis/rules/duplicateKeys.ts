@@ -8,16 +8,22 @@ export const duplicateKeysRule: Rule = {
   run(ctx) {
     walk(ctx.root, (node) => {
       if (node.type !== 'object' || node.properties.length < 2) return;
-      const seen = new Set<string>();
-      for (const prop of node.properties) {
-        const key = prop.keyNode.value;
-        if (!seen.has(key)) {
+      const properties = node.properties;
+      // Small objects (the vast majority) are checked pairwise, avoiding a Set allocation per object.
+      const seen = properties.length > 8 ? new Set<string>() : undefined;
+      for (let i = 0; i < properties.length; i++) {
+        const key = properties[i].keyNode.value;
+        let repeated = false;
+        if (seen) {
+          repeated = seen.has(key);
           seen.add(key);
-          continue;
+        } else {
+          for (let j = 0; j < i && !repeated; j++) repeated = properties[j].keyNode.value === key;
         }
+        if (!repeated) continue;
         ctx.report({
           code: 'SSDK004',
-          node: prop.keyNode,
+          node: properties[i].keyNode,
           message: `Duplicate key "${key}": keep one occurrence (the server would silently use only one of them).`,
           data: { key },
         });

@@ -9,7 +9,7 @@ import {
   forEachRequestString,
   isUpperCaseName,
   RUNTIME_VALUES,
-  scanTokens,
+  tokensOf,
   type PlaceholderTable,
 } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
@@ -72,7 +72,7 @@ function checkUnused(ctx: RuleContext, table: PlaceholderTable): void {
 }
 
 function checkLookAlikes(ctx: RuleContext, node: StringASTNode): void {
-  const tokens = scanTokens(node.value);
+  const tokens = tokensOf(node);
   if (tokens.length === 0) return;
   const toOffset = stringOffsetMapper(ctx.document, node);
   for (const token of tokens) {
@@ -94,7 +94,7 @@ function checkLookAlikes(ctx: RuleContext, node: StringASTNode): void {
 
 function checkLeftovers(ctx: RuleContext, node: StringASTNode): void {
   if (node.value.indexOf('{') < 0) return;
-  const tokens = scanTokens(node.value);
+  const tokens = tokensOf(node);
   if (tokens.length === 0) return;
   const toOffset = stringOffsetMapper(ctx.document, node);
   for (const token of tokens) {

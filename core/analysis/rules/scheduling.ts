@@ -1,7 +1,7 @@
 /** Rules 3 and 4: `sourceSpec.attributes.scheduleParams` and the runtime values `{SCHEDULE_QUERY}`, `{START_TIME}`, `{END_TIME}`. */
 import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, stringOffsetMapper, stringValue } from '../astUtil';
-import { forEachRequestString, scanTokens } from '../placeholders';
+import { forEachRequestString, tokensOf } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
 
 const DATE_LETTERS = new Set('yMdHhmsfFKzZTtg');
@@ -86,7 +86,7 @@ function keyOf(node: ASTNode): ASTNode | undefined {
 
 function forEachRuntimeToken(ctx: RuleContext, node: StringASTNode, visit: (name: string, start: number, end: number) => void): void {
   if (node.value.indexOf('{') < 0) return;
-  const tokens = scanTokens(node.value);
+  const tokens = tokensOf(node);
   let toOffset: ((index: number) => number) | undefined;
   for (const token of tokens) {
     if (token.kind !== 'brace') continue;
