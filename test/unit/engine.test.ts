@@ -57,7 +57,7 @@ describe('SpecEngine.analyze', () => {
     assert.deepEqual(codes(await engine.analyze(doc('  \n'), 'connectionSpec')), ['SSDK005']);
     const array = await engine.analyze(doc('[{"items": []}]'), 'connectionSpec');
     assert.deepEqual(codes(array), ['SSDK005']);
-    assert.match(array[0].message, /array/);
+    assert.match(String(array[0].message), /array/);
     assert.deepEqual(codes(await engine.analyze(doc('42'), 'flowSpec')), ['SSDK005']);
   });
 
