@@ -118,7 +118,7 @@ export class SpecEngine {
       trailingCommas: 'error',
       // Validating a non-object against an object schema only adds noise next to SSDK005.
       schemaValidation: isObject ? 'error' : 'ignore',
-      schemaRequest: 'ignore',
+      schemaRequest: 'error', // surfaces a top-level "$schema" that displaces the bundled schema (SSDK010)
     });
     const diagnostics = mapJsonDiagnostics(raw, { document, jsonDocument: entry.json, navigator: this.navigators[kind] });
     if (root && !isObject) {

@@ -74,13 +74,16 @@ function mapOne(original: Diagnostic, ctx: SchemaDiagnosticContext): Diagnostic 
       result.tags = [DEPRECATED_TAG];
       return result;
     }
-    case ErrorCode.SchemaResolveError:
     case ErrorCode.SchemaUnsupportedFeature:
-      return undefined; // about the bundled schema itself (or a top-level $schema), not the user's spec
+      return undefined; // about the bundled schema itself, not the user's spec
     default:
       break;
   }
-  if (code !== undefined && code >= ErrorCode.SchemaResolveError) return undefined;
+  if (code !== undefined && code >= ErrorCode.SchemaResolveError) {
+    // Only a top-level "$schema" naming some other schema gets here: the service then ignores the bundled one.
+    return base('SSDK010', 'The top-level "$schema" points to a schema that is not bundled, so the structure of this ' +
+      'file is not checked: remove "$schema" (the editor and CLI know the spec schemas).');
+  }
   if (code !== undefined) {
     return base('SSDK001', `${stripDot(d.message)}: fix the JSON syntax.`);
   }

@@ -20,7 +20,8 @@ function fixture(name: string): string {
 function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code));
 }
-const ACME = 'acme-crm-connectionSpec.json';
+const ACME_FILE = 'acme-crm-connectionSpec.json';
+const ACME = readFileSync(join(VALID, ACME_FILE), 'utf8');
 
 describe('SpecEngine.analyze', () => {
   test('every valid fixture has no errors or warnings, and every diagnostic is coded', async () => {
@@ -68,7 +69,7 @@ describe('SpecEngine.analyze', () => {
   });
 
   test('an unknown key gets SSDK011 with the closest allowed names as candidates', async () => {
-    const text = fixture(ACME).replace('"paginationParams": {', '"paginationParams": {\n        "pageParamNmae": "page",');
+    const text = ACME.replace('"paginationParams": {', '"paginationParams": {\n        "pageParamNmae": "page",');
     const diagnostics = await engine.analyze(doc(text), 'connectionSpec');
     const unknown = diagnostics.find((d) => d.code === 'SSDK011');
     assert.ok(unknown, codes(diagnostics).join(','));
@@ -81,22 +82,28 @@ describe('SpecEngine.analyze', () => {
   });
 
   test('an unknown key never suggests a key the object already has, nor unrelated names', async () => {
-    const text = fixture(ACME).replace('"paginationParams": {', '"paginationParams": {\n        "zzzzzzzzzzzz": 1,');
+    const text = ACME.replace('"paginationParams": {', '"paginationParams": {\n        "zzzzzzzzzzzz": 1,');
     const unknown = (await engine.analyze(doc(text), 'connectionSpec')).find((d) => d.code === 'SSDK011');
     assert.ok(unknown);
     assert.deepEqual((unknown.data as { candidates: string[] }).candidates, []);
   });
 
   test('a value outside an enum gets SSDK012 with candidates, best first', async () => {
-    const text = fixture(ACME).replace('"method": "GET"', '"method": "get"');
+    const text = ACME.replace('"method": "GET"', '"method": "get"');
     const diagnostics = await engine.analyze(doc(text), 'connectionSpec');
     const mismatch = diagnostics.find((d) => d.code === 'SSDK012');
     assert.ok(mismatch, codes(diagnostics).join(','));
     assert.equal((mismatch.data as { candidates: string[] }).candidates[0], 'GET');
   });
 
+  test('a top-level "$schema" naming another schema is reported, not silently obeyed', async () => {
+    const text = ACME.replace('{\n  "name"', '{\n  "$schema": "https://example.com/other.json",\n  "name"');
+    const diagnostics = await engine.analyze(doc(text), 'connectionSpec');
+    assert.ok(diagnostics.some((d) => d.code === 'SSDK010' && /\$schema/.test(String(d.message))), codes(diagnostics).join(','));
+  });
+
   test('a wrong type is SSDK013', async () => {
-    const text = fixture(ACME).replace('"method": "GET"', '"method": 7');
+    const text = ACME.replace('"method": "GET"', '"method": 7');
     const diagnostics = await engine.analyze(doc(text), 'connectionSpec');
     assert.ok(diagnostics.some((d) => d.code === 'SSDK013' || d.code === 'SSDK012'), codes(diagnostics).join(','));
   });
