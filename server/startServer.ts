@@ -19,7 +19,9 @@ export const TRIGGER_CHARACTERS = ['"', ':', '{', '$'];
 /** Wires every handler onto `connection` and starts listening. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  let engine = new SpecEngine();
+  // Created in onInitialize, once the client's capabilities (markdown or plain text) are known.
+  let engine: SpecEngine | undefined;
+  const getEngine = () => (engine ??= new SpecEngine());
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   const kinds = new DocumentKinds(connection, () => canPullConfiguration);
@@ -86,7 +88,7 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const diagnostics = await runSafe(connection, `diagnostics for ${uri}`, [], async () => {
       const kind = await kinds.kindOf(document);
-      return kind ? toProtocolDiagnostics(await engine.analyze(document, kind)) : [];
+      return kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
     });
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
@@ -96,7 +98,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => scheduleValidation(e.document.uri));
   documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
   documents.onDidClose((e) => {
-    engine.forget(e.document.uri);
+    getEngine().forget(e.document.uri);
     kinds.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -115,56 +117,59 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion((params) => runSafe(connection, 'completion', null, async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.complete(spec.document, params.position, spec.kind) : null;
+    return spec ? getEngine().complete(spec.document, params.position, spec.kind) : null;
   }));
   connection.onHover((params) => runSafe(connection, 'hover', null, async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.hover(spec.document, params.position, spec.kind) : null;
+    return spec ? getEngine().hover(spec.document, params.position, spec.kind) : null;
   }));
   connection.onCodeAction((params) => runSafe(connection, 'code actions', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
+    // Only quick fixes are offered; a client asking for other kinds only (e.g. source actions) gets none.
+    const wantsQuickFixes = !params.context.only || params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+    if (!wantsQuickFixes) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-    return spec ? toProtocolCodeActions(engine.codeActions(spec.document, params.range, ours)) : [];
+    return spec ? toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)) : [];
   }));
   connection.onDocumentSymbol((params) => runSafe(connection, 'document symbols', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.documentSymbols(spec.document) : [];
+    return spec ? getEngine().documentSymbols(spec.document) : [];
   }));
   connection.onDefinition((params) => runSafe(connection, 'definition', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.definition(spec.document, params.position) : [];
+    return spec ? getEngine().definition(spec.document, params.position) : [];
   }));
   connection.onReferences((params) => runSafe(connection, 'references', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.references(spec.document, params.position, params.context.includeDeclaration) : [];
+    return spec ? getEngine().references(spec.document, params.position, params.context.includeDeclaration) : [];
   }));
   connection.onPrepareRename((params) => runSafe(connection, 'prepare rename', null, async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return (spec && engine.prepareRename(spec.document, params.position)) ?? null;
+    return (spec && getEngine().prepareRename(spec.document, params.position)) ?? null;
   }));
   connection.onRenameRequest((params) => runSafe(connection, 'rename', null, async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? toProtocolWorkspaceEdit(engine.rename(spec.document, params.position, params.newName)) : null;
+    return spec ? toProtocolWorkspaceEdit(getEngine().rename(spec.document, params.position, params.newName)) : null;
   }));
   connection.onDocumentFormatting((params) => runSafe(connection, 'formatting', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.format(spec.document, undefined, params.options) : [];
+    return spec ? getEngine().format(spec.document, undefined, params.options) : [];
   }));
   connection.onDocumentRangeFormatting((params) => runSafe(connection, 'range formatting', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.format(spec.document, params.range, params.options) : [];
+    return spec ? getEngine().format(spec.document, params.range, params.options) : [];
   }));
   connection.onFoldingRanges((params) => runSafe(connection, 'folding ranges', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.foldingRanges(spec.document) : [];
+    return spec ? getEngine().foldingRanges(spec.document) : [];
   }));
   connection.onSelectionRanges((params) => runSafe(connection, 'selection ranges', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.selectionRanges(spec.document, params.positions) : [];
+    return spec ? getEngine().selectionRanges(spec.document, params.positions) : [];
   }));
   connection.onDocumentLinks((params) => runSafe(connection, 'document links', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? engine.documentLinks(spec.document) : [];
+    return spec ? getEngine().documentLinks(spec.document) : [];
   }));
 
   documents.listen(connection);
