@@ -115,6 +115,18 @@ describe('language server over stdio', () => {
     assert.deepEqual(other, []);
   });
 
+  test('sourcesSdk.detectByContent is pulled per document and re-read after a configuration change', async () => {
+    const specUri = 'file:///lsp/some-file.json';
+    client.settings = { detectByContent: false };
+    const off = client.waitForDiagnostics(specUri, (p) => p.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await off).diagnostics, []);
+    client.settings = { detectByContent: true };
+    const on = client.waitForDiagnostics(specUri, (p) => codes(p.diagnostics).includes('SSDK012'));
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok((await on).diagnostics.length > 0);
+  });
+
   test('malformed, empty, array, 10 MB, deeply nested and binary documents never kill the server', async () => {
     const cases: Array<[string, string, string[]]> = [
       ['malformed', '{"name": "x", "authSpec": [ {"name": }', ['SSDK001']],
