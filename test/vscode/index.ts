@@ -3,6 +3,7 @@
 // code-server's `extensionTestsPath`. Test files are plain modules that define their suites when called, because
 // a bundle cannot hand Mocha file paths to require.
 import Mocha from 'mocha';
+import { writeFileSync } from 'node:fs';
 import { defineActivationTests } from './activation.suite';
 import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
@@ -44,6 +45,9 @@ export async function run(): Promise<void> {
       const failed = runner.stats?.failures ?? failures;
       // The runner outside VS Code parses this line to print and record the tally.
       console.log(`${TALLY_PREFIX}${JSON.stringify({ suite, passed, failed })}`);
+      // Desktop runs (@vscode/test-electron) read the tally from a file instead of the workbench log.
+      const tallyPath = process.env.SOURCES_SDK_VSCODE_TALLY_PATH;
+      if (tallyPath) writeFileSync(tallyPath, JSON.stringify({ passed, failed }));
       if (failed > 0) reject(new Error(`${failed} in-editor test(s) failed`));
       else resolve();
     });

@@ -67,7 +67,7 @@ export function defineLanguageFeatureTests(): void {
         const joined = hoverText(hovers);
         return joined.trim() ? joined : undefined;
       });
-      assert.match(text, /pagina/i);
+      assert.match(text, /page through the API/i, 'the schema description of paginationParams');
     });
 
     it('shows hover text for a placeholder naming where it is defined', async () => {

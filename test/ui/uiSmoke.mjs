@@ -1,0 +1,146 @@
+// `npm run test:ui`: a UI smoke test through Chromium. Opens a broken spec in code-server with the extension loaded
+// from this folder (no test runner inside VS Code), then checks what a user sees: a squiggle, the completion list at
+// a pagination `type`, a hover. Saves screenshots under test-results/screenshots/.
+// Prints `N passed, N failed`; writes {passed, failed} to $SOURCES_SDK_TALLY_FILE when set.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ensureCodeServer } from '../../scripts/codeServer/install.mjs';
+import { startCodeServer, workbenchUrl } from '../../scripts/codeServer/launch.mjs';
+import { launchChromium } from '../../scripts/codeServer/browser.mjs';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const screenshotDir = join(projectRoot, 'test-results', 'screenshots');
+const STEP_TIMEOUT_MS = 30_000;
+const results = [];
+const started = Date.now();
+/** The page under test, for failure screenshots. */
+let currentPage;
+
+async function step(name, body) {
+  const stepStarted = Date.now();
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`  ✔ ${name} (${Date.now() - stepStarted} ms)`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    const file = join(screenshotDir, `failed-${results.length}.png`);
+    await currentPage?.screenshot({ path: file }).catch(() => {});
+    console.log(`  ✖ ${name}: ${err instanceof Error ? err.message : err}`);
+  }
+}
+
+/** Opens a file through Quick Open, the way a user would. */
+async function openFile(page, fileName) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(fileName);
+  // Wait until the list is filtered to this file (the unfiltered list briefly shows recently opened files).
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${fileName}"]`).first();
+  await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await row.click();
+  await page.locator(`.tab.active[aria-label*="${fileName}"]`).waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/** Moves the cursor to line:column with "Go to Line/Column". */
+async function goTo(page, line, column) {
+  // Quick Open with a ':' prefix is "Go to Line/Column"; the browser keeps Ctrl+G for itself in some setups.
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+}
+
+async function main() {
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const codeServerBin = ensureCodeServer();
+  const tempRoot = mkdtempSync(join(tmpdir(), 'ssdk-ui-'));
+  const workspace = join(tempRoot, 'workspace');
+  cpSync(join(projectRoot, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
+  rmSync(screenshotDir, { recursive: true, force: true });
+  mkdirSync(screenshotDir, { recursive: true });
+  const server = await startCodeServer({
+    codeServerBin, workspace, stateDir: join(tempRoot, 'state'),
+    userSettings: {
+      'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false,
+      'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.colorTheme': 'Default Dark Modern',
+      'editor.hover.delay': 100,
+    },
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    currentPage = page;
+    await page.goto(workbenchUrl({ baseUrl: server.url, workspace, extensionDevelopmentPath: projectRoot }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The editor area must exist before Quick Open works.
+    await page.locator('.part.editor').waitFor({ timeout: 60_000 });
+
+    await step('a squiggle under the invalid pagination type', async () => {
+      await openFile(page, 'broken-connectionSpec.json');
+      await goTo(page, 77, 19);
+      const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+      await squiggle.waitFor({ timeout: STEP_TIMEOUT_MS });
+      // Open the Problems panel too, so the screenshot shows the message and its code.
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      const problems = await page.locator('.markers-panel').innerText();
+      if (!/SSDK/.test(problems)) throw new Error(`the Problems panel shows no SSDK code: ${problems.slice(0, 300)}`);
+      await page.screenshot({ path: join(screenshotDir, 'diagnostics.png') });
+    });
+
+    await step('completion lists the pagination types', async () => {
+      await page.keyboard.press('Control+Shift+M'); // close the panel again
+      await openFile(page, 'acme-crm-connectionSpec.json');
+      await goTo(page, 71, 18); // inside "OFFSET" of "type": "OFFSET"
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.editor-widget.suggest-widget');
+      await widget.locator('.monaco-list-row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      const labels = await widget.innerText();
+      for (const type of ['POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE']) {
+        if (!labels.includes(type)) throw new Error(`completion list lacks ${type}: ${labels.replace(/\s+/g, ' ')}`);
+      }
+      await page.screenshot({ path: join(screenshotDir, 'completion.png') });
+      await page.keyboard.press('Escape');
+    });
+
+    await step('hover shows the documentation of a field', async () => {
+      await goTo(page, 70, 12); // on the key "paginationParams"
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover:not(.hidden)').first();
+      await hover.waitFor({ timeout: STEP_TIMEOUT_MS });
+      const text = await hover.innerText();
+      if (!/page through the API/i.test(text)) throw new Error(`the hover lacks the schema description: ${text}`);
+      // The hover fades in (a CSS animation); take the picture once no animation is running.
+      await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'),
+        undefined, { timeout: STEP_TIMEOUT_MS, polling: 50 });
+      await page.screenshot({ path: join(screenshotDir, 'hover.png') });
+    });
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+    rmSync(tempRoot, { recursive: true, force: true });
+  }
+}
+
+let crashed = false;
+try {
+  await main();
+} catch (err) {
+  crashed = true;
+  console.error(`test:ui failed: ${err instanceof Error ? err.stack : err}`);
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed + (crashed ? 1 : 0);
+if (process.env.SOURCES_SDK_TALLY_FILE) writeFileSync(process.env.SOURCES_SDK_TALLY_FILE, JSON.stringify({ passed, failed }));
+console.log(`UI smoke test finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
