@@ -1,0 +1,89 @@
+// `npm start`: a one-command sandbox. Builds, starts the local Flow Service emulator seeded with the valid example
+// specs, and opens examples/ in VS Code with this extension loaded and the "Local emulator" environment selected:
+// desktop VS Code (`code --extensionDevelopmentPath`) when a `code` binary exists, otherwise code-server (installed
+// on demand), printing the URL to open. Runs until Ctrl-C (or until the desktop window closes), then stops both.
+// Options: --port <n> for code-server (default: any free port), --code-server to skip desktop VS Code.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ensureCodeServer } from './codeServer/install.mjs';
+import { startCodeServer, workbenchUrl } from './codeServer/launch.mjs';
+import { startEmulatorProcess } from './codeServer/emulatorProcess.mjs';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const examples = join(projectRoot, 'examples');
+const args = process.argv.slice(2);
+const port = args.includes('--port') ? Number(args[args.indexOf('--port') + 1]) : 0;
+const forceCodeServer = args.includes('--code-server');
+
+/** The valid example connection specs; the broken one stays local and flow specs are seeded by the emulator itself. */
+function seedFolder() {
+  const dir = mkdtempSync(join(tmpdir(), 'ssdk-seed-'));
+  for (const name of readdirSync(examples)) {
+    if (name.endsWith('-connectionSpec.json') && !name.startsWith('broken')) copyFileSync(join(examples, name), join(dir, name));
+  }
+  return dir;
+}
+
+function findDesktopCode() {
+  if (forceCodeServer) return undefined;
+  const probe = spawnSync(process.platform === 'win32' ? 'where' : 'which', ['code'], { encoding: 'utf8' });
+  return probe.status === 0 ? probe.stdout.split('\n')[0].trim() : undefined;
+}
+
+async function main() {
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+
+  const seedDir = seedFolder();
+  // Persistent emulator data (ignored by git), so uploads survive a restart of the sandbox.
+  const emulator = await startEmulatorProcess({ dataDir: join(projectRoot, '.sources-sdk-emulator'), seedDir });
+  console.log(`Flow Service emulator: ${emulator.url}`);
+  const settings = {
+    'sourcesSdk.activeEnvironment': 'Local emulator',
+    'sourcesSdk.localEmulator.url': emulator.url,
+    'workbench.startupEditor': 'readme',
+    'telemetry.telemetryLevel': 'off',
+    'git.openRepositoryInParentFolders': 'never',
+  };
+  const env = { SOURCES_SDK_EMULATOR_URL: emulator.url };
+  const stoppers = [async () => emulator.close(), async () => rmSync(seedDir, { recursive: true, force: true })];
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    for (const stopper of stoppers.reverse()) await stopper().catch((err) => console.error(String(err)));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  const code = findDesktopCode();
+  if (code) {
+    // A dedicated profile makes VS Code start a new instance, which is what passes our environment to the extension host.
+    const userDataDir = join(projectRoot, '.cache', 'vscode-sandbox-profile');
+    mkdirSync(join(userDataDir, 'User'), { recursive: true });
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+    console.log('opening examples/ in VS Code (close the window or press Ctrl-C to stop)…');
+    const child = spawn(code, ['--new-window', '--wait', '--user-data-dir', userDataDir, `--extensionDevelopmentPath=${projectRoot}`, examples],
+      { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.once('exit', () => void stop(0));
+    return;
+  }
+
+  const codeServerBin = ensureCodeServer();
+  const stateDir = join(projectRoot, '.cache', 'code-server-sandbox');
+  const server = await startCodeServer({ codeServerBin, workspace: examples, stateDir, userSettings: settings, env, port });
+  stoppers.push(async () => server.close());
+  const url = workbenchUrl({ baseUrl: server.url, workspace: examples, extensionDevelopmentPath: projectRoot });
+  console.log('\nNo desktop `code` found: open this URL in a browser on this machine (Ctrl-C here stops everything):\n');
+  console.log(`  ${url}\n`);
+}
+
+main().catch((err) => {
+  console.error(`npm start failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});
