@@ -165,7 +165,8 @@ export function pathOf(node: ASTNode): PathSegment[] {
 export function closest(word: string, options: readonly string[], max: number, onlyClose: boolean): string[] {
   const lower = word.toLowerCase();
   const scored = options.map((option) => ({ option, distance: editDistance(lower, option.toLowerCase()) }));
-  const limit = Math.max(2, Math.ceil(word.length / 3));
+  // Short words need a near-exact match, or "a" would suggest "if".
+  const limit = word.length <= 3 ? 1 : Math.ceil(word.length / 3);
   return scored
     .filter((s) => !onlyClose || s.distance <= limit)
     .sort((a, b) => a.distance - b.distance || a.option.localeCompare(b.option))
