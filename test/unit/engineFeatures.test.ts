@@ -56,6 +56,19 @@ describe('completion', () => {
   });
 });
 
+describe('schema selection by kind', () => {
+  test('the same text completes with the flow spec schema or the connection spec schema depending on the kind', async () => {
+    const text = '{\n  ""\n}';
+    const d = doc(text);
+    const position = d.positionAt(text.indexOf('""') + 1);
+    const flow = (await engine.complete(d, position, 'flowSpec')).items.map((i) => i.label);
+    const connection = (await engine.complete(d, position, 'connectionSpec')).items.map((i) => i.label);
+    assert.ok(flow.includes('sourceConnectionSpecIds'), flow.join(','));
+    assert.ok(!connection.includes('sourceConnectionSpecIds'));
+    assert.ok(connection.includes('authSpec'), connection.join(','));
+  });
+});
+
 describe('hover', () => {
   test('hovering a key shows its schema description', async () => {
     const offset = ACME.indexOf('"paginationParams"') + 3;
