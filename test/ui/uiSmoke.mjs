@@ -83,6 +83,13 @@ async function main() {
     // The editor area must exist before Quick Open works.
     await page.locator('.part.editor').waitFor({ timeout: 60_000 });
 
+    await step('the status bar shows the active environment', async () => {
+      const item = page.locator('.statusbar-item', { hasText: 'Local emulator' }).first();
+      await item.waitFor({ timeout: STEP_TIMEOUT_MS });
+      const text = await item.innerText();
+      if (!/Local emulator\s*·\s*dev/.test(text)) throw new Error(`status bar item reads "${text}"`);
+    });
+
     await step('a squiggle under the invalid pagination type', async () => {
       await openFile(page, 'broken-connectionSpec.json');
       await goTo(page, 77, 19);
@@ -113,16 +120,21 @@ async function main() {
 
     await step('hover shows the documentation of a field', async () => {
       await goTo(page, 70, 12); // on the key "paginationParams"
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      const hover = page.locator('.monaco-hover:not(.hidden)').first();
-      await hover.waitFor({ timeout: STEP_TIMEOUT_MS });
-      const text = await hover.innerText();
-      if (!/page through the API/i.test(text)) throw new Error(`the hover lacks the schema description: ${text}`);
-      // The hover fades in (a CSS animation); take the picture once no animation is running.
-      await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'),
-        undefined, { timeout: STEP_TIMEOUT_MS, polling: 50 });
-      await page.screenshot({ path: join(screenshotDir, 'hover.png') });
+      // Park the mouse on blank editor space so no mouse hover (e.g. over the breadcrumbs) competes with the editor's.
+      await page.mouse.move(1150, 700);
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'page through the API' }).first();
+      // A keyboard hover can be dismissed by late focus changes while the workbench settles: retry a few times and
+      // keep the screenshot only if the hover is still on screen after it was taken.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await hover.waitFor({ timeout: STEP_TIMEOUT_MS });
+        // The hover fades in (a CSS animation); take the picture once its own animations have finished.
+        await hover.evaluate((element) => Promise.all(element.closest('.monaco-hover')?.getAnimations({ subtree: true }).map((a) => a.finished) ?? []));
+        await page.screenshot({ path: join(screenshotDir, 'hover.png') });
+        if (await hover.isVisible()) break;
+        if (attempt === 3) throw new Error('the hover kept disappearing before the screenshot');
+      }
     });
   } finally {
     await browser.close().catch(() => {});

@@ -23,5 +23,13 @@ export function defineTrustTests(): void {
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
       assert.equal(result.action, 'refused', JSON.stringify(result));
     });
+
+    it('refuses to register in a flow spec', async () => {
+      await activateExtension();
+      const result = await vscode.commands.executeCommand<{ refused?: boolean; changed: boolean }>('sourcesSdk.registerInFlowSpec',
+        { connectionSpecId: '00000000-0000-4000-8000-000000000000', confirm: true });
+      assert.equal(result.refused, true, JSON.stringify(result));
+      assert.equal(result.changed, false);
+    });
   });
 }
