@@ -26,6 +26,8 @@ export async function launchChromium() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Containers often have a tiny /dev/shm; Chromium then crashes without this.
+      '--disable-dev-shm-usage',
     ],
   });
 }
