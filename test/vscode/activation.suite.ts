@@ -1,8 +1,9 @@
 // Activation and language identification, in a real VS Code.
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import {
-  activateExtension, CONNECTION_SPEC_LANGUAGE, EXTENSION_ID, FLOW_SPEC_LANGUAGE, openWorkspaceFile, waitFor,
+  activateExtension, CONNECTION_SPEC_LANGUAGE, EXTENSION_ID, FLOW_SPEC_LANGUAGE, openWorkspaceFile, waitFor, workspaceUri,
 } from './helpers';
 
 export function defineActivationTests(): void {
@@ -46,6 +47,12 @@ export function defineActivationTests(): void {
     it('leaves an ordinary .json file to the built-in JSON support', async () => {
       await activateExtension();
       const document = await openWorkspaceFile('settings-not-a-spec.json');
+      // Open a spec-looking .json afterwards and wait for it to switch: content detection has then seen both files.
+      const laterSpec = workspaceUri('opened-later.json');
+      fs.copyFileSync(workspaceUri('globex-tickets.json').fsPath, laterSpec.fsPath);
+      await openWorkspaceFile('opened-later.json');
+      await waitFor('content detection of opened-later.json', () =>
+        vscode.workspace.textDocuments.some((d) => d.uri.toString() === laterSpec.toString() && d.languageId === CONNECTION_SPEC_LANGUAGE));
       assert.equal(document.languageId, 'json');
     });
   });
