@@ -24,6 +24,16 @@ export function defineCommandTests(): void {
       assert.deepEqual(missing, [], 'contributed but not registered');
     });
 
+    it('links the walkthrough steps to commands that exist', async () => {
+      const packageJson = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: { walkthroughs?: { steps: { description: string }[] }[] } };
+      const steps = (packageJson.contributes?.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps);
+      assert.ok(steps.length >= 3, 'a walkthrough with at least three steps');
+      const linked = steps.flatMap((step) => [...step.description.matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]));
+      assert.ok(linked.some((id) => id.startsWith('sourcesSdk.')), `the steps link to our commands: ${linked.join(', ')}`);
+      const registered = new Set(await vscode.commands.getCommands(false));
+      assert.deepEqual(linked.filter((id) => !registered.has(id)), [], 'walkthrough links to unknown commands');
+    });
+
     it('shows the active environment in the status bar', () => {
       const environment = extension.api.activeEnvironment();
       assert.equal(environment.name, 'Local emulator');
