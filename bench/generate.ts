@@ -30,7 +30,7 @@ export function largeSpec(targetBytes = 1024 * 1024): string {
         description: `Filter number ${i}: only records whose attribute ${i} matches are ingested.`,
         example: `value-${i}`,
       };
-      if (i % 4 === 0) queryParams[`filter${i}`] = `\${param${i}}`;
+      queryParams[`filter${i}`] = `\${param${i}}`;
     }
   }
   return JSON.stringify(spec, null, 2);

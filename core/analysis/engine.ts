@@ -211,10 +211,11 @@ export class SpecEngine {
     const text = document.getText();
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version && cached.text === text) return cached;
+    // Drop the outdated tree first: keeping two big ASTs alive at once makes every GC during the parse slower.
+    this.cache.delete(document.uri);
     const limit = exceededLimit(text, this.limits);
     const json = limit ? this.service.newJSONDocument(undefined, [], []) : this.service.parseJSONDocument(document);
     const entry: ParseEntry = { version: document.version, text, json, limit };
-    this.cache.delete(document.uri); // re-insert so the Map's order is least-recently-parsed first
     this.cache.set(document.uri, entry);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     return entry;
