@@ -69,6 +69,24 @@ describe('language server over stdio', () => {
     assert.ok(!codes(fixed).includes('SSDK011'), codes(fixed).join(','));
   });
 
+  test('a burst of edits ends with the diagnostics of the newest version', async () => {
+    const uri = 'file:///lsp/burst-connectionSpec.json';
+    await client.open(uri, CONNECTION, ACME, 1);
+    const seen: number[] = [];
+    const last = client.waitForDiagnostics(uri, (p) => { seen.push(p.version ?? -1); return p.version === 6; });
+    for (let version = 2; version <= 6; version++) {
+      // Versions 2–5 are clean; only the last one has a trailing comma.
+      const text = version === 6 ? ACME.replace('"name": "acme-crm-contacts",', '"name": "acme-crm-contacts",,') : ACME;
+      void client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version }, contentChanges: [{ text }],
+      });
+    }
+    const published = await last;
+    assert.ok(codes(published.diagnostics).includes('SSDK001'), codes(published.diagnostics).join(','));
+    assert.ok(seen.every((v, i) => i === 0 || v >= seen[i - 1]), `versions published in order: ${seen.join(',')}`);
+    assert.ok(seen.length <= 5);
+  });
+
   test('completion, hover, symbols, rename and formatting', async () => {
     const uri = 'file:///lsp/features-connectionSpec.json';
     const text = ACME.replace('"type": "OFFSET"', '"type": ""');
