@@ -37,10 +37,13 @@ function listZipEntries(path) {
 
 /** Builds and packages the extension; returns the absolute path of the VSIX. */
 export function packageExtension({ quiet = false } = {}) {
-  const { name, version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  const { name, version, repository } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  // Without a `repository`, vsce cannot turn README's relative links (screenshots) into absolute ones and fails;
+  // keep them relative until the public repository URL is set in package.json.
+  const repositoryFlags = repository ? [] : ['--allow-missing-repository', '--no-rewrite-relative-links'];
   const vsixPath = join(projectRoot, `${name}-${version}.vsix`);
   run(process.execPath, ['esbuild.mjs', '--production']);
-  run(process.execPath, [join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsixPath]);
+  run(process.execPath, [join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', ...repositoryFlags, '--out', vsixPath]);
   const bytes = statSync(vsixPath).size;
   const entries = listZipEntries(vsixPath);
   if (!quiet) {
