@@ -2,6 +2,8 @@
  * `--format sarif`: a SARIF 2.1.0 log (what GitHub code scanning and most CI dashboards ingest). Rules come from
  * the rule table so every code a result uses is described, with a link to docs/diagnostics.md.
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULE_TABLE } from '../../core/analysis/codes';
 import type { SeverityName } from '../../core/analysis/types';
 import type { Finding } from './findings';
@@ -51,9 +53,8 @@ export function formatSarif(findings: readonly Finding[], toolVersion: string): 
   return JSON.stringify(log, null, 2);
 }
 
-/** A relative or absolute path as a SARIF URI reference (forward slashes, percent-encoded segments). */
+/** A path as a SARIF URI reference: absolute paths as file: URLs, relative ones percent-encoded with forward slashes. */
 function toUriReference(path: string): string {
-  const slashed = path.replace(/\\/g, '/');
-  const encoded = slashed.split('/').map((segment) => encodeURIComponent(segment)).join('/');
-  return /^[A-Za-z]:/.test(slashed) || slashed.startsWith('/') ? `file://${slashed.startsWith('/') ? '' : '/'}${encoded.replace(/^([A-Za-z])%3A/, '$1:')}` : encoded;
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path.replace(/\\/g, '/').split('/').map((segment) => encodeURIComponent(segment)).join('/');
 }
