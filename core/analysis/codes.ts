@@ -28,7 +28,7 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK012', 'error', 'Value not allowed (did you mean …?)', 'Use one of the allowed values (a quick fix offers the closest).'),
   row('SSDK013', 'error', 'Wrong value type', 'Use a value of the expected JSON type.'),
   row('SSDK014', 'hint', 'Deprecated property or value', 'Move to the replacement named in the message.'),
-  row('SSDK090', 'info', 'Semantic checks skipped: document too large', 'Split the file or raise the size limit; schema checks still ran.'),
+  row('SSDK090', 'info', 'Semantic checks skipped: document too large', 'Split the file: above the size or nesting limit only JSON syntax is checked, to keep the editor responsive.'),
   row('SSDK091', 'info', 'Analysis limit reached', 'Fix the reported problems first; further findings were suppressed.'),
   // Placeholders.
   row('SSDK101', 'error', 'Unresolved placeholder', 'Declare the parameter in sourceSpec.spec.properties (quick fix) or in every authSpec, or fix the name.', '1'),
@@ -76,7 +76,6 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK504', 'warning', '`skipAttributes` and `keepAttributes` overlap', 'Remove the attribute from one of the two lists.', '8'),
   row('SSDK505', 'warning', 'POST without `bodyParams`', 'Add `bodyParams` with the request body, or use `GET`.', '9'),
   row('SSDK506', 'warning', '`bodyParams` with GET', 'Use `method: "POST"` or remove `bodyParams`; a GET sends no body.', '9'),
-  row('SSDK507', 'error', 'HTTP method not supported', 'Use `GET` or `POST`.', '9'),
   row('SSDK508', 'hint', 'exploreSpec differs from the canonical block', 'Paste the canonical `Resource` exploreSpec unchanged.', '13'),
   row('SSDK509', 'warning', 'Streaming exploreSpec not canonical', 'Use `{"type": "StreamingConnection"}`.', '13'),
   row('SSDK510', 'error', 'providerId does not match the spec type', 'Use the providerId the message names for this `type`.', '14'),

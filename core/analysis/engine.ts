@@ -19,6 +19,7 @@ import {
 } from './placeholderFeatures';
 import { runRules } from './rules/index';
 import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
+import { mergeDiagnostics } from './mergeDiagnostics';
 import { SchemaNavigator } from './schemaNavigator';
 import { DEFAULT_LIMITS, exceededLimit, lightSyntaxCheck, type AnalysisLimits, type ExceededLimit } from './sizeGuard';
 import type { SpecKind } from './types';
@@ -126,8 +127,10 @@ export class SpecEngine {
         `The top level is ${root.type === 'array' ? 'an array' : `a ${root.type}`}: a spec is a single JSON object. ` +
         'If this is an API response, open one element of it instead.'));
     }
-    if (isObject) diagnostics.push(...runRules(document, root, kind));
-    return this.capped(document, diagnostics);
+    const merged = isObject
+      ? mergeDiagnostics(diagnostics, runRules(document, root, kind), (range) => propertyScope(document, entry.json, range))
+      : diagnostics;
+    return this.capped(document, merged);
   }
 
   /** Placeholder completion inside `${…}` first, otherwise schema-driven completion. */
@@ -255,4 +258,12 @@ export class SpecEngine {
       },
     });
   }
+}
+
+/** A range that covers exactly a property's key stands for the whole property (key and value). */
+function propertyScope(document: TextDocument, json: JSONDocument, range: Range): Range {
+  const node = json.getNodeFromOffset(document.offsetAt(range.start));
+  const property = node?.parent;
+  if (!node || property?.type !== 'property' || property.keyNode !== node) return range;
+  return { start: document.positionAt(property.offset), end: document.positionAt(property.offset + property.length) };
 }

@@ -4,7 +4,7 @@ import { asObject, findProperty, getPath, itemsOf, stringValue } from '../astUti
 import type { Rule, RuleContext } from '../types';
 
 export const requestShapeRule: Rule = {
-  codes: ['SSDK501', 'SSDK503', 'SSDK504', 'SSDK505', 'SSDK506', 'SSDK507', 'SSDK520'],
+  codes: ['SSDK501', 'SSDK503', 'SSDK504', 'SSDK505', 'SSDK506', 'SSDK520'],
   kinds: ['connectionSpec'],
   run(ctx) {
     const attributes = asObject(getPath(ctx.root, ['sourceSpec', 'attributes']));
@@ -49,12 +49,8 @@ function checkMethod(ctx: RuleContext, attributes: ASTNode): void {
   const method = stringValue(methodNode);
   const body = findProperty(attributes, 'bodyParams');
   if (!methodNode || method === undefined) return;
-  if (method !== 'GET' && method !== 'POST') {
-    const upper = method.toUpperCase();
-    ctx.report({ code: 'SSDK507', node: methodNode,
-      data: upper === 'GET' || upper === 'POST' ? { candidates: [upper] } : undefined,
-      message: `HTTP method "${method}" is not supported: use "GET" or "POST".` });
-  } else if (method === 'POST' && !body) {
+  // A method other than GET/POST is the schema's enum (SSDK012, with did-you-mean candidates); not repeated here.
+  if (method === 'POST' && !body) {
     ctx.report({ code: 'SSDK505', node: methodNode,
       message: 'A POST request normally sends a body: add "bodyParams" next to urlParams, or use "GET".' });
   } else if (method === 'GET' && body) {

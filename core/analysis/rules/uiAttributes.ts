@@ -45,7 +45,7 @@ function checkReference(ctx: RuleContext, ui: ReturnType<typeof asObject>, name:
   const key = findProperty(value, 'key');
   const text = findProperty(value, 'text');
   if (!!key === !!text) {
-    ctx.report({ code: 'SSDK516', node: prop.keyNode,
+    ctx.report({ code: 'SSDK516', node: prop.valueNode ?? prop.keyNode,
       message: `uiAttributes.${name} needs exactly one of "key" (the artifact id you received) or "text" (testing only).` });
   } else if (text) {
     ctx.report({ code: 'SSDK517', node: text.keyNode,
