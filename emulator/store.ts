@@ -5,24 +5,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { SERVER_MANAGED_FIELDS } from '../core/serverManagedFields';
 import { DiskPersistence } from './persistence';
 import { builtinSeedFlowSpecs } from './seeds';
 import type { Scope, SpecResourceName, StoredSpec } from './types';
 
-/** Fields the server owns: ignored when a client sends them, always set by the store. */
-export const SERVER_MANAGED_FIELDS = [
-  'id',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'createdClient',
-  'updatedClient',
-  'sandboxId',
-  'sandboxName',
-  'imsOrgId',
-  'etag',
-] as const;
 
 /** The client id recorded as creator of seeded specs (the platform's own connectors client). */
 const SEED_CLIENT_ID = 'acp_foundation_connectors';

@@ -7,21 +7,8 @@
  * spec is PUT, the sync engine adds `id` to the body (the documented PUT bodies include it).
  */
 import { createHash } from 'node:crypto';
+import { isServerManagedField } from '../serverManagedFields';
 
-/** Fields the Flow Service adds to specs; they are never authored and are ignored when comparing. */
-export const SERVER_MANAGED_FIELDS: readonly string[] = [
-  'id',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'createdClient',
-  'updatedClient',
-  'sandboxId',
-  'sandboxName',
-  'imsOrgId',
-  'etag',
-];
 
 /** Conventional top-level key order of spec files; other keys follow in their existing order. */
 export const CONVENTIONAL_KEY_ORDER: readonly string[] = [
@@ -47,7 +34,7 @@ export const CONVENTIONAL_KEY_ORDER: readonly string[] = [
 export function toAuthoringForm(spec: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(spec)) {
-    if (!SERVER_MANAGED_FIELDS.includes(key)) out[key] = value;
+    if (!isServerManagedField(key)) out[key] = value;
   }
   return out;
 }

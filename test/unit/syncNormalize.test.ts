@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalJson, contentHash, formatSpecFile, toAuthoringForm, SERVER_MANAGED_FIELDS } from '../../core/sync/normalize';
+import { canonicalJson, contentHash, formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
+import { SERVER_MANAGED_FIELDS } from '../../core/serverManagedFields';
 import { compareSpecs, readablePath, unifiedDiff } from '../../core/sync/diff';
 
 const authoring = {
