@@ -29,8 +29,8 @@ interface FixContext {
 }
 
 /** Codes whose single suggested fix is safe to apply without reading it (`isPreferred`). */
-const OBVIOUS = new Set(['SSDK004', 'SSDK103', 'SSDK104', 'SSDK203', 'SSDK206', 'SSDK515', 'SSDK519', 'SSDK602',
-  'SSDK604', 'SSDK701']);
+const OBVIOUS = new Set(['SSDK004', 'SSDK103', 'SSDK104', 'SSDK203', 'SSDK206', 'SSDK515', 'SSDK519', 'SSDK521',
+  'SSDK522', 'SSDK523', 'SSDK602', 'SSDK604', 'SSDK607', 'SSDK608', 'SSDK701']);
 
 /** Quick fixes for the diagnostics in `range` (the client passes the diagnostics it shows there). */
 export function getCodeActions(document: TextDocument, root: ASTNode | undefined, range: Range,
@@ -76,6 +76,9 @@ function fixesFor(ctx: FixContext): CodeAction[] {
     case 'SSDK201': return addPaginationFields(ctx);
     case 'SSDK206':
     case 'SSDK519': return replaceValue(ctx, ctx.data.value);
+    case 'SSDK607':
+    case 'SSDK608': return completeOptionSchema(ctx);
+    case 'SSDK610': return appendId(ctx);
     case 'SSDK701': return replaceWithCandidates(ctx, [DRAFT_07]);
     default: return Array.isArray(ctx.data.candidates) ? replaceWithCandidates(ctx, ctx.data.candidates) : [];
   }
@@ -105,10 +108,35 @@ function replaceRange(ctx: FixContext, replacement: string): CodeAction[] {
 }
 
 function replaceValue(ctx: FixContext, value: unknown): CodeAction[] {
-  if (!ctx.node || (typeof value !== 'number' && typeof value !== 'string')) return [];
+  if (!ctx.node || (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean')) return [];
   const text = JSON.stringify(value);
-  return action(ctx, typeof value === 'number' ? `Write ${text} as a number` : `Write ${text} as a string`,
-    [replaceNode(ctx.document, ctx.node, text)], true);
+  const title = typeof value === 'string' ? `Write ${text} as a string`
+    : String(ctx.diagnostic.code) === 'SSDK206' ? `Write ${text} as a number` : `Change to ${text}`;
+  return action(ctx, title, [replaceNode(ctx.document, ctx.node, text)], true);
+}
+
+/** SSDK607/608: change a wrong value, add a missing keyword to the option's schema, or take a candidate. */
+function completeOptionSchema(ctx: FixContext): CodeAction[] {
+  if (ctx.data.value !== undefined) return replaceValue(ctx, ctx.data.value);
+  if (Array.isArray(ctx.data.candidates)) return replaceWithCandidates(ctx, ctx.data.candidates);
+  const insert = ctx.data.insert;
+  const property = ctx.node?.parent;
+  const schema = property?.type === 'property' ? asObject(property.valueNode) : undefined;
+  if (!schema || !insert || typeof insert !== 'object') return [];
+  const entries = Object.entries(insert as Record<string, unknown>);
+  return action(ctx, `Add ${entries.map(([key, value]) => `"${key}": ${JSON.stringify(value)}`).join(', ')}`,
+    [insertProperties(ctx.document, schema, entries)], true);
+}
+
+/** SSDK610: put the flow spec's base connection spec id back at the end of the list. */
+function appendId(ctx: FixContext): CodeAction[] {
+  const property = ctx.node?.parent;
+  const list = property?.type === 'property' ? property.valueNode : undefined;
+  if (typeof ctx.data.id !== 'string' || list?.type !== 'array') return [];
+  const last = list.items[list.items.length - 1];
+  const newText = last ? `, ${JSON.stringify(ctx.data.id)}` : JSON.stringify(ctx.data.id);
+  const at = ctx.document.positionAt(last ? last.offset + last.length : list.offset + 1);
+  return action(ctx, `Add "${ctx.data.id}" back to the list`, [{ range: { start: at, end: at }, newText }], false);
 }
 
 function removeDuplicateKey(ctx: FixContext): CodeAction[] {

@@ -89,6 +89,9 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK518', 'warning', 'Server-managed field', 'Remove it: the server assigns and overwrites this field.', '17'),
   row('SSDK519', 'warning', '`version` is not a string', 'Write the version as a string, e.g. `"1.0"` (quick fix).', '19'),
   row('SSDK520', 'warning', 'No host anywhere', 'Set `urlParams.host` or declare `host` in every authSpec entry.', '10'),
+  row('SSDK521', 'error', 'Permission not allowed in this list', 'List only `read` under `view` and only `write` under `manage` (quick fix).', '18'),
+  row('SSDK522', 'warning', 'Permission `@type` is not `lowLevel`', 'Write `"@type": "lowLevel"` (quick fix); a case variant such as `lowlevel` is only an info.', '18'),
+  row('SSDK523', 'warning', 'Permission resource does not match the source kind', 'Use `EnterpriseSource` for batch (generic-rest, RestStorageToAEP) and `StreamingSource` for streaming (quick fix).', '18'),
   // Flow spec.
   row('SSDK601', 'error', 'Connection spec id is not a UUID', 'Use the UUID the Flow Service returned when the spec was created.', '20'),
   row('SSDK602', 'warning', 'Duplicate connection spec id', 'Remove the duplicate (quick fix).', '20'),
@@ -96,6 +99,10 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK604', 'error', '`transformationSpec` (singular)', 'Rename to `transformationSpecs` (quick fix).', '21'),
   row('SSDK605', 'warning', 'Unexpected scheduleSpec name/type', 'Use `"name": "PeriodicSchedule"` and `"type": "Periodic"`.', '22'),
   row('SSDK606', 'warning', 'scheduleSpec in a streaming flow spec', 'Remove `scheduleSpec`: streaming dataflows are not scheduled.', '22'),
+  row('SSDK607', 'warning', '`partialIngestionPercent` option not as documented', 'Declare it as `{"type": "number", "exclusiveMinimum": 0}` (quick fix).', '24'),
+  row('SSDK608', 'warning', '`errorDiagnosticsEnabled` option not as documented', 'Declare it as `{"type": "boolean", "default": false}` (quick fix).', '24'),
+  row('SSDK609', 'warning', 'Known flow spec without source connection specs', 'GET the current flow spec and append your id to its `sourceConnectionSpecIds`: a PUT replaces the whole list.', '20'),
+  row('SSDK610', 'warning', 'Base connection spec id missing from the list', 'Keep every id the flow spec already lists (quick fix puts the base id back); a PUT with a shorter list unregisters sources.', '20'),
   // Embedded JSON Schemas.
   row('SSDK701', 'error', '`$schema` is not draft-07', 'Write exactly `http://json-schema.org/draft-07/schema#` (quick fix).', '12'),
   row('SSDK702', 'warning', 'Embedded schema is not an object schema', 'Use `"type": "object"` with `properties`.', '12'),

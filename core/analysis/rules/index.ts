@@ -9,7 +9,9 @@ import { authRule } from './auth';
 import { duplicateKeysRule } from './duplicateKeys';
 import { embeddedSchemaRule } from './embeddedSchemas';
 import { flowSpecRule } from './flowSpec';
+import { optionSpecRule } from './optionSpec';
 import { paginationRule } from './pagination';
+import { permissionsRule } from './permissions';
 import { placeholderRule } from './placeholders';
 import { profileRule } from './profile';
 import { schedulingRule } from './scheduling';
@@ -26,7 +28,9 @@ export const RULES: Rule[] = [
   requestShapeRule,
   profileRule,
   uiAttributesRule,
+  permissionsRule,
   flowSpecRule,
+  optionSpecRule,
   embeddedSchemaRule,
 ];
 

@@ -4,15 +4,13 @@
  */
 import type { ASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, itemsOf, stringValue } from '../astUtil';
+import { SERVER_MANAGED_FIELDS } from '../../serverManagedFields';
 import type { Rule, RuleContext } from '../types';
 
 export const BATCH_PROVIDER_ID = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
 export const STREAMING_PROVIDER_ID = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
-/** Fields the Flow Service assigns; authoring them has no effect. */
-export const SERVER_MANAGED_FIELDS = ['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient',
-  'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId', 'etag'];
 
 /** The hard-coded exploreSpec every batch (generic-rest) source copies. */
 export const CANONICAL_BATCH_EXPLORE_SPEC = {
@@ -120,13 +118,7 @@ function checkBatch(ctx: RuleContext): void {
 
 function checkStreaming(ctx: RuleContext): void {
   checkProvider(ctx, STREAMING_PROVIDER_ID, 'generic-streaming');
-  for (const list of ['view', 'manage']) {
-    for (const item of itemsOf(getPath(ctx.root, ['permissionsInfo', list]))) {
-      const name = getPath(item, ['name']);
-      if (name && stringValue(name) !== 'StreamingSource') ctx.report({ code: 'SSDK513', node: name,
-        message: 'Streaming sources use permission resource "StreamingSource": change the name.' });
-    }
-  }
+  // The permission resource name (StreamingSource) is checked with the rest of permissionsInfo (SSDK523).
   const category = getPath(ctx.root, ['attributes', 'category']);
   if (category && stringValue(category) !== 'Streaming') ctx.report({ code: 'SSDK513', node: category,
     message: 'Streaming sources use "attributes.category": "Streaming".' });

@@ -39,3 +39,40 @@ describe('flow spec (rules 20, 21, 22)', () => {
     assert.deepEqual(flowWith((s) => { s.sourceSpec = { attributes: { paginationParams: { type: 'NONE', limitName: 'x' } } }; }), []);
   });
 });
+
+describe('flow spec: full-replacement PUT (rule 20) and optionSpec (rule 24)', () => {
+  const goodOptions = () => ({ name: 'OptionSpec', spec: { type: 'object', properties: {
+    errorDiagnosticsEnabled: { type: 'boolean', default: false },
+    partialIngestionPercent: { type: 'number', exclusiveMinimum: 0 } } } });
+
+  test('SSDK609: an empty or missing list in a known flow spec', () => {
+    assert.deepEqual(flowWith((s) => { s.sourceConnectionSpecIds = []; }), ['SSDK609']);
+    assert.deepEqual(flowWith((s) => { delete s.sourceConnectionSpecIds; }), ['SSDK609']);
+    assert.deepEqual(flowWith((s) => { s.id = '9753525b-82c7-4dce-8a9b-5ccfce2b9876'; s.name = 'MyFlow'; s.sourceConnectionSpecIds = []; }), []);
+  });
+
+  test('SSDK610: the base id of each known flow spec must stay listed', () => {
+    assert.deepEqual(flowWith((s) => { s.sourceConnectionSpecIds.shift(); }), ['SSDK610']);
+    assert.deepEqual(flowWith((s) => { s.sourceConnectionSpecIds[0] = s.sourceConnectionSpecIds[0].toUpperCase(); }), []);
+    const streaming = (change: (spec: Json) => void) => flowWith((s) => {
+      s.id = 'e77fde5a-22a8-11ed-861d-0242ac120002'; s.name = 'GenericStreamingAEP'; delete s.scheduleSpec;
+      s.providerId = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
+      s.sourceConnectionSpecIds = ['e77fd9d2-22a8-11ed-861d-0242ac120002', 'bc7b00d6-623a-4dfc-9fdb-f1240aeadaec'];
+      change(s);
+    });
+    assert.deepEqual(streaming(() => undefined), []);
+    const diagnostics = analyze(text((() => { const s = batchFlowSpec(); s.sourceConnectionSpecIds = ['f6c0de0c-0a42-4cd9-9139-8768bf2f1b55']; return s; })()), 'flowSpec').diagnostics;
+    assert.match(String(diagnostics[0].message), /a PUT with this list would remove it/);
+    assert.deepEqual(streaming((s) => { s.sourceConnectionSpecIds.shift(); }), ['SSDK610']);
+  });
+
+  test('SSDK607 / SSDK608: the two documented options', () => {
+    assert.deepEqual(flowWith((s) => { s.optionSpec = goodOptions(); }), []);
+    assert.deepEqual(flowWith((s) => { s.optionSpec = goodOptions(); s.optionSpec.spec.properties.partialIngestionPercent.exclusiveMinimum = 1; }), ['SSDK607']);
+    assert.deepEqual(flowWith((s) => { s.optionSpec = goodOptions(); s.optionSpec.spec.properties.partialIngestionPercent.type = 'string'; }), ['SSDK607']);
+    assert.deepEqual(flowWith((s) => { s.optionSpec = goodOptions(); delete s.optionSpec.spec.properties.partialIngestionPercent.exclusiveMinimum; }), ['SSDK607']);
+    assert.deepEqual(flowWith((s) => { s.optionSpec = goodOptions(); s.optionSpec.spec.properties.errorDiagnosticsEnabled.type = 'string'; }), ['SSDK608']);
+    assert.deepEqual(flowWith((s) => { s.optionSpec = goodOptions(); delete s.optionSpec.spec.properties.errorDiagnosticsEnabled.default; }), ['SSDK608']);
+    assert.deepEqual(flowWith((s) => { s.optionSpec = goodOptions(); delete s.optionSpec.spec.properties.errorDiagnosticsEnabled; }), []);
+  });
+});

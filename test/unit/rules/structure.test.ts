@@ -63,7 +63,7 @@ describe('profile and uiAttributes (rules 13, 14, 15, 17, 19)', () => {
     spec.permissionsInfo.view[0].name = 'EnterpriseSource';
     spec.attributes.category = 'CRM';
     spec.sourceSpec.attributes.urlParams = { path: '/x', method: 'GET' };
-    assert.deepEqual(codes(spec), ['SSDK509', 'SSDK513', 'SSDK514']);
+    assert.deepEqual(codes(spec), ['SSDK509', 'SSDK513', 'SSDK514', 'SSDK523']);
   });
 
   test('SSDK515: category keys, with a camelCase candidate for display names', () => {
