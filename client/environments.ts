@@ -2,6 +2,7 @@
  * Environment resolution from settings. Pure (no `vscode` import) so it is unit-tested with plain objects:
  * the extension passes in what `WorkspaceConfiguration.inspect()` returned.
  */
+import { isCredentialHostAllowed, isLoopbackHost } from '../core/api/hostPolicy';
 import type { EnvironmentConfig } from '../core/api/types';
 
 /** Name of the built-in environment backed by the bundled (or an external) emulator. */
@@ -50,26 +51,11 @@ const PLATFORMS: Record<string, { platformUrl: string; imsUrl: string }> = {
   stage: { platformUrl: 'https://platform-stage.adobe.io', imsUrl: 'https://ims-na1-stg1.adobelogin.com' },
 };
 
-/** True for http(s) URLs on 127.0.0.0/8, localhost or [::1]. */
+/** True for http(s) URLs whose host is loopback (the host rule is core's, shared with the API client). */
 export function isLoopbackUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  const host = parsed.hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-/** True when credentials may be sent to this URL: https Adobe hosts or loopback (same rule as the core client). */
-export function isAllowedCredentialHost(url: string): boolean {
-  if (isLoopbackUrl(url)) return true;
   try {
     const parsed = new URL(url);
-    const host = parsed.hostname.toLowerCase();
-    return parsed.protocol === 'https:' && (host.endsWith('.adobe.io') || host.endsWith('.adobelogin.com'));
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && isLoopbackHost(parsed.hostname);
   } catch {
     return false;
   }
@@ -98,7 +84,7 @@ export function resolveEnvironmentSetting(entry: unknown): ResolvedEnvironment |
     urls = { platformUrl: stripTrailingSlash(platform), imsUrl: stripTrailingSlash(platform) };
   }
   const imsUrl = typeof e.imsUrl === 'string' && e.imsUrl.trim() ? stripTrailingSlash(e.imsUrl.trim()) : urls.imsUrl;
-  if (!isAllowedCredentialHost(imsUrl)) {
+  if (!isCredentialHostAllowed(imsUrl)) {
     return `environment "${label}": imsUrl ${imsUrl} is refused: only https Adobe hosts and loopback receive credentials`;
   }
   const scopes = Array.isArray(e.scopes) && e.scopes.every((s) => typeof s === 'string') && e.scopes.length

@@ -26,6 +26,12 @@ export class RemoteDocuments implements vscode.TextDocumentContentProvider, vsco
     return uri;
   }
 
+  /** Shows new text under an existing URI (an open diff updates in place). */
+  replace(uri: vscode.Uri, text: string): void {
+    this.contents.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
   /** Drops the cached text of a closed remote document (each fetch makes a new URI, so nothing else would). */
   forget(uri: vscode.Uri): void {
     this.contents.delete(uri.toString());

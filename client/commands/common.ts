@@ -31,6 +31,7 @@ export interface CommandContext {
 export const SHOW_LOG = 'Show Log';
 export const SET_SECRET = 'Set Client Secret';
 export const SELECT_ENVIRONMENT = 'Select Environment';
+export const OPEN_SETTINGS = 'Open Settings';
 
 /** A `vscode.Uri`, a `file:`/other URI string, or an absolute path → Uri. */
 export function toUri(arg: unknown): vscode.Uri | undefined {
@@ -99,17 +100,32 @@ export function describeError(err: unknown): string {
 
 /** Logs the error and shows it with the action that fixes it; returns the message for the command's result. */
 export function reportError(ctx: CommandContext, what: string, err: unknown): string {
-  const message = describeError(err);
-  ctx.log.error(`${what}: ${message}`);
+  const unreachable = externalEmulatorUnreachable(ctx, err);
+  const message = unreachable ?? describeError(err);
+  ctx.log.error(`${what}: ${unreachable ? `${unreachable} (${describeError(err)})` : message}`);
   const actions = [SHOW_LOG];
+  if (unreachable) actions.unshift(OPEN_SETTINGS);
   if (err instanceof FlowServiceError && (err.kind === 'auth' || err.details.code === 'missing-secret')) actions.unshift(SET_SECRET);
   if (err instanceof FlowServiceError && err.kind === 'config' && err.details.code !== 'missing-secret') actions.unshift(SELECT_ENVIRONMENT);
   void ctx.prompts.error(`${what}: ${message}`, ...actions).then((choice) => {
     if (choice === SHOW_LOG) ctx.log.show(true);
     if (choice === SET_SECRET) void vscode.commands.executeCommand('sourcesSdk.setClientSecret', ctx.session.active().config.name);
     if (choice === SELECT_ENVIRONMENT) void vscode.commands.executeCommand('sourcesSdk.selectEnvironment');
+    if (choice === OPEN_SETTINGS) void vscode.commands.executeCommand('workbench.action.openSettings', 'sourcesSdk.localEmulator');
   });
   return message;
+}
+
+/**
+ * "Could not reach 127.0.0.1:PORT" says nothing to someone who never typed that address: when the built-in
+ * environment points at an emulator started outside VS Code (`npm start`, CI) and it is gone, say so and how to fix it.
+ */
+function externalEmulatorUnreachable(ctx: CommandContext, err: unknown): string | undefined {
+  if (!(err instanceof FlowServiceError) || err.kind !== 'network' || !ctx.session.active().isLocalEmulator) return undefined;
+  const external = ctx.session.emulator.externalUrl();
+  if (!external) return undefined;
+  return `the local emulator at ${external} is not running. It was started outside VS Code (sourcesSdk.localEmulator.url ` +
+    'or SOURCES_SDK_EMULATOR_URL): start it again, or clear that setting so that the extension runs its own.';
 }
 
 /** "<env>/<sandbox>" for messages. */
@@ -123,16 +139,21 @@ export function workspaceRootOf(uri: vscode.Uri): vscode.Uri | undefined {
   return vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
+/** The remote spec as the left side of a diff: authoring form, keys ordered like the local file, its indentation. */
+export function remoteTextLike(remote: RemoteSpec, document: vscode.TextDocument): string {
+  const text = document.getText();
+  return stringifyLike(orderKeysLike(toAuthoringForm(remote), parseSpecObject(text)), text);
+}
+
 /**
  * Opens `vscode.diff` with the remote spec (authoring form, keys ordered like the local file so only content
- * differences show; read-only) on the left and the local document on the right.
+ * differences show; read-only) on the left and the local document on the right. Returns the left side's URI so the
+ * caller can show the new remote state there after an upload.
  */
-export async function showRemoteDiff(ctx: CommandContext, resource: SpecResource, remote: RemoteSpec, document: vscode.TextDocument): Promise<void> {
-  const text = document.getText();
-  const local = parseSpecObject(text);
-  const remoteText = stringifyLike(orderKeysLike(toAuthoringForm(remote), local), text);
+export async function showRemoteDiff(ctx: CommandContext, resource: SpecResource, remote: RemoteSpec, document: vscode.TextDocument): Promise<vscode.Uri> {
   const where = whereLabel(ctx);
-  const left = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), remoteText, where);
+  const left = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), remoteTextLike(remote, document), where);
   const title = `${remote.name} (${where}) ↔ ${vscode.workspace.asRelativePath(document.uri)}`;
   await vscode.commands.executeCommand('vscode.diff', left, document.uri, title, { preview: true });
+  return left;
 }

@@ -54,7 +54,9 @@ export async function startEmulator(ctx: CommandContext): Promise<{ url: string;
   }
   try {
     const result = await ctx.session.emulator.ensureRunning();
-    ctx.log.info(result.external ? `Using the emulator at ${result.url}` : `Local emulator running at ${result.url}`);
+    const message = result.external ? `Using the emulator at ${result.url} (started outside VS Code).` : `Local emulator running at ${result.url}.`;
+    ctx.log.info(message);
+    ctx.prompts.info(message);
     ctx.refreshTree();
     return result;
   } catch (err) {
@@ -64,7 +66,13 @@ export async function startEmulator(ctx: CommandContext): Promise<{ url: string;
 
 export async function stopEmulator(ctx: CommandContext): Promise<{ stopped: boolean }> {
   const stopped = await ctx.session.emulator.stop();
-  if (!stopped) ctx.log.info('No bundled emulator was running');
+  const external = ctx.session.emulator.externalUrl();
+  // Without feedback a user cannot tell "stopped" from "nothing happened" (an external emulator keeps running).
+  const message = stopped ? 'Local emulator stopped.'
+    : external ? `The emulator at ${external} was started outside VS Code (sourcesSdk.localEmulator.url or SOURCES_SDK_EMULATOR_URL): stop it where it runs.`
+      : 'No bundled emulator is running.';
+  ctx.log.info(message);
+  ctx.prompts.info(message);
   ctx.refreshTree();
   return { stopped };
 }

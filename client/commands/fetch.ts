@@ -70,7 +70,7 @@ async function saveFetched(ctx: CommandContext, resource: SpecResource, remote: 
   if (differs && !args.overwrite) {
     const why = openDoc?.isDirty ? 'has unsaved changes' : 'already exists with different content';
     const choice = await ctx.prompts.modal(`${vscode.workspace.asRelativePath(target)} ${why}. Overwrite it with the remote spec?`,
-      undefined, 'Overwrite', 'Compare', 'Cancel');
+      undefined, 'Overwrite', 'Compare'); // the modal brings its own Cancel
     if (choice === 'Compare') {
       const env = ctx.session.active().config;
       const left = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), text, `${env.name}/${env.sandbox}`);

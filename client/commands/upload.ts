@@ -11,7 +11,7 @@ import { findSpecsByName, pushSpec, PushResult } from '../../core/sync/operation
 import { linkStoreFor } from '../links';
 import { parseSpecObject } from '../specText';
 import {
-  CommandContext, UserError, isCancellation, reportError, resourceOf, showRemoteDiff, specDocument, whereLabel,
+  CommandContext, UserError, isCancellation, remoteTextLike, reportError, resourceOf, showRemoteDiff, specDocument, whereLabel,
   withRemoteProgress,
 } from './common';
 
@@ -73,6 +73,7 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
       pushSpec({ client, filePath: document.uri.fsPath, text, links, force, adopt: !linked, signal }));
 
     let result: PushResult;
+    let diffLeft: vscode.Uri | undefined;
     if (!remote) {
       if (!options.confirm) {
         const prodNote = isProd ? ' This is the PRODUCTION sandbox "prod".' : '';
@@ -84,13 +85,15 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
       result = await push(true); // identical content: records the link, sends nothing
     } else {
       if (!options.confirm) {
-        await showRemoteDiff(ctx, resource, remote, document);
+        diffLeft = await showRemoteDiff(ctx, resource, remote, document);
         const summary = compareSpecs(local, remote).summary;
         const question = isProd ? `Update ${name} in the PRODUCTION sandbox "prod" of ${ctx.session.active().config.name}?` : `Update ${name} in ${where}?`;
         if ((await ctx.prompts.modal(question, summary, 'Update')) !== 'Update') return { action: 'cancelled', id: remote.id, reason: 'not confirmed' };
       }
       result = await pushWithConflictPrompt(ctx, push, Boolean(options.force), resource, document);
     }
+    // The diff shown before the update would otherwise keep showing the old remote as if nothing had happened.
+    if (diffLeft) ctx.remoteDocuments.replace(diffLeft, remoteTextLike(result.remote, document));
     ctx.log.info(`${what}: ${result.action} ${result.remote.id} in ${where}`);
     if (result.action !== 'unchanged') void vscode.window.showInformationMessage(`${name}: ${result.action} in ${where} (${result.remote.id})`);
     ctx.refreshTree();

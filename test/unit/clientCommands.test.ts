@@ -188,7 +188,7 @@ describe('remote commands against the bundled emulator', () => {
     const cancelled = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId, mode: 'save', targetUri: target }) as { action: string };
     assert.equal(cancelled.action, 'cancelled');
     assert.equal(readFileSync(target, 'utf8'), '{ "name": "local edits" }\n', 'a cancelled fetch writes nothing');
-    assert.deepEqual(prompts[0].items, ['Overwrite', 'Compare', 'Cancel']);
+    assert.deepEqual(prompts[0].items, ['Overwrite', 'Compare'], 'no second Cancel next to the one the modal brings');
     const forced = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId, mode: 'save', targetUri: target, overwrite: true }) as { action: string };
     assert.equal(forced.action, 'saved');
     assert.equal(readFileSync(target, 'utf8'), text);

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  LOCAL_EMULATOR_NAME, clientSecretKey, defaultSpecFileName, externalEmulatorUrl, isAllowedCredentialHost,
+  LOCAL_EMULATOR_NAME, clientSecretKey, defaultSpecFileName, externalEmulatorUrl,
   isLoopbackUrl, pickActiveEnvironment, resolveEnvironmentSetting, resolveEnvironments, statusBarPresentation,
   userValue,
 } from '../../client/environments';
@@ -58,17 +58,21 @@ describe('client environments', () => {
     assert.equal(active.config.platformUrl, 'http://127.0.0.1:9');
   });
 
-  test('host checks: Adobe https hosts and loopback only', () => {
-    assert.ok(isAllowedCredentialHost('https://platform.adobe.io'));
-    assert.ok(isAllowedCredentialHost('https://ims-na1.adobelogin.com/ims/token/v3'));
-    assert.ok(isAllowedCredentialHost('http://localhost:3000'));
-    assert.ok(isAllowedCredentialHost('http://127.0.0.2:3000'));
-    assert.ok(isAllowedCredentialHost('http://[::1]:3000'));
-    assert.ok(!isAllowedCredentialHost('http://platform.adobe.io'), 'plain http to Adobe is refused');
-    assert.ok(!isAllowedCredentialHost('https://adobe.io.evil.com'));
-    assert.ok(!isAllowedCredentialHost('https://notadobe.io'));
-    assert.ok(!isLoopbackUrl('ftp://127.0.0.1'));
-    assert.ok(!isLoopbackUrl('not a url'));
+  test('loopback URLs: http(s) on localhost, 127/8 and [::1] only', () => {
+    for (const url of ['http://localhost:3000', 'http://127.0.0.2:3000', 'https://[::1]:3000', 'http://LOCALHOST']) {
+      assert.ok(isLoopbackUrl(url), url);
+    }
+    for (const url of ['ftp://127.0.0.1', 'not a url', 'http://127.example.com', 'http://10.0.0.1', 'https://platform.adobe.io']) {
+      assert.ok(!isLoopbackUrl(url), url);
+    }
+  });
+
+  test('an imsUrl outside Adobe https hosts and loopback is refused', () => {
+    const refused = (imsUrl: string) => resolveEnvironmentSetting({ ...stage, imsUrl });
+    assert.match(String(refused('http://ims-na1.adobelogin.com')), /imsUrl .* is refused/);
+    assert.match(String(refused('https://adobelogin.com.evil.example')), /is refused/);
+    const allowed = resolveEnvironmentSetting({ ...stage, imsUrl: 'http://127.0.0.1:4141/' });
+    assert.equal(typeof allowed === 'string' ? allowed : allowed.config.imsUrl, 'http://127.0.0.1:4141');
   });
 
   test('external emulator URL: setting wins over env var; non-loopback ignored', () => {
