@@ -4,6 +4,7 @@
  */
 import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../../core/api/flowServiceClient';
 import { FlowServiceError } from '../../core/api/errors';
+import { assertCredentialHostAllowed } from '../../core/api/hostPolicy';
 import type { Logger } from '../../core/api/types';
 import { FileLinkStore } from '../../core/sync/links';
 import { ConfigError, resolveConfig, type ConnectionFlags } from './config';
@@ -49,6 +50,9 @@ export function createRemoteContext(flags: RemoteFlags, io: CliIO, listenForInte
   const { environment, clientSecret } = resolveConfig(flags, io.env);
   const timeoutSeconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
   if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new ConfigError(`--timeout must be a positive number of seconds, got ${flags.timeout}`);
+  // Checked once here, naming the variable, rather than failing every file of a push with the same message.
+  assertCredentialHostAllowed(environment.platformUrl, 'SOURCES_SDK_PLATFORM_URL (--platform-url)');
+  assertCredentialHostAllowed(environment.imsUrl, 'SOURCES_SDK_IMS_URL (--ims-url)');
   // The logger only ever sees text the client has already redacted.
   const logger: Logger = {
     info: (m) => flags.verbose && io.err(`${m}\n`),

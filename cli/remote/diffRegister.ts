@@ -7,64 +7,55 @@ import { environmentKey } from '../../core/sync/links';
 import { diffSpec, parseSpecText, resolveRemote, type DiffResult } from '../../core/sync/operations';
 import { planRegister, registerInFlowSpec } from '../../core/sync/register';
 import { createRemoteContext, describeError, exitCodeFor, type CliIO, type RemoteFlags } from './context';
-import { mapWithConcurrency } from './pool';
-import { parseConcurrency } from './pullPush';
+import { describeFailure, runForEachFile } from './eachFile';
 
 export interface DiffFlags extends RemoteFlags {
   unified?: boolean;
   concurrency?: string;
 }
 
-type DiffOutcome = { file: string; result?: DiffResult; localText?: string; error?: unknown };
-
 /** Compares files with their remotes. Exit 0 when all are the same, 1 when any differs or fails, 2 on I/O/config. */
 export async function runDiff(files: string[], flags: DiffFlags, io: CliIO): Promise<number> {
-  let ctx;
-  let concurrency: number;
-  try {
-    concurrency = parseConcurrency(flags.concurrency);
-    ctx = createRemoteContext(flags, io);
-  } catch (err) {
-    io.err(`sources-sdk diff: ${describeError(err)}\n`);
-    return exitCodeFor(err);
-  }
-  const context = ctx;
-  try {
-    const outcomes = await mapWithConcurrency(files, concurrency, async (file): Promise<DiffOutcome> => {
-      try {
-        const absolute = path.resolve(io.cwd, file);
-        const localText = await fs.readFile(absolute, 'utf8');
-        return { file, localText, result: await diffSpec({ client: context.client, filePath: absolute, text: localText, links: context.links, signal: context.signal }) };
-      } catch (error) {
-        return { file, error };
+  const counts = { same: 0, differ: 0, noRemote: 0, failed: 0 };
+  return runForEachFile<{ result: DiffResult; localText: string }>({
+    command: 'diff',
+    files,
+    flags,
+    io,
+    async task(_file, absolute, ctx) {
+      const localText = await fs.readFile(absolute, 'utf8');
+      return { localText, result: await diffSpec({ client: ctx.client, filePath: absolute, text: localText, links: ctx.links, signal: ctx.signal }) };
+    },
+    report(outcome, ctx) {
+      const { file } = outcome;
+      if (!outcome.result) {
+        if (outcome.error instanceof FlowServiceError && outcome.error.kind === 'not-found') {
+          counts.noRemote++;
+          io.out(`no remote ${file}: ${describeError(outcome.error, ctx.client.redact)}; nothing to compare with: \`sources-sdk push ${file}\` creates it (or \`sources-sdk push --adopt\` links a remote spec of the same name)\n`);
+          return 1;
+        }
+        counts.failed++;
+        const { word, message } = describeFailure(outcome.error, ctx);
+        io.out(`${word.padEnd(9)} ${file}: ${message}\n`);
+        return exitCodeFor(outcome.error);
       }
-    });
-    let exitCode = 0;
-    let different = 0;
-    for (const { file, result, localText, error } of outcomes) {
-      if (!result) {
-        exitCode = Math.max(exitCode, exitCodeFor(error));
-        const missing = error instanceof FlowServiceError && error.kind === 'not-found';
-        io.out(`${missing ? 'no remote' : 'failed   '} ${file}: ${describeError(error, context.client.redact)}\n`);
-        continue;
-      }
+      const { result, localText } = outcome.result;
       if (result.same) {
+        counts.same++;
         io.out(`same      ${file}${result.remoteChangedSinceSync ? ' (remote changed since last sync, but matches)' : ''}\n`);
-        continue;
+        return 0;
       }
-      different++;
-      exitCode = Math.max(exitCode, 1);
+      counts.differ++;
       const note = result.remoteChangedSinceSync ? ' [remote changed since last sync]' : '';
       io.out(`differs   ${file}: ${result.summary}${note}\n`);
-      if (flags.unified && localText !== undefined) {
-        io.out(unifiedDiff(localText, result.remoteText, { local: file, remote: `remote ${result.remote.id}` }));
-      }
-    }
-    io.err(`${files.length} file(s) compared: ${different} differ\n`);
-    return exitCode;
-  } finally {
-    context.dispose();
-  }
+      if (flags.unified) io.out(unifiedDiff(localText, result.remoteText, { local: file, remote: `remote ${result.remote.id}` }));
+      return 1;
+    },
+    summary: () =>
+      `${files.length} file(s) compared: ${counts.same} same, ${counts.differ} differ` +
+      (counts.noRemote ? `, ${counts.noRemote} with no remote` : '') +
+      (counts.failed ? `, ${counts.failed} failed` : ''),
+  });
 }
 
 export interface RegisterFlags extends RemoteFlags {

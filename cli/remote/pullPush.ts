@@ -5,13 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
-import { FlowServiceError } from '../../core/api/errors';
 import type { SpecResource } from '../../core/api/types';
 import { pullSpec, pushSpec, recordSync, type PushResult } from '../../core/sync/operations';
 import { ConfigError } from './config';
 import { createRemoteContext, describeError, exitCodeFor, type CliIO, type RemoteFlags } from './context';
+import { describeFailure, runForEachFile } from './eachFile';
 import { readIfExists, writeFileAtomically } from './files';
-import { mapWithConcurrency } from './pool';
 
 /** `connection-spec` / `flow-spec` (a few spellings accepted) → endpoint. */
 export function resourceFromKindArgument(kind: string): SpecResource {
@@ -69,14 +68,6 @@ export interface PushFlags extends RemoteFlags {
   validate?: boolean;
 }
 
-/** Parses `--concurrency`, default 8. */
-export function parseConcurrency(value: string | undefined): number {
-  if (value === undefined) return 8;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError(`--concurrency must be an integer from 1 to 64, got ${value}`);
-  return n;
-}
-
 let sharedEngine: SpecEngine | undefined;
 
 /** Error-severity findings the validation engine reports for a file (messages with their 1-based line). */
@@ -93,57 +84,40 @@ async function validationErrors(file: string, text: string): Promise<string[]> {
   }
 }
 
-type PushOutcome = { file: string; result?: PushResult; error?: unknown; refused?: string };
-
 /** Pushes files with bounded concurrency; exit 1 if any was refused or failed remotely, 2 on I/O problems. */
 export async function runPush(files: string[], flags: PushFlags, io: CliIO): Promise<number> {
-  let ctx;
-  let concurrency: number;
-  try {
-    concurrency = parseConcurrency(flags.concurrency);
-    ctx = createRemoteContext(flags, io);
-  } catch (err) {
-    io.err(`sources-sdk push: ${describeError(err)}\n`);
-    return exitCodeFor(err);
-  }
-  const context = ctx;
-  try {
-    const outcomes = await mapWithConcurrency(files, concurrency, async (file): Promise<PushOutcome> => {
-      const absolute = path.resolve(io.cwd, file);
-      try {
-        const text = await fs.readFile(absolute, 'utf8');
-        if (flags.validate !== false) {
-          const errors = await validationErrors(absolute, text);
-          if (errors.length > 0) {
-            return { file, refused: `${errors.length} validation error(s), first ${errors[0]}; run \`sources-sdk validate ${file}\` (or push --no-validate)` };
-          }
+  const counts = { created: 0, updated: 0, unchanged: 0, refused: 0, failed: 0, cancelled: 0 };
+  return runForEachFile<PushResult>({
+    command: 'push',
+    files,
+    flags,
+    io,
+    async task(file, absolute, ctx) {
+      const text = await fs.readFile(absolute, 'utf8');
+      if (flags.validate !== false) {
+        const errors = await validationErrors(absolute, text);
+        if (errors.length > 0) {
+          throw new ValidationRefusal(`${errors.length} validation error(s), first ${errors[0]}; run \`sources-sdk validate ${file}\` (or push --no-validate)`);
         }
-        const result = await pushSpec({ client: context.client, filePath: absolute, text, links: context.links, force: flags.force, adopt: flags.adopt, signal: context.signal });
-        return { file, result };
-      } catch (error) {
-        return { file, error };
       }
-    });
-    let exitCode = 0;
-    const counts = { created: 0, updated: 0, unchanged: 0, refused: 0, failed: 0 };
-    for (const outcome of outcomes) {
+      return pushSpec({ client: ctx.client, filePath: absolute, text, links: ctx.links, force: flags.force, adopt: flags.adopt, signal: ctx.signal });
+    },
+    report(outcome, ctx) {
       if (outcome.result) {
         counts[outcome.result.action]++;
         io.out(`${outcome.result.action.padEnd(9)} ${outcome.file} → ${outcome.result.remote.id}\n`);
-      } else if (outcome.refused) {
-        counts.refused++;
-        exitCode = Math.max(exitCode, 1);
-        io.out(`refused   ${outcome.file}: ${outcome.refused}\n`);
-      } else {
-        const conflict = outcome.error instanceof FlowServiceError && outcome.error.kind === 'conflict';
-        counts[conflict ? 'refused' : 'failed']++;
-        exitCode = Math.max(exitCode, exitCodeFor(outcome.error));
-        io.out(`${conflict ? 'refused ' : 'failed  '}  ${outcome.file}: ${describeError(outcome.error, context.client.redact)}\n`);
+        return 0;
       }
-    }
-    io.err(`${files.length} file(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.refused} refused, ${counts.failed} failed\n`);
-    return exitCode;
-  } finally {
-    context.dispose();
-  }
+      const { word, message } = outcome.error instanceof ValidationRefusal ? { word: 'refused', message: outcome.error.message } : describeFailure(outcome.error, ctx);
+      counts[word as 'refused' | 'failed' | 'cancelled']++;
+      io.out(`${word.padEnd(9)} ${outcome.file}: ${message}\n`);
+      return word === 'refused' ? 1 : exitCodeFor(outcome.error);
+    },
+    summary: () =>
+      `${files.length} file(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.refused} refused, ${counts.failed} failed` +
+      (counts.cancelled ? `, ${counts.cancelled} cancelled` : ''),
+  });
 }
+
+/** A local refusal (the file has validation errors): nothing was sent. */
+class ValidationRefusal extends Error {}

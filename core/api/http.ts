@@ -4,6 +4,7 @@
  * Service client and the IMS token provider.
  */
 import { FlowServiceError } from './errors';
+import { isLoopbackHost } from './hostPolicy';
 import type { Redactor } from './redact';
 import type { Logger, Transport } from './types';
 
@@ -91,6 +92,36 @@ function hostOf(url: string): string {
   }
 }
 
+function portOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+  } catch {
+    return '?';
+  }
+}
+
+function causeMessage(err: unknown): string | undefined {
+  const cause = (err as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof Error ? cause.message : undefined;
+}
+
+/** What to check when a host cannot be reached: the setting that names it and, on loopback, the emulator. */
+function unreachableAdvice(url: string, code: string): string {
+  const isIms = /\/ims\//.test(url);
+  const setting = isIms ? 'IMS URL (SOURCES_SDK_IMS_URL)' : 'platform URL (SOURCES_SDK_PLATFORM_URL)';
+  let loopback = false;
+  try {
+    loopback = isLoopbackHost(new URL(url).hostname);
+  } catch {
+    // not a URL: keep the generic advice
+  }
+  if (loopback && code === 'ECONNREFUSED') {
+    return `nothing is listening there. Is the local emulator running (\`sources-sdk emulator --port ${portOf(url)}\`)? Check the ${setting}`;
+  }
+  return `check the ${setting}, your network or proxy`;
+}
+
 /** Cancellation error for a request the caller aborted. */
 export function cancelledError(method: string, url: string): FlowServiceError {
   return new FlowServiceError(`${method} ${url} was cancelled`, 'cancelled', { method, url, retryable: false });
@@ -109,11 +140,16 @@ export function classifyTransportError(err: unknown, req: { method: string; url:
   }
   const code = errorCode(err);
   if (code && UNREACHABLE_CODES.has(code)) {
-    return new FlowServiceError(
-      `Could not reach ${hostOf(url)}: check the platform URL, your network or proxy (${code})`,
-      'network',
-      { method, url, code, retryable: false },
-    );
+    return new FlowServiceError(`Could not reach ${hostOf(url)} (${code}): ${unreachableAdvice(url, code)}`, 'network', { method, url, code, retryable: false });
+  }
+  if (causeMessage(err) === 'bad port') {
+    // fetch refuses some ports outright (6000, 6665-6669, …): retrying cannot help.
+    return new FlowServiceError(`fetch refuses to connect to port ${portOf(url)} (a port browsers block): use another port for ${hostOf(url)}`, 'network', {
+      method,
+      url,
+      code: 'bad port',
+      retryable: false,
+    });
   }
   const detail = code ?? (err instanceof Error ? err.message : String(err));
   return new FlowServiceError(`The connection to ${hostOf(url)} failed before an answer arrived (${detail})`, 'network', {

@@ -18,6 +18,18 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/("(?:client_secret|access_token|refresh_token|id_token|clientSecret|accessToken)"\s*:\s*)"(?:[^"\\]|\\.)*"/g, `$1"${REDACTED}"`],
 ];
 
+/**
+ * Matches `value` where it stands alone, not inside a longer word: a short secret such as "local" must hide
+ * `client_secret=local` without turning `localhost` into `[REDACTED]host`. A credential is a whole token wherever it
+ * appears (header, form field, JSON string), so requiring no letter or digit on either side loses nothing.
+ */
+function standaloneOccurrences(value: string): RegExp {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = /^[A-Za-z0-9]/.test(value) ? '(?<![A-Za-z0-9])' : '';
+  const after = /[A-Za-z0-9]$/.test(value) ? '(?![A-Za-z0-9])' : '';
+  return new RegExp(`${before}${escaped}${after}`, 'g');
+}
+
 /** A function that removes secrets from a text. */
 export type Redactor = (text: string) => string;
 
@@ -31,7 +43,7 @@ export function createRedactor(knownSecrets: () => Iterable<string | undefined> 
     for (const secret of knownSecrets()) {
       if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
       for (const form of new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)])) {
-        out = out.split(form).join(REDACTED);
+        out = out.replace(standaloneOccurrences(form), REDACTED);
       }
     }
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);

@@ -111,6 +111,12 @@ describe('redaction', () => {
     assert.match(out, /label ab here/, 'very short values are left alone');
   });
 
+  test('a short secret is hidden where it stands alone but does not mangle words containing it', () => {
+    const redact = createRedactor(() => ['local']);
+    const out = redact('secret local; form client_id=x&secret=local&y; json {"s":"local"}; url http://localhost:4141 (locally)');
+    assert.equal(out, `secret ${REDACTED}; form client_id=x&secret=${REDACTED}&y; json {"s":"${REDACTED}"}; url http://localhost:4141 (locally)`);
+  });
+
   test('secrets echoed by the server never reach error messages or exchange logs', async () => {
     const secret = `S3cr3t-${Math.random().toString(36).slice(2)}`;
     const fake = new RecordingTransport().withIms();

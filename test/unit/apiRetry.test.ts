@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import { FlowServiceError } from '../../core/api/errors';
-import { parseRetryAfter } from '../../core/api/http';
+import { classifyTransportError, parseRetryAfter } from '../../core/api/http';
 import type { EnvironmentConfig, ExchangeLogEntry } from '../../core/api/types';
 import { FakeClock, RecordingTransport, json, networkError, never } from './fakes/recordingTransport';
 
@@ -108,10 +108,23 @@ describe('retries', () => {
     });
     await assert.rejects(client.get('connectionSpecs', 'a'), (err: FlowServiceError) => {
       assert.equal(err.kind, 'network');
-      assert.match(err.message, /Could not reach 127\.0\.0\.1:1: check the platform URL, your network or proxy/);
+      assert.match(err.message, /Could not reach 127\.0\.0\.1:1 \(ECONNREFUSED\): nothing is listening there\. Is the local emulator running \(`sources-sdk emulator --port 1`\)\? Check the platform URL \(SOURCES_SDK_PLATFORM_URL\)/);
       return true;
     });
     assert.equal(fake.matching('GET', SPECS).length, 1);
+  });
+
+  test('an unreachable non-loopback host names the setting to check, not the emulator', async () => {
+    const err = classifyTransportError(networkError('ENOTFOUND'), { method: 'POST', url: 'https://ims-na1.adobelogin.com/ims/token/v3' }, false, false, 1000);
+    assert.equal(err.details.retryable, false);
+    assert.match(err.message, /Could not reach ims-na1\.adobelogin\.com \(ENOTFOUND\): check the IMS URL \(SOURCES_SDK_IMS_URL\), your network or proxy/);
+    assert.doesNotMatch(err.message, /emulator/);
+  });
+
+  test('a port fetch blocks is reported as such and not retried', () => {
+    const err = classifyTransportError(Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') }), { method: 'GET', url: 'http://127.0.0.1:6000/x' }, false, false, 1000);
+    assert.equal(err.details.retryable, false);
+    assert.match(err.message, /refuses to connect to port 6000/);
   });
 
   test('each exchange is logged with method, url, status, attempt and request id', async () => {
