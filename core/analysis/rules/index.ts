@@ -15,12 +15,14 @@ import { permissionsRule } from './permissions';
 import { placeholderRule } from './placeholders';
 import { profileRule } from './profile';
 import { schedulingRule } from './scheduling';
+import { topLevelKeysRule } from './topLevelKeys';
 import { requestShapeRule } from './requestShape';
 import { uiAttributesRule } from './uiAttributes';
 
 /** Every semantic rule, in reporting order. */
 export const RULES: Rule[] = [
   duplicateKeysRule,
+  topLevelKeysRule,
   placeholderRule,
   paginationRule,
   schedulingRule,

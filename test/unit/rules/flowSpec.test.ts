@@ -35,8 +35,8 @@ describe('flow spec (rules 20, 21, 22)', () => {
     assert.deepEqual(flowWith((s) => { s.attributes = { frequency: 'streaming' }; }), ['SSDK606']);
   });
 
-  test('connection-spec rules do not run on flow specs', () => {
-    assert.deepEqual(flowWith((s) => { s.sourceSpec = { attributes: { paginationParams: { type: 'NONE', limitName: 'x' } } }; }), []);
+  test('connection-spec rules do not run on flow specs (only the unknown top-level key is reported)', () => {
+    assert.deepEqual(flowWith((s) => { s.sourceSpec = { attributes: { paginationParams: { type: 'NONE', limitName: 'x' } } }; }), ['SSDK011']);
   });
 });
 
