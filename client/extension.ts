@@ -19,7 +19,7 @@ import { PromptResponder, Prompts } from './prompts';
 import { REMOTE_SCHEME, RemoteDocuments } from './remoteDocuments';
 import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
-import { FlowServiceTree } from './tree';
+import { FlowServiceTree, TreeSnapshotItem } from './tree';
 
 /** What `activate` resolves to (see docs/commands.md, "Extension API"). */
 export interface SourcesSdkExtensionApi {
@@ -27,10 +27,14 @@ export interface SourcesSdkExtensionApi {
   api: {
     activeEnvironment(): { name: string; sandbox: string; platformUrl: string; isLocalEmulator: boolean };
     statusBarText(): string;
+    /** Theme color id of the status bar item's background; `statusBarItem.warningBackground` in a prod sandbox. */
+    statusBarBackground(): string | undefined;
     emulatorUrl(): string | undefined;
     languageClientState(): 'starting' | 'running' | 'stopped';
     setPromptResponder(responder: PromptResponder | undefined): void;
     setUntrustedOverride(untrusted: boolean | undefined): void;
+    /** The Flow Service tree as rendered, groups expanded (loads the lists from the active environment). */
+    flowServiceTree(): Promise<TreeSnapshotItem[]>;
   };
 }
 
@@ -98,9 +102,11 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
         return { name: env.config.name, sandbox: env.config.sandbox, platformUrl: env.config.platformUrl, isLocalEmulator: env.isLocalEmulator };
       },
       statusBarText: () => statusBar.text,
+      statusBarBackground: () => statusBar.backgroundColorId,
       emulatorUrl: () => emulator.currentUrl(),
       languageClientState: () => describeState(languageClient),
       setPromptResponder: (responder) => prompts.setResponder(responder),
+      flowServiceTree: () => tree.snapshot(),
       setUntrustedOverride: (untrusted) => {
         untrustedOverride = untrusted;
         void vscode.commands.executeCommand('setContext', 'sourcesSdk.untrustedOverride', untrusted === true);

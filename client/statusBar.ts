@@ -22,6 +22,11 @@ export class EnvironmentStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** Theme color id of the background (`statusBarItem.warningBackground` for a prod sandbox), for tests. */
+  get backgroundColorId(): string | undefined {
+    return this.item.backgroundColor?.id;
+  }
+
   private update(): void {
     const presentation = statusBarPresentation(this.session.active().config);
     this.item.text = presentation.text;

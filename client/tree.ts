@@ -13,6 +13,14 @@ export type FlowServiceNode =
   | { type: 'spec'; resource: SpecResource; id: string; name: string; linkedUri?: vscode.Uri }
   | { type: 'message'; message: string; isError: boolean };
 
+/** One row of the tree as a user sees it, with its children. */
+export interface TreeSnapshotItem {
+  label: string;
+  description?: string;
+  contextValue?: string;
+  children: TreeSnapshotItem[];
+}
+
 /** Finds the local file linked to a remote spec in the active environment (undefined when none). */
 export type LinkedFileLookup = (resource: SpecResource, id: string) => Promise<vscode.Uri | undefined>;
 
@@ -89,6 +97,24 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
       name: String(spec.name ?? spec.id),
       linkedUri: await this.linkedFile(resource, spec.id).catch(() => undefined),
     })));
+  }
+
+  /**
+   * The rendered tree (labels and descriptions, groups expanded) through the same provider calls the view makes;
+   * exposed to the in-editor tests, which cannot read a tree view's rows otherwise.
+   */
+  async snapshot(node?: FlowServiceNode): Promise<TreeSnapshotItem[]> {
+    const children = await this.getChildren(node);
+    return Promise.all(children.map(async (child) => {
+      const item = this.getTreeItem(child);
+      const expandable = item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
+      return {
+        label: String(typeof item.label === 'object' ? item.label.label : item.label),
+        description: typeof item.description === 'string' ? item.description : undefined,
+        contextValue: item.contextValue,
+        children: expandable ? await this.snapshot(child) : [],
+      };
+    }));
   }
 
   dispose(): void {

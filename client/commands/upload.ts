@@ -76,9 +76,9 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     let diffLeft: vscode.Uri | undefined;
     if (!remote) {
       if (!options.confirm) {
-        const prodNote = isProd ? ' This is the PRODUCTION sandbox "prod".' : '';
-        const detail = `No remote ${resource === 'connectionSpecs' ? 'connection' : 'flow'} spec is linked to this file or has its name.${prodNote}`;
-        if ((await ctx.prompts.modal(`Create ${name} in ${where}?`, detail, 'Create')) !== 'Create') return { action: 'cancelled', reason: 'not confirmed' };
+        const detail = `No remote ${resource === 'connectionSpecs' ? 'connection' : 'flow'} spec is linked to this file or has its name.`;
+        const question = isProd ? `Create ${name} in the PRODUCTION sandbox "prod" of ${ctx.session.active().config.name}?` : `Create ${name} in ${where}?`;
+        if ((await ctx.prompts.modal(question, detail, 'Create')) !== 'Create') return { action: 'cancelled', reason: 'not confirmed' };
       }
       result = await push(Boolean(options.force));
     } else if (compareSpecs(local, remote).same) {

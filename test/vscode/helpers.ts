@@ -7,16 +7,21 @@ export const EXTENSION_ID = 'sources-sdk-tools.sources-sdk-tools';
 export const CONNECTION_SPEC_LANGUAGE = 'sources-sdk-connection-spec';
 export const FLOW_SPEC_LANGUAGE = 'sources-sdk-flow-spec';
 
+/** One row of the Flow Service tree as the extension renders it. */
+export interface TreeRow { label: string; description?: string; contextValue?: string; children: TreeRow[] }
+
 /** Subset of the API that `activate()` returns (docs/commands.md "Extension API"). */
 export interface ExtensionTestApi {
   ready: Promise<void>;
   api: {
     activeEnvironment(): { name: string; sandbox: string; platformUrl: string; isLocalEmulator: boolean };
     statusBarText(): string;
+    statusBarBackground(): string | undefined;
     emulatorUrl(): string | undefined;
     languageClientState(): 'starting' | 'running' | 'stopped';
     setPromptResponder(responder: ((prompt: { kind: 'quickPick' | 'message' | 'input'; message: string; items: string[] }) => string | undefined) | undefined): void;
     setUntrustedOverride(untrusted: boolean | undefined): void;
+    flowServiceTree(): Promise<TreeRow[]>;
   };
 }
 

@@ -8,6 +8,7 @@ import { defineActivationTests } from './activation.suite';
 import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
+import { defineUserFlowTests } from './userFlows.suite';
 import { defineTrustTests } from './trust.suite';
 import { definePackagedTests } from './packaged.suite';
 import { TALLY_PREFIX } from './tally';
@@ -31,6 +32,7 @@ export async function run(): Promise<void> {
     defineLanguageFeatureTests();
     defineCommandTests();
     defineRemoteTests();
+    defineUserFlowTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
   } else {
