@@ -130,7 +130,7 @@ export class SpecEngine {
     const merged = isObject
       ? mergeDiagnostics(diagnostics, runRules(document, root, kind), (range) => propertyScope(document, entry.json, range))
       : diagnostics;
-    return this.capped(document, merged);
+    return this.capped(document, byPosition(merged));
   }
 
   /** Placeholder completion inside `${…}` first, otherwise schema-driven completion. */
@@ -258,6 +258,18 @@ export class SpecEngine {
       },
     });
   }
+}
+
+/**
+ * Diagnostics in document order (stable for equal starts), so the CLI lists them top to bottom and the cap keeps
+ * the first problems of the file rather than those of whichever rule ran first.
+ */
+function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line
+      || a.diagnostic.range.start.character - b.diagnostic.range.start.character || a.index - b.index)
+    .map((entry) => entry.diagnostic);
 }
 
 /** A range that covers exactly a property's key stands for the whole property (key and value). */
