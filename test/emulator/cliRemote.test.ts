@@ -4,31 +4,14 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { bundledCliPath, spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
+import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
+import { cli } from './helpers/runCli';
 import { validConnectionSpec as sampleConnectionSpec } from '../unit/fakes/specFixtures';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 const REST = '6499120c-0b15-42dc-936e-847ea3c24d72';
-
-async function cli(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<Run> {
-  const path = await bundledCliPath();
-  const child = spawn(process.execPath, [path, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
-  return { code, stdout, stderr };
-}
 
 describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', () => {
   let emulator: CliEmulator;

@@ -1,0 +1,44 @@
+/** Runs `sources-sdk …` (the freshly bundled CLI) in a child process, as a user or a CI job would. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { bundledCliPath } from './cliEmulator';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  /** Output so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once the process has exited and its streams are closed. */
+  done: Promise<CliRun>;
+}
+
+/** Starts the CLI with only PATH plus `env` in its environment. */
+export async function startCli(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<RunningCli> {
+  const path = await bundledCliPath();
+  const child = spawn(process.execPath, [path, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<CliRun>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return { child, stdout: () => stdout, stderr: () => stderr, done };
+}
+
+/** Runs the CLI to completion. */
+export async function cli(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<CliRun> {
+  return (await startCli(args, env, cwd)).done;
+}
+
+/** Polls `condition` every few milliseconds until it holds, failing after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
