@@ -57,6 +57,7 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK305', 'error', 'Schedule parameter names missing', 'Add `scheduleStartParamName` and `scheduleEndParamName` (or use ADVANCE scheduling).', '4'),
   row('SSDK306', 'warning', 'Not a date pattern', 'Use date tokens such as `yyyy-MM-ddTHH:mm:ssZ`.', '4'),
   row('SSDK307', 'info', 'ADVANCE scheduling without `backfill`/`paramFormat`', 'Add `backfill` (history query) and `paramFormat` (date format of the time values).', '3'),
+  row('SSDK308', 'warning', 'Schedule field of the other form', 'Standard (`scheduleStartParamName`…) and ADVANCE (`incremental`, `backfill`, `paramFormat`) keys do not mix: remove the ignored one or switch the form.', '3, 4'),
   // Authentication.
   row('SSDK401', 'error', 'Duplicate authSpec name', 'Give every authSpec entry a distinct `name`; base connections select it by name.', '11'),
   row('SSDK402', 'warning', 'Unknown authSpec type', 'Use `OAuth2RefreshCode`, `BasicAuthentication` or `KeyBased`.', '11'),

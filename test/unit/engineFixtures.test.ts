@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import type { SpecKind } from '../../core/analysis/types';
+import { batchSpec } from './rules/builders';
 
 const ROOT = join(__dirname, '..', '..');
 const engine = new SpecEngine();
@@ -62,6 +63,33 @@ describe('fixtures through the engine', () => {
       if (!file.startsWith('broken-')) assert.deepEqual(problems.map((d) => d.code), [], file);
       else assert.ok(problems.length >= 5, 'the broken example shows several problems');
       for (const d of diagnostics) assert.match(String(d.message), /[:.?] |: |\.$|\?$/, `${file}: ${d.message}`);
+    }
+  });
+});
+
+describe('schema and rule messages together', () => {
+  async function engineCodes(mutate: (spec: Record<string, any>) => void): Promise<Diagnostic[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const spec = batchSpec();
+    mutate(spec);
+    return engine.analyze(TextDocument.create('file:///m-connectionSpec.json', 'json', 1, JSON.stringify(spec, null, 2)), 'connectionSpec');
+  }
+
+  test('a misspelt schedule type gets one did-you-mean, not "missing scheduleStartParamName"', async () => {
+    const diagnostics = await engineCodes((s) => { s.sourceSpec.attributes.scheduleParams = { type: 'advance', incremental: 'u > {START_TIME}' }; });
+    assert.deepEqual(diagnostics.map((d) => d.code), ['SSDK012']);
+    assert.match(String(diagnostics[0].message), /Did you mean "ADVANCE"\?/);
+  });
+
+  test('the standard form without its names: one rule message, the schema duplicate merged away', async () => {
+    const diagnostics = await engineCodes((s) => { s.sourceSpec.attributes.scheduleParams = {}; });
+    assert.deepEqual(diagnostics.map((d) => d.code), ['SSDK305']);
+  });
+
+  test('no "Matches multiple schemas" or raw if/then text anywhere in the invalid fixtures', async () => {
+    for (const file of specFiles('test/fixtures/invalid')) {
+      for (const d of await diagnose('test/fixtures/invalid', file)) {
+        assert.doesNotMatch(String(d.message), /multiple schemas|does not match|Matches a schema that is not allowed/i, `${file}: ${d.message}`);
+      }
     }
   });
 });

@@ -1,5 +1,5 @@
 /** Rules 3 and 4: `sourceSpec.attributes.scheduleParams` and the runtime values `{SCHEDULE_QUERY}`, `{START_TIME}`, `{END_TIME}`. */
-import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
+import type { ASTNode, ObjectASTNode, StringASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, stringOffsetMapper, stringValue } from '../astUtil';
 import { forEachRequestString, tokensOf } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
@@ -23,7 +23,7 @@ export function isDatePattern(format: string): boolean {
 }
 
 export const schedulingRule: Rule = {
-  codes: ['SSDK301', 'SSDK302', 'SSDK303', 'SSDK304', 'SSDK305', 'SSDK306', 'SSDK307'],
+  codes: ['SSDK301', 'SSDK302', 'SSDK303', 'SSDK304', 'SSDK305', 'SSDK306', 'SSDK307', 'SSDK308'],
   kinds: ['connectionSpec'],
   run(ctx) {
     const schedule = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'scheduleParams']));
@@ -57,6 +57,7 @@ export const schedulingRule: Rule = {
       }
     }
     const anchor: ASTNode = typeNode ?? keyOf(schedule) ?? schedule;
+    if (isAdvance || typeNode === undefined) reportOtherFormKeys(ctx, schedule, isAdvance);
     if (isAdvance) {
       if (!findProperty(schedule, 'incremental')) {
         ctx.report({ code: 'SSDK302', node: anchor,
@@ -70,7 +71,9 @@ export const schedulingRule: Rule = {
         ctx.report({ code: 'SSDK307', node: anchor,
           message: `ADVANCE scheduling normally also has ${missing.map((m) => `"${m}"`).join(' and ')}: add ${missing.length > 1 ? 'them' : 'it'}.` });
       }
-    } else {
+    } else if (typeNode === undefined) {
+      // A `type` other than ADVANCE (e.g. "advance") is the schema's enum finding with its did-you-mean; asking
+      // for the standard form's parameter names on top of it would point the author the wrong way.
       const missing = ['scheduleStartParamName', 'scheduleEndParamName'].filter((key) => !findProperty(schedule, key));
       if (missing.length > 0) {
         ctx.report({ code: 'SSDK305', node: anchor,
@@ -79,6 +82,23 @@ export const schedulingRule: Rule = {
     }
   },
 };
+
+const STANDARD_KEYS = ['scheduleStartParamName', 'scheduleEndParamName', ...FORMAT_KEYS.filter((k) => k !== 'paramFormat')];
+const ADVANCE_KEYS = ['incremental', 'backfill', 'paramFormat'];
+
+/** The two forms share no keys; one of the other form is ignored, so the author's intent is not what runs. */
+function reportOtherFormKeys(ctx: RuleContext, schedule: ObjectASTNode, isAdvance: boolean): void {
+  for (const prop of schedule.properties) {
+    const key = prop.keyNode.value;
+    if (isAdvance && STANDARD_KEYS.includes(key)) {
+      ctx.report({ code: 'SSDK308', node: prop.keyNode,
+        message: `"${key}" belongs to standard scheduling and is ignored with "type": "ADVANCE": remove it (the time window goes into "incremental").` });
+    } else if (!isAdvance && ADVANCE_KEYS.includes(key)) {
+      ctx.report({ code: 'SSDK308', node: prop.keyNode,
+        message: `"${key}" is used only with "type": "ADVANCE": add "type": "ADVANCE" (and "{SCHEDULE_QUERY}" where the query goes) or remove it.` });
+    }
+  }
+}
 
 function keyOf(node: ASTNode): ASTNode | undefined {
   return node.parent?.type === 'property' ? node.parent.keyNode : undefined;

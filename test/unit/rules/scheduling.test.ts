@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDatePattern } from '../../../core/analysis/rules/scheduling';
-import { analyze, codesOf } from '../helpers/markers';
+import { analyze, codesOf, parseMarkers, rangesOf } from '../helpers/markers';
 import { batchSpec, text } from './builders';
 
 function codesFor(schedule: unknown, queryParams?: Record<string, string>): string[] {
@@ -42,5 +42,26 @@ describe('scheduling (rules 3, 4)', () => {
     assert.deepEqual(codesFor({ scheduleStartParamName: 'a', scheduleEndParamName: 'b', scheduleStartParamFormat: 'epoch' }), ['SSDK306']);
     for (const ok of ['yyyy-MM-ddTHH:mm:ssZ', 'yyyy-MM-ddTHH:mm:ss:fffffffK', "yyyy-MM-dd'T'HH:mm:ss"]) assert.ok(isDatePattern(ok), ok);
     for (const bad of ['', 'epoch', 'seconds', '12:00']) assert.ok(!isDatePattern(bad), bad);
+  });
+});
+
+describe('scheduling forms do not mix (SSDK308)', () => {
+  test('ADVANCE keys in the standard form and standard keys with ADVANCE are reported on the key', () => {
+    const { text: standard, ranges } = parseMarkers(`{"sourceSpec": {"attributes": {"scheduleParams": {
+  "scheduleStartParamName": "from", "scheduleEndParamName": "to", ⟦"incremental"⟧: "updated > {START_TIME}"}}}}`);
+    const first = analyze(standard);
+    assert.deepEqual(rangesOf(first.document, first.diagnostics, 'SSDK308'), ranges);
+    assert.match(String(first.diagnostics.find((d) => d.code === 'SSDK308')?.message), /only with "type": "ADVANCE"/);
+    const { text: advance, ranges: advanceRanges } = parseMarkers(`{"sourceSpec": {"attributes": {
+  "urlParams": {"path": "/x", "method": "GET", "queryParams": {"q": "{SCHEDULE_QUERY}"}},
+  "scheduleParams": {"type": "ADVANCE", "incremental": "u > {START_TIME}", "backfill": "u < {END_TIME}",
+  "paramFormat": "yyyy-MM-dd", ⟦"scheduleStartParamFormat"⟧: "yyyy"}}}}`);
+    const second = analyze(advance);
+    assert.deepEqual(rangesOf(second.document, second.diagnostics, 'SSDK308'), advanceRanges);
+  });
+
+  test('a misspelt type is left to the schema enum: no SSDK305/308 guesses about the form', () => {
+    const { diagnostics } = analyze(`{"sourceSpec": {"attributes": {"scheduleParams": {"type": "advance", "incremental": "x"}}}}`);
+    assert.deepEqual(diagnostics.map((d) => d.code), []);
   });
 });
