@@ -97,3 +97,25 @@ export function describeError(err: unknown, redact: (text: string) => string = (
   }
   return redact(err instanceof Error ? err.message : String(err));
 }
+
+/**
+ * Runs a single-target command (`pull`, `register`) in a remote context: configuration errors and failures become
+ * one `sources-sdk <command>: …` line on stderr and their exit code, and the Ctrl+C handler is always removed.
+ */
+export async function withRemoteContext(command: string, flags: RemoteFlags, io: CliIO, body: (ctx: RemoteContext) => Promise<number>): Promise<number> {
+  let ctx: RemoteContext;
+  try {
+    ctx = createRemoteContext(flags, io);
+  } catch (err) {
+    io.err(`sources-sdk ${command}: ${describeError(err)}\n`);
+    return exitCodeFor(err);
+  }
+  try {
+    return await body(ctx);
+  } catch (err) {
+    io.err(`sources-sdk ${command}: ${describeError(err, ctx.client.redact)}\n`);
+    return exitCodeFor(err);
+  } finally {
+    ctx.dispose();
+  }
+}

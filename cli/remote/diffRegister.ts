@@ -6,7 +6,7 @@ import { unifiedDiff } from '../../core/sync/diff';
 import { environmentKey } from '../../core/sync/links';
 import { diffSpec, parseSpecText, resolveRemote, type DiffResult } from '../../core/sync/operations';
 import { planRegister, registerInFlowSpec } from '../../core/sync/register';
-import { createRemoteContext, describeError, exitCodeFor, type CliIO, type RemoteFlags } from './context';
+import { describeError, exitCodeFor, withRemoteContext, type CliIO, type RemoteContext, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
 
 export interface DiffFlags extends RemoteFlags {
@@ -64,7 +64,7 @@ export interface RegisterFlags extends RemoteFlags {
 }
 
 /** Resolves `target` (a connection spec id, a linked or named spec file, or a name) to a connection spec id. */
-async function connectionSpecIdFor(target: string, ctx: ReturnType<typeof createRemoteContext>): Promise<string> {
+async function connectionSpecIdFor(target: string, ctx: RemoteContext): Promise<string> {
   const file = path.resolve(ctx.io.cwd, target);
   const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT' || err.code === 'EISDIR') return undefined;
@@ -80,14 +80,7 @@ async function connectionSpecIdFor(target: string, ctx: ReturnType<typeof create
 
 /** Appends a connection spec id to its flow spec (or shows the plan with --dry-run). */
 export async function runRegister(target: string, flags: RegisterFlags, io: CliIO): Promise<number> {
-  let ctx;
-  try {
-    ctx = createRemoteContext(flags, io);
-  } catch (err) {
-    io.err(`sources-sdk register: ${describeError(err)}\n`);
-    return exitCodeFor(err);
-  }
-  try {
+  return withRemoteContext('register', flags, io, async (ctx) => {
     const connectionSpecId = await connectionSpecIdFor(target, ctx);
     const options = { client: ctx.client, connectionSpecId, flowSpecId: flags.flowSpec, signal: ctx.signal };
     if (flags.dryRun) {
@@ -103,10 +96,5 @@ export async function runRegister(target: string, flags: RegisterFlags, io: CliI
         : `${connectionSpecId} is already registered in ${result.after.name} (${result.after.id}); nothing changed\n`,
     );
     return 0;
-  } catch (err) {
-    io.err(`sources-sdk register: ${describeError(err, ctx.client.redact)}\n`);
-    return exitCodeFor(err);
-  } finally {
-    ctx.dispose();
-  }
+  });
 }

@@ -8,7 +8,7 @@ import { detectKind } from '../../core/analysis/specKind';
 import type { SpecResource } from '../../core/api/types';
 import { pullSpec, pushSpec, recordSync, type PushResult } from '../../core/sync/operations';
 import { ConfigError } from './config';
-import { createRemoteContext, describeError, exitCodeFor, type CliIO, type RemoteFlags } from './context';
+import { exitCodeFor, withRemoteContext, type CliIO, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
 import { readIfExists, writeFileAtomically } from './files';
 
@@ -27,14 +27,7 @@ export interface PullFlags extends RemoteFlags {
 
 /** Fetches a spec; prints it, or writes it to `--output` (refusing to overwrite a different file without --force). */
 export async function runPull(kind: string, idOrName: string, flags: PullFlags, io: CliIO): Promise<number> {
-  let ctx;
-  try {
-    ctx = createRemoteContext(flags, io);
-  } catch (err) {
-    io.err(`sources-sdk pull: ${describeError(err)}\n`);
-    return exitCodeFor(err);
-  }
-  try {
+  return withRemoteContext('pull', flags, io, async (ctx) => {
     const resource = resourceFromKindArgument(kind);
     const { remote, text } = await pullSpec({ client: ctx.client, resource, idOrName, signal: ctx.signal });
     if (!flags.output) {
@@ -51,12 +44,7 @@ export async function runPull(kind: string, idOrName: string, flags: PullFlags, 
     await recordSync(ctx.links, ctx.client, target, resource, remote);
     io.err(`pulled ${remote.name} (${remote.id}) → ${flags.output}\n`);
     return 0;
-  } catch (err) {
-    io.err(`sources-sdk pull: ${describeError(err, ctx.client.redact)}\n`);
-    return exitCodeFor(err);
-  } finally {
-    ctx.dispose();
-  }
+  });
 }
 
 export interface PushFlags extends RemoteFlags {

@@ -16,15 +16,27 @@ import { sampleConnectionSpec, startTestEmulator, TEST_CLIENT_SECRET, type TestE
 
 const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 100, maxTotalMs: 5_000 };
 
-describe('client against the emulator', () => {
-  let emu: TestEmulator;
+/** An emulator for the enclosing `describe` and a factory of clients bound to it (fast retries for tests). */
+function emulatorForSuite() {
+  let emu: TestEmulator | undefined;
   before(async () => {
     emu = await startTestEmulator();
   });
-  after(() => emu.close());
+  after(() => emu?.close());
+  const current = (): TestEmulator => {
+    if (!emu) throw new Error('the emulator starts in before()');
+    return emu;
+  };
+  return {
+    emu: current,
+    client: (extra: Partial<Parameters<typeof createFlowServiceClient>[0]> = {}) =>
+      createFlowServiceClient({ environment: current().environment(), clientSecret: TEST_CLIENT_SECRET, retry: FAST_RETRY, ...extra }),
+  };
+}
 
-  const client = (extra: Partial<Parameters<typeof createFlowServiceClient>[0]> = {}) =>
-    createFlowServiceClient({ environment: emu.environment(), clientSecret: TEST_CLIENT_SECRET, retry: FAST_RETRY, ...extra });
+describe('client against the emulator', () => {
+  const suite = emulatorForSuite();
+  const client = suite.client;
 
   test('create → get → update → list with filters and paging', async () => {
     const api = client();
@@ -95,16 +107,11 @@ describe('client against the emulator', () => {
 });
 
 describe('faults survived', () => {
-  let emu: TestEmulator;
-  before(async () => {
-    emu = await startTestEmulator();
-  });
-  after(() => emu.close());
-  const client = (extra: Partial<Parameters<typeof createFlowServiceClient>[0]> = {}) =>
-    createFlowServiceClient({ environment: emu.environment(), clientSecret: TEST_CLIENT_SECRET, retry: FAST_RETRY, ...extra });
+  const suite = emulatorForSuite();
+  const client = suite.client;
 
   test('429 with Retry-After is waited out', async () => {
-    emu.emulator.setFaults([{ kind: 'status', status: 429, retryAfterSeconds: 1, times: 1, match: { method: 'GET', path: 'flowSpecs' } }]);
+    suite.emu().emulator.setFaults([{ kind: 'status', status: 429, retryAfterSeconds: 1, times: 1, match: { method: 'GET', path: 'flowSpecs' } }]);
     const started = Date.now();
     const spec = await client().get('flowSpecs', REST_STORAGE_TO_AEP_ID);
     assert.equal(spec.name, 'RestStorageToAEP');
@@ -112,26 +119,26 @@ describe('faults survived', () => {
   });
 
   test('503 twice, then served', async () => {
-    emu.emulator.setFaults([{ kind: 'status', status: 503, times: 2, match: { method: 'GET', path: 'flowSpecs' } }]);
+    suite.emu().emulator.setFaults([{ kind: 'status', status: 503, times: 2, match: { method: 'GET', path: 'flowSpecs' } }]);
     assert.equal((await client().get('flowSpecs', REST_STORAGE_TO_AEP_ID)).name, 'RestStorageToAEP');
-    assert.equal(emu.emulator.store.faults().length, 0);
+    assert.equal(suite.emu().emulator.store.faults().length, 0);
   });
 
   test('a dropped connection on GET is retried', async () => {
-    emu.emulator.setFaults([{ kind: 'drop', times: 1, match: { method: 'GET', path: 'flowSpecs' } }]);
+    suite.emu().emulator.setFaults([{ kind: 'drop', times: 1, match: { method: 'GET', path: 'flowSpecs' } }]);
     assert.equal((await client().get('flowSpecs', REST_STORAGE_TO_AEP_ID)).name, 'RestStorageToAEP');
   });
 
   test('a dropped POST is not repeated: the spec is found by name', async () => {
     const api = client();
     await api.list('flowSpecs'); // token first, so the drop hits the POST
-    emu.emulator.setFaults([{ kind: 'drop', times: 1, match: { method: 'POST', path: 'connectionSpecs' } }]);
+    suite.emu().emulator.setFaults([{ kind: 'drop', times: 1, match: { method: 'POST', path: 'connectionSpecs' } }]);
     await assert.rejects(api.create('connectionSpecs', sampleConnectionSpec('Dropped create')), (err: FlowServiceError) => /was not created; it is safe to try again/.test(err.message));
     assert.equal((await api.findByName('connectionSpecs', 'Dropped create')).length, 0, 'the emulator dropped it before creating');
   });
 
   test('a slow answer beyond the timeout gives a clear timeout error', async () => {
-    emu.emulator.setFaults([{ kind: 'delay', ms: 2_000, match: { method: 'GET', path: 'flowSpecs' } }]);
+    suite.emu().emulator.setFaults([{ kind: 'delay', ms: 2_000, match: { method: 'GET', path: 'flowSpecs' } }]);
     try {
       await assert.rejects(client({ timeoutMs: 150, retry: { ...FAST_RETRY, maxAttempts: 2 } }).get('flowSpecs', REST_STORAGE_TO_AEP_ID), (err: FlowServiceError) => {
         assert.equal(err.kind, 'timeout');
@@ -139,12 +146,12 @@ describe('faults survived', () => {
         return true;
       });
     } finally {
-      emu.emulator.setFaults([]);
+      suite.emu().emulator.setFaults([]);
     }
   });
 
   test('a malformed body is a bad-response error', async () => {
-    emu.emulator.setFaults([{ kind: 'malformed', times: 1, match: { method: 'GET', path: 'flowSpecs' } }]);
+    suite.emu().emulator.setFaults([{ kind: 'malformed', times: 1, match: { method: 'GET', path: 'flowSpecs' } }]);
     await assert.rejects(client().get('flowSpecs', REST_STORAGE_TO_AEP_ID), (err: FlowServiceError) => err.kind === 'bad-response' && err.details.status === 200);
   });
 });
