@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopperFor } from './childStop.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,8 +14,7 @@ export async function startEmulatorProcess({ dataDir, seedDir, port = 0, log = (
   const args = [join(projectRoot, 'dist', 'cli.js'), 'emulator', '--port', String(port), '--data', dataDir];
   if (seedDir) args.push('--seed-dir', seedDir);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let exited = false;
-  const exitPromise = new Promise((r) => child.once('exit', () => { exited = true; r(); }));
+  const stop = stopperFor(child);
   child.stderr.on('data', (chunk) => { for (const line of chunk.toString().split('\n')) if (line.trim()) log(`[emulator] ${line}`); });
   const url = await new Promise((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`the emulator did not report "listening on" within ${timeoutMs} ms`)), timeoutMs);
@@ -28,12 +28,6 @@ export async function startEmulatorProcess({ dataDir, seedDir, port = 0, log = (
   });
   return {
     url,
-    async close() {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5000);
-      await exitPromise;
-      clearTimeout(timer);
-    },
+    close: stop,
   };
 }

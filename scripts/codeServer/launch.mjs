@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopperFor } from './childStop.mjs';
 
 /**
  * @param {object} options
@@ -44,8 +45,7 @@ export async function startCodeServer(options) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let exited = false;
-  const exitPromise = new Promise((resolvePromise) => child.once('exit', () => { exited = true; resolvePromise(); }));
+  const stop = stopperFor(child);
 
   const listeningUrl = await new Promise((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start within ${options.timeoutMs ?? 60000} ms`)), options.timeoutMs ?? 60000);
@@ -67,13 +67,7 @@ export async function startCodeServer(options) {
     port: actualPort,
     userDataDir,
     extensionsDir,
-    async close() {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5000);
-      await exitPromise;
-      clearTimeout(timer);
-    },
+    close: stop,
   };
 }
 

@@ -1,28 +1,31 @@
 // Shared helpers of the in-editor suites: the extension's test API, workspace files, and waiting without sleeps.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
+import type { SourcesSdkExtensionApi } from '../../client/extension';
+import type { PromptRequest } from '../../client/prompts';
+import type { TreeSnapshotItem } from '../../client/tree';
 
 /** Marketplace id (`publisher.name`) of the extension under test. */
 export const EXTENSION_ID = 'sources-sdk-tools.sources-sdk-tools';
 export const CONNECTION_SPEC_LANGUAGE = 'sources-sdk-connection-spec';
 export const FLOW_SPEC_LANGUAGE = 'sources-sdk-flow-spec';
 
+/** What `activate()` returns: the extension's own type, so the tests cannot drift from it. */
+export type ExtensionTestApi = SourcesSdkExtensionApi;
 /** One row of the Flow Service tree as the extension renders it. */
-export interface TreeRow { label: string; description?: string; contextValue?: string; children: TreeRow[] }
+export type TreeRow = TreeSnapshotItem;
+/** A question the extension asked (quick pick, modal, input box), as its test seam reports it. */
+export type Prompt = PromptRequest;
 
-/** Subset of the API that `activate()` returns (docs/commands.md "Extension API"). */
-export interface ExtensionTestApi {
-  ready: Promise<void>;
-  api: {
-    activeEnvironment(): { name: string; sandbox: string; platformUrl: string; isLocalEmulator: boolean };
-    statusBarText(): string;
-    statusBarBackground(): string | undefined;
-    emulatorUrl(): string | undefined;
-    languageClientState(): 'starting' | 'running' | 'stopped';
-    setPromptResponder(responder: ((prompt: { kind: 'quickPick' | 'message' | 'input'; message: string; items: string[] }) => string | undefined) | undefined): void;
-    setUntrustedOverride(untrusted: boolean | undefined): void;
-    flowServiceTree(): Promise<TreeRow[]>;
-  };
+/**
+ * Records every prompt into `prompts` and answers each with the first item matching one of `answers`; a prompt
+ * matching none is dismissed (what Escape or a modal's Cancel does).
+ */
+export function answerPromptsWith(extension: ExtensionTestApi, prompts: Prompt[], ...answers: RegExp[]): void {
+  extension.api.setPromptResponder((prompt) => {
+    prompts.push(prompt);
+    return prompt.items.find((item) => answers.some((answer) => answer.test(item)));
+  });
 }
 
 /** Activates the extension (if needed) and waits for its `ready` promise: language client running, commands registered. */

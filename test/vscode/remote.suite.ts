@@ -3,14 +3,13 @@ import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import {
-  activateExtension, closeAllEditors, ExtensionTestApi, openWorkspaceFile, ourDiagnostics, waitForDiagnostics, workspaceUri,
+  answerPromptsWith, Prompt, activateExtension, closeAllEditors, ExtensionTestApi, openWorkspaceFile, ourDiagnostics, waitForDiagnostics, workspaceUri,
 } from './helpers';
 
 interface UploadResult { action: string; id?: string; reason?: string }
 interface FetchResult { action: string; uri?: string; id?: string; error?: string }
 interface CompareResult { same: boolean; summary: string; id?: string }
 interface RegisterResult { changed: boolean; flowSpecId?: string; alreadyRegistered?: boolean; refused?: boolean; cancelled?: boolean; error?: string }
-type Prompt = { kind: 'quickPick' | 'message' | 'input'; message: string; items: string[] };
 
 const REST_STORAGE_TO_AEP = '6499120c-0b15-42dc-936e-847ea3c24d72';
 
@@ -19,13 +18,7 @@ export function defineRemoteTests(): void {
     let extension: ExtensionTestApi;
     let uploadedId: string;
     const prompts: Prompt[] = [];
-    /** Records every prompt and answers with the first button/item matching one of `answers`. */
-    function answerWith(...answers: RegExp[]): void {
-      extension.api.setPromptResponder((prompt) => {
-        prompts.push(prompt);
-        return prompt.items.find((item) => answers.some((answer) => answer.test(item)));
-      });
-    }
+    const answerWith = (...answers: RegExp[]) => answerPromptsWith(extension, prompts, ...answers);
 
     before(async function () {
       extension = await activateExtension();

@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import type { FlowServiceClient } from '../../core/api/types';
-import { activateExtension, closeAllEditors, ExtensionTestApi, openWorkspaceFile, TreeRow, waitFor, workspaceUri } from './helpers';
+import {
+  activateExtension, answerPromptsWith, closeAllEditors, ExtensionTestApi, openWorkspaceFile, Prompt, TreeRow, waitFor, workspaceUri,
+} from './helpers';
 
 interface UploadResult { action: string; id?: string; reason?: string }
 interface FetchResult { action: string; uri?: string; id?: string }
-type Prompt = { kind: 'quickPick' | 'message' | 'input'; message: string; items: string[] };
 
 const REST_STORAGE_TO_AEP = '6499120c-0b15-42dc-936e-847ea3c24d72';
 const GENERIC_STREAMING_AEP = 'e77fde5a-22a8-11ed-861d-0242ac120002';
@@ -50,13 +51,7 @@ export function defineUserFlowTests(): void {
   describe('user flows around the remote commands', function () {
     let extension: ExtensionTestApi;
     const prompts: Prompt[] = [];
-    /** Records every prompt; answers each with the first item matching one of `answers`, else dismisses it (Cancel). */
-    function answerWith(...answers: RegExp[]): void {
-      extension.api.setPromptResponder((prompt) => {
-        prompts.push(prompt);
-        return prompt.items.find((item) => answers.some((answer) => answer.test(item)));
-      });
-    }
+    const answerWith = (...answers: RegExp[]) => answerPromptsWith(extension, prompts, ...answers);
 
     before(async function () {
       extension = await activateExtension();
