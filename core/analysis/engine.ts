@@ -17,7 +17,7 @@ import {
   placeholderCompletions, placeholderDefinition, placeholderHover, placeholderReferences, placeholderRename,
   preparePlaceholderRename,
 } from './placeholderFeatures';
-import { runRules } from './rules/index';
+import { runRules, type RuleErrorHandler } from './rules/index';
 import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
 import { mergeDiagnostics } from './mergeDiagnostics';
 import { SchemaNavigator } from './schemaNavigator';
@@ -34,6 +34,11 @@ export interface SpecEngineOptions {
   clientCapabilities?: ClientCapabilities;
   /** Parsed documents kept (one entry per URI, latest version only). */
   cacheSize?: number;
+  /**
+   * Where a semantic rule's exception is reported (the rule's findings are then missing for that document).
+   * Defaults to one line on stderr per distinct failure, which the LSP client shows in its server log.
+   */
+  onRuleError?: RuleErrorHandler;
 }
 
 interface ParseEntry {
@@ -65,8 +70,10 @@ export class SpecEngine {
   private readonly limits: AnalysisLimits;
   private readonly maxDiagnostics: number;
   private readonly cacheSize: number;
+  private readonly onRuleError: RuleErrorHandler;
 
   constructor(options: SpecEngineOptions = {}) {
+    this.onRuleError = options.onRuleError ?? logRuleErrorOnce();
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.maxDiagnostics = options.maxDiagnostics ?? 500;
     this.cacheSize = options.cacheSize ?? 64;
@@ -128,7 +135,7 @@ export class SpecEngine {
         'If this is an API response, open one element of it instead.'));
     }
     const merged = isObject
-      ? mergeDiagnostics(diagnostics, runRules(document, root, kind), (range) => propertyScope(document, entry.json, range))
+      ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError), (range) => propertyScope(document, entry.json, range))
       : diagnostics;
     return this.capped(document, byPosition(merged));
   }
@@ -258,6 +265,21 @@ export class SpecEngine {
       },
     });
   }
+}
+
+/**
+ * The default rule-error handler: one stderr line per distinct rule failure (a rule that breaks on a shape usually
+ * breaks on every keystroke, and the log must stay readable). Only the error text: never document content.
+ */
+function logRuleErrorOnce(): RuleErrorHandler {
+  const seen = new Set<string>();
+  return ({ codes, error }) => {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const key = `${codes.join(',')} ${text}`;
+    if (seen.has(key) || seen.size > 100) return;
+    seen.add(key);
+    console.error(`sources-sdk: the rule for ${codes.join(', ')} failed and was skipped (${text}). Please report this.`);
+  };
 }
 
 /**

@@ -103,7 +103,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; cpu: number
 test(`fuzz: ${ITERATIONS} mutations through every feature, no exception, analyze ≤ ${MAX_ANALYZE_MS} ms`, async (t) => {
   assert.ok(fixtures.length > 0, 'valid fixtures present');
   const random = prng(SEED);
-  const engine = new SpecEngine();
+  const ruleFailures: string[] = [];
+  const engine = new SpecEngine({ onRuleError: ({ codes, error }) => ruleFailures.push(`${codes.join(',')}: ${String(error)}`) });
   for (const f of fixtures) await engine.analyze(TextDocument.create('file:///warm.json', 'json', 0, f.text), f.kind);
 
   let slowest = 0;
@@ -151,5 +152,6 @@ test(`fuzz: ${ITERATIONS} mutations through every feature, no exception, analyze
   // FUZZ_DUMP=<file> keeps the slowest input for profiling.
   if (process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, slowestText);
   assert.ok(diagnosticsSeen > ITERATIONS, 'mutations really produced problems');
+  assert.deepEqual(ruleFailures.slice(0, 5), [], `${ruleFailures.length} rule runs threw (rules must handle every shape)`);
   assert.ok(slowest <= MAX_ANALYZE_MS, `slowest analyze ${slowest.toFixed(1)} ms on:\n${slowestText.slice(0, 500)}`);
 });

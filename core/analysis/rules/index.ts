@@ -1,6 +1,8 @@
 /**
  * Runs the semantic rules over one parse and converts their findings into LSP diagnostics.
- * Each rule is isolated: one that throws on an unexpected shape is skipped, never taking the others down.
+ * Each rule is isolated: one that throws on an unexpected shape is skipped, never taking the others down, and the
+ * exception goes to `onRuleError` so a rule bug shows up in the server log / CLI stderr instead of silently losing
+ * that rule's findings.
  */
 import type { ASTNode, Diagnostic, TextDocument } from 'vscode-json-languageservice';
 import { ruleInfo, severityNumber } from '../codes';
@@ -38,8 +40,15 @@ export const RULES: Rule[] = [
 
 const TAG_NUMBERS = { unnecessary: 1, deprecated: 2 } as const;
 
-/** Runs every rule that applies to `kind` and returns the diagnostics (source `sources-sdk`). Never throws. */
-export function runRules(document: TextDocument, root: ASTNode | undefined, kind: SpecKind): Diagnostic[] {
+/** Called with the index of the rule in {@link RULES}, its codes and what it threw. */
+export type RuleErrorHandler = (failure: { rule: number; codes: readonly string[]; error: unknown }) => void;
+
+/**
+ * Runs every rule that applies to `kind` and returns the diagnostics (source `sources-sdk`). Never throws: a rule
+ * that throws is reported to `onRuleError` (nothing is reported when it is omitted) and the others still run.
+ */
+export function runRules(document: TextDocument, root: ASTNode | undefined, kind: SpecKind,
+  onRuleError?: RuleErrorHandler): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const ctx: RuleContext = {
     document,
@@ -50,14 +59,15 @@ export function runRules(document: TextDocument, root: ASTNode | undefined, kind
       if (diagnostic) diagnostics.push(diagnostic);
     },
   };
-  for (const rule of RULES) {
-    if (!rule.kinds.includes(kind)) continue;
+  RULES.forEach((rule, index) => {
+    if (!rule.kinds.includes(kind)) return;
     try {
       rule.run(ctx);
-    } catch {
+    } catch (error) {
       // A rule meeting a shape it did not expect must not hide the other rules' findings.
+      onRuleError?.({ rule: index, codes: rule.codes, error });
     }
-  }
+  });
   return diagnostics;
 }
 

@@ -2,7 +2,7 @@
  * Rules 1 and 2: every `${name}` in the request must resolve to a declared parameter; look-alike forms
  * (`{name}`, `{{NAME}}`) and unreplaced documentation placeholders (`{DESCRIPTION}`) are flagged.
  */
-import type { StringASTNode } from 'vscode-json-languageservice';
+import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
 import { stringOffsetMapper, walk } from '../astUtil';
 import {
   collectPlaceholders,
@@ -57,18 +57,32 @@ function checkUses(ctx: RuleContext, table: PlaceholderTable): void {
   }
 }
 
+/**
+ * Hints are cheap to show but not to build on a generated spec with thousands of parameters: past this many, one
+ * summary hint on the last reported parameter stands for the rest.
+ */
+export const MAX_UNUSED_HINTS = 50;
+
 function checkUnused(ctx: RuleContext, table: PlaceholderTable): void {
   const used = new Set(table.uses.map((use) => use.name));
+  const unused: Array<{ name: string; node: ASTNode }> = [];
+  let total = 0;
   for (const [name, declarations] of table.declarations) {
     if (used.has(name)) continue;
     for (const declaration of declarations) {
       if (declaration.where !== 'sourceSpec') continue;
-      ctx.report({
-        code: 'SSDK106', node: declaration.node.keyNode, tags: ['unnecessary'], data: { name },
-        message: `Source parameter "${name}" is never used: reference it as "\${${name}}" in urlParams, headerParams or bodyParams, or remove it.`,
-      });
+      total++;
+      if (unused.length < MAX_UNUSED_HINTS) unused.push({ name, node: declaration.node.keyNode });
     }
   }
+  unused.forEach(({ name, node }, index) => {
+    const more = index === unused.length - 1 && total > unused.length
+      ? ` (${total - unused.length} more unused parameters are not marked)` : '';
+    ctx.report({
+      code: 'SSDK106', node, tags: ['unnecessary'], data: { name },
+      message: `Source parameter "${name}" is never used: reference it as "\${${name}}" in urlParams, headerParams or bodyParams, or remove it.${more}`,
+    });
+  });
 }
 
 function checkLookAlikes(ctx: RuleContext, node: StringASTNode): void {
