@@ -117,7 +117,7 @@ function unreachableAdvice(url: string, code: string): string {
     // not a URL: keep the generic advice
   }
   if (loopback && code === 'ECONNREFUSED') {
-    return `nothing is listening there. Is the local emulator running (\`sources-sdk emulator --port ${portOf(url)}\`)? Check the ${setting}`;
+    return `nothing is listening there. Is the emulator running (\`sources-sdk emulator --port ${portOf(url)}\`)? Check the ${setting}`;
   }
   return `check the ${setting}, your network or proxy`;
 }

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
 import { cli, startCli, waitFor } from './helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
@@ -121,6 +122,22 @@ describe('issue 3 acceptance: the CLI against the emulator alone', () => {
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^no remote new-connectionSpec\.json: No connection spec named "Never pushed" exists in this sandbox; .*`sources-sdk push new-connectionSpec\.json` creates it/m);
     assert.match(run.stderr, /1 file\(s\) compared: 0 same, 0 differ, 1 with no remote/);
+  });
+
+  test('an unreachable emulator (README credentials "local") is named plainly, without mangled words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acceptance-closed-'));
+    writeFileSync(join(dir, 'a-connectionSpec.json'), JSON.stringify(validConnectionSpec('Closed port')));
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const url = `http://localhost:${closed}`;
+    const run = await cli(['diff', 'a-connectionSpec.json'], { ...env, SOURCES_SDK_PLATFORM_URL: url, SOURCES_SDK_IMS_URL: url, SOURCES_SDK_CLIENT_ID: 'local', SOURCES_SDK_CLIENT_SECRET: 'local' }, dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, new RegExp(`^failed\\s+a-connectionSpec\\.json: Could not reach localhost:${closed} \\(ECONNREFUSED\\): nothing is listening there\\. Is the emulator running \\(\`sources-sdk emulator --port ${closed}\`\\)\\? Check the IMS URL \\(SOURCES_SDK_IMS_URL\\)`, 'm'));
+    assert.doesNotMatch(run.stdout + run.stderr, /REDACTED/);
   });
 
   test('a long push shows each file as it finishes; Ctrl+C stops it, exit 130, no partial links file', async () => {

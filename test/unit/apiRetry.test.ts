@@ -108,7 +108,7 @@ describe('retries', () => {
     });
     await assert.rejects(client.get('connectionSpecs', 'a'), (err: FlowServiceError) => {
       assert.equal(err.kind, 'network');
-      assert.match(err.message, /Could not reach 127\.0\.0\.1:1 \(ECONNREFUSED\): nothing is listening there\. Is the local emulator running \(`sources-sdk emulator --port 1`\)\? Check the platform URL \(SOURCES_SDK_PLATFORM_URL\)/);
+      assert.match(err.message, /Could not reach 127\.0\.0\.1:1 \(ECONNREFUSED\): nothing is listening there\. Is the emulator running \(`sources-sdk emulator --port 1`\)\? Check the platform URL \(SOURCES_SDK_PLATFORM_URL\)/);
       return true;
     });
     assert.equal(fake.matching('GET', SPECS).length, 1);
