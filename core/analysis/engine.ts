@@ -11,6 +11,7 @@ import {
 } from 'vscode-json-languageservice';
 import { SPEC_SCHEMAS } from '../schemas';
 import { getCodeActions } from './codeActions';
+import { rankCompletions } from './completionRanking';
 import { urlLinks } from './links';
 import { specOutline } from './outline';
 import {
@@ -147,7 +148,9 @@ export class SpecEngine {
     const items = placeholderCompletions(document, entry.json.root, document.offsetAt(position));
     if (items) return { isIncomplete: false, items };
     const list = await this.service.doComplete(this.kindView(document, kind), position, entry.json);
-    return list ?? EMPTY_COMPLETIONS;
+    if (!list) return EMPTY_COMPLETIONS;
+    rankCompletions(list.items, entry.json.getNodeFromOffset(document.offsetAt(position), true));
+    return list;
   }
 
   /** Placeholder hover first, otherwise the schema description of the property/value under the cursor. */

@@ -13,7 +13,7 @@ export const PAGINATION_REQUIRED: Readonly<Record<string, readonly string[]>> = 
 };
 
 /** Optional fields each type understands (`delayRequestMillis` throttles any paged type). */
-const PAGINATION_OPTIONAL: Readonly<Record<string, readonly string[]>> = {
+export const PAGINATION_OPTIONAL: Readonly<Record<string, readonly string[]>> = {
   OFFSET: ['endConditionName', 'endConditionValue', 'delayRequestMillis'],
   POINTER: ['delayRequestMillis'],
   CONTINUATION_TOKEN: ['delayRequestMillis'],
