@@ -11,8 +11,10 @@ export const requestShapeRule: Rule = {
     if (!attributes) return;
     const contentPath = getPath(attributes, ['contentPath']);
     if (contentPath?.type === 'string') {
+      // Suggest the corrected path when SSDK501 also fires here, so the two notes on this value do not disagree.
+      const path = contentPath.value.startsWith('$') ? contentPath.value : `$.${contentPath.value.replace(/^\.+/, '')}`;
       ctx.report({ code: 'SSDK503', node: contentPath,
-        message: `Legacy short form: write "contentPath": {"path": "${contentPath.value}"}; the object form also supports skipAttributes/keepAttributes.` });
+        message: `Legacy short form: write "contentPath": {"path": "${path}"}; the object form also supports skipAttributes/keepAttributes.` });
       checkJsonPath(ctx, 'contentPath', contentPath);
     } else {
       checkPathObject(ctx, 'contentPath', contentPath);

@@ -96,3 +96,12 @@ describe('profile and uiAttributes (rules 13, 14, 15, 17, 19)', () => {
     assert.deepEqual(diagnostics[0].data, { value: '1.0' });
   });
 });
+
+describe('contentPath notes agree', () => {
+  test('SSDK503 on a path without "$" suggests the corrected JSONPath, like SSDK501', () => {
+    const spec = batchSpec();
+    spec.sourceSpec.attributes.contentPath = 'contacts';
+    const messages = analyze(text(spec)).diagnostics.map((d) => String(d.message));
+    assert.ok(messages.some((m) => m.includes('{"path": "$.contacts"}')), messages.join('\n'));
+  });
+});
