@@ -294,7 +294,7 @@ describe('refusals', () => {
     respondWith(undefined);
     const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string };
     assert.equal(result.action, 'cancelled');
-    assert.match(prompts[0].message + prompts[0].items.join(), /Create prod-one in Emu prod\/prod/);
+    assert.match(prompts[0].message + prompts[0].items.join(), /Create prod-one in the PRODUCTION sandbox "prod" of Emu prod\?/);
     assert.ok(!state.logLines.some((l) => l.includes('sources-sdk-local-secret')), 'the secret never reaches the log');
     await commands.executeCommand('sourcesSdk.selectEnvironment', 'Local emulator');
     delete state.workspaceSettings['sourcesSdk.environments'];
