@@ -4,3 +4,4 @@ export * from './diff';
 export * from './links';
 export * from './operations';
 export * from './register';
+export * from './text';

@@ -5,7 +5,9 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { FlowServiceError } from '../api/errors';
 import type { EnvironmentConfig, SpecResource } from '../api/types';
+import { stripBom } from './text';
 
 /** Remote state of one linked file at its last sync. */
 export interface LinkRecord {
@@ -36,6 +38,11 @@ export function linksFilePath(workspaceRoot: string): string {
   return path.join(workspaceRoot, '.sources-sdk', 'links.json');
 }
 
+/** How long a writer waits for another process's lock on the links file. */
+const LOCK_WAIT_MS = 10_000;
+/** Age after which a lock is taken to be left over from a crashed writer. */
+const STALE_LOCK_MS = 60_000;
+
 interface LinksFile {
   version: 1;
   environments: Record<string, Record<string, LinkRecord>>;
@@ -44,7 +51,8 @@ interface LinksFile {
 /**
  * Links in `<root>/.sources-sdk/links.json`, keyed by file path relative to the root (forward slashes).
  * Writes are serialised and atomic (temp file + rename), so concurrent pushes never lose each other's links and a
- * crash never leaves a half-written file.
+ * crash never leaves a half-written file. Within a process a queue orders them; across processes (two CLI runs in
+ * one CI job, the CLI beside the extension) each read-modify-write holds `links.json.lock`.
  */
 export class FileLinkStore implements LinkStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -79,11 +87,13 @@ export class FileLinkStore implements LinkStore {
   }
 
   private mutate(change: (data: LinksFile) => void): Promise<void> {
-    const next = this.queue.catch(() => undefined).then(async () => {
-      const data = await this.read();
-      change(data);
-      await this.writeAtomically(data);
-    });
+    const next = this.queue.catch(() => undefined).then(() =>
+      this.withFileLock(async () => {
+        const data = await this.read();
+        change(data);
+        await this.writeAtomically(data);
+      }),
+    );
     this.queue = next;
     return next;
   }
@@ -96,15 +106,60 @@ export class FileLinkStore implements LinkStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, environments: {} };
       throw err;
     }
-    const parsed = JSON.parse(text) as Partial<LinksFile>;
-    return { version: 1, environments: parsed.environments ?? {} };
+    let parsed: Partial<LinksFile> | null;
+    try {
+      // Editors on Windows may save a byte order mark, which JSON.parse rejects.
+      parsed = JSON.parse(stripBom(text)) as Partial<LinksFile> | null;
+    } catch (err) {
+      throw new FlowServiceError(
+        `${this.file} is not valid JSON (${(err as Error).message}): fix it (a merge conflict?) or delete it to forget the links`,
+        'config',
+      );
+    }
+    const environments = parsed && typeof parsed === 'object' ? parsed.environments : undefined;
+    return { version: 1, environments: environments && typeof environments === 'object' ? environments : {} };
+  }
+
+  /** Runs `work` while holding `links.json.lock` (created exclusively); a lock older than a minute is stale. */
+  private async withFileLock<T>(work: () => Promise<T>): Promise<T> {
+    const lock = `${this.file}.lock`;
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        await fs.writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const held = await fs.stat(lock).catch(() => undefined);
+      // A writer holds the lock for milliseconds; one this old was left by a process that crashed or was killed.
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) {
+        await fs.rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new FlowServiceError(`${lock} is held by another sources-sdk process; delete it if none is running`, 'config');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+    }
+    try {
+      return await work();
+    } finally {
+      await fs.rm(lock, { force: true });
+    }
   }
 
   private async writeAtomically(data: LinksFile): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    await fs.writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
-    await fs.rename(temp, this.file);
+    const temp = `${this.file}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await fs.writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
+      await fs.rename(temp, this.file);
+    } catch (err) {
+      await fs.rm(temp, { force: true });
+      throw err;
+    }
   }
 }
 

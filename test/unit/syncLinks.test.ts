@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { environmentKey, FileLinkStore, linksFilePath, type LinkRecord } from '../../core/sync/links';
@@ -35,5 +35,48 @@ describe('FileLinkStore', () => {
     const onDisk = JSON.parse(readFileSync(linksFilePath(root), 'utf8'));
     assert.equal(Object.keys(onDisk.environments.env).length, 50);
     assert.deepEqual(readdirSync(join(root, '.sources-sdk')), ['links.json']);
+  });
+});
+
+describe('FileLinkStore across writers and hand-edited files', () => {
+  test('two stores on one workspace (two CLI processes, or the CLI beside the extension) lose no link', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const first = new FileLinkStore(root);
+    const second = new FileLinkStore(root);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).set('env', `f${i}.json`, record(`id-${i}`))),
+    );
+    const onDisk = JSON.parse(readFileSync(linksFilePath(root), 'utf8'));
+    assert.equal(Object.keys(onDisk.environments.env).length, 20);
+    assert.deepEqual(readdirSync(join(root, '.sources-sdk')), ['links.json'], 'no lock or temp file remains');
+  });
+
+  test('a stale lock left by a crashed writer does not block for ever', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    mkdirSync(join(root, '.sources-sdk'));
+    const lock = `${linksFilePath(root)}.lock`;
+    writeFileSync(lock, '999999\n');
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(lock, old, old);
+    await new FileLinkStore(root).set('env', 'a.json', record('id-a'));
+    assert.equal((await new FileLinkStore(root).get('env', 'a.json'))?.remoteId, 'id-a');
+  });
+
+  test('a links file saved with a byte order mark is still read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    mkdirSync(join(root, '.sources-sdk'));
+    writeFileSync(linksFilePath(root), `\uFEFF${JSON.stringify({ version: 1, environments: { env: { 'a.json': record('id-a') } } })}\r\n`);
+    assert.equal((await new FileLinkStore(root).get('env', 'a.json'))?.remoteId, 'id-a');
+  });
+
+  test('a damaged links file is reported by name, not as a bare JSON error', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    mkdirSync(join(root, '.sources-sdk'));
+    writeFileSync(linksFilePath(root), '{ "version": 1, <<<<<<< HEAD');
+    await assert.rejects(new FileLinkStore(root).get('env', 'a.json'), (err: Error) => {
+      assert.match(err.message, /links\.json/);
+      assert.match(err.message, /not valid JSON/);
+      return true;
+    });
   });
 });
