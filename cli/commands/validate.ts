@@ -9,6 +9,7 @@ import { Option, type Command } from 'commander';
 import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
+import { stripBom } from '../../core/sync/text';
 import { countBySeverity, toFindings, type Finding } from '../format/findings';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
@@ -56,7 +57,8 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
   for (const target of targets) {
     let text: string;
     try {
-      text = await readFile(target.path, 'utf8');
+      // VS Code hides a byte order mark from the language server; do the same so both report alike.
+      text = stripBom(await readFile(target.path, 'utf8'));
     } catch (err) {
       ioProblem(`${displayPath(target.path)}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
       continue;

@@ -8,6 +8,7 @@ import { diffSpec, parseSpecText, resolveRemote, type DiffResult } from '../../c
 import { planRegister, registerInFlowSpec } from '../../core/sync/register';
 import { describeError, exitCodeFor, withRemoteContext, type CliIO, type RemoteContext, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
+import { readSpecFile } from './files';
 
 export interface DiffFlags extends RemoteFlags {
   unified?: boolean;
@@ -23,7 +24,7 @@ export async function runDiff(files: string[], flags: DiffFlags, io: CliIO): Pro
     flags,
     io,
     async task(_file, absolute, ctx) {
-      const localText = await fs.readFile(absolute, 'utf8');
+      const localText = await readSpecFile(absolute);
       return { localText, result: await diffSpec({ client: ctx.client, filePath: absolute, text: localText, links: ctx.links, signal: ctx.signal }) };
     },
     report(outcome, ctx) {

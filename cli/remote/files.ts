@@ -1,6 +1,7 @@
 /** File helpers for the remote commands: atomic writes and display paths. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { stripBom } from '../../core/sync/text';
 
 /** Writes `text` to `file` through a temp file in the same folder + rename: readers never see a partial file. */
 export async function writeFileAtomically(file: string, text: string): Promise<void> {
@@ -24,4 +25,9 @@ export async function readIfExists(file: string): Promise<string | undefined> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
+}
+
+/** Reads a spec file as the editor shows it: without the byte order mark some Windows editors write. */
+export async function readSpecFile(file: string): Promise<string> {
+  return stripBom(await fs.readFile(file, 'utf8'));
 }

@@ -1,5 +1,4 @@
 /** `sources-sdk pull` and `sources-sdk push`. */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-json-languageservice';
@@ -10,7 +9,7 @@ import { pullSpec, pushSpec, recordSync, type PushResult } from '../../core/sync
 import { ConfigError } from './config';
 import { exitCodeFor, withRemoteContext, type CliIO, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
-import { readIfExists, writeFileAtomically } from './files';
+import { readIfExists, readSpecFile, writeFileAtomically } from './files';
 
 /** `connection-spec` / `flow-spec` (a few spellings accepted) → endpoint. */
 export function resourceFromKindArgument(kind: string): SpecResource {
@@ -81,7 +80,7 @@ export async function runPush(files: string[], flags: PushFlags, io: CliIO): Pro
     flags,
     io,
     async task(file, absolute, ctx) {
-      const text = await fs.readFile(absolute, 'utf8');
+      const text = await readSpecFile(absolute);
       if (flags.validate !== false) {
         const errors = await validationErrors(absolute, text);
         if (errors.length > 0) {

@@ -9,6 +9,7 @@ import type { FlowServiceClient, RemoteSpec, SpecResource } from '../api/types';
 import { compareSpecs, type SpecComparison } from './diff';
 import { environmentKey, type LinkRecord, type LinkStore } from './links';
 import { contentHash, formatSpecFile, toAuthoringForm } from './normalize';
+import { stripBom } from './text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,7 +33,7 @@ export function resourceForFile(filePath: string, text: string): SpecResource {
 export function parseSpecText(filePath: string, text: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(stripBom(text));
   } catch (err) {
     throw new FlowServiceError(`${filePath} is not valid JSON: ${(err as Error).message}`, 'validation');
   }

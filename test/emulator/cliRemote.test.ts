@@ -124,4 +124,25 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
     assert.equal(run.code, 2);
     assert.match(run.stderr, /unknown spec kind "widget-spec"/);
   });
+
+  test('a spec saved with a byte order mark and CRLF line ends pushes, then diffs as the same', async () => {
+    const text = `\uFEFF${JSON.stringify(sampleConnectionSpec('Windows saved'), null, 2).replace(/\n/g, '\r\n')}\r\n`;
+    writeFileSync(join(dir, 'bom-connectionSpec.json'), text);
+    const pushed = await cli(['push', 'bom-connectionSpec.json'], env, dir);
+    assert.equal(pushed.code, 0, pushed.stdout + pushed.stderr);
+    assert.match(pushed.stdout, /^created\s+bom-connectionSpec\.json/m);
+    const compared = await cli(['diff', 'bom-connectionSpec.json'], env, dir);
+    assert.equal(compared.code, 0, compared.stdout + compared.stderr);
+    assert.match(compared.stdout, /^same\s+bom-connectionSpec\.json/m);
+  });
+
+  test('two push processes at once in one workspace keep both links', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'cli-parallel-'));
+    const groups = [0, 1].map((g) => Array.from({ length: 6 }, (_, i) => `p${g}-${i}-connectionSpec.json`));
+    groups.flat().forEach((f) => writeFileSync(join(workspace, f), JSON.stringify(sampleConnectionSpec(`Parallel ${f}`), null, 2)));
+    const runs = await Promise.all(groups.map((files) => cli(['push', ...files], env, workspace)));
+    for (const run of runs) assert.equal(run.code, 0, run.stdout + run.stderr);
+    const links = JSON.parse(readFileSync(join(workspace, '.sources-sdk/links.json'), 'utf8'));
+    assert.equal(Object.keys(links.environments[`${emulator.url}|CLITEST@AdobeOrg|prod`]).length, 12);
+  });
 });

@@ -126,4 +126,11 @@ describe('sources-sdk validate', () => {
     assert.equal(result.code, 2);
     assert.match(result.stderr, /1 file checked/);
   });
+
+  test('a file saved with a byte order mark and CRLF line ends (Windows editors) is checked like the editor sees it', () => {
+    writeFileSync(join(dir, 'windows-connectionSpec.json'), `\uFEFF${ACME.replace(/\n/g, '\r\n')}`);
+    const result = run(['windows-connectionSpec.json'], dir);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.doesNotMatch(result.stdout, /SSDK001/);
+  });
 });
