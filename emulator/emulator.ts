@@ -127,7 +127,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    } catch {
+      // A target such as `//[` is no URL; answering beats an unhandled rejection that stops the emulator.
+      url = new URL('http://emulator.invalid/');
+      const ctx: RequestContext = { req, res, method: (req.method ?? 'GET').toUpperCase(), url, path: '/', requestId: randomUUID() };
+      sendReply(ctx, gatewayError(400, '400000', 'The request target is not a valid URL path.'));
+      log(`${ctx.method} (invalid request target) 400 ${ctx.requestId}`);
+      return;
+    }
     const ctx: RequestContext = {
       req,
       res,
@@ -159,7 +169,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   const server = createServer((req, res) => {
-    void onRequest(req, res);
+    onRequest(req, res).catch((err: unknown) => {
+      // Last resort (e.g. writing to a socket that broke): never let one request take the emulator down.
+      log(`request failed: ${err instanceof Error ? err.message : String(err)}`);
+      res.destroy();
+    });
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

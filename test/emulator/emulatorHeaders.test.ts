@@ -1,5 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { startTestEmulator, sampleConnectionSpec, type TestEmulator } from './helpers/emulator';
 
 describe('emulator gateway header checks', () => {
@@ -72,5 +73,20 @@ describe('emulator gateway header checks', () => {
     const result = await emu.call('DELETE', '/connectionSpecs/anything');
     assert.equal(result.status, 405);
     assert.equal(result.headers.get('allow'), 'GET, PUT');
+  });
+
+  test('a request target that is no valid URL gets a 400 and the emulator keeps serving', async () => {
+    const port = Number(new URL(emu.url).port);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => { received += chunk.toString('utf8'); });
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
+      socket.write('GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    });
+    assert.match(answer.split('\r\n')[0], /^HTTP\/1\.1 400 /);
+    const health = await fetch(`${emu.url}/__emulator/health`);
+    assert.equal(health.status, 200);
   });
 });
