@@ -31,7 +31,8 @@ export function resolveConfig(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
   const pick = (flag: string | undefined, variable: string) => (flag ?? env[variable] ?? '').trim() || undefined;
   const orgId = pick(flags.orgId, 'SOURCES_SDK_ORG_ID');
   const clientId = pick(flags.clientId, 'SOURCES_SDK_CLIENT_ID');
-  const clientSecret = env.SOURCES_SDK_CLIENT_SECRET ?? '';
+  // Trimmed: a secret exported from a file (`$(cat secret)` in some shells, CI secret stores) may end in a newline.
+  const clientSecret = (env.SOURCES_SDK_CLIENT_SECRET ?? '').trim();
   const missing: string[] = [];
   if (!clientId) missing.push('SOURCES_SDK_CLIENT_ID (or --client-id)');
   if (!clientSecret) missing.push('SOURCES_SDK_CLIENT_SECRET (environment variable only)');

@@ -2,6 +2,7 @@
  * What every remote command needs: the configured client (with a redacting exchange log on --verbose), the link
  * store of the workspace, output streams, cancellation on Ctrl+C, and the mapping of failures to exit codes.
  */
+import * as path from 'node:path';
 import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../../core/api/flowServiceClient';
 import { FlowServiceError } from '../../core/api/errors';
 import { assertCredentialHostAllowed } from '../../core/api/hostPolicy';
@@ -74,7 +75,8 @@ export function createRemoteContext(flags: RemoteFlags, io: CliIO, listenForInte
   if (listenForInterrupt) process.once('SIGINT', onInterrupt);
   return {
     client,
-    links: new FileLinkStore(flags.workspace ?? io.cwd),
+    // Resolved against the CLI's working directory, as file arguments are (the process cwd may differ in-process).
+    links: new FileLinkStore(path.resolve(io.cwd, flags.workspace ?? '.')),
     io,
     signal: controller.signal,
     dispose: () => process.removeListener('SIGINT', onInterrupt),
