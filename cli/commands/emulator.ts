@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startEmulator } from '../../emulator/emulator';
 import { parseFaultArgument } from '../../emulator/faults';
+import { stripBom } from '../../core/sync/text';
 import type { FaultSpec } from '../../emulator/types';
 
 interface EmulatorCliOptions {
@@ -41,7 +42,7 @@ export async function readSeedDir(dir: string): Promise<{ connectionSpecs: objec
   for (const file of await listJsonFiles(dir)) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await fs.readFile(file, 'utf8'));
+      parsed = JSON.parse(stripBom(await fs.readFile(file, 'utf8')));
     } catch (err) {
       throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
     }
@@ -104,18 +105,30 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
             '\n',
         );
       }
-      const emulator = await startEmulator({
-        port,
-        host: opts.host,
-        dataDir: opts.data,
-        clientId: opts.clientId,
-        clientSecret,
-        seed: opts.seed,
-        seedConnectionSpecs: seeds.connectionSpecs,
-        seedFlowSpecs: seeds.flowSpecs,
-        faults,
-        log: opts.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
-      });
+      let emulator: Awaited<ReturnType<typeof startEmulator>>;
+      try {
+        emulator = await startEmulator({
+          port,
+          host: opts.host,
+          dataDir: opts.data,
+          clientId: opts.clientId,
+          clientSecret,
+          seed: opts.seed,
+          seedConnectionSpecs: seeds.connectionSpecs,
+          seedFlowSpecs: seeds.flowSpecs,
+          faults,
+          log: opts.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+        });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const reason =
+          code === 'EADDRINUSE' ? `port ${port} on ${opts.host} is already in use (another emulator?): pick another --port, or 0 for any free one`
+            : code === 'EADDRNOTAVAIL' ? `${opts.host} is not an address of this machine (--host)`
+              : err instanceof Error ? err.message : String(err);
+        process.stderr.write(`sources-sdk emulator: ${reason}\n`);
+        setExit(2);
+        return;
+      }
       process.stdout.write(`listening on ${emulator.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {

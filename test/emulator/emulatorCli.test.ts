@@ -64,4 +64,22 @@ describe('sources-sdk emulator (CLI)', () => {
       assert.match(result.stderr, /sources-sdk emulator: /);
     }
   });
+
+  test('a port already in use exits 2 saying so; a seed file with a byte order mark is read', async () => {
+    const seedDir = mkdtempSync(join(tmpdir(), 'ssdk-seed-bom-'));
+    writeFileSync(join(seedDir, 'bom-connectionSpec.json'), `\uFEFF${JSON.stringify(sampleConnectionSpec('Seeded with BOM'))}`);
+    const first = await spawnCliEmulator(['--port', '0', '--seed-dir', seedDir]);
+    try {
+      assert.match(first.stderr(), /seeding 1 connection spec\(s\)/);
+      const cli = await bundledCliPath();
+      const port = new URL(first.url).port;
+      const second = spawnSync(process.execPath, [cli, 'emulator', '--port', port], { encoding: 'utf8', timeout: 15000 });
+      assert.equal(second.status, 2, second.stderr);
+      assert.equal(second.stdout, '');
+      assert.match(second.stderr, new RegExp(`sources-sdk emulator: port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      first.child.kill('SIGINT');
+      await first.exited;
+    }
+  });
 });
