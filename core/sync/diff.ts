@@ -29,6 +29,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Own keys only: `"constructor" in {}` is true through the prototype. */
+function hasOwn(object: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
 function walk(local: unknown, remote: unknown, path: string, out: SpecChange[]): void {
   if (Array.isArray(local) && Array.isArray(remote)) {
     const length = Math.max(local.length, remote.length);
@@ -43,11 +48,11 @@ function walk(local: unknown, remote: unknown, path: string, out: SpecChange[]):
   if (isObject(local) && isObject(remote)) {
     for (const key of Object.keys(local)) {
       const child = `${path}/${escapePointer(key)}`;
-      if (!(key in remote)) out.push({ path: child, kind: 'added' });
+      if (!hasOwn(remote, key)) out.push({ path: child, kind: 'added' });
       else walk(local[key], remote[key], child, out);
     }
     for (const key of Object.keys(remote)) {
-      if (!(key in local)) out.push({ path: `${path}/${escapePointer(key)}`, kind: 'removed' });
+      if (!hasOwn(local, key)) out.push({ path: `${path}/${escapePointer(key)}`, kind: 'removed' });
     }
     return;
   }
@@ -78,7 +83,11 @@ export function compareSpecs(local: Record<string, unknown>, remote: Record<stri
   return { same: false, changes, summary: `${changes.length} ${noun}: ${named.join(', ')}${more}` };
 }
 
-/** A unified diff (remote → local, so "+" lines are what a push would send). */
+/**
+ * A unified diff (remote → local, so "+" lines are what a push would send). Line ends are compared as LF: a file
+ * saved with CRLF would otherwise differ on every line from the remote rendering.
+ */
 export function unifiedDiff(localText: string, remoteText: string, names: { local: string; remote: string }): string {
-  return createTwoFilesPatch(names.remote, names.local, remoteText, localText, undefined, undefined, { context: 3 });
+  const lf = (text: string) => text.replace(/\r\n/g, '\n');
+  return createTwoFilesPatch(names.remote, names.local, lf(remoteText), lf(localText), undefined, undefined, { context: 3 });
 }

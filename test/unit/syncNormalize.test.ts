@@ -97,3 +97,18 @@ describe('compareSpecs', () => {
     assert.match(patch, /-  "a": 1\n\+  "a": 2/);
   });
 });
+
+describe('unifiedDiff of a file with CRLF line ends', () => {
+  test('shows only the lines that changed, not every line of a Windows file', () => {
+    const remote = formatSpecFile({ name: 'Acme', description: 'old', providerId: 'p' });
+    const local = formatSpecFile({ name: 'Acme', description: 'new', providerId: 'p' }).replace(/\n/g, '\r\n');
+    const patch = unifiedDiff(local, remote, { local: 'local', remote: 'remote' });
+    const changed = patch.split('\n').filter((line) => /^[+-](?![+-])/.test(line));
+    assert.deepEqual(changed.map((line) => line.replace(/\r$/, '')), ['-  "description": "old"', '+  "description": "new"']);
+  });
+
+  test('compareSpecs: a key named like an Object method is added, not "changed"', () => {
+    const result = compareSpecs({ name: 'a', constructor: 'x' }, { name: 'a' });
+    assert.deepEqual(result.changes, [{ path: '/constructor', kind: 'added' }]);
+  });
+});
