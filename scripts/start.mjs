@@ -33,13 +33,29 @@ function findDesktopCode() {
   return probe.status === 0 ? probe.stdout.split('\n')[0].trim() : undefined;
 }
 
+// What to undo on exit, newest last. Module-level so a failure half-way through main() still stops what it started
+// (an emulator left running would keep its port and the seed folder would stay in the temp dir).
+const stoppers = [];
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (stoppers.length) console.log('\nstopping…');
+  for (const stopper of stoppers.reverse()) await stopper().catch((err) => console.error(String(err)));
+  process.exit(code);
+}
+
 async function main() {
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
 
   const seedDir = seedFolder();
+  stoppers.push(async () => rmSync(seedDir, { recursive: true, force: true }));
   // Persistent emulator data (ignored by git), so uploads survive a restart of the sandbox.
   const emulator = await startEmulatorProcess({ dataDir: join(projectRoot, '.sources-sdk-emulator'), seedDir });
+  stoppers.push(async () => emulator.close());
   console.log(`Flow Service emulator: ${emulator.url}`);
   const settings = {
     'sourcesSdk.activeEnvironment': 'Local emulator',
@@ -49,17 +65,6 @@ async function main() {
     'git.openRepositoryInParentFolders': 'never',
   };
   const env = { SOURCES_SDK_EMULATOR_URL: emulator.url };
-  const stoppers = [async () => emulator.close(), async () => rmSync(seedDir, { recursive: true, force: true })];
-  let stopping = false;
-  const stop = async (code = 0) => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nstopping…');
-    for (const stopper of stoppers.reverse()) await stopper().catch((err) => console.error(String(err)));
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
 
   const code = findDesktopCode();
   if (code) {
@@ -85,5 +90,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(`npm start failed: ${err instanceof Error ? err.message : err}`);
-  process.exit(1);
+  void stop(1);
 });

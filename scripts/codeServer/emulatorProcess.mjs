@@ -15,16 +15,28 @@ export async function startEmulatorProcess({ dataDir, seedDir, port = 0, log = (
   if (seedDir) args.push('--seed-dir', seedDir);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = stopperFor(child);
-  child.stderr.on('data', (chunk) => { for (const line of chunk.toString().split('\n')) if (line.trim()) log(`[emulator] ${line}`); });
+  // Its last stderr lines, so an early exit says why (a busy --port, an unreadable --data folder…).
+  const recentErrors = [];
+  child.stderr.on('data', (chunk) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      log(`[emulator] ${line}`);
+      recentErrors.push(line.trim());
+      if (recentErrors.length > 5) recentErrors.shift();
+    }
+  });
   const url = await new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the emulator did not report "listening on" within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => {
+      void stop(); // do not leave an emulator behind that never said where it listens
+      reject(new Error(`the emulator did not report "listening on" within ${timeoutMs} ms`));
+    }, timeoutMs);
     child.stdout.on('data', (chunk) => {
       for (const line of chunk.toString().split('\n')) {
         const match = /listening on (http:\/\/\S+)/.exec(line);
         if (match) { clearTimeout(timer); resolveUrl(match[1]); } else if (line.trim()) log(`[emulator] ${line}`);
       }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the emulator exited early with status ${code}`)); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the emulator exited early with status ${code}${recentErrors.length ? `: ${recentErrors.join(' | ')}` : ''}`)); });
   });
   return {
     url,

@@ -80,8 +80,7 @@ export function ensureCodeServer({ quiet = false } = {}) {
     cwd: installDir,
     env: {
       ...process.env,
-      // As root npm would otherwise drop privileges for lifecycle scripts and the native builds fail.
-      npm_config_unsafe_perm: 'true',
+      // (No npm_config_unsafe_perm: npm 7+ no longer drops privileges for scripts, and npm 11 warns about the key.)
       npm_config_yes: 'true',
       // code-server's postinstall runs `npm install` inside lib/vscode; scripts must not be ignored.
       npm_config_ignore_scripts: 'false',

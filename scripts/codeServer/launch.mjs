@@ -47,19 +47,29 @@ export async function startCodeServer(options) {
   });
   const stop = stopperFor(child);
 
+  // The last lines code-server printed, so a failed start says why (a busy port, a missing native module…).
+  const recentLines = [];
+  const withRecentOutput = (message) => (recentLines.length ? `${message}; its last output:\n  ${recentLines.join('\n  ')}` : message);
+  const timeoutMs = options.timeoutMs ?? 60000;
   const listeningUrl = await new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within ${options.timeoutMs ?? 60000} ms`)), options.timeoutMs ?? 60000);
+    const timer = setTimeout(() => {
+      // Do not leave a half-started code-server behind.
+      void stop();
+      reject(new Error(withRecentOutput(`code-server did not start within ${timeoutMs} ms`)));
+    }, timeoutMs);
     const onData = (chunk) => {
       for (const line of chunk.toString().split('\n')) {
         if (!line.trim()) continue;
         log(`[code-server] ${line}`);
+        recentLines.push(line.trim());
+        if (recentLines.length > 8) recentLines.shift();
         const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
         if (match) { clearTimeout(timer); resolveUrl(match[1]); }
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited early with status ${code}`)); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(withRecentOutput(`code-server exited early with status ${code}`))); });
   });
   const actualPort = Number(new URL(listeningUrl).port);
   return {
