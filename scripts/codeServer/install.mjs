@@ -80,7 +80,9 @@ export function ensureCodeServer({ quiet = false } = {}) {
     cwd: installDir,
     env: {
       ...process.env,
-      // (No npm_config_unsafe_perm: npm 7+ no longer drops privileges for scripts, and npm 11 warns about the key.)
+      // code-server's postinstall.sh refuses to run as root unless this is set. npm itself no longer knows the key
+      // and warns 'Unknown env config "unsafe-perm"': harmless, and needed anyway.
+      npm_config_unsafe_perm: 'true',
       npm_config_yes: 'true',
       // code-server's postinstall runs `npm install` inside lib/vscode; scripts must not be ignored.
       npm_config_ignore_scripts: 'false',
