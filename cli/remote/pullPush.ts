@@ -6,6 +6,7 @@ import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
 import type { SpecResource } from '../../core/api/types';
 import { pullSpec, pushSpec, recordSync, type PushResult } from '../../core/sync/operations';
+import { stripBom } from '../../core/sync/text';
 import { ConfigError } from './config';
 import { exitCodeFor, withRemoteContext, type CliIO, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
@@ -35,11 +36,13 @@ export async function runPull(kind: string, idOrName: string, flags: PullFlags, 
     }
     const target = path.resolve(io.cwd, flags.output);
     const existing = await readIfExists(target);
-    if (existing !== undefined && existing !== text && !flags.force) {
+    // A copy that differs only in line ends or a byte order mark (git autocrlf, Windows editors) is the same spec.
+    const sameContent = existing !== undefined && stripBom(existing).replace(/\r\n/g, '\n') === text;
+    if (existing !== undefined && !sameContent && !flags.force) {
       io.err(`sources-sdk pull: ${flags.output} exists and differs from the remote spec; not overwritten (use --force, or sources-sdk diff ${flags.output})\n`);
       return 1;
     }
-    if (existing !== text) await writeFileAtomically(target, text);
+    if (!sameContent) await writeFileAtomically(target, text);
     await recordSync(ctx.links, ctx.client, target, resource, remote);
     io.err(`pulled ${remote.name} (${remote.id}) → ${flags.output}\n`);
     return 0;

@@ -145,4 +145,18 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
     const links = JSON.parse(readFileSync(join(workspace, '.sources-sdk/links.json'), 'utf8'));
     assert.equal(Object.keys(links.environments[`${emulator.url}|CLITEST@AdobeOrg|prod`]).length, 12);
   });
+
+  test('pull over a copy that differs only in CRLF line ends and a BOM (git autocrlf) is not a conflict', async () => {
+    writeFileSync(join(dir, 'crlf-connectionSpec.json'), JSON.stringify(sampleConnectionSpec('CRLF copy'), null, 2));
+    const pushed = await cli(['push', 'crlf-connectionSpec.json'], env, dir);
+    assert.equal(pushed.code, 0, pushed.stdout + pushed.stderr);
+    const target = join(dir, 'crlf-pulled-connectionSpec.json');
+    const first = await cli(['pull', 'connection-spec', 'CRLF copy', '-o', 'crlf-pulled-connectionSpec.json'], env, dir);
+    assert.equal(first.code, 0, first.stderr);
+    const windowsCopy = `\uFEFF${readFileSync(target, 'utf8').replace(/\n/g, '\r\n')}`;
+    writeFileSync(target, windowsCopy);
+    const again = await cli(['pull', 'connection-spec', 'CRLF copy', '-o', 'crlf-pulled-connectionSpec.json'], env, dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(readFileSync(target, 'utf8'), windowsCopy, 'the same content is left as the user saved it');
+  });
 });
