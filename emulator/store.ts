@@ -108,8 +108,18 @@ export class SpecStore {
 
   private async seedScope(scope: Scope, data: ScopeData): Promise<void> {
     const seeds: Array<[SpecResourceName, Record<string, unknown>]> = [];
-    if (this.options.seed !== false) for (const spec of builtinSeedFlowSpecs()) seeds.push(['flowSpecs', spec]);
-    for (const spec of this.options.seedFlowSpecs ?? []) seeds.push(['flowSpecs', spec as Record<string, unknown>]);
+    const builtins = this.options.seed !== false ? builtinSeedFlowSpecs() : [];
+    // A seeded flow spec named like a built-in one (e.g. examples/ holding a RestStorageToAEP copy) takes its place
+    // and its id, instead of adding a second spec of that name that would make lookups by name ambiguous.
+    const builtinIds = new Map(builtins.map((spec) => [spec.name, spec.id]));
+    const extraFlowSpecs = (this.options.seedFlowSpecs ?? []).map((raw) => {
+      const spec = raw as Record<string, unknown>;
+      const id = typeof spec.id === 'string' && spec.id ? spec.id : builtinIds.get(spec.name);
+      return id ? { ...spec, id } : spec;
+    });
+    const replaced = new Set(extraFlowSpecs.map((spec) => spec.id));
+    for (const spec of builtins) if (!replaced.has(spec.id)) seeds.push(['flowSpecs', spec]);
+    for (const spec of extraFlowSpecs) seeds.push(['flowSpecs', spec]);
     for (const spec of this.options.seedConnectionSpecs ?? []) {
       seeds.push(['connectionSpecs', spec as Record<string, unknown>]);
     }

@@ -245,3 +245,19 @@ describe('emulator list: filters and paging', () => {
     });
   });
 });
+
+describe('emulator seeding from a folder', () => {
+  test('a seeded flow spec named like a built-in one replaces it (same id) instead of adding a second of that name', async () => {
+    const copy = { name: 'RestStorageToAEP', providerId: '0ed90a81-07f4-4586-8190-b40eccef1c5a', version: '1.0',
+      sourceConnectionSpecIds: ['4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62'], targetConnectionSpecIds: ['c604ff05-7f1a-43c0-8e18-33bf874cb11c'] };
+    await withEmulator({ seedFlowSpecs: [copy] }, async (emu) => {
+      const named = await emu.call('GET', '/flowSpecs?property=name==RestStorageToAEP');
+      assert.equal(named.status, 200);
+      assert.equal(named.body.items.length, 1);
+      assert.equal(named.body.items[0].id, REST_ID);
+      assert.deepEqual(named.body.items[0].sourceConnectionSpecIds, ['4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62']);
+      const streaming = await emu.call('GET', `/flowSpecs/${STREAMING_ID}`);
+      assert.equal(streaming.body.items[0].name, 'GenericStreamingAEP');
+    });
+  });
+});
