@@ -49,7 +49,7 @@ export function parsePropertyFilter(resource: SpecResourceName, raw: string): Pr
   }
   const field = raw.slice(0, match.index).trim();
   const op = match[1]!;
-  if (!/^[A-Za-z0-9_.@$\[\]-]+$/.test(field)) {
+  if (!/^[A-Za-z0-9_.@$[\]-]+$/.test(field)) {
     return { code: '1450', message: `Invalid operator in filter '${raw}'. Use ==, !=, >, <, >= or <=.` };
   }
   if (op === '~') return { code: '1440', message: `The operator '~' is not implemented (filter '${raw}').` };

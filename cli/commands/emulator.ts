@@ -44,7 +44,7 @@ export async function readSeedDir(dir: string): Promise<{ connectionSpecs: objec
     try {
       parsed = JSON.parse(stripBom(await fs.readFile(file, 'utf8')));
     } catch (err) {
-      throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       result.skipped.push(relative(dir, file));

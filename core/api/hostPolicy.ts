@@ -29,7 +29,7 @@ export function isCredentialHostAllowed(url: string): boolean {
 /** Throws a `config` error, before any request is made, when credentials must not be sent to `url`. */
 export function assertCredentialHostAllowed(url: string, settingName: string): void {
   if (isCredentialHostAllowed(url)) return;
-  let host = url;
+  let host: string;
   try {
     const parsed = new URL(url);
     host = `${parsed.protocol}//${parsed.host}`;

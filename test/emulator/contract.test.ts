@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { startTestEmulator, sampleConnectionSpec, type TestEmulator } from './helpers/emulator';
+import type { LooseObject } from '../helpers/looseJson';
 
 const OPENAPI_PATH = join(__dirname, '../contract/flow-service.openapi.yaml');
 const REST_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
 const STREAMING_ID = 'e77fde5a-22a8-11ed-861d-0242ac120002';
 
-type Json = Record<string, any>;
+type Json = LooseObject;
 
 /** Replaces the node at a JSON-pointer-like path (keys as an array) after checking it is what we expect to relax. */
 function relax(doc: Json, path: string[], expectedType: string, replacement: Json): void {
@@ -93,7 +94,8 @@ describe('emulator responses match the OpenAPI response schemas', () => {
       assertValid(responseValidator('/flowSpecs/{FLOW_SPEC_ID}', 'get', '200'), get.body, `GET /flowSpecs/${id}`);
     }
     const seed = list.body.items[0];
-    const { id: _ignored, ...authored } = seed;
+    const authored = { ...seed };
+    delete authored.id;
     const post = await emu.call('POST', '/flowSpecs', { body: { ...authored, name: 'ContractFlow' } });
     assert.equal(post.status, 201);
     assertValid(responseValidator('/flowSpecs', 'post', '201'), post.body, 'POST /flowSpecs');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledCliPath, spawnCliEmulator } from './helpers/cliEmulator';
 import { sampleConnectionSpec, TEST_ORG_ID } from './helpers/emulator';
+import type { LooseJson } from '../helpers/looseJson';
 
 async function token(url: string, id: string, secret: string): Promise<Response> {
   return fetch(`${url}/ims/token/v3`, {
@@ -33,13 +34,13 @@ describe('sources-sdk emulator (CLI)', () => {
         assert.equal((await token(emu.url, 'cli-id', 'wrong')).status, 401);
         const ok = await token(emu.url, 'cli-id', 'cli-secret');
         assert.equal(ok.status, 200);
-        const accessToken = ((await ok.json()) as any).access_token as string;
+        const accessToken = ((await ok.json()) as LooseJson).access_token as string;
         const headers = { authorization: `Bearer ${accessToken}`, 'x-api-key': 'cli-id', 'x-gw-ims-org-id': TEST_ORG_ID, 'x-sandbox-name': 'prod' };
         const base = `${emu.url}/data/foundation/flowservice`;
         assert.equal((await fetch(`${base}/flowSpecs`, { headers })).status, 503);
         assert.equal((await fetch(`${base}/flowSpecs`, { headers })).status, 200);
-        const specs = (await (await fetch(`${base}/connectionSpecs`, { headers })).json()) as any;
-        assert.deepEqual(specs.items.map((s: any) => s.name), ['Seeded from dir']);
+        const specs = (await (await fetch(`${base}/connectionSpecs`, { headers })).json()) as LooseJson;
+        assert.deepEqual(specs.items.map((s: LooseJson) => s.name), ['Seeded from dir']);
         assert.match(emu.stderr(), /seeding 1 connection spec\(s\) and 0 flow spec\(s\)/);
         assert.match(emu.stderr(), /GET \/data\/foundation\/flowservice\/flowSpecs 503 /);
         assert.ok(!emu.stderr().includes(accessToken), 'tokens never reach the log');

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withEmulator } from './helpers/emulator';
 import { parseFaultArgument, validateFault } from '../../emulator/faults';
+import type { LooseJson } from '../helpers/looseJson';
 
 describe('emulator fault injection', () => {
   test('429 with Retry-After, counted down by times, then normal service', async () => {
@@ -66,14 +67,14 @@ describe('emulator fault injection', () => {
     await withEmulator({ faults: [{ kind: 'status', status: 500 }] }, async (emu) => {
       const health = await fetch(`${emu.url}/__emulator/health`);
       assert.equal(health.status, 200);
-      assert.equal(((await health.json()) as any).status, 'ok');
+      assert.equal(((await health.json()) as LooseJson).status, 'ok');
       const set = await fetch(`${emu.url}/__emulator/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ faults: [{ kind: 'status', status: 502, times: 1 }] }),
       });
       assert.equal(set.status, 200);
-      const listed = (await (await fetch(`${emu.url}/__emulator/faults`)).json()) as any;
+      const listed = (await (await fetch(`${emu.url}/__emulator/faults`)).json()) as LooseJson;
       assert.deepEqual(listed.faults, [{ kind: 'status', status: 502, times: 1 }]);
       const faulted = await fetch(`${emu.url}/data/foundation/flowservice/flowSpecs`);
       assert.equal(faulted.status, 502);

@@ -1,8 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withEmulator } from './helpers/emulator';
+import type { LooseJson } from '../helpers/looseJson';
 
-async function requestToken(url: string, form: Record<string, string>, query = ''): Promise<{ status: number; body: any }> {
+async function requestToken(url: string, form: Record<string, string>, query = ''): Promise<{ status: number; body: LooseJson }> {
   const response = await fetch(`${url}/ims/token/v3${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -28,7 +29,7 @@ describe('emulator IMS token endpoint', () => {
       const query = '?grant_type=client_credentials&client_id=q-id&client_secret=q-secret';
       const response = await fetch(`${emu.url}/ims/token/v3${query}`, { method: 'POST' });
       assert.equal(response.status, 200);
-      const body = (await response.json()) as any;
+      const body = (await response.json()) as LooseJson;
       assert.equal(body.expires_in, 86399);
       assert.deepEqual(emu.emulator.store.tokens.check(body.access_token), { ok: true, clientId: 'q-id' });
     });
@@ -76,7 +77,7 @@ describe('emulator IMS token endpoint', () => {
     await withEmulator({ log: (line) => lines.push(line) }, async (emu) => {
       const query = '?grant_type=client_credentials&client_id=id1&client_secret=SUPER-SECRET-VALUE';
       const response = await fetch(`${emu.url}/ims/token/v3${query}`, { method: 'POST' });
-      const token = ((await response.json()) as any).access_token as string;
+      const token = ((await response.json()) as LooseJson).access_token as string;
       await emu.call('GET', '/flowSpecs', { headers: { authorization: `Bearer ${token}`, 'x-api-key': 'id1' } });
       const all = lines.join('\n');
       // token by query, the helper's own default token, then the GET

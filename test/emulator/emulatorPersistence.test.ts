@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestEmulator, sampleConnectionSpec, withEmulator, TEST_ORG_ID } from './helpers/emulator';
 import { spawnCliEmulator } from './helpers/cliEmulator';
+import type { LooseJson } from '../helpers/looseJson';
 
 const REST_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
 
@@ -72,7 +73,7 @@ describe('emulator persistence', () => {
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           body: 'grant_type=client_credentials&client_id=kill-test&client_secret=s',
         });
-        return ((await response.json()) as any).access_token as string;
+        return ((await response.json()) as LooseJson).access_token as string;
       };
       const headers = (token: string) => ({
         authorization: `Bearer ${token}`,
@@ -96,7 +97,7 @@ describe('emulator persistence', () => {
               body: JSON.stringify(sampleConnectionSpec(`Burst ${n}-${attempted}`)),
             });
             if (response.status !== 201) throw new Error(`status ${response.status}`);
-            acknowledged.push(((await response.json()) as any).id);
+            acknowledged.push(((await response.json()) as LooseJson).id);
           } catch {
             failures++;
             return; // the server is gone
@@ -125,7 +126,7 @@ describe('emulator persistence', () => {
         while (href) {
           const response = await fetch(`${second.url}/data/foundation/flowservice${href}`, { headers: headers(token2) });
           assert.equal(response.status, 200);
-          const page = (await response.json()) as any;
+          const page = (await response.json()) as LooseJson;
           for (const item of page.items) ids.add(item.id);
           href = page._links?.next?.href;
         }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withEmulator, sampleConnectionSpec, TEST_ORG_ID, type CallResult } from './helpers/emulator';
+import type { LooseJson } from '../helpers/looseJson';
 
 const SPEC_COUNT = 2000;
 
@@ -47,7 +48,7 @@ describe('emulator at scale', () => {
         assert.ok(listMs < 1000, `paged listing took ${timings.map((t) => t.toFixed(0)).join(', ')} ms`);
 
         const filtered = await emu.call('GET', `/connectionSpecs?property=${encodeURIComponent('name==Scale 1999,Scale 7')}`);
-        assert.deepEqual(filtered.body.items.map((s: any) => s.name).sort(), ['Scale 1999', 'Scale 7']);
+        assert.deepEqual(filtered.body.items.map((s: LooseJson) => s.name).sort(), ['Scale 1999', 'Scale 7']);
 
         const ids = created.slice(0, 200).map((s) => s.id);
         const results = await Promise.all(ids.map((id) => emu.call('GET', `/connectionSpecs/${id}`)));

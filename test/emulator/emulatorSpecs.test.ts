@@ -1,6 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEmulator, sampleConnectionSpec, withEmulator, TEST_CLIENT_ID, TEST_ORG_ID, type CallResult, type TestEmulator } from './helpers/emulator';
+import type { LooseJson } from '../helpers/looseJson';
 
 const REST_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
 const STREAMING_ID = 'e77fde5a-22a8-11ed-861d-0242ac120002';
@@ -164,7 +165,7 @@ describe('emulator list: filters and paging', () => {
         const query = property.map((p) => `property=${encodeURIComponent(p)}`).join('&');
         const result = await emu.call('GET', `/connectionSpecs?${query}`);
         assert.equal(result.status, 200, result.text);
-        return result.body.items.map((s: any) => s.name);
+        return result.body.items.map((s: LooseJson) => s.name);
       };
       assert.deepEqual(await names('name==Alpha'), ['Alpha']);
       assert.deepEqual(await names('name==Alpha,Gamma'), ['Alpha', 'Gamma']);
@@ -197,7 +198,7 @@ describe('emulator list: filters and paging', () => {
       assert.equal(await code('connectionSpecs', 'name="abc"'), 'FLOW-1450-400');
       assert.equal(await code('connectionSpecs', 'updatedAt<=1,2'), 'FLOW-1443-400');
       const flowOk = await emu.call('GET', '/flowSpecs?property=name%3D%3DGenericStreamingAEP');
-      assert.deepEqual(flowOk.body.items.map((s: any) => s.id), ['e77fde5a-22a8-11ed-861d-0242ac120002']);
+      assert.deepEqual(flowOk.body.items.map((s: LooseJson) => s.id), ['e77fde5a-22a8-11ed-861d-0242ac120002']);
     });
   });
 
@@ -211,7 +212,7 @@ describe('emulator list: filters and paging', () => {
         const page: CallResult = await emu.call('GET', path);
         assert.equal(page.status, 200);
         pages++;
-        seen.push(...page.body.items.map((s: any) => s.name));
+        seen.push(...page.body.items.map((s: LooseJson) => s.name));
         path = page.body._links?.next?.href;
         if (path) assert.match(path, /^\/flowSpecs\?.*continuationToken=/);
       }
@@ -219,9 +220,9 @@ describe('emulator list: filters and paging', () => {
       assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6].map((i) => `Flow ${i}`));
 
       const filtered = await emu.call('GET', '/flowSpecs?property=providerId%3D%3Deven&limit=2');
-      assert.deepEqual(filtered.body.items.map((s: any) => s.name), ['Flow 0', 'Flow 2']);
+      assert.deepEqual(filtered.body.items.map((s: LooseJson) => s.name), ['Flow 0', 'Flow 2']);
       const next = await emu.call('GET', filtered.body._links.next.href);
-      assert.deepEqual(next.body.items.map((s: any) => s.name), ['Flow 4', 'Flow 6']);
+      assert.deepEqual(next.body.items.map((s: LooseJson) => s.name), ['Flow 4', 'Flow 6']);
       assert.equal(next.body._links, undefined);
 
       const all = await emu.call('GET', '/flowSpecs');

@@ -55,7 +55,6 @@ describe('language server over stdio', () => {
 
     // Undo that, then apply the server's did-you-mean quick fix as incremental edits.
     const undoRange = { start: endOfName, end: document.positionAt(document.offsetAt(endOfName) + insertion.text.length) };
-    document = TextDocument.update(document, [{ range: undoRange, text: '' }], 3);
     const afterUndo = await client.change(uri, 3, [{ range: undoRange, text: '' }]);
     const unknown = afterUndo.find((d) => d.code === 'SSDK011');
     assert.ok(unknown && !codes(afterUndo).includes('SSDK003'));

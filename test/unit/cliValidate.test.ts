@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LooseObject } from '../helpers/looseJson';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -92,7 +93,7 @@ describe('sources-sdk validate', () => {
     const rule = driver.rules.find((r: { id: string }) => r.id === 'SSDK011');
     assert.ok(rule.shortDescription.text.length > 0);
     assert.equal(rule.helpUri, 'docs/diagnostics.md#ssdk011');
-    const results = log.runs[0].results as Array<Record<string, any>>;
+    const results = log.runs[0].results as Array<LooseObject>;
     assert.ok(results.length >= 3);
     for (const r of results) {
       assert.ok(ruleIds.includes(r.ruleId));

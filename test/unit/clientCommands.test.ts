@@ -4,7 +4,7 @@
  */
 import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installFakeVscode, fakeExtensionContext, state, commands, Uri, workspace, DiagnosticSeverity, Range } from './clientHarness/fakeVscode';
@@ -53,7 +53,7 @@ function writeSpec(file: string, body: Record<string, unknown>): string {
 }
 
 before(async () => {
-  require('node:fs').mkdirSync(workspaceRoot, { recursive: true });
+  mkdirSync(workspaceRoot, { recursive: true });
   state.workspaceRoot = workspaceRoot;
   state.defaults = { 'sourcesSdk.activeEnvironment': 'Local emulator', 'sourcesSdk.localEmulator.sandbox': 'dev', 'sourcesSdk.detectByContent': true, 'sourcesSdk.codeLens.enabled': true };
   delete process.env.SOURCES_SDK_EMULATOR_URL;

@@ -6,8 +6,9 @@ import { getCodeActions } from '../../core/analysis/codeActions';
 import type { SpecKind } from '../../core/analysis/types';
 import { analyze } from './helpers/markers';
 import { batchFlowSpec, streamingSpec, text } from './rules/builders';
+import type { LooseObject } from '../helpers/looseJson';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = LooseObject;
 
 /** Applies the first (preferred first) fix of the first `code` diagnostic; returns the parsed result and new codes. */
 function fix(spec: Json, code: string, kind: SpecKind): { json: Json; after: string[]; action: CodeAction } {

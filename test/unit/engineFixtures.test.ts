@@ -11,6 +11,7 @@ import { TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import type { SpecKind } from '../../core/analysis/types';
 import { batchSpec } from './rules/builders';
+import type { LooseObject } from '../helpers/looseJson';
 
 const ROOT = join(__dirname, '..', '..');
 const engine = new SpecEngine();
@@ -68,7 +69,7 @@ describe('fixtures through the engine', () => {
 });
 
 describe('schema and rule messages together', () => {
-  async function engineCodes(mutate: (spec: Record<string, any>) => void): Promise<Diagnostic[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function engineCodes(mutate: (spec: LooseObject) => void): Promise<Diagnostic[]> {
     const spec = batchSpec();
     mutate(spec);
     return engine.analyze(TextDocument.create('file:///m-connectionSpec.json', 'json', 1, JSON.stringify(spec, null, 2)), 'connectionSpec');

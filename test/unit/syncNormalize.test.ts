@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { canonicalJson, contentHash, formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { SERVER_MANAGED_FIELDS } from '../../core/serverManagedFields';
 import { compareSpecs, readablePath, unifiedDiff } from '../../core/sync/diff';
+import type { LooseObject } from '../helpers/looseJson';
 
 const authoring = {
   name: 'Acme Orders source',
@@ -48,7 +49,7 @@ describe('normalize', () => {
     const text = formatSpecFile({ zeta: true, sourceSpec: {}, type: 't', name: 'n', attributes: {}, providerId: 'p' });
     assert.deepEqual(Object.keys(JSON.parse(text)), ['name', 'providerId', 'type', 'attributes', 'sourceSpec', 'zeta']);
     assert.ok(text.endsWith('}\n'));
-    assert.match(text, /^{\n  "name": "n",/);
+    assert.match(text, /^{\n {2}"name": "n",/);
   });
 });
 
@@ -60,7 +61,7 @@ describe('compareSpecs', () => {
   });
 
   test('reports added, removed and changed with JSON pointers and a readable summary', () => {
-    const local = structuredClone(authoring) as Record<string, any>;
+    const local = structuredClone(authoring) as LooseObject;
     local.sourceSpec.attributes.paginationParams.limitValue = 50;
     local.description = 'new';
     delete local.version;
@@ -94,7 +95,7 @@ describe('compareSpecs', () => {
     const patch = unifiedDiff('{\n  "a": 2\n}\n', '{\n  "a": 1\n}\n', { local: 'local.json', remote: 'remote' });
     assert.match(patch, /--- remote/);
     assert.match(patch, /\+\+\+ local\.json/);
-    assert.match(patch, /-  "a": 1\n\+  "a": 2/);
+    assert.match(patch, /- {2}"a": 1\n\+ {2}"a": 2/);
   });
 });
 

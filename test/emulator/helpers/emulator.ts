@@ -4,6 +4,7 @@
  */
 import { startEmulator, FLOW_SERVICE_ROOT, IMS_TOKEN_PATH, type EmulatorOptions, type RunningEmulator } from '../../../emulator/emulator';
 import type { EnvironmentConfig, SpecResource } from '../../../core/api/types';
+import type { LooseJson } from '../../helpers/looseJson';
 
 export const TEST_CLIENT_ID = 'test-client';
 export const TEST_CLIENT_SECRET = 'test-secret-not-real';
@@ -21,7 +22,7 @@ export interface CallOptions {
   orgId?: string;
 }
 
-export interface CallResult<T = any> {
+export interface CallResult<T = LooseJson> {
   status: number;
   headers: Headers;
   body: T;
@@ -38,9 +39,9 @@ export interface TestEmulator {
   /** Default headers for an authenticated Flow Service call (token fetched once and cached). */
   headers(options?: { sandbox?: string; orgId?: string; contentType?: boolean }): Promise<Record<string, string>>;
   /** One Flow Service call; `path` is relative to the Flow Service root, e.g. `/flowSpecs`. */
-  call<T = any>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
+  call<T = LooseJson>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
   /** POST a spec and return the created body (asserting 201). */
-  create(resource: SpecResource, body: Record<string, unknown>, options?: CallOptions): Promise<any>;
+  create(resource: SpecResource, body: Record<string, unknown>, options?: CallOptions): Promise<LooseJson>;
   /** An EnvironmentConfig for core/api pointing at this emulator (platformUrl = imsUrl = url). */
   environment(overrides?: Partial<EnvironmentConfig>): EnvironmentConfig;
   close(): Promise<void>;
@@ -74,7 +75,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     return result;
   }
 
-  async function call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<CallResult<T>> {
+  async function call<T = LooseJson>(method: string, path: string, opts: CallOptions = {}): Promise<CallResult<T>> {
     const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
     const merged: Record<string, string> = await headers({ sandbox: opts.sandbox, orgId: opts.orgId, contentType: hasBody });
     for (const [name, value] of Object.entries(opts.headers ?? {})) {
@@ -96,7 +97,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     return { status: response.status, headers: response.headers, body: body as T, text };
   }
 
-  async function create(resource: SpecResource, body: Record<string, unknown>, opts: CallOptions = {}): Promise<any> {
+  async function create(resource: SpecResource, body: Record<string, unknown>, opts: CallOptions = {}): Promise<LooseJson> {
     const result = await call('POST', `/${resource}`, { ...opts, body });
     if (result.status !== 201) throw new Error(`create ${resource} failed: ${result.status} ${result.text}`);
     return result.body;

@@ -166,7 +166,7 @@ function message(level: 'info' | 'warning' | 'error') {
 
 export const window = {
   activeTextEditor: undefined as undefined | { document: FakeDocument },
-  createOutputChannel(_name: string) {
+  createOutputChannel() {
     const line = (level: string) => (m: string) => { state.logLines.push(`[${level}] ${m}`); };
     return { info: line('info'), warn: line('warn'), error: line('error'), trace: line('trace'), debug: line('debug'), appendLine: line('info'), show() {}, dispose() {} };
   },

@@ -2,8 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, codesOf } from '../helpers/markers';
 import { batchSpec, text } from './builders';
+import type { LooseObject } from '../../helpers/looseJson';
 
-type Entry = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Entry = LooseObject;
 
 function codesWith(...entries: Entry[]): string[] {
   const spec = batchSpec();

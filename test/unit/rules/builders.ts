@@ -1,7 +1,8 @@
 /** Builders for small, valid specs that rule tests mutate (each test states only what it changes). */
 import { CANONICAL_BATCH_EXPLORE_SPEC, DRAFT_07 } from '../../../core/analysis/rules/profile';
+import type { LooseObject } from '../../helpers/looseJson';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = LooseObject;
 
 /** A batch (generic-rest) connection spec that passes every rule. */
 export function batchSpec(): Json {

@@ -2,8 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, codesOf } from '../helpers/markers';
 import { batchFlowSpec, text } from './builders';
+import type { LooseObject } from '../../helpers/looseJson';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = LooseObject;
 
 function flowWith(change: (spec: Json) => void): string[] {
   const spec = batchFlowSpec();

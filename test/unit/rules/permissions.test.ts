@@ -2,8 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, codesOf, parseMarkers, rangesOf } from '../helpers/markers';
 import { batchFlowSpec, batchSpec, streamingSpec, text } from './builders';
+import type { LooseObject } from '../../helpers/looseJson';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = LooseObject;
 
 const batchPermissions = () => ({
   view: [{ '@type': 'lowLevel', name: 'EnterpriseSource', permissions: ['read'] }],
