@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArtifactFileInput } from '../../../core/artifacts';
+import type { LooseObject } from '../../helpers/looseJson';
 
 const VALID = join(__dirname, '..', '..', 'fixtures', 'valid');
 
@@ -15,7 +16,7 @@ export const CLEAN_ICON = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /** The acme-crm fixture with `text` references (testing form) so label/description consistency can be checked. */
-export function acmeSpec(edit?: (spec: Record<string, any>) => void): string {
+export function acmeSpec(edit?: (spec: LooseObject) => void): string {
   const spec = JSON.parse(readFileSync(join(VALID, 'acme-crm-connectionSpec.json'), 'utf8'));
   spec.sourceSpec.attributes.uiAttributes.label = { text: 'Acme CRM' };
   spec.sourceSpec.attributes.uiAttributes.description = { text: 'Contacts from Acme CRM lists.' };
