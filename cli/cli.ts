@@ -6,13 +6,14 @@ import { Command, CommanderError } from 'commander';
 import { registerValidate } from './commands/validate';
 import { registerEmulator } from './commands/emulator';
 import { registerRemoteCommands } from './commands/remote';
+import { TOOL_VERSION } from '../core/version';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   program
     .name('sources-sdk')
     .description('Validate, emulate and sync Sources SDK connection and flow specifications.')
-    .version(process.env.SOURCES_SDK_VERSION ?? '0.1.0')
+    .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 

@@ -1,18 +1,17 @@
 /**
- * Extension entry point: starts the language client, registers commands, the Flow Service tree, the status bar and
- * CodeLens. Activation failures are shown, then rethrown. `activate` resolves to `{ ready, api }` so tests await
- * `ready` instead of sleeping.
+ * Extension entry point: registers commands, the Flow Service tree, the status bar, CodeLens and content detection;
+ * the language server starts with the first spec document (not for every JSON file). Activation failures are shown,
+ * then rethrown. `activate` resolves to `{ ready, api }` so tests await `ready` instead of sleeping; deactivation
+ * waits for the local emulator to stop with its data flushed.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { environmentKey } from '../core/sync/links';
 import { registerCodeLens } from './codeLens';
 import { CommandContext } from './commands/common';
 import { registerCommands } from './commands/index';
 import { registerContentDetection } from './contentDetection';
-import { PublishedDiagnostics, specErrors } from './diagnostics';
 import { EmulatorHost } from './emulatorHost';
-import { createLanguageClient, describeState } from './languageClient';
+import { LanguageServerHost, SPEC_LANGUAGES, ServerState } from './languageClient';
 import { findLinkedFile } from './links';
 import { createOutput } from './output';
 import { PromptResponder, Prompts } from './prompts';
@@ -20,8 +19,9 @@ import { REMOTE_SCHEME, RemoteDocuments } from './remoteDocuments';
 import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
 import { FlowServiceTree, TreeSnapshotItem } from './tree';
+import { checkBeforeUpload } from './uploadGate';
 
-/** What `activate` resolves to (see docs/commands.md, "Extension API"). */
+/** What `activate` resolves to (see docs/commands.md, "Extension API"). Read-only: nothing here changes behaviour. */
 export interface SourcesSdkExtensionApi {
   ready: Promise<void>;
   api: {
@@ -29,16 +29,25 @@ export interface SourcesSdkExtensionApi {
     statusBarText(): string;
     /** Theme color id of the status bar item's background; `statusBarItem.warningBackground` in a prod sandbox. */
     statusBarBackground(): string | undefined;
+    /** Whether the status bar item is shown (only while a spec editor or the Flow Service view is visible). */
+    statusBarVisible(): boolean;
     emulatorUrl(): string | undefined;
-    languageClientState(): 'starting' | 'running' | 'stopped';
-    setPromptResponder(responder: PromptResponder | undefined): void;
-    setUntrustedOverride(untrusted: boolean | undefined): void;
+    languageClientState(): ServerState;
     /** The Flow Service tree as rendered, groups expanded (loads the lists from the active environment). */
     flowServiceTree(): Promise<TreeSnapshotItem[]>;
   };
+  /**
+   * Seams for the extension's own tests, present only when VS Code runs the extension in test mode
+   * (`ExtensionMode.Test`, i.e. `--extensionTestsPath`): an installed extension never exposes them.
+   */
+  testing?: {
+    setPromptResponder(responder: PromptResponder | undefined): void;
+    setUntrustedOverride(untrusted: boolean | undefined): void;
+  };
 }
 
-let languageClient: LanguageClient | undefined;
+/** What deactivate() must finish before the extension host goes away (the emulator's pending writes). */
+let shutdown: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): SourcesSdkExtensionApi {
   try {
@@ -55,44 +64,42 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
   const emulator = new EmulatorHost(context.globalStorageUri, log);
   const session = new Session(context.secrets, emulator, log, prompts);
   const remoteDocuments = new RemoteDocuments();
+  const server = new LanguageServerHost(context.asAbsolutePath('dist/server.js'), log);
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   let untrustedOverride: boolean | undefined;
   const isTrusted = () => (untrustedOverride === undefined ? vscode.workspace.isTrusted : !untrustedOverride);
 
   const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(environmentKey(session.active().config), resource, id));
-  const statusBar = new EnvironmentStatusBar(session);
+  const treeView = vscode.window.createTreeView('sourcesSdk.flowService', { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new EnvironmentStatusBar(session, treeView);
   context.subscriptions.push(
-    log, emulator, session, remoteDocuments, tree, statusBar,
+    log, emulator, session, remoteDocuments, tree, treeView, statusBar, server,
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, remoteDocuments),
-    vscode.window.createTreeView('sourcesSdk.flowService', { treeDataProvider: tree, showCollapseAll: true }),
     session.onDidChange(() => tree.refresh()),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === REMOTE_SCHEME) remoteDocuments.forget(doc.uri);
     }),
     registerContentDetection(log),
+    server.startWithFirstSpec(),
     registerCodeLens(),
   );
 
-  const publishedDiagnostics = new PublishedDiagnostics();
   const ctx: CommandContext = {
     session, prompts, log, remoteDocuments, isTrusted,
     refreshTree: () => tree.refresh(),
-    specErrors: (document) => specErrors(languageClient, publishedDiagnostics, document),
+    checkBeforeUpload: async (document, text) => checkBeforeUpload(await server.start(), document, text),
+    restartLanguageServer: () => server.restart(),
   };
   context.subscriptions.push(...registerCommands(ctx));
+  shutdown = async () => {
+    await emulator.stop().catch((err: unknown) => log.error(`Stopping the local emulator failed: ${String(err)}`));
+    await server.stop();
+  };
 
-  languageClient = createLanguageClient(context, publishedDiagnostics);
-  const client = languageClient;
-  context.subscriptions.push({ dispose: () => void client.stop().catch(() => undefined) });
-  const ready = client.start().then(
-    () => log.info('Sources SDK language server running'),
-    (err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(`The Sources SDK language server failed to start: ${message}`);
-      void vscode.window.showErrorMessage(`The Sources SDK language server failed to start: ${message}`, 'Show Log')
-        .then((choice) => { if (choice) log.show(true); });
-      throw err;
-    },
-  );
+  // Resolves once the language server runs, if a spec is open at activation; otherwise at once (the server starts
+  // with the first spec document).
+  const specOpen = vscode.workspace.textDocuments.some((d) => SPEC_LANGUAGES.includes(d.languageId));
+  const ready = specOpen ? server.start().then(() => undefined) : Promise.resolve();
 
   return {
     ready,
@@ -103,20 +110,24 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
       },
       statusBarText: () => statusBar.text,
       statusBarBackground: () => statusBar.backgroundColorId,
+      statusBarVisible: () => statusBar.visible,
       emulatorUrl: () => emulator.currentUrl(),
-      languageClientState: () => describeState(languageClient),
-      setPromptResponder: (responder) => prompts.setResponder(responder),
+      languageClientState: () => server.state(),
       flowServiceTree: () => tree.snapshot(),
+    },
+    testing: testMode ? {
+      setPromptResponder: (responder) => prompts.setResponder(responder),
       setUntrustedOverride: (untrusted) => {
         untrustedOverride = untrusted;
         void vscode.commands.executeCommand('setContext', 'sourcesSdk.untrustedOverride', untrusted === true);
       },
-    },
+    } : undefined,
   };
 }
 
+/** Stops the local emulator (its pending writes flushed to disk) and the language server before the host exits. */
 export async function deactivate(): Promise<void> {
-  const client = languageClient;
-  languageClient = undefined;
-  if (client) await client.stop().catch(() => undefined);
+  const stop = shutdown;
+  shutdown = undefined;
+  if (stop) await stop();
 }

@@ -28,11 +28,16 @@ export class DocumentKinds {
   constructor(private readonly connection: Connection, private readonly canPullConfiguration: () => boolean) {}
 
   /** The document's kind, or undefined when it is not a connection or flow spec. */
-  async kindOf(document: TextDocument): Promise<SpecKind | undefined> {
-    const byLanguage = LANGUAGE_KINDS[document.languageId];
+  kindOf(document: TextDocument): Promise<SpecKind | undefined> {
+    return this.kindOfText(document.uri, document.languageId, document.getText());
+  }
+
+  /** The kind of `text` were it the content of `uri` with `languageId` (the upload gate asks about unsent text). */
+  async kindOfText(uri: string, languageId: string, text: string): Promise<SpecKind | undefined> {
+    const byLanguage = LANGUAGE_KINDS[languageId];
     if (byLanguage) return byLanguage;
-    const { detectByContent } = await this.settingsFor(document.uri);
-    return detectKind(pathOfUri(document.uri), document.getText(), detectByContent);
+    const { detectByContent } = await this.settingsFor(uri);
+    return detectKind(pathOfUri(uri), text, detectByContent);
   }
 
   /** Forgets cached settings (on workspace/didChangeConfiguration). */

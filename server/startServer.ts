@@ -10,9 +10,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SpecEngine } from '../core/analysis/engine';
 import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
 import { DocumentKinds } from './documentKinds';
+import { SpecDiagnosticsRequest, type SpecDiagnosticsResult } from './protocol';
 import { toProtocolCodeActions, toProtocolDiagnostics, toProtocolWorkspaceEdit } from './lspTypes';
 import { runSafe } from './runSafe';
 import { ArtifactsService } from './artifactsService';
+import { TOOL_VERSION } from '../core/version';
 
 /** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
 export const TRIGGER_CHARACTERS = ['"', ':', '{', '$'];
@@ -63,7 +65,7 @@ export function startServer(connection: Connection): void {
         selectionRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
       },
-      serverInfo: { name: 'sources-sdk-language-server', version: process.env.SOURCES_SDK_VERSION ?? '0.1.0' },
+      serverInfo: { name: 'sources-sdk-language-server', version: TOOL_VERSION },
     };
   });
 
@@ -109,6 +111,19 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     kinds.clear();
     for (const document of documents.all()) scheduleValidation(document.uri);
+  });
+
+  // The upload gate: diagnostics of exactly the text the client is about to upload, computed now. The open document
+  // is reused when it holds that very text (its parse is cached); otherwise the text is analysed as given. Unlike the
+  // features below this is not wrapped in runSafe: an empty answer after a failure would let a broken spec through,
+  // so a failure reaches the client as an error and the upload is refused.
+  connection.onRequest(SpecDiagnosticsRequest, async (params): Promise<SpecDiagnosticsResult> => {
+    const { uri, languageId, version } = params.textDocument;
+    const kind = await kinds.kindOfText(uri, languageId, params.text);
+    if (!kind) return { kind: null, version, diagnostics: [] };
+    const open = documents.get(uri);
+    const document = open && open.getText() === params.text ? open : TextDocument.create(uri, languageId, version, params.text);
+    return { kind, version, diagnostics: toProtocolDiagnostics(await getEngine().analyze(document, kind)) };
   });
 
   /** The open document and its kind, or undefined when it is not a spec (features then answer empty). */

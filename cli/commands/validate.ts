@@ -18,6 +18,7 @@ import { formatText } from '../format/text';
 // `import = require` makes esbuild pick tinyglobby's CommonJS build: its ESM build (and fdir's) relies on
 // import.meta.url, which is empty inside the CommonJS bundle dist/cli.js.
 import tinyglobby = require('tinyglobby');
+import { TOOL_VERSION } from '../../core/version';
 
 const { glob, isDynamicPattern } = tinyglobby;
 
@@ -84,7 +85,7 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
   if (checked === 0 && exitCode === 0) ioProblem('no connection or flow spec found in the given paths');
 
   const output = format === 'json' ? formatJson(findings)
-    : format === 'sarif' ? formatSarif(findings, process.env.SOURCES_SDK_VERSION ?? '0.1.0')
+    : format === 'sarif' ? formatSarif(findings, TOOL_VERSION)
       : formatText(findings);
   if (output.length > 0) process.stdout.write(`${output}\n`);
   const counts = countBySeverity(findings);

@@ -12,6 +12,7 @@ import type { SpecKind } from '../../core/analysis/types';
 import type { Prompts } from '../prompts';
 import type { RemoteDocuments } from '../remoteDocuments';
 import type { Session } from '../session';
+import type { GateVerdict } from '../uploadGate';
 import { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE } from '../languageClient';
 
 /** What every command gets. */
@@ -24,8 +25,13 @@ export interface CommandContext {
   isTrusted(): boolean;
   /** Reloads the Flow Service tree (after a change on the remote side). */
   refreshTree(): void;
-  /** Error diagnostics of a spec document, one line each. */
-  specErrors(document: vscode.TextDocument): Promise<string[]>;
+  /**
+   * The upload gate: the language server's verdict on exactly `text` as the content of `document` (its errors, one
+   * line each, or that it is not a spec). Starts the server if needed; rejects when it cannot answer.
+   */
+  checkBeforeUpload(document: vscode.TextDocument, text: string): Promise<GateVerdict>;
+  /** Stops and restarts the language server. */
+  restartLanguageServer(): Promise<void>;
 }
 
 export const SHOW_LOG = 'Show Log';
@@ -49,7 +55,8 @@ export function resourceOf(kind: SpecKind): SpecResource {
 export function kindOfDocument(document: vscode.TextDocument): SpecKind | undefined {
   if (document.languageId === CONNECTION_SPEC_LANGUAGE) return 'connectionSpec';
   if (document.languageId === FLOW_SPEC_LANGUAGE) return 'flowSpec';
-  return detectKind(document.uri.path, document.getText(), true);
+  const detectByContent = vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('detectByContent', true);
+  return detectKind(document.uri.path, document.getText(), detectByContent);
 }
 
 /** The spec document a command acts on: the argument, else the active editor. Throws a user-level message. */

@@ -9,9 +9,10 @@ import { compareSpecs } from '../../core/sync/diff';
 import { environmentKey, LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { findSpecsByName, pushSpec, PushResult } from '../../core/sync/operations';
 import { linkStoreFor } from '../links';
+import type { GateVerdict } from '../uploadGate';
 import { parseSpecObject } from '../specText';
 import {
-  CommandContext, UserError, isCancellation, remoteTextLike, reportError, resourceOf, showRemoteDiff, specDocument, whereLabel,
+  CommandContext, UserError, describeError, isCancellation, remoteTextLike, reportError, resourceOf, showRemoteDiff, specDocument, whereLabel,
   withRemoteProgress,
 } from './common';
 
@@ -53,11 +54,19 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     if (!save) return { action: 'cancelled', reason: 'unsaved changes' };
     await document.save();
   }
-  const errors = await ctx.specErrors(document);
+  // The gate checks exactly the text uploaded below (never an older version's published diagnostics).
+  const text = document.getText();
+  let verdict: GateVerdict;
+  try {
+    verdict = await ctx.checkBeforeUpload(document, text);
+  } catch (err) {
+    return refuse(ctx, `${fileLabel} could not be checked for errors (${describeError(err)}). Run "Sources SDK: Restart Language Server" and try again.`);
+  }
+  if (!verdict.kind) return refuse(ctx, `${fileLabel} is not a connection spec or flow spec.`);
+  const errors = verdict.errors;
   if (errors.length) {
     return refuse(ctx, `${fileLabel} has ${errors.length} error${errors.length > 1 ? 's' : ''}; fix ${errors.length > 1 ? 'them' : 'it'} before uploading (${errors.slice(0, 3).join('; ')}).`);
   }
-  const text = document.getText();
   const local = parseSpecObject(text);
   if (!local) return refuse(ctx, `${fileLabel} is not a JSON object.`);
   const name = typeof local.name === 'string' ? local.name : fileLabel;

@@ -60,7 +60,7 @@ before(async () => {
   context = fakeExtensionContext(storage);
   api = extension.activate(context as never);
   await api.ready;
-  api.api.setPromptResponder((p) => { prompts.push(p); return answers.shift(); });
+  api.testing!.setPromptResponder((p) => { prompts.push(p); return answers.shift(); });
 });
 
 after(async () => {
@@ -76,16 +76,15 @@ beforeEach(() => {
   state.messages = [];
   state.diffs = [];
   state.isTrusted = true;
-  api.api.setUntrustedOverride(undefined);
+  api.testing!.setUntrustedOverride(undefined);
 });
 
 describe('extension activation', () => {
-  test('ready resolves, every command is registered, status bar shows the local emulator', async () => {
+  test('ready resolves, every command is registered, status bar shows the local emulator, no server without a spec', async () => {
     const registered = await commands.getCommands();
     for (const id of COMMAND_IDS) assert.ok(registered.includes(id), id);
     assert.equal(api.api.statusBarText(), '$(cloud) Local emulator · dev');
-    assert.equal(api.api.languageClientState(), 'running');
-    assert.equal(state.context['sourcesSdk.serverRunning'], true);
+    assert.equal(api.api.languageClientState(), 'stopped', 'no spec is open: the language server has not started');
   });
 
   test('a plain .json file that is clearly a spec gets the connection spec language', async () => {
@@ -245,13 +244,13 @@ describe('remote commands against the bundled emulator', () => {
 
 describe('refusals', () => {
   test('untrusted workspace: upload, register and the emulator are refused', async () => {
-    api.api.setUntrustedOverride(true);
+    api.testing!.setUntrustedOverride(true);
     const path = writeSpec('untrusted-connectionSpec.json', connectionSpec('untrusted'));
     assert.equal((await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string }).action, 'refused');
     assert.equal((await commands.executeCommand('sourcesSdk.registerInFlowSpec', { connectionSpecId: 'x', confirm: true }) as { refused: boolean }).refused, true);
     assert.deepEqual(await commands.executeCommand('sourcesSdk.startEmulator'), { refused: true });
     state.isTrusted = false;
-    api.api.setUntrustedOverride(undefined);
+    api.testing!.setUntrustedOverride(undefined);
     assert.equal((await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string }).action, 'refused');
   });
 
@@ -261,22 +260,6 @@ describe('refusals', () => {
     const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string; reason: string };
     assert.equal(result.action, 'refused');
     assert.match(result.reason, /1 error.*line 4: bad pagination/);
-  });
-
-  test('with a push-only server, upload waits for the first publication of a just-opened file', async () => {
-    state.pullDiagnostics = false;
-    try {
-      const path = writeSpec('pushed-connectionSpec.json', connectionSpec('pushed'));
-      const uri = Uri.file(path);
-      const pending = commands.executeCommand('sourcesSdk.uploadSpec', uri, { confirm: true }) as Promise<{ action: string; reason: string }>;
-      // The server publishes after the upload started waiting.
-      setImmediate(() => state.languageClient!.publish(uri, [{ severity: DiagnosticSeverity.Error, message: 'pushed error', range: new Range(0, 0, 0, 1) }]));
-      const result = await pending;
-      assert.equal(result.action, 'refused');
-      assert.match(result.reason, /pushed error/);
-    } finally {
-      state.pullDiagnostics = true;
-    }
   });
 
   test('workspace-level environments are ignored with a warning; prod sandbox asks naming it', async () => {

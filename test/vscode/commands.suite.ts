@@ -10,8 +10,8 @@ export function defineCommandTests(): void {
     let extension: ExtensionTestApi;
     before(async () => { extension = await activateExtension(); });
     afterEach(() => {
-      extension.api.setPromptResponder(undefined);
-      extension.api.setUntrustedOverride(undefined);
+      extension.testing!.setPromptResponder(undefined);
+      extension.testing!.setUntrustedOverride(undefined);
     });
     after(closeAllEditors);
 
@@ -45,7 +45,7 @@ export function defineCommandTests(): void {
 
     it('offers the environments in a quick pick when none is given', async () => {
       const prompts: { kind: string; items: string[] }[] = [];
-      extension.api.setPromptResponder((prompt) => { prompts.push(prompt); return 'Local emulator'; });
+      extension.testing!.setPromptResponder((prompt) => { prompts.push(prompt); return 'Local emulator'; });
       const result = await vscode.commands.executeCommand<{ name?: string; cancelled?: boolean }>('sourcesSdk.selectEnvironment');
       assert.equal(result.name, 'Local emulator');
       const quickPick = prompts.find((p) => p.kind === 'quickPick');
@@ -55,14 +55,14 @@ export function defineCommandTests(): void {
 
     it('refuses to upload in an untrusted workspace', async () => {
       const document = await openWorkspaceFile('umbrella-inventory-connectionSpec.json');
-      extension.api.setUntrustedOverride(true);
+      extension.testing!.setUntrustedOverride(true);
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
       assert.equal(result.action, 'refused', JSON.stringify(result));
       assert.match(result.reason ?? '', /trust/i);
     });
 
     it('refuses to register in a flow spec in an untrusted workspace', async () => {
-      extension.api.setUntrustedOverride(true);
+      extension.testing!.setUntrustedOverride(true);
       const result = await vscode.commands.executeCommand<{ refused?: boolean; changed: boolean }>('sourcesSdk.registerInFlowSpec',
         { connectionSpecId: '00000000-0000-4000-8000-000000000000', confirm: true });
       assert.equal(result.refused, true, JSON.stringify(result));

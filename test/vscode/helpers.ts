@@ -22,7 +22,7 @@ export type Prompt = PromptRequest;
  * matching none is dismissed (what Escape or a modal's Cancel does).
  */
 export function answerPromptsWith(extension: ExtensionTestApi, prompts: Prompt[], ...answers: RegExp[]): void {
-  extension.api.setPromptResponder((prompt) => {
+  extension.testing!.setPromptResponder((prompt) => {
     prompts.push(prompt);
     return prompt.items.find((item) => answers.some((answer) => answer.test(item)));
   });

@@ -29,7 +29,7 @@ export function defineRemoteTests(): void {
       assert.equal(started.external, true);
     });
     beforeEach(() => { prompts.length = 0; });
-    afterEach(() => { extension.api.setPromptResponder(undefined); });
+    afterEach(() => { extension.testing!.setPromptResponder(undefined); });
     after(closeAllEditors);
 
     it('refuses to upload a spec that has errors', async () => {

@@ -58,7 +58,7 @@ export function defineUserFlowTests(): void {
       await vscode.commands.executeCommand('sourcesSdk.startEmulator');
     });
     beforeEach(() => { prompts.length = 0; });
-    afterEach(() => { extension.api.setPromptResponder(undefined); });
+    afterEach(() => { extension.testing!.setPromptResponder(undefined); });
     after(closeAllEditors);
 
     it('puts Upload · Compare with Remote · Register in Flow Spec atop a connection spec, without Register on a flow spec', async () => {

@@ -8,8 +8,6 @@ import * as nodePath from 'node:path';
 import Module from 'node:module';
 
 type Listener<T> = (e: T) => unknown;
-type Diags = Array<{ severity: number; message: string; range: Range }>;
-interface ClientOptions { middleware?: { handleDiagnostics?: (uri: Uri, d: Diags, next: (u: Uri, d: Diags) => void) => void } }
 
 export class EventEmitter<T> {
   private listeners: Array<Listener<T>> = [];
@@ -88,9 +86,6 @@ export const state = {
   documents: [] as FakeDocument[],
   statusBar: { text: '', backgroundColor: undefined as unknown },
   treeProviders: {} as Record<string, unknown>,
-  /** Whether the fake server answers pull-diagnostic requests (else it only pushes, via `languageClient.publish`). */
-  pullDiagnostics: true,
-  languageClient: undefined as undefined | { publish(uri: Uri, d: Array<{ severity: number; message: string; range: Range }>): void },
   /** What `withProgress` tokens do: set to true to cancel the next remote task as soon as it starts. */
   cancelNextProgress: false,
 };
@@ -172,12 +167,17 @@ export const window = {
   },
   createStatusBarItem() {
     return {
-      name: '', command: '', tooltip: '', show() {}, dispose() {},
+      name: '', command: '', tooltip: '', show() {}, hide() {}, dispose() {},
       get text() { return state.statusBar.text; }, set text(v: string) { state.statusBar.text = v; },
       get backgroundColor() { return state.statusBar.backgroundColor; }, set backgroundColor(v: unknown) { state.statusBar.backgroundColor = v; },
     };
   },
-  createTreeView(id: string, options: { treeDataProvider: unknown }) { state.treeProviders[id] = options.treeDataProvider; return { dispose() {} }; },
+  createTreeView(id: string, options: { treeDataProvider: unknown }) {
+    state.treeProviders[id] = options.treeDataProvider;
+    return { visible: false, onDidChangeVisibility: new EventEmitter<unknown>().event, dispose() {} };
+  },
+  get visibleTextEditors() { return window.activeTextEditor ? [window.activeTextEditor] : []; },
+  onDidChangeVisibleTextEditors: new EventEmitter<unknown>().event,
   async withProgress<T>(_options: unknown, task: (p: unknown, token: unknown) => Promise<T>): Promise<T> {
     const cancelled = new EventEmitter<void>();
     const token = { isCancellationRequested: false, onCancellationRequested: cancelled.event };
@@ -201,6 +201,8 @@ export const languages = {
   async setTextDocumentLanguage(doc: FakeDocument, id: string) { doc.languageId = id; return doc; },
   getDiagnostics(uri: Uri) { return state.diagnostics.get(uri.toString()) ?? []; },
   registerCodeLensProvider() { return new Disposable(); },
+  /** Only artifact-file selectors are matched by the extension; the fake workspace has no artifacts folders. */
+  match() { return 0; },
 };
 
 export const commands = {
@@ -221,39 +223,32 @@ export const commands = {
   async getCommands() { return [...commandHandlers.keys()]; },
 };
 
-/** `vscode-languageclient/node` stand-in: a client that "runs" without a server (pull diagnostics unsupported). */
+/**
+ * `vscode-languageclient/node` stand-in: a client that "runs" without a server. It answers the upload gate's
+ * `sourcesSdk/specDiagnostics` from `state.diagnostics` (the real server's answers are tested in test/lsp).
+ */
 export const languageClientModule = {
   State: { Stopped: 1, Starting: 3, Running: 2 },
   TransportKind: { stdio: 0, ipc: 1 },
-  DocumentDiagnosticReportKind: { Full: 'full', Unchanged: 'unchanged' },
-  DocumentDiagnosticRequest: { type: { method: 'textDocument/diagnostic' } },
   LanguageClient: class {
     state = 1;
     private readonly changed = new EventEmitter<{ newState: number }>();
     onDidChangeState = this.changed.event;
     code2ProtocolConverter = { asUri: (u: Uri) => u.toString() };
-    constructor(_id: string, _name: string, _server: unknown, readonly clientOptions: ClientOptions) {
-      state.languageClient = this;
-    }
     async start() { this.state = 2; this.changed.fire({ newState: 2 }); }
     async stop() { this.state = 1; }
-    /** Pull diagnostics when `state.pullDiagnostics`, from `state.diagnostics` (LSP severities are vscode's + 1). */
-    async sendRequest(_type: unknown, params: { textDocument: { uri: string } }): Promise<unknown> {
-      if (!state.pullDiagnostics) throw new Error('method not found');
-      const items = (state.diagnostics.get(params.textDocument.uri) ?? []).map((d) => ({ ...d, severity: d.severity + 1 }));
-      return { kind: 'full', items };
-    }
-    /** What the server's push (textDocument/publishDiagnostics) does: goes through the client's middleware. */
-    publish(uri: Uri, diagnostics: Array<{ severity: number; message: string; range: Range }>): void {
-      const handle = this.clientOptions.middleware?.handleDiagnostics;
-      const next = (u: Uri, d: typeof diagnostics) => { state.diagnostics.set(u.toString(), d); };
-      if (handle) handle(uri, diagnostics, next); else next(uri, diagnostics);
+    /** The upload gate's request, answered from `state.diagnostics` (LSP severities are vscode's + 1). */
+    async sendRequest(type: { method: string }, params: { textDocument: { uri: string; version: number } }): Promise<unknown> {
+      if (type.method !== 'sourcesSdk/specDiagnostics') throw new Error(`method not found: ${type.method}`);
+      const diagnostics = (state.diagnostics.get(params.textDocument.uri) ?? []).map((d) => ({ ...d, severity: d.severity + 1 }));
+      return { kind: 'connectionSpec', version: params.textDocument.version, diagnostics };
     }
   },
 };
 
 const vscodeModule = {
   EventEmitter, Disposable, Uri, Range, ThemeColor, ThemeIcon, TreeItem, CodeLens, WorkspaceEdit, DiagnosticSeverity,
+  ExtensionMode: { Production: 1, Development: 2, Test: 3 },
   ProgressLocation, StatusBarAlignment, TreeItemCollapsibleState, ConfigurationTarget, workspace, window, languages, commands,
 };
 
@@ -275,6 +270,8 @@ export function fakeExtensionContext(storageDir: string) {
     subscriptions: [] as Array<{ dispose(): unknown }>,
     globalStorageUri: Uri.file(storageDir),
     asAbsolutePath: (p: string) => nodePath.resolve(p),
+    /** ExtensionMode.Test: the unit tests drive the extension through its test seams. */
+    extensionMode: 3,
     secrets: {
       async get(k: string) { return secrets.get(k); },
       async store(k: string, v: string) { secrets.set(k, v); },
