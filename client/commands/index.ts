@@ -56,6 +56,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.refreshFlowService': () => { ctx.refreshTree(); return { refreshed: true }; },
     'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
+    'sourcesSdk.restartLanguageServer': async () => { await ctx.restartLanguageServer(); return { restarted: true }; },
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {

@@ -74,7 +74,8 @@ export async function runSuiteInCodeServer(options) {
       extensionTestsPath: options.extensionTestsPath,
     });
     writeLog(`[runner] opening ${url}`);
-    await page.goto(url);
+    // The workbench may load slowly on a busy machine: the suite's own deadline bounds it, not Playwright's 30 s default.
+    await page.goto(url, { timeout: Math.max(30_000, options.deadlineMs - Date.now()) });
     const remaining = options.deadlineMs - Date.now();
     let timer;
     const timeout = new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout('timeout'), Math.max(0, remaining)); });

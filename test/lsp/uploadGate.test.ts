@@ -39,7 +39,7 @@ describe('upload gate: sourcesSdk/specDiagnostics', () => {
 
   test('stale-diagnostics race: an edit followed at once by the upload is judged on the edited text', async () => {
     const uri = 'file:///gate/race-connectionSpec.json';
-    const clean = await client.open(uri, 'sources-sdk-connection-spec', 1, ACME);
+    const clean = await client.open(uri, 'sources-sdk-connection-spec', ACME, 1);
     assert.equal(clean.filter((d) => d.severity === ERROR).length, 0, 'the fixture starts clean');
     // Edit (v2) and ask immediately, before the server has published anything for v2: the published diagnostics
     // still say "clean", the gate must not.
@@ -52,7 +52,7 @@ describe('upload gate: sourcesSdk/specDiagnostics', () => {
 
   test('the text asked about wins over what the server holds (an edit not yet synced)', async () => {
     const uri = 'file:///gate/unsynced-connectionSpec.json';
-    await client.open(uri, 'sources-sdk-connection-spec', 1, ACME);
+    await client.open(uri, 'sources-sdk-connection-spec', ACME, 1);
     const broken = await ask(uri, 'sources-sdk-connection-spec', 2, BROKEN);
     assert.ok(errorCount(broken) > 0);
     const clean = await ask(uri, 'sources-sdk-connection-spec', 1, ACME);

@@ -20,7 +20,8 @@ export function defineActivationTests(): void {
       // Opening the spec is what should activate the extension; we only wait for it, we do not call activate().
       await waitFor('the extension to activate after opening a spec', () => extension.isActive);
       const exports = await activateExtension();
-      assert.equal(exports.api.languageClientState(), 'running');
+      // The language server starts with the first spec document (not at activation): wait for it.
+      await waitFor('the language server to start for the open spec', () => exports.api.languageClientState() === 'running');
     });
 
     it('assigns the connection-spec language id by file name', async () => {

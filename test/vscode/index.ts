@@ -11,6 +11,7 @@ import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { defineTrustTests } from './trust.suite';
+import { defineLifecycleTests } from './lifecycle.suite';
 import { definePackagedTests } from './packaged.suite';
 import { TALLY_PREFIX } from './tally';
 
@@ -35,6 +36,7 @@ export async function run(): Promise<void> {
     defineRemoteTests();
     defineUserFlowTests();
     defineArtifactTests();
+    defineLifecycleTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
   } else {

@@ -14,6 +14,18 @@ export function definePackagedTests(): void {
       assert.ok(path.resolve(extension.extensionPath).startsWith(path.resolve(extensionsDir)), `${extension.extensionPath} lies under ${extensionsDir}`);
     });
 
+    it('exports no test seam: nothing can lift the trust gate or answer prompts', async () => {
+      const exports = await activateExtension();
+      assert.equal(exports.testing, undefined, 'the installed extension runs in production mode: no testing seams');
+      const reachable = new Set<string>();
+      for (let o: object | null = exports.api; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+        for (const key of Object.getOwnPropertyNames(o)) reachable.add(key);
+      }
+      for (const key of Object.keys(exports)) reachable.add(key);
+      const seams = [...reachable].filter((key) => /prompt|respond|trust|override/i.test(key));
+      assert.deepEqual(seams, [], `seams reachable from the exported API: ${seams.join(', ')}`);
+    });
+
     it('activates and validates a spec', async () => {
       const document = await openWorkspaceFile('broken-connectionSpec.json');
       await activateExtension();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_TABLE, renderDiagnosticsTable } from '../../../core/analysis/codes';
 
-test('docs/diagnostics.md is rendered from RULE_TABLE (regenerate with renderDiagnosticsTable())', () => {
+test('docs/diagnostics.md is rendered from RULE_TABLE (regenerate with npm run docs)', () => {
   const committed = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'diagnostics.md'), 'utf8');
   assert.equal(committed, renderDiagnosticsTable());
 });
