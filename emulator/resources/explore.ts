@@ -66,7 +66,7 @@ export function exploreRoute(execute: Execute) {
     });
     if (result.error) {
       const status = result.error.status === undefined ? '' : ` (the source answered HTTP ${result.error.status})`;
-      return badRequest(ctx, `Reading the source failed${status}: ${result.error.message} Check the base connection's credentials and the sourceParams, then explore again.`);
+      return badRequest(ctx, `Reading the source failed${status}: ${result.error.message.replace(/[.\s]*$/, '.')} Check the base connection's credentials and the sourceParams, then explore again.`);
     }
     return json(200, { data: result.records });
   };
