@@ -1,7 +1,9 @@
 /**
  * Language server entry point (`node dist/server.js --stdio`). createConnection picks the transport from argv
- * (--stdio, --node-ipc, --socket=N); everything else lives in startServer.
+ * (--stdio, --node-ipc, --socket=N); everything else lives in startServer. The Web Worker entry is browserServer.ts.
  */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './startServer';
 
@@ -17,4 +19,22 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err instanceof Error ? err.stack : String(err)}`));
 process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection: ${err instanceof Error ? err.stack : String(err)}`));
 
-startServer(connection);
+startServer(connection, {
+  timer: {
+    setImmediate: (callback) => {
+      const handle = setImmediate(callback);
+      return { dispose: () => clearImmediate(handle) };
+    },
+    setTimeout: (callback, ms) => {
+      const handle = setTimeout(callback, ms);
+      return { dispose: () => clearTimeout(handle) };
+    },
+  },
+  version: process.env.SOURCES_SDK_VERSION ?? '0.1.0',
+  platform: 'node',
+  // Only file: URIs are on this disk; anything else (a virtual workspace) is not readable from here.
+  readFile: async (uri) => {
+    if (!uri.startsWith('file:')) throw new Error(`cannot read ${uri}: not a file: URI`);
+    return readFile(fileURLToPath(uri), 'utf8');
+  },
+});
