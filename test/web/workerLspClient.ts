@@ -10,7 +10,7 @@ import {
   AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Disposable, type Message,
   type MessageConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../scripts/codeServer/browser.mjs';
 
 export const BROWSER_SERVER_PATH = join(__dirname, '..', '..', 'dist', 'browser', 'server.js');
 const ORIGIN = 'http://sources-sdk-worker.test';
