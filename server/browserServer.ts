@@ -3,7 +3,6 @@
  * extension host). The same handlers as the Node entry; only the transport and the runtime differ.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from './protocol/readFile';
 import { timersFromGlobals } from './runtime';
 import { startServer } from './startServer';
 
@@ -18,5 +17,5 @@ startServer(connection, {
   timer: timersFromGlobals(),
   version: typeof SOURCES_SDK_VERSION === 'string' ? SOURCES_SDK_VERSION : '0.0.0',
   platform: 'browser',
-  readFile: (uri) => connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri } satisfies ReadFileParams),
+  // No file system in a worker: the artifacts-folder checks and the workspace index stay off (open documents only).
 });

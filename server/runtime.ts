@@ -4,6 +4,7 @@
  * `startServer`, so the handlers are written once (VS Code's json-language-features does the same with its
  * `RuntimeEnvironment`).
  */
+import type { HostFiles } from './hostFiles';
 
 /** Something a timer call returns so it can be cancelled. */
 export interface RuntimeDisposable {
@@ -21,11 +22,10 @@ export interface ServerRuntime {
   /** Where the server runs: lets a feature explain what it cannot do in a browser instead of failing oddly. */
   readonly platform: 'node' | 'browser';
   /**
-   * Reads a workspace file the client has not opened (workspace-wide checks), or undefined when the host cannot
-   * (then such checks use open documents only). The Node host reads the disk; the browser host asks the client,
-   * which reads through VS Code's file system API (virtual workspaces included).
+   * Files beyond the open documents (the artifacts folder, the workspace index), or undefined where the host has no
+   * file system (a Web Worker): the features that need them then stay quiet.
    */
-  readonly readFile?: (uri: string) => Promise<string>;
+  readonly files?: HostFiles;
 }
 
 /** Timers from the global scope, which both Node and workers have (setTimeout stands in for setImmediate). */

@@ -2,10 +2,9 @@
  * Language server entry point (`node dist/server.js --stdio`). createConnection picks the transport from argv
  * (--stdio, --node-ipc, --socket=N); everything else lives in startServer. The Web Worker entry is browserServer.ts.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './startServer';
+import { nodeHostFiles } from './nodeHostFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -32,9 +31,5 @@ startServer(connection, {
   },
   version: process.env.SOURCES_SDK_VERSION ?? '0.1.0',
   platform: 'node',
-  // Only file: URIs are on this disk; anything else (a virtual workspace) is not readable from here.
-  readFile: async (uri) => {
-    if (!uri.startsWith('file:')) throw new Error(`cannot read ${uri}: not a file: URI`);
-    return readFile(fileURLToPath(uri), 'utf8');
-  },
+  files: nodeHostFiles,
 });

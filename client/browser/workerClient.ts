@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../../server/protocol/readFile';
 import { SPEC_LANGUAGES } from '../languages';
 
 /** The browser globals used here (the project compiles without the DOM libs). */
@@ -27,9 +26,5 @@ export async function createWorkerLanguageClient(context: vscode.ExtensionContex
     outputChannel: vscode.window.createOutputChannel('Sources SDK Language Server', { log: true }),
   };
   const client = new LanguageClient('sourcesSdk', 'Sources SDK Language Server', clientOptions, worker);
-  // The worker has no file system: files it needs beyond the open documents are read here.
-  context.subscriptions.push(client.onRequest(READ_FILE_REQUEST, async (params: ReadFileParams): Promise<ReadFileResult> => {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(params.uri)));
-  }));
   return client;
 }

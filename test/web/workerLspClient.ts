@@ -43,8 +43,8 @@ export class WorkerLspClient {
 
   private constructor(private readonly browser: Browser, readonly page: Page, readonly connection: MessageConnection) {}
 
-  /** Launches Chromium, starts the worker from the bundle's text and connects. `fileRequests` answers sourcesSdk/readFile. */
-  static async start(files: Record<string, string> = {}): Promise<WorkerLspClient> {
+  /** Launches Chromium, starts the worker from the bundle's text and connects. */
+  static async start(): Promise<WorkerLspClient> {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -67,10 +67,6 @@ export class WorkerLspClient {
       connection.onNotification('test/workerError', (m: string) => client.logs.push(`worker error: ${m}`));
       connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ detectByContent: true })));
       connection.onRequest('client/registerCapability', () => null);
-      connection.onRequest('sourcesSdk/readFile', (p: { uri: string }) => {
-        if (!(p.uri in files)) throw new Error(`no such file: ${p.uri}`);
-        return files[p.uri];
-      });
       connection.listen();
       return client;
     } catch (err) {
