@@ -12,12 +12,19 @@ import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
 import { DocumentKinds } from './documentKinds';
 import { toProtocolCodeActions, toProtocolDiagnostics, toProtocolWorkspaceEdit } from './lspTypes';
 import { runSafe } from './runSafe';
+import type { ServerRuntime } from './runtime';
+import { ArtifactsService } from './artifactsService';
+import { installHostFiles } from './hostFiles';
 
 /** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
 export const TRIGGER_CHARACTERS = ['"', ':', '{', '$'];
 
-/** Wires every handler onto `connection` and starts listening. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires every handler onto `connection` and starts listening. `runtime` carries what differs between the Node and
+ * the Web Worker host (timers, version, file reads), so nothing here touches `process` or Node modules.
+ */
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  if (runtime.files) installHostFiles(runtime.files);
   const documents = new TextDocuments(TextDocument);
   // Created in onInitialize, once the client's capabilities (markdown or plain text) are known.
   let engine: SpecEngine | undefined;
@@ -25,6 +32,7 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   const kinds = new DocumentKinds(connection, () => canPullConfiguration);
+  const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -61,7 +69,7 @@ export function startServer(connection: Connection): void {
         selectionRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
       },
-      serverInfo: { name: 'sources-sdk-language-server', version: process.env.SOURCES_SDK_VERSION ?? '0.1.0' },
+      serverInfo: { name: 'sources-sdk-language-server', version: runtime.version },
     };
   });
 
@@ -77,7 +85,7 @@ export function startServer(connection: Connection): void {
   const scheduleValidation = (uri: string) => {
     if (scheduled.has(uri)) return;
     scheduled.add(uri);
-    setImmediate(() => {
+    runtime.timer.setImmediate(() => {
       scheduled.delete(uri);
       void validate(uri);
     });
@@ -88,16 +96,18 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const diagnostics = await runSafe(connection, `diagnostics for ${uri}`, [], async () => {
       const kind = await kinds.kindOf(document);
-      return kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
+      const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
+      return [...own, ...await artifacts.diagnosticsFor(uri)];
     });
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
     await connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
-  documents.onDidOpen((e) => scheduleValidation(e.document.uri));
-  documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+  documents.onDidOpen((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
+  documents.onDidChangeContent((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
   documents.onDidClose((e) => {
+    artifacts.touch(e.document.uri); // its diagnostics now come from the file on disk
     getEngine().forget(e.document.uri);
     kinds.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
