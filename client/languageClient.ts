@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { ARTIFACT_DOCUMENT_SELECTOR } from './artifactsSelector';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
-export const CONNECTION_SPEC_LANGUAGE = 'sources-sdk-connection-spec';
-export const FLOW_SPEC_LANGUAGE = 'sources-sdk-flow-spec';
-export const SPEC_LANGUAGES = [CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE];
+import { SPEC_LANGUAGES } from './languages';
+
+export { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE, SPEC_LANGUAGES } from './languages';
 
 /** Port the server's inspector listens on in debug mode (`.vscode/launch.json` attaches to it). */
 export const SERVER_INSPECT_PORT = 6019;
