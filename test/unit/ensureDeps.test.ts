@@ -8,14 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 type InstallReason = (root: string) => string | undefined;
+type RecordInstall = (root: string) => void;
 
 describe('npm start / npm test install what they need', () => {
   let root: string;
   let installReason: InstallReason;
+  let recordInstall: RecordInstall;
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'ssdk-ensuredeps-'));
     const script: string = join(__dirname, '..', '..', 'scripts', 'ensureDeps.mjs'); // a plain .mjs: no types to import
-    ({ installReason } = await import(script) as { installReason: InstallReason });
+    ({ installReason, recordInstall } = await import(script) as { installReason: InstallReason; recordInstall: RecordInstall });
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -34,6 +36,14 @@ describe('npm start / npm test install what they need', () => {
   test('a lockfile newer than node_modules (after a pull) needs an install', () => {
     utimesSync(join(root, 'node_modules', '.package-lock.json'), new Date(1_000_000), new Date(1_000_000));
     utimesSync(join(root, 'package-lock.json'), new Date(2_000_000), new Date(2_000_000));
+    assert.equal(installReason(root), 'package-lock.json is newer than node_modules');
+  });
+
+  test('a checkout that only re-dates an unchanged lockfile does not reinstall; a changed one does', () => {
+    recordInstall(root);
+    utimesSync(join(root, 'package-lock.json'), new Date(3_000_000), new Date(3_000_000));
+    assert.equal(installReason(root), undefined);
+    writeFileSync(join(root, 'package-lock.json'), '{"changed": true}');
     assert.equal(installReason(root), 'package-lock.json is newer than node_modules');
   });
 });
