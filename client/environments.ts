@@ -4,6 +4,7 @@
  */
 import { isCredentialHostAllowed, isLoopbackHost } from '../core/api/hostPolicy';
 import type { EnvironmentConfig } from '../core/api/types';
+import { defaultSpecFileName as defaultFileNameOfKind, kindInfoOfResource, type SpecResource } from '../core/spec/kinds';
 
 /** Name of the built-in environment backed by the bundled (or an external) emulator. */
 export const LOCAL_EMULATOR_NAME = 'Local emulator';
@@ -192,8 +193,7 @@ export function clientSecretKey(envName: string): string {
   return `sourcesSdk.clientSecret.${envName}`;
 }
 
-/** File name a fetched spec is saved under by default: `<safe name>-connectionSpec.json`. */
-export function defaultSpecFileName(name: string, resource: 'connectionSpecs' | 'flowSpecs'): string {
-  const safe = name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'spec';
-  return `${safe}-${resource === 'connectionSpecs' ? 'connectionSpec' : 'flowSpec'}.json`;
+/** File name a fetched spec is saved under by default: `<safe name>-connectionSpec.json` (the kind table's rule). */
+export function defaultSpecFileName(name: string, resource: SpecResource): string {
+  return defaultFileNameOfKind(name, kindInfoOfResource(resource).kind);
 }

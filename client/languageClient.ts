@@ -6,9 +6,11 @@ import * as vscode from 'vscode';
 import type { PublishedDiagnostics } from './diagnostics';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
-export const CONNECTION_SPEC_LANGUAGE = 'sources-sdk-connection-spec';
-export const FLOW_SPEC_LANGUAGE = 'sources-sdk-flow-spec';
-export const SPEC_LANGUAGES = [CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE];
+import { SPEC_KINDS, SPEC_LANGUAGE_IDS } from '../core/spec/kinds';
+
+export const CONNECTION_SPEC_LANGUAGE = SPEC_KINDS.connectionSpec.languageId;
+export const FLOW_SPEC_LANGUAGE = SPEC_KINDS.flowSpec.languageId;
+export const SPEC_LANGUAGES: readonly string[] = SPEC_LANGUAGE_IDS;
 
 export function createLanguageClient(context: vscode.ExtensionContext, published: PublishedDiagnostics): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

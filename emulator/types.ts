@@ -63,7 +63,8 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
 }
 
-export type SpecResourceName = 'connectionSpecs' | 'flowSpecs';
+/** Collection of a spec kind (the kind table's resource, core/spec/kinds.ts). */
+export type { SpecResource as SpecResourceName } from '../core/spec/kinds';
 
 /** One (org, sandbox) pair: the unit of isolation and of persistence. */
 export interface Scope {

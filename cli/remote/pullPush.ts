@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
 import type { SpecResource } from '../../core/api/types';
+import { kindOfArgument, SPEC_KINDS } from '../../core/spec/kinds';
 import { pullSpec, pushSpec, recordSync, type PushResult } from '../../core/sync/operations';
 import { stripBom } from '../../core/sync/text';
 import { ConfigError } from './config';
@@ -14,9 +15,8 @@ import { readIfExists, readSpecFile, writeFileAtomically } from './files';
 
 /** `connection-spec` / `flow-spec` (a few spellings accepted) → endpoint. */
 export function resourceFromKindArgument(kind: string): SpecResource {
-  const normalized = kind.toLowerCase().replace(/[^a-z]/g, '');
-  if (normalized === 'connectionspec' || normalized === 'connectionspecs') return 'connectionSpecs';
-  if (normalized === 'flowspec' || normalized === 'flowspecs') return 'flowSpecs';
+  const known = kindOfArgument(kind);
+  if (known) return SPEC_KINDS[known].resource;
   throw new ConfigError(`unknown spec kind "${kind}": use connection-spec or flow-spec`);
 }
 

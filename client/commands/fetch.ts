@@ -2,6 +2,7 @@
  * Fetch a remote connection/flow spec: open it read-only in authoring form, or save it into the workspace and record
  * the link. Never overwrites different content (or unsaved edits) without asking; a cancelled fetch writes nothing.
  */
+import { kindInfoOfResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../../core/api/types';
 import { contentHash, formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
@@ -24,7 +25,7 @@ export type FetchResult =
 
 export async function fetchSpec(ctx: CommandContext, resource: SpecResource, rawArgs: unknown): Promise<FetchResult> {
   const args: FetchArgs = rawArgs && typeof rawArgs === 'object' && !(rawArgs instanceof vscode.Uri) ? rawArgs as FetchArgs : {};
-  const label = resource === 'connectionSpecs' ? 'connection spec' : 'flow spec';
+  const label = kindInfoOfResource(resource).label;
   let remote: RemoteSpec | undefined;
   try {
     remote = await withRemoteProgress(`Fetching ${label}…`, async (signal) => {

@@ -2,6 +2,7 @@
  * Upload a local spec: create it remotely, or update its remote counterpart after showing the diff. Refused in an
  * untrusted workspace and while the file has errors; a `prod` sandbox always asks (naming it) unless confirmed.
  */
+import { kindInfoOfResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import { FlowServiceError } from '../../core/api/errors';
 import type { FlowServiceClient, RemoteSpec, SpecResource } from '../../core/api/types';
@@ -76,7 +77,7 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     let diffLeft: vscode.Uri | undefined;
     if (!remote) {
       if (!options.confirm) {
-        const detail = `No remote ${resource === 'connectionSpecs' ? 'connection' : 'flow'} spec is linked to this file or has its name.`;
+        const detail = `No remote ${kindInfoOfResource(resource).label} is linked to this file or has its name.`;
         const question = isProd ? `Create ${name} in the PRODUCTION sandbox "prod" of ${ctx.session.active().config.name}?` : `Create ${name} in ${where}?`;
         if ((await ctx.prompts.modal(question, detail, 'Create')) !== 'Create') return { action: 'cancelled', reason: 'not confirmed' };
       }

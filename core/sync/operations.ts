@@ -5,6 +5,7 @@
  */
 import { kindFromContent, kindFromFileName } from '../analysis/specKind';
 import { FlowServiceError } from '../api/errors';
+import { kindInfoOfResource, SPEC_KINDS } from '../spec/kinds';
 import type { FlowServiceClient, RemoteSpec, SpecResource } from '../api/types';
 import { compareSpecs, type SpecComparison } from './diff';
 import { environmentKey, type LinkRecord, type LinkStore } from './links';
@@ -21,8 +22,7 @@ export function looksLikeId(value: string): boolean {
 /** Which endpoint a local file belongs to: by file name, then by its top-level keys. */
 export function resourceForFile(filePath: string, text: string): SpecResource {
   const kind = kindFromFileName(filePath) ?? kindFromContent(text);
-  if (kind === 'connectionSpec') return 'connectionSpecs';
-  if (kind === 'flowSpec') return 'flowSpecs';
+  if (kind) return SPEC_KINDS[kind].resource;
   throw new FlowServiceError(
     `${filePath} is neither a connection spec nor a flow spec (name it *-connectionSpec.json or *-flowSpec.json)`,
     'config',
@@ -55,7 +55,7 @@ export async function resolveRemote(client: FlowServiceClient, resource: SpecRes
   const matches = await findSpecsByName(client, resource, idOrName, signal);
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) {
-    throw new FlowServiceError(`No ${resource === 'flowSpecs' ? 'flow' : 'connection'} spec named "${idOrName}" exists in this sandbox`, 'not-found');
+    throw new FlowServiceError(`No ${kindInfoOfResource(resource).label} named "${idOrName}" exists in this sandbox`, 'not-found');
   }
   throw new FlowServiceError(
     `${matches.length} specs are named "${idOrName}" (${matches.map((m) => m.id).join(', ')}): use an id instead`,
