@@ -6,7 +6,6 @@ import { kindInfoOfResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../../core/api/types';
 import { contentHash, formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
-import { environmentKey } from '../../core/sync/links';
 import { defaultSpecFileName } from '../environments';
 import { linkStoreFor } from '../links';
 import { CommandContext, isCancellation, reportError, toUri, withRemoteProgress } from './common';
@@ -106,7 +105,7 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
 async function recordLink(ctx: CommandContext, target: vscode.Uri, resource: SpecResource, remote: RemoteSpec): Promise<void> {
   const store = linkStoreFor(target);
   if (!store) return;
-  await store.set(environmentKey(ctx.session.active().config), target.fsPath, {
+  await store.set(ctx.session.active().syncIdentity, target.fsPath, {
     resource,
     remoteId: remote.id,
     updatedAt: remote.updatedAt,
