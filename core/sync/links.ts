@@ -94,7 +94,7 @@ export class FileLinkStore implements LinkStore {
   exclusive<T>(filePath: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const digest = createHash('sha256').update(this.relativeKey(filePath)).digest('hex').slice(0, 32);
     const lock = path.join(path.dirname(this.file), 'locks', `${digest}.lock`);
-    return withLockFile(lock, { ...PUSH_LOCK, signal }, work);
+    return withLockFile(lock, { ...PUSH_LOCK, signal, removeEmptyFolder: true }, work);
   }
 
   private mutate(change: (data: LinksFile) => void): Promise<void> {

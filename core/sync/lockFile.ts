@@ -17,6 +17,8 @@ export interface LockOptions {
   heartbeatMs?: number;
   /** Aborts the wait (not the work). */
   signal?: AbortSignal;
+  /** Remove the lock's folder afterwards when it is empty (a folder of per-file locks leaves nothing behind). */
+  removeEmptyFolder?: boolean;
 }
 
 /** Runs `work` while holding `lockPath`; always removes the lock afterwards. */
@@ -28,7 +30,13 @@ export async function withLockFile<T>(lockPath: string, options: LockOptions, wo
       await fs.writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      // Another process removed the (then empty) folder between our mkdir and our write: make it again.
+      if (code === 'ENOENT') {
+        await fs.mkdir(path.dirname(lockPath), { recursive: true });
+        continue;
+      }
+      if (code !== 'EEXIST') throw err;
     }
     const held = await fs.stat(lockPath).catch(() => undefined);
     if (held && Date.now() - held.mtimeMs > options.staleMs) {
@@ -53,5 +61,7 @@ export async function withLockFile<T>(lockPath: string, options: LockOptions, wo
   } finally {
     if (heartbeat) clearInterval(heartbeat);
     await fs.rm(lockPath, { force: true });
+    // Fails harmlessly (ENOTEMPTY) while another file's lock is held.
+    if (options.removeEmptyFolder) await fs.rmdir(path.dirname(lockPath)).catch(() => undefined);
   }
 }
