@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import type { FlowServiceClient } from '../../core/api/types';
+import { toAuthoringForm } from '../../core/sync/normalize';
 import { startEmulator, type RunningEmulator } from '../../emulator/emulator';
 import { LOCAL_EMULATOR_CLIENT_ID, LOCAL_EMULATOR_CLIENT_SECRET, LOCAL_EMULATOR_ORG_ID } from '../../client/environments';
 import { activateExtension, answerPromptsWith, ExtensionTestApi, Prompt, workspaceUri } from './helpers';
@@ -51,8 +52,7 @@ export function defineRestartConflictTests(): void {
 
     async function changeRemoteBehindTheBack(description: string): Promise<void> {
       const remote = await direct().get('connectionSpecs', remoteId);
-      const { id: _id, createdAt: _c, updatedAt: _u, ...body } = remote;
-      await direct().update('connectionSpecs', remoteId, { ...body, description });
+      await direct().update('connectionSpecs', remoteId, { ...toAuthoringForm(remote), description });
     }
 
     /** Uploads with every question dismissed, then checks the conflict was the first and only question. */
