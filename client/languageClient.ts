@@ -7,11 +7,9 @@ import type { PublishedDiagnostics } from './diagnostics';
 import { ARTIFACT_DOCUMENT_SELECTOR } from './artifactsSelector';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
-import { SPEC_KINDS, SPEC_LANGUAGE_IDS } from '../core/spec/kinds';
+import { SPEC_LANGUAGES } from './languages';
 
-export const CONNECTION_SPEC_LANGUAGE = SPEC_KINDS.connectionSpec.languageId;
-export const FLOW_SPEC_LANGUAGE = SPEC_KINDS.flowSpec.languageId;
-export const SPEC_LANGUAGES: readonly string[] = SPEC_LANGUAGE_IDS;
+export { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE, SPEC_LANGUAGES } from './languages';
 
 export function createLanguageClient(context: vscode.ExtensionContext, published: PublishedDiagnostics): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
