@@ -33,10 +33,10 @@ export const RULE_TABLE: RuleDoc[] = [
   // Placeholders.
   row('SSDK101', 'error', 'Unresolved placeholder', 'Declare the parameter in sourceSpec.spec.properties (quick fix) or in every authSpec, or fix the name.', '1'),
   row('SSDK102', 'warning', 'Placeholder resolves only in some auth specs', 'Declare the property in every authSpec entry, or in sourceSpec.spec.properties.', '1'),
-  row('SSDK103', 'warning', '`{name}` without `$`', 'Write `${name}` (quick fix): without `$` the text is sent literally.', '2'),
+  row('SSDK103', 'warning', '`{name}` without `$`', 'Write `${name}` (quick fix): without `$` the text is sent literally. Reported only for declared parameters in URL, query, header and body values.', '2'),
   row('SSDK104', 'warning', 'Legacy `{{NAME}}` placeholder', 'Write `${NAME}` (quick fix): the double-brace form is from the legacy format.', '2'),
-  row('SSDK105', 'warning', 'Unreplaced documentation placeholder', 'Replace the `{UPPER_CASE}` template text with the real value.', '2'),
-  row('SSDK106', 'hint', 'Unused source parameter', 'Use the parameter as `${name}` in urlParams/headerParams/bodyParams, or remove it.', '1'),
+  row('SSDK105', 'warning', 'Unreplaced template text', 'Replace the `{…}` template text (any case, spaces allowed) with the real value. Where the schema only takes certain values (enum, object, number…) the template text is that schema error instead (SSDK010/012/013) and the quick fix offers the allowed values.', '2'),
+  row('SSDK106', 'hint', 'Unused source parameter', 'Use the parameter as `${name}` in urlParams/headerParams/bodyParams, or remove it. Uses written `{{name}}` or `{name}` count (they get their own finding).', '1'),
   row('SSDK107', 'warning', 'Malformed placeholder', 'Write a placeholder as `${name}` with a parameter name and a closing brace.', '1'),
   // Pagination.
   row('SSDK201', 'error', 'Pagination field missing for this type', 'Add the fields the pagination type needs (quick fix adds them with sample values).', '5'),
@@ -44,7 +44,7 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK203', 'warning', '`offsetName` spelling', 'Write `offSetName` (quick fix), the spelling every working example uses.', '5'),
   row('SSDK204', 'warning', 'End condition incomplete', 'Give `endConditionName` and `endConditionValue` together, or neither.', '5'),
   row('SSDK205', 'warning', '`endConditionValue` without `Const:`', 'Write the value as `Const:<value>`, e.g. `Const:false`.', '5'),
-  row('SSDK206', 'warning', 'Number written as a string', 'Write the number without quotes (quick fix); the meta-schema types it integer.', '6'),
+  row('SSDK206', 'hint', 'Number written as a string', 'Optional: write the number without quotes (quick fix). Only for fields a documented meta-schema types as a number (`limitValue`); the string form the docs use is accepted.', '6'),
   row('SSDK207', 'warning', '`NONE` pagination with other keys', 'Remove the other keys: pagination type NONE takes none.', '5'),
   row('SSDK208', 'error', 'Pagination number out of range', 'Use an integer ≥ 0 for `initialPageIndex` and > 0 for `maximumRequest`.', '5'),
   row('SSDK209', 'error', 'Invalid continuation-token `parameterType`', 'Use `QUERYPARAM` or `HEADERPARAM`.', '5'),
@@ -60,7 +60,7 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK308', 'warning', 'Schedule field of the other form', 'Standard (`scheduleStartParamName`…) and ADVANCE (`incremental`, `backfill`, `paramFormat`) keys do not mix: remove the ignored one or switch the form.', '3, 4'),
   // Authentication.
   row('SSDK401', 'error', 'Duplicate authSpec name', 'Give every authSpec entry a distinct `name`; base connections select it by name.', '11'),
-  row('SSDK402', 'warning', 'Unknown authSpec type', 'Use `OAuth2RefreshCode`, `BasicAuthentication` or `KeyBased`.', '11'),
+  row('SSDK402', 'error', 'Unknown authSpec type', 'Use `OAuth2RefreshCode`, `BasicAuthentication` or `KeyBased` (the schema rejects other types, so this is an error).', '11'),
   row('SSDK403', 'warning', 'Legacy auth type `oAuth2-refresh-code`', 'Use type `OAuth2RefreshCode` with name `OAuth2 Refresh Code`.', '11'),
   row('SSDK404', 'info', 'Unusual authSpec name/type pair', 'Use the documented name for the type (e.g. `Basic Authentication` for `BasicAuthentication`).', '11'),
   row('SSDK405', 'warning', '`required` entry not declared', 'Declare the property in `properties` or remove it from `required`.', '11'),
@@ -93,19 +93,23 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK521', 'error', 'Permission not allowed in this list', 'List only `read` under `view` and only `write` under `manage` (quick fix).', '18'),
   row('SSDK522', 'warning', 'Permission `@type` is not `lowLevel`', 'Write `"@type": "lowLevel"` (quick fix); a case variant such as `lowlevel` is only an info.', '18'),
   row('SSDK523', 'warning', 'Permission resource does not match the source kind', 'Use `EnterpriseSource` for batch (generic-rest, RestStorageToAEP) and `StreamingSource` for streaming (quick fix).', '18'),
+  row('SSDK524', 'warning', 'Key of another level inside sourceSpec.attributes', 'Move it where it belongs: `spec` is `sourceSpec.spec` (the user inputs), `queryParams` goes inside `urlParams` (the legacy attributes-level form).', '14'),
   // Flow spec.
   row('SSDK601', 'error', 'Connection spec id is not a UUID', 'Use the UUID the Flow Service returned when the spec was created.', '20'),
   row('SSDK602', 'warning', 'Duplicate connection spec id', 'Remove the duplicate (quick fix).', '20'),
   row('SSDK603', 'warning', 'Unexpected target connection spec', 'SDK flow specs target only the Data Lake spec `c604ff05-7f1a-43c0-8e18-33bf874cb11c`.', '20'),
   row('SSDK604', 'error', '`transformationSpec` (singular)', 'Rename to `transformationSpecs` (quick fix).', '21'),
-  row('SSDK605', 'warning', 'Unexpected scheduleSpec name/type', 'Use `"name": "PeriodicSchedule"` and `"type": "Periodic"`.', '22'),
+  row('SSDK605', 'error', 'Unexpected scheduleSpec name/type', 'Use `"name": "PeriodicSchedule"` and `"type": "Periodic"` (the only values the schema accepts).', '22'),
   row('SSDK606', 'warning', 'scheduleSpec in a streaming flow spec', 'Remove `scheduleSpec`: streaming dataflows are not scheduled.', '22'),
   row('SSDK607', 'warning', '`partialIngestionPercent` option not as documented', 'Declare it as `{"type": "number", "exclusiveMinimum": 0}` (quick fix).', '24'),
   row('SSDK608', 'warning', '`errorDiagnosticsEnabled` option not as documented', 'Declare it as `{"type": "boolean", "default": false}` (quick fix).', '24'),
   row('SSDK609', 'warning', 'Known flow spec without source connection specs', 'GET the current flow spec and append your id to its `sourceConnectionSpecIds`: a PUT replaces the whole list.', '20'),
-  row('SSDK610', 'warning', 'Base connection spec id missing from the list', 'Keep every id the flow spec already lists (quick fix puts the base id back); a PUT with a shorter list unregisters sources.', '20'),
+  row('SSDK610', 'warning', 'Id of the remote copy missing from the list', 'Put the ids the remote copy lists back (quick fix): a PUT with a shorter list unregisters those sources. Compared only when the remote copy is known (linked or cached).', '20'),
+  row('SSDK611', 'warning', 'Flow spec id and name of two different known flow specs', 'Make `id` and `name` belong to the same flow spec: a PUT goes to the id, whatever the name says.', '20'),
+  row('SSDK612', 'info', 'A full PUT replaces the source list', 'Before a PUT, GET the current flow spec and keep every id present remotely; only append your id. Shown when no remote copy is known to compare with.', '20'),
   // Embedded JSON Schemas.
   row('SSDK701', 'error', '`$schema` is not draft-07', 'Write exactly `http://json-schema.org/draft-07/schema#` (quick fix).', '12'),
+  row('SSDK703', 'warning', '`$schema` with the documented `http: //` typo', 'Remove the space (quick fix). The service accepts the typo of the canonical exploreSpec, so it does not block an upload.', '12'),
   row('SSDK702', 'warning', 'Embedded schema is not an object schema', 'Use `"type": "object"` with `properties`.', '12'),
 ];
 
