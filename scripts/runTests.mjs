@@ -1,11 +1,11 @@
-// Runs every *.test.ts under test/unit, test/lsp and test/emulator with node's test runner (via tsx),
+// Runs every *.test.ts under test/unit, test/lsp, test/emulator and test/hardening with node's test runner (via tsx),
 // then prints one line "N passed, N failed". Usage: node scripts/runTests.mjs [folder or file ...]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit', 'test/lsp', 'test/emulator'];
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit', 'test/lsp', 'test/emulator', 'test/hardening'];
 
 function collect(path, out) {
   let stat;

@@ -106,10 +106,14 @@ function causeMessage(err: unknown): string | undefined {
   return cause instanceof Error ? cause.message : undefined;
 }
 
+/** The setting that names the host of `url`: the IMS URL for token requests, else the platform URL. */
+function settingFor(url: string): string {
+  return /\/ims\//.test(url) ? 'IMS URL (SOURCES_SDK_IMS_URL)' : 'platform URL (SOURCES_SDK_PLATFORM_URL)';
+}
+
 /** What to check when a host cannot be reached: the setting that names it and, on loopback, the emulator. */
 function unreachableAdvice(url: string, code: string): string {
-  const isIms = /\/ims\//.test(url);
-  const setting = isIms ? 'IMS URL (SOURCES_SDK_IMS_URL)' : 'platform URL (SOURCES_SDK_PLATFORM_URL)';
+  const setting = settingFor(url);
   let loopback = false;
   try {
     loopback = isLoopbackHost(new URL(url).hostname);
@@ -169,6 +173,28 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * A 3xx answer. Redirects are never followed: fetch would re-send the credentials (`client_secret` in the IMS form,
+ * `x-api-key`, org id, sandbox and the spec body) to whatever host the `Location` names, past the host policy. The
+ * error names the target host and the setting to check, and is not retried.
+ */
+export function redirectError(req: { method: string; url: string }, status: number, location: string | null): FlowServiceError {
+  let target = 'an unnamed location';
+  if (location) {
+    try {
+      target = new URL(location, req.url).host || location;
+    } catch {
+      target = JSON.stringify(location.slice(0, 100));
+    }
+  }
+  return new FlowServiceError(
+    `${hostOf(req.url)} answered ${status} redirecting ${req.method} to ${target}; redirects are never followed, so no credentials ` +
+      `or data were sent there. Check the ${settingFor(req.url)}: it should name the service itself, not an address that redirects.`,
+    'config',
+    { status, method: req.method, url: req.url, retryable: false },
+  );
+}
+
 /** Sends one request with the per-call timeout combined with the caller's signal, and logs the exchange. */
 export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: number, signal?: AbortSignal): Promise<RawResponse> {
   const safeUrl = ctx.redact(req.url);
@@ -182,12 +208,21 @@ export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: 
   const log = (status: number | 'network-error' | 'aborted' | 'timeout', requestId?: string, note?: string) =>
     ctx.logger?.exchange?.({ method: req.method, url: safeUrl, status, durationMs: ctx.clock.now() - started, requestId, attempt, note });
   try {
-    const response = await ctx.transport(req.url, { method: req.method, headers: req.headers, body: req.body, signal: combined });
-    const text = await response.text();
+    // 'manual': a redirect comes back as its 3xx answer instead of being followed (see redirectError).
+    const response = await ctx.transport(req.url, { method: req.method, headers: req.headers, body: req.body, signal: combined, redirect: 'manual' });
     const requestId = response.headers.get('x-request-id') ?? undefined;
+    // Browsers hide a manual redirect as type 'opaqueredirect' with status 0; Node exposes the 3xx itself.
+    if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') {
+      const location = response.headers.get('location');
+      await response.body?.cancel().catch(() => undefined);
+      log(response.status, requestId, 'redirect not followed');
+      throw redirectError({ method: req.method, url: safeUrl }, response.status, location === null ? null : ctx.redact(location));
+    }
+    const text = await response.text();
     log(response.status, requestId);
     return { status: response.status, headers: response.headers, text, requestId };
   } catch (err) {
+    if (err instanceof FlowServiceError) throw err; // already classified (a refused redirect)
     const cancelled = signal?.aborted === true;
     const timedOut = !cancelled && timeoutSignal.aborted;
     const error = classifyTransportError(err, { method: req.method, url: safeUrl }, timedOut, cancelled, ctx.timeoutMs);

@@ -1,0 +1,200 @@
+/**
+ * `runSpec`: reads a source the way a connection spec describes, page by page, within bounds, and reports the
+ * requests (redacted), the records, their inferred schema and the warnings an author can act on.
+ */
+import { InputError, passwordProperties } from './auth';
+import { exchange, ExchangeError, pause } from './exchange';
+import { assertSourceUrl, isInsecureForCredentials, PolicyError } from './hostPolicy';
+import { createPaginator, isStop, PAGINATION, type PageStep } from './pagination';
+import { extractRecords } from './records';
+import { RunRedactor } from './redact';
+import { buildBaseRequest, type BaseRequest } from './request';
+import { defaultWindow, planSchedule } from './schedule';
+import { SchemaInferrer } from './schema';
+import { ATTRIBUTES, readSpecModel, SpecError } from './specModel';
+import { lookupIn, valueText } from './template';
+import { DEFAULT_LIMITS, type RunError, type RunRequest, type RunRequestLog, type RunResult, type RunWarning } from './types';
+import { WarningList } from './warnings';
+
+/** The message a source put in its error body (`message`, `error_description`, `error`, `detail`, `title`), or a snippet. */
+export function sourceMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    for (const key of ['message', 'error_description', 'error', 'detail', 'title', 'errorMessage']) {
+      const value = body?.[key];
+      if (typeof value === 'string' && value) return value;
+      if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') return (value as { message: string }).message;
+    }
+  } catch { /* not JSON: use the text */ }
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => { out[name] = value; });
+  return out;
+}
+
+/** True when a parsed body holds something (a non-empty object or array, or a scalar). */
+function hasContent(body: unknown): boolean {
+  if (body === undefined || body === null) return false;
+  if (Array.isArray(body)) return body.length > 0;
+  if (typeof body === 'object') return Object.keys(body).length > 0;
+  return true;
+}
+
+/** Runs `request` to completion (or to its first error) and never throws for source, spec or input problems. */
+export async function runSpec(request: RunRequest): Promise<RunResult> {
+  const limits = { ...DEFAULT_LIMITS, ...stripUndefined(request.limits ?? {}) };
+  const redactor = new RunRedactor();
+  const warnings = new WarningList();
+  const requests: RunRequestLog[] = [];
+  const records: unknown[] = [];
+  const schema = new SchemaInferrer();
+  let recordCount = 0;
+  let error: RunError | undefined;
+
+  try {
+    const model = readSpecModel(request.spec, request.authSpecName);
+    // Secrets first, so that even an error message about a value is redacted.
+    const secretValues = [
+      ...passwordProperties(model.auth.properties).map((name) => valueText(request.authValues[name])),
+      ...passwordProperties(model.sourceProperties).map((name) => valueText(request.sourceValues[name])),
+    ];
+    redactor.addSecrets(secretValues);
+    const window = request.window ?? defaultWindow((request.now ?? (() => new Date()))());
+    const plan = planSchedule(model.scheduleParams, window, request.backfill === true);
+    const base = buildBaseRequest(model, lookupIn(request.sourceValues, request.authValues), request.authValues, plan);
+    redactor.addCredentialHeaders(base.credentialHeaders);
+    redactor.addSecrets(base.credentialHeaders.flatMap((name) => {
+      const value = Object.entries(base.headers).find(([h]) => h.toLowerCase() === name)?.[1];
+      return value ? [value, value.replace(/^(Basic|Bearer)\s+/i, '')] : [];
+    }));
+    const paginator = createPaginator(model.paginationParams);
+    const fetchImpl = request.fetch ?? globalThis.fetch;
+    const seenRequests = new Set<string>();
+    let previousText: string | undefined;
+    let step: PageStep = paginator.first();
+
+    for (let page = 0; ; page++) {
+      if (page >= limits.maxPages) {
+        warnings.add({ code: 'page-limit-reached', message: `Stopped at the page limit (${limits.maxPages} requests); the source has more pages`, specPath: PAGINATION });
+        break;
+      }
+      const pageRequest = compose(base, step);
+      const key = `${pageRequest.method} ${pageRequest.url} ${JSON.stringify(step.headers ?? {})} ${pageRequest.body ?? ''}`;
+      if (seenRequests.has(key)) {
+        warnings.add({ code: 'repeated-request', message: `Pagination asked for a request already made (${redactor.text(pageRequest.url.toString())}); stopped to avoid a loop`, specPath: PAGINATION });
+        break;
+      }
+      seenRequests.add(key);
+      assertSourceUrl(pageRequest.url, redactor.text(pageRequest.url.toString()));
+      if (pageRequest.url.origin !== base.url.origin && base.credentialHeaders.length) {
+        pageRequest.headers = Object.fromEntries(Object.entries(pageRequest.headers).filter(([h]) => !base.credentialHeaders.includes(h.toLowerCase())));
+        warnings.add({ code: 'credentials-withheld', message: `The next page is on another host (${pageRequest.url.origin}); it was requested without credentials`, specPath: `${PAGINATION}.pointerPath` });
+      } else if (base.credentialHeaders.length && isInsecureForCredentials(pageRequest.url)) {
+        warnings.add({ code: 'insecure-credentials', message: `Credentials are sent over plain http to ${pageRequest.url.host}; use https`, specPath: `${ATTRIBUTES}.urlParams.host` });
+      }
+      if (page > 0) await pause(paginator.delayMs, request.signal);
+
+      const log: RunRequestLog = { method: pageRequest.method, url: redactor.text(pageRequest.url.toString()), status: 0, durationMs: 0 };
+      requests.push(log);
+      const started = performance.now();
+      let response;
+      try {
+        response = await exchange(pageRequest, fetchImpl, limits.requestTimeoutMs, request.signal, redactor);
+      } finally {
+        log.durationMs = Math.round((performance.now() - started) * 10) / 10;
+      }
+      log.status = response.status;
+      if (response.credentialsWithheld) {
+        warnings.add({ code: 'credentials-withheld', message: 'The source redirected to another host; the redirect was followed without credentials', specPath: `${ATTRIBUTES}.urlParams.host` });
+      }
+      if (requests.length <= limits.detailedRequests) {
+        const bodyText = redactor.text(response.text);
+        log.detail = {
+          requestHeaders: redactor.headers(pageRequest.headers),
+          ...(pageRequest.body !== undefined ? { requestBody: redactor.text(pageRequest.body) } : {}),
+          responseHeaders: redactor.headers(headerRecord(response.headers)),
+          responseBody: bodyText.length > limits.maxBodyChars ? bodyText.slice(0, limits.maxBodyChars) : bodyText,
+          ...(bodyText.length > limits.maxBodyChars ? { responseBodyTruncated: true } : {}),
+        };
+      }
+      if (response.status < 200 || response.status >= 300) {
+        error = { status: response.status, code: 'http', message: redactor.text(`The source answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${sourceMessage(response.text) || '(no message)'}`) };
+        break;
+      }
+      let body: unknown;
+      if (response.text.trim() !== '') {
+        try {
+          body = JSON.parse(response.text);
+        } catch {
+          error = { status: response.status, code: 'response', message: `The source answered ${response.headers.get('content-type') ?? 'something'} that is not JSON: ${redactor.text(sourceMessage(response.text))}` };
+          break;
+        }
+      }
+      const found = extractRecords(body, model.contentPath, model.explodeEntityPath);
+      log.recordCount = found.records.length;
+      if (found.contentPathMissed && hasContent(body)) {
+        warnings.add({ code: 'content-without-records', message: `The response has content but contentPath ${JSON.stringify(model.contentPath.path)} finds no array of records there; check contentPath`, specPath: `${ATTRIBUTES}.contentPath` });
+      }
+      if (found.explodeMissed) {
+        warnings.add({ code: 'explode-path-empty', message: `explodeEntityPath ${JSON.stringify(model.explodeEntityPath?.path)} finds no array inside the records`, specPath: `${ATTRIBUTES}.explodeEntityPath` });
+      }
+      for (const record of found.records) {
+        recordCount++;
+        if (records.length < limits.maxRecords) {
+          records.push(record);
+          schema.add(record);
+        }
+      }
+      request.onProgress?.({ requests: requests.length, recordCount });
+      if (previousText !== undefined && response.text === previousText && found.contentCount > 0) {
+        warnings.add({ code: 'page-repeated', message: `Page ${page + 1} is identical to page ${page}: pagination is not advancing; stopped`, specPath: PAGINATION });
+        break;
+      }
+      previousText = response.text;
+      if (limits.firstPageOnly) break;
+      const next = paginator.next({ body, headers: response.headers, url: response.url.toString(), contentCount: found.contentCount });
+      if (isStop(next)) {
+        if (next.warning) warnings.add(next.warning);
+        break;
+      }
+      step = next;
+    }
+  } catch (err) {
+    error = toRunError(err, redactor);
+  }
+
+  if (recordCount > records.length) {
+    warnings.add({ code: 'record-limit-reached', message: `Kept the first ${records.length} of ${recordCount} records (record limit)` });
+  }
+  const conflict = schema.conflict();
+  if (conflict) {
+    warnings.add({ code: 'mixed-record-shapes', message: `Records have mixed shapes: ${conflict.path || 'the record itself'} is ${conflict.types.join(' in some, ')} in others; check contentPath`, specPath: `${ATTRIBUTES}.contentPath` });
+  }
+  return { requests, records, recordCount, schema: schema.schema(), warnings: warnings.list(), ...(error ? { error } : {}) };
+}
+
+/** The page request: the base request with the paginator's step applied. */
+function compose(base: BaseRequest, step: PageStep): BaseRequest {
+  const url = new URL(step.url ?? base.url.toString());
+  if (!step.url) for (const [name, value] of Object.entries(step.query ?? {})) url.searchParams.set(name, value);
+  return { ...base, url, headers: { ...base.headers, ...(step.headers ?? {}) } };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function toRunError(err: unknown, redactor: RunRedactor): RunError {
+  const message = redactor.text(err instanceof Error ? err.message : String(err));
+  if (err instanceof SpecError) return { code: 'spec', message, ...(err.specPath ? { specPath: err.specPath } : {}) };
+  if (err instanceof InputError) return { code: 'input', message, ...(err.specPath ? { specPath: err.specPath } : {}) };
+  if (err instanceof PolicyError) return { code: 'policy', message };
+  if (err instanceof ExchangeError) return { code: err.code, message };
+  return { code: 'network', message };
+}
+
+export type { RunWarning };
