@@ -33,17 +33,52 @@ interface SchemaData {
  */
 export function mergeDiagnostics(schema: Diagnostic[], rules: Diagnostic[], scope: (range: Range) => Range = (r) => r): Diagnostic[] {
   if (rules.length === 0) return schema;
+  // Rules by start line: a broken file can have thousands of messages on each side, so no all-pairs comparison.
+  const rulesOn = byStartLine(rules);
   const kept = schema.filter((d) => {
     if (NEVER_REPLACED.has(String(d.code))) return true;
-    const superseding = rules.filter((r) => atLeastAsSevere(r, d) && sameProblem(d, r, scope));
+    const missing = dataOf(d).missingProperty;
+    // The widened range is computed once per schema message (it walks the parse tree).
+    const about = missing !== undefined ? scope(d.range) : d.range;
+    const superseding = startingWithin(rulesOn, about).filter((r) => atLeastAsSevere(r, d) && sameProblem(d, about, missing, r));
     if (superseding.length === 0) return true;
     carryCandidates(d, superseding);
     return false;
   });
   // A milder rule finding on a node the schema already rejects restates it (one problem, one report).
-  const keptRules = rules.filter((r) => !kept.some((d) => !atLeastAsSevere(r, d) && !NEVER_REPLACED.has(String(d.code))
-    && (sameRange(d.range, r.range) || (typeof dataOf(d).template === 'string' && contains(d.range, r.range)))));
-  return kept.concat(keptRules);
+  const restated = new Set<Diagnostic>();
+  for (const d of kept) {
+    if (NEVER_REPLACED.has(String(d.code))) continue;
+    const template = typeof dataOf(d).template === 'string';
+    for (const r of startingWithin(rulesOn, d.range)) {
+      if (!atLeastAsSevere(r, d) && (sameRange(d.range, r.range) || (template && contains(d.range, r.range)))) restated.add(r);
+    }
+  }
+  return kept.concat(restated.size === 0 ? rules : rules.filter((r) => !restated.has(r)));
+}
+
+function byStartLine(diagnostics: Diagnostic[]): Map<number, Diagnostic[]> {
+  const lines = new Map<number, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = lines.get(d.range.start.line);
+    if (list) list.push(d);
+    else lines.set(d.range.start.line, [d]);
+  }
+  return lines;
+}
+
+/** Diagnostics (from {@link byStartLine}) that start on one of the lines of `range`: every candidate to overlap it. */
+function startingWithin(lines: Map<number, Diagnostic[]>, range: Range): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  if (range.end.line - range.start.line > lines.size) {
+    for (const [line, list] of lines) if (line >= range.start.line && line <= range.end.line) found.push(...list);
+    return found;
+  }
+  for (let line = range.start.line; line <= range.end.line; line++) {
+    const list = lines.get(line);
+    if (list) found.push(...list);
+  }
+  return found;
 }
 
 function dataOf(diagnostic: Diagnostic): SchemaData {
@@ -55,10 +90,10 @@ function atLeastAsSevere(rule: Diagnostic, schema: Diagnostic): boolean {
   return (rule.severity ?? 1) <= (schema.severity ?? 1);
 }
 
-function sameProblem(schema: Diagnostic, rule: Diagnostic, scope: (range: Range) => Range): boolean {
-  const missing = dataOf(schema).missingProperty;
-  if (missing !== undefined) return overlaps(scope(schema.range), rule.range) && namesKey(rule, missing);
-  return sameRange(schema.range, rule.range) || contains(schema.range, rule.range) && !isPoint(rule.range);
+/** `about` is the schema message's range, widened to the whole property for a missing-property message. */
+function sameProblem(schema: Diagnostic, about: Range, missing: string | undefined, rule: Diagnostic): boolean {
+  if (missing !== undefined) return overlaps(about, rule.range) && namesKey(rule, missing);
+  return sameRange(schema.range, rule.range) || (contains(schema.range, rule.range) && !isPoint(rule.range));
 }
 
 /** True when a rule finding is about `key`: its fix data lists it, or its message quotes it. */

@@ -11,6 +11,9 @@ import type { ASTNode, Diagnostic, JSONDocument, TextDocument } from 'vscode-jso
 const SYNTAX = 'SSDK001';
 const NEVER_DROPPED = new Set(['SSDK002', 'SSDK003', 'SSDK004', 'SSDK005', 'SSDK090', 'SSDK091']);
 
+/** Past this many damaged stretches the file is mostly broken; later errors keep all their findings. */
+const MAX_STRETCHES = 200;
+
 interface Damage {
   start: number;
   end: number;
@@ -31,28 +34,44 @@ export function withoutSyntaxKnockOns(document: TextDocument, json: JSONDocument
     const code = String(d.code);
     if (NEVER_DROPPED.has(code)) return true;
     const offset = document.offsetAt(d.range.start);
-    if (code === SYNTAX) return firstOfStretch.has(offset) || !damages.some((damage) => inside(damage, offset));
-    if (damages.some((damage) => inside(damage, offset))) return false;
+    const stretch = stretchAt(damages, offset);
+    if (code === SYNTAX) return firstOfStretch.has(offset) || !stretch;
+    if (stretch) return false;
     // "Missing property" of the object that lost a member: the lost member may well be the missing one.
     const missing = (d.data as { missingProperty?: unknown } | undefined)?.missingProperty;
     return !(typeof missing === 'string' && containerStarts.has(offset));
   });
 }
 
-function inside(damage: Damage, offset: number): boolean {
-  return offset >= damage.start && offset <= damage.end;
+/** The stretch containing `offset` (stretches are sorted and disjoint: binary search). */
+function stretchAt(damages: readonly Damage[], offset: number): Damage | undefined {
+  let low = 0;
+  let high = damages.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const damage = damages[middle];
+    if (offset < damage.start) high = middle - 1;
+    else if (offset > damage.end) low = middle + 1;
+    else return damage;
+  }
+  return undefined;
 }
 
 /** Clusters syntax errors into stretches: a stretch covers the unreadable member and the rest of its line. */
 function damagedStretches(document: TextDocument, json: JSONDocument, offsets: number[]): Damage[] {
   const damages: Damage[] = [];
   for (const offset of offsets) {
-    const member = memberAt(json, offset);
     const lineEnd = endOfLine(document, offset);
-    const end = Math.max(lineEnd, member ? member.offset + member.length : offset);
     const last = damages[damages.length - 1];
-    if (last && offset <= last.end) last.end = Math.max(last.end, end);
-    else damages.push({ start: offset, end, container: member?.parent?.type === 'property' ? member.parent.parent : member?.parent });
+    if (last && offset <= last.end) {
+      last.end = Math.max(last.end, lineEnd);
+      continue;
+    }
+    // A tree lookup per stretch, not per error: a badly broken file has thousands of errors in a few stretches.
+    if (damages.length >= MAX_STRETCHES) break;
+    const member = memberAt(json, offset);
+    const end = Math.max(lineEnd, member ? member.offset + member.length : offset);
+    damages.push({ start: offset, end, container: member?.parent?.type === 'property' ? member.parent.parent : member?.parent });
   }
   return damages;
 }

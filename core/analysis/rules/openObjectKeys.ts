@@ -76,7 +76,7 @@ function checkNearMisses(ctx: RuleContext, node: ObjectASTNode, schemas: JSONSch
   if (strangers.length === 0) return;
   const present = new Set(node.properties.map((p) => p.keyNode.value));
   const unused = [...known].filter((name) => !present.has(name));
-  for (const property of strangers) {
+  for (const property of strangers.slice(0, 50)) {
     const key = property.keyNode.value;
     const candidates = closest(key, unused, 3, true);
     if (candidates.length === 0) continue;
