@@ -13,6 +13,8 @@ import { DocumentKinds } from './documentKinds';
 import { toProtocolCodeActions, toProtocolDiagnostics, toProtocolWorkspaceEdit } from './lspTypes';
 import { runSafe } from './runSafe';
 import { ArtifactsService } from './artifactsService';
+import { WorkspaceIndex } from './workspaceIndex';
+import { watchWorkspaceFiles, workspaceRootsOf } from './workspaceFeatures';
 
 /** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
 export const TRIGGER_CHARACTERS = ['"', ':', '{', '$'];
@@ -27,11 +29,14 @@ export function startServer(connection: Connection): void {
   let canRegisterConfigurationChange = false;
   const kinds = new DocumentKinds(connection, () => canPullConfiguration);
   const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
+  const index = new WorkspaceIndex(() => { for (const d of documents.all()) scheduleValidation(d.uri); });
+  let workspaceRoots: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     canPullConfiguration = caps.workspace?.configuration === true;
     canRegisterConfigurationChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceRoots = workspaceRootsOf(params);
     const completionItem = caps.textDocument?.completion?.completionItem;
     engine = new SpecEngine({
       clientCapabilities: {
@@ -68,6 +73,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    watchWorkspaceFiles(connection, index, artifacts);
+    index.start(workspaceRoots);
     if (canRegisterConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcesSdk' });
     }
@@ -91,7 +98,10 @@ export function startServer(connection: Connection): void {
     const diagnostics = await runSafe(connection, `diagnostics for ${uri}`, [], async () => {
       const kind = await kinds.kindOf(document);
       const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
-      return [...own, ...await artifacts.diagnosticsFor(uri)];
+      if (kind && index.updateFromDocument(uri, document.getText(), kind)) {
+        for (const other of documents.all()) if (other.uri !== uri) scheduleValidation(other.uri);
+      }
+      return [...own, ...await artifacts.diagnosticsFor(uri), ...index.diagnosticsFor(uri)];
     });
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
@@ -125,7 +135,8 @@ export function startServer(connection: Connection): void {
   }));
   connection.onHover((params) => runSafe(connection, 'hover', null, async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().hover(spec.document, params.position, spec.kind) : null;
+    if (!spec) return null;
+    return index.hover(spec.document.getText(), params.position) ?? getEngine().hover(spec.document, params.position, spec.kind);
   }));
   connection.onCodeAction((params) => runSafe(connection, 'code actions', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
@@ -133,7 +144,8 @@ export function startServer(connection: Connection): void {
     const wantsQuickFixes = !params.context.only || params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
     if (!wantsQuickFixes) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-    return spec ? toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)) : [];
+    return spec ? [...toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)),
+      ...index.registerAction(spec.document.uri, ours)] : [];
   }));
   connection.onDocumentSymbol((params) => runSafe(connection, 'document symbols', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
@@ -141,7 +153,7 @@ export function startServer(connection: Connection): void {
   }));
   connection.onDefinition((params) => runSafe(connection, 'definition', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().definition(spec.document, params.position) : [];
+    return spec ? [...getEngine().definition(spec.document, params.position), ...index.definition(spec.document.getText(), params.position)] : [];
   }));
   connection.onReferences((params) => runSafe(connection, 'references', [], async () => {
     const spec = await specDocument(params.textDocument.uri);
