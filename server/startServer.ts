@@ -118,6 +118,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidChangeContent((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
   documents.onDidClose((e) => {
     artifacts.touch(e.document.uri); // its diagnostics now come from the file on disk
+    void index.fileEvent(e.document.uri, 2).catch(() => undefined); // and so does its index entry (unsaved edits are gone)
     getEngine().forget(e.document.uri);
     kinds.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
