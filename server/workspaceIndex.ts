@@ -75,7 +75,8 @@ export class WorkspaceIndex {
   /** An open document's text (newer than the disk). Returns true when names or ids changed. */
   updateFromDocument(uri: string, text: string, kind: SpecKind): boolean {
     const path = uriToPath(uri);
-    if (!path) return false;
+    // Files outside the workspace folders (a spec opened from elsewhere) are not part of the workspace checks.
+    if (!path || !this.inWorkspace(path)) return false;
     const before = this.specs.get(path);
     const entry = parseSpec(path, text, kind);
     this.specs.set(path, entry);
@@ -97,12 +98,12 @@ export class WorkspaceIndex {
   /** The workspace-wide diagnostics of one spec document. */
   diagnosticsFor(uri: string): Diagnostic[] {
     const path = uriToPath(uri);
-    const entry = path ? this.specs.get(path) : undefined;
+    const entry = path && this.inWorkspace(path) ? this.specs.get(path) : undefined;
     if (!entry || entry.kind !== 'connectionSpec') return [];
     const out: Diagnostic[] = [];
     const where = entry.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     if (entry.name) {
-      const twins = [...this.specs.values()].filter((s) => s !== entry && s.kind === 'connectionSpec' && s.name === entry.name);
+      const twins = [...this.specs.values()].filter((s) => s !== entry && this.inWorkspace(s.path) && s.kind === 'connectionSpec' && s.name === entry.name);
       if (twins.length > 0) {
         out.push(diagnostic('SSDK821', where, `Another connection spec in the workspace is also named "${entry.name}" ` +
           `(${twins.map((t) => this.display(t.path)).join(', ')}): name lookups (fetch, upload by name) become ambiguous.`));
@@ -169,6 +170,10 @@ export class WorkspaceIndex {
     const ids = new Set<string>();
     for (const entries of this.links.values()) for (const link of entries) if (link.path === path && link.resource === 'connectionSpecs') ids.add(link.remoteId);
     return [...ids];
+  }
+
+  private inWorkspace(path: string): boolean {
+    return this.roots.some((root) => path.startsWith(`${root}/`) || path.startsWith(`${root}\\`));
   }
 
   private display(path: string): string {
