@@ -8,6 +8,7 @@ import { kindInfoOfResource } from '../../core/spec/kinds';
 import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { applyPushPlanned, planPush, type PushDecision, type PushPlan, type PushReason, type PushResult } from '../../core/sync/push';
 import { linkStoreFor } from '../links';
+import { clearRefusal, showRefusal } from '../refusalDiagnostics';
 import {
   CommandContext, UserError, isCancellation, remoteTextLike, reportError, showRemoteDiff, specDocument, whereLabel, withRemoteProgress,
 } from './common';
@@ -90,6 +91,7 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     }
   } catch (err) {
     if (isCancellation(err)) return { action: 'cancelled', reason: 'cancelled' };
+    showRefusal(document, err);
     return { action: 'error', reason: reportError(ctx, what, err) };
   }
 }
@@ -98,6 +100,7 @@ function finish(ctx: CommandContext, result: PushResult, diffLeft: vscode.Uri | 
   what: string, where: string, name: string): UploadResult {
   // The diff shown before the update would otherwise keep showing the old remote as if nothing had happened.
   if (diffLeft) ctx.remoteDocuments.replace(diffLeft, remoteTextLike(result.remote, document));
+  clearRefusal(document.uri);
   ctx.log.info(`${what}: ${result.action} ${result.remote.id} in ${where} (${result.reason})`);
   if (result.action !== 'unchanged') void vscode.window.showInformationMessage(`${name}: ${result.action} in ${where} (${result.remote.id})`);
   ctx.refreshTree();

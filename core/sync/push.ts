@@ -142,10 +142,27 @@ function putBody(resource: SpecResource, local: Record<string, unknown>, id: str
   return resource === 'flowSpecs' ? { id, ...local } : local;
 }
 
+/** A plain sentence for a reason that needs a decision (front ends add their own way to give it). */
+export function describePushRefusal(plan: PushPlan): string {
+  const remoteId = plan.remote?.id ?? plan.link?.remoteId;
+  switch (plan.reason) {
+    case 'remote-changed':
+      return `The remote spec ${remoteId} changed since the last sync of ${plan.filePath}${plan.comparison ? ` (${plan.comparison.summary})` : ''}; overwriting it needs confirmation`;
+    case 'remote-deleted':
+      return `${plan.filePath} is linked to ${remoteId}, which no longer exists remotely; creating it again needs confirmation`;
+    case 'name-taken':
+      return `A remote spec named "${plan.name}" exists (id ${remoteId}) and ${plan.filePath} is not linked to it; updating it needs confirmation`;
+    case 'ambiguous-name':
+      return `${plan.candidates?.length ?? 2} remote specs are named "${plan.name}" (${(plan.candidates ?? []).map((c) => c.id).join(', ')}); link the file to one of them first`;
+    default:
+      return `Pushing ${plan.filePath} needs a decision (${plan.reason})`;
+  }
+}
+
 /** Thrown by {@link applyPush} when a plan needs a decision the caller did not give; `plan` says which. */
 export class PushRefused extends FlowServiceError {
   constructor(readonly plan: PushPlan) {
-    super(`push of ${plan.filePath} needs a decision (${plan.reason})`, 'conflict', { remote: plan.remote, retryable: false });
+    super(describePushRefusal(plan), 'conflict', { remote: plan.remote, retryable: false });
     this.name = 'PushRefused';
   }
 }
