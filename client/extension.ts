@@ -5,7 +5,6 @@
  * waits for the local emulator to stop with its data flushed.
  */
 import * as vscode from 'vscode';
-import { environmentKey } from '../core/sync/links';
 import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
 import { registerCodeLens } from './codeLens';
 import { CommandContext } from './commands/common';
@@ -16,6 +15,7 @@ import { LanguageServerHost, SPEC_LANGUAGES, ServerState } from './languageClien
 import { findLinkedFile } from './links';
 import { createOutput } from './output';
 import { PromptResponder, Prompts } from './prompts';
+import { disposeRefusals } from './refusalDiagnostics';
 import { REMOTE_SCHEME, RemoteDocuments } from './remoteDocuments';
 import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
@@ -72,7 +72,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
   let untrustedOverride: boolean | undefined;
   const isTrusted = () => (untrustedOverride === undefined ? vscode.workspace.isTrusted : !untrustedOverride);
 
-  const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(environmentKey(session.active().config), resource, id));
+  const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(session.active().syncIdentity, resource, id));
   const treeView = vscode.window.createTreeView('sourcesSdk.flowService', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new EnvironmentStatusBar(session, treeView);
   context.subscriptions.push(
@@ -85,6 +85,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     registerContentDetection(log),
     server.startWithFirstSpec(),
     registerCodeLens(),
+    { dispose: disposeRefusals },
   );
 
   const ctx: CommandContext = {

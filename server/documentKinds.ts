@@ -7,12 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind } from '../core/analysis/specKind';
 import type { SpecKind } from '../core/analysis/types';
-
-/** Language ids contributed by the extension. */
-export const LANGUAGE_KINDS: Readonly<Record<string, SpecKind>> = {
-  'sources-sdk-connection-spec': 'connectionSpec',
-  'sources-sdk-flow-spec': 'flowSpec',
-};
+import { kindOfLanguage } from '../core/spec/kinds';
 
 /** The settings the server reads (section `sourcesSdk`). */
 export interface ServerSettings {
@@ -34,7 +29,7 @@ export class DocumentKinds {
 
   /** The kind of `text` were it the content of `uri` with `languageId` (the upload gate asks about unsent text). */
   async kindOfText(uri: string, languageId: string, text: string): Promise<SpecKind | undefined> {
-    const byLanguage = LANGUAGE_KINDS[languageId];
+    const byLanguage = kindOfLanguage(languageId);
     if (byLanguage) return byLanguage;
     const { detectByContent } = await this.settingsFor(uri);
     return detectKind(pathOfUri(uri), text, detectByContent);

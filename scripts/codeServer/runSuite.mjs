@@ -74,8 +74,7 @@ export async function runSuiteInCodeServer(options) {
       extensionTestsPath: options.extensionTestsPath,
     });
     writeLog(`[runner] opening ${url}`);
-    // The workbench may load slowly on a busy machine: the suite's own deadline bounds it, not Playwright's 30 s default.
-    await page.goto(url, { timeout: Math.max(30_000, options.deadlineMs - Date.now()) });
+    await page.goto(url, { timeout: 180_000 }); // a loaded machine can take longer than the 30 s default
     const remaining = options.deadlineMs - Date.now();
     let timer;
     const timeout = new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout('timeout'), Math.max(0, remaining)); });

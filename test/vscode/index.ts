@@ -9,7 +9,9 @@ import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
+import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
+import { defineSubmissionTests } from './submission.suite';
 import { defineTrustTests } from './trust.suite';
 import { defineLifecycleTests } from './lifecycle.suite';
 import { definePackagedTests } from './packaged.suite';
@@ -35,8 +37,10 @@ export async function run(): Promise<void> {
     defineCommandTests();
     defineRemoteTests();
     defineUserFlowTests();
+    defineRestartConflictTests();
     defineArtifactTests();
     defineLifecycleTests();
+    defineSubmissionTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
   } else {
