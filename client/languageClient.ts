@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { PublishedDiagnostics } from './diagnostics';
+import { ARTIFACT_DOCUMENT_SELECTOR } from './artifactsSelector';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 export const CONNECTION_SPEC_LANGUAGE = 'sources-sdk-connection-spec';
@@ -17,10 +18,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, published
     debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SPEC_LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...SPEC_LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+      ...ARTIFACT_DOCUMENT_SELECTOR,
+    ],
     outputChannel: vscode.window.createOutputChannel('Sources SDK Language Server', { log: true }),
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => {

@@ -4,6 +4,8 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './startServer';
+import { installHostFiles } from './hostFiles';
+import { nodeHostFiles } from './nodeHostFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -17,4 +19,5 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err instanceof Error ? err.stack : String(err)}`));
 process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection: ${err instanceof Error ? err.stack : String(err)}`));
 
+installHostFiles(nodeHostFiles);
 startServer(connection);

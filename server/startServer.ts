@@ -12,6 +12,7 @@ import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
 import { DocumentKinds } from './documentKinds';
 import { toProtocolCodeActions, toProtocolDiagnostics, toProtocolWorkspaceEdit } from './lspTypes';
 import { runSafe } from './runSafe';
+import { ArtifactsService } from './artifactsService';
 
 /** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
 export const TRIGGER_CHARACTERS = ['"', ':', '{', '$'];
@@ -25,6 +26,7 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   const kinds = new DocumentKinds(connection, () => canPullConfiguration);
+  const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -88,16 +90,18 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const diagnostics = await runSafe(connection, `diagnostics for ${uri}`, [], async () => {
       const kind = await kinds.kindOf(document);
-      return kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
+      const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
+      return [...own, ...await artifacts.diagnosticsFor(uri)];
     });
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
     await connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
-  documents.onDidOpen((e) => scheduleValidation(e.document.uri));
-  documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+  documents.onDidOpen((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
+  documents.onDidChangeContent((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
   documents.onDidClose((e) => {
+    artifacts.touch(e.document.uri); // its diagnostics now come from the file on disk
     getEngine().forget(e.document.uri);
     kinds.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

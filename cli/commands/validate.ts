@@ -3,13 +3,14 @@
  * language server. Exit 0 when clean (warnings allowed), 1 when any error, 2 on usage or I/O problems.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
 import { stripBom } from '../../core/sync/text';
+import { artifactFolderCandidates, checkArtifactFolders } from './validateArtifacts';
 import { countBySeverity, toFindings, type Finding } from '../format/findings';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
@@ -51,6 +52,8 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
     exitCode = 2;
   };
   const targets = await collectTargets(paths, ioProblem);
+  // Artifacts folders (Sources/{source}/Artifacts) below the given directories or holding a given file.
+  const artifactFolders = await artifactFolderCandidates(paths, targets.map((t) => t.path));
   const engine = new SpecEngine();
   const findings: Finding[] = [];
   let checked = 0;
@@ -65,6 +68,7 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
     }
     const kind = detectKind(target.path, text, true);
     if (!kind) {
+      if (artifactFolders.has(dirname(resolve(target.path)))) continue; // an artifact file: checked with its folder below
       if (target.explicit) ioProblem(`${displayPath(target.path)}: not a connection or flow spec`);
       else if (!target.fromDirectory) process.stderr.write(`sources-sdk validate: skipping ${displayPath(target.path)}: not a connection or flow spec\n`);
       continue;
@@ -74,6 +78,9 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
     engine.forget(document.uri);
     checked++;
   }
+  const artifacts = await checkArtifactFolders(artifactFolders, displayPath);
+  findings.push(...artifacts.findings);
+  checked += artifacts.extraFiles;
   if (checked === 0 && exitCode === 0) ioProblem('no connection or flow spec found in the given paths');
 
   const output = format === 'json' ? formatJson(findings)

@@ -107,6 +107,19 @@ export const RULE_TABLE: RuleDoc[] = [
   // Embedded JSON Schemas.
   row('SSDK701', 'error', '`$schema` is not draft-07', 'Write exactly `http://json-schema.org/draft-07/schema#` (quick fix).', '12'),
   row('SSDK702', 'warning', 'Embedded schema is not an object schema', 'Use `"type": "object"` with `properties`.', '12'),
+  // Artifacts folder (Sources/{source}/Artifacts, domain §2.1): reported on the artifact files themselves.
+  row('SSDK801', 'error', 'Artifact file missing', 'Add the file the message names: every source submits {source}-category.txt, -description.txt, -icon.svg, -label.txt and -connectionSpec.json.'),
+  row('SSDK802', 'error', 'Artifact file named with another source prefix', 'Rename the file to the expected name in the message (all five files share one {source} prefix).'),
+  row('SSDK803', 'error', 'Category file empty or more than one line', 'Write exactly one line holding one category key.'),
+  row('SSDK804', 'error', 'Unknown category key (did you mean …?)', 'Use a camelCase category key such as `marketingAutomation`, not a display name.'),
+  row('SSDK805', 'error', 'Category `streaming` and the spec kind disagree', 'Use `streaming` for generic-streaming specs only, and a batch category for generic-rest specs.'),
+  row('SSDK806', 'error', 'Label or description file empty', 'Write the text users see in the sources catalog.'),
+  row('SSDK807', 'error', 'Label file has more than one line', 'Put the label on one line.'),
+  row('SSDK808', 'error', 'Icon is not an SVG document', 'Submit a real SVG: an XML file whose root element is `<svg>` (a PNG or JPEG renamed .svg is refused).'),
+  row('SSDK809', 'warning', 'Icon without `viewBox`', 'Add a `viewBox` to the `<svg>` root so the icon scales to the catalog tile.'),
+  row('SSDK810', 'error', 'Unsafe content in the icon', 'Remove scripts, event-handler attributes, DOCTYPE/entities, style sheets and external references: the icon is shown inside Experience Platform.'),
+  row('SSDK811', 'warning', 'Category differs from the spec', 'Make `uiAttributes.category.key` and the category file hold the same key.'),
+  row('SSDK812', 'warning', 'Label/description text differs from the spec', 'Make `uiAttributes.label.text`/`description.text` and the artifact file say the same.'),
 ];
 
 const BY_CODE = new Map(RULE_TABLE.map((info) => [info.code, info]));

@@ -1,0 +1,74 @@
+/** Loads an artifacts folder through a host's file access and checks it. Pure apart from the reader it is given. */
+import { checkArtifactsFolder, type ArtifactFileDiagnostics, type ArtifactFileInput, type ArtifactsFolderInput } from './checkFolder';
+import { isArtifactsFolder, isTextOrSvg, parseArtifactName } from './names';
+
+/** What a host offers to read a folder. Paths use `/` or the platform separator consistently; names are plain. */
+export interface FolderReader {
+  /** Names of the files (not sub-folders) of a folder, sorted; undefined when it cannot be listed. */
+  listFiles(folder: string): Promise<string[] | undefined>;
+  /** A file's bytes; undefined when it cannot be read. */
+  readFile(path: string): Promise<Uint8Array | undefined>;
+}
+
+/** The diagnostics of one folder, keyed by file path. */
+export interface FolderDiagnostics {
+  folder: string;
+  files: Array<{ path: string; diagnostics: ArtifactFileDiagnostics['diagnostics'] }>;
+}
+
+/** Files larger than this are not read in full (an icon or a label is a few KiB); the first bytes still identify them. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Separator used in `folder` (a Windows path keeps its backslashes). */
+function joinPath(folder: string, name: string): string {
+  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(separator) ? `${folder}${name}` : `${folder}${separator}${name}`;
+}
+
+function lastSegments(folder: string): { name: string; parent: string | undefined } {
+  const parts = folder.split(/[\\/]+/).filter((p) => p.length > 0);
+  return { name: parts[parts.length - 1] ?? '', parent: parts[parts.length - 2] };
+}
+
+/**
+ * The checker's input for `folder`, or undefined when it is not an artifacts folder. `namesOnly` skips reading
+ * the files (to test membership cheaply).
+ */
+export async function loadArtifactsFolder(folder: string, reader: FolderReader, overlay?: ReadonlyMap<string, string>,
+  namesOnly = false): Promise<ArtifactsFolderInput | undefined> {
+  const names = await reader.listFiles(folder);
+  const { name, parent } = lastSegments(folder);
+  if (names === undefined || !isArtifactsFolder(name, names)) return undefined;
+  const files: ArtifactFileInput[] = [];
+  for (const fileName of names) {
+    if (!isTextOrSvg(fileName) && parseArtifactName(fileName)?.role !== 'connectionSpec') continue;
+    if (namesOnly) {
+      files.push({ name: fileName, text: '' });
+      continue;
+    }
+    const path = joinPath(folder, fileName);
+    const open = overlay?.get(path);
+    if (open !== undefined) {
+      files.push({ name: fileName, text: open });
+      continue;
+    }
+    const bytes = await reader.readFile(path);
+    if (!bytes) continue; // vanished between listing and reading
+    const kept = bytes.length > MAX_FILE_BYTES ? bytes.subarray(0, MAX_FILE_BYTES) : bytes;
+    const text = new TextDecoder('utf-8').decode(kept);
+    // VS Code hides a byte order mark from the language server; do the same so the CLI and editor agree.
+    files.push({ name: fileName, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: kept });
+  }
+  return { folderName: name, parentName: parent, files };
+}
+
+/** Loads and checks `folder`; undefined when it is not an artifacts folder. */
+export async function checkFolderWith(folder: string, reader: FolderReader, overlay?: ReadonlyMap<string, string>):
+  Promise<FolderDiagnostics | undefined> {
+  const input = await loadArtifactsFolder(folder, reader, overlay);
+  if (!input) return undefined;
+  return {
+    folder,
+    files: checkArtifactsFolder(input).map((r) => ({ path: joinPath(folder, r.file), diagnostics: r.diagnostics })),
+  };
+}
