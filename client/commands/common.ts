@@ -12,6 +12,7 @@ import type { SpecKind } from '../../core/analysis/types';
 import type { Prompts } from '../prompts';
 import type { RemoteDocuments } from '../remoteDocuments';
 import type { Session } from '../session';
+import type { PreviewHost } from '../preview/command';
 import { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE } from '../languageClient';
 
 /** What every command gets. */
@@ -26,6 +27,8 @@ export interface CommandContext {
   refreshTree(): void;
   /** Error diagnostics of a spec document, one line each. */
   specErrors(document: vscode.TextDocument): Promise<string[]>;
+  /** Secret storage, workspace state and media of Preview Source (absent in unit-test harnesses). */
+  preview?: PreviewHost;
 }
 
 export const SHOW_LOG = 'Show Log';
