@@ -1,7 +1,7 @@
 // Builds the three entry points (extension, language server, CLI) and the in-editor test bundle in parallel.
 // Exits non-zero on any failure so `npm test` and CI never run against a stale dist/.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -25,6 +25,17 @@ const builds = [
   { entryPoints: { server: 'server/server.ts' }, outdir: 'dist' },
   { entryPoints: { cli: 'cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
+// The browser flavour (package.json `browser`): the client for VS Code's web worker extension host and the same
+// language server bundled for a Web Worker. No Node built-in may be reachable from either (the build fails if one is).
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const browser = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+builds.push(
+  { ...browser, entryPoints: { extension: 'client/browserExtension.ts' }, external: ['vscode'], outdir: 'dist/browser' },
+  {
+    ...browser, entryPoints: { server: 'server/browserServer.ts' }, outdir: 'dist/browser', format: 'iife',
+    define: { SOURCES_SDK_VERSION: JSON.stringify(version) },
+  },
+);
 // The in-editor suite is bundled with mocha so it runs inside any extension host without node_modules.
 if (existsSync('test/vscode/index.ts')) {
   builds.push({

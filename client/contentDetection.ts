@@ -4,14 +4,20 @@
  */
 import * as vscode from 'vscode';
 import { kindFromContent } from '../core/analysis/specKind';
-import { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE } from './languageClient';
+import { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE } from './languages';
+
+/**
+ * Where workspace files live: on disk, unsaved, and in the browser's virtual workspaces (vscode.dev/github.dev
+ * repositories, @vscode/test-web). Not output channels, git views or our read-only remote documents.
+ */
+const DETECT_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-test-web']);
 
 /** Large files are never specs; looking at them would only cost time on every open. */
 const MAX_DETECT_LENGTH = 2_000_000;
 
 async function detect(document: vscode.TextDocument, log: vscode.LogOutputChannel): Promise<void> {
   if (document.languageId !== 'json') return;
-  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return;
+  if (!DETECT_SCHEMES.has(document.uri.scheme)) return;
   if (!vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('detectByContent', true)) return;
   const text = document.getText();
   if (text.length > MAX_DETECT_LENGTH) return;

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { environmentKey } from '../core/sync/links';
+import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
 import { registerCodeLens } from './codeLens';
 import { createPreviewHost } from './preview/command';
 import { CommandContext } from './commands/common';
@@ -51,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): SourcesSdkExtensionA
 }
 
 function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionApi {
+  // Shows the Node-only commands and the Flow Service view (`isWeb` alone cannot tell: code-server is web and Node).
+  void vscode.commands.executeCommand('setContext', NODE_HOST_CONTEXT_KEY, true);
   const log = createOutput();
   const prompts = new Prompts();
   const emulator = new EmulatorHost(context.globalStorageUri, log);

@@ -7,9 +7,9 @@ import type { PublishedDiagnostics } from './diagnostics';
 import { ARTIFACT_DOCUMENT_SELECTOR } from './artifactsSelector';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
-export const CONNECTION_SPEC_LANGUAGE = 'sources-sdk-connection-spec';
-export const FLOW_SPEC_LANGUAGE = 'sources-sdk-flow-spec';
-export const SPEC_LANGUAGES = [CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE];
+import { SPEC_LANGUAGES } from './languages';
+
+export { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE, SPEC_LANGUAGES } from './languages';
 
 export function createLanguageClient(context: vscode.ExtensionContext, published: PublishedDiagnostics): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

@@ -52,7 +52,7 @@ export function packageExtension({ quiet = false } = {}) {
   }
   const forbidden = entries.filter((entry) => FORBIDDEN.some((pattern) => pattern.test(entry.name)));
   if (forbidden.length) throw new Error(`the VSIX contains files outside the allowlist:\n  ${forbidden.map((e) => e.name).join('\n  ')}`);
-  for (const required of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/package.json']) {
+  for (const required of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/browser/extension.js', 'extension/dist/browser/server.js', 'extension/package.json']) {
     if (!entries.some((entry) => entry.name === required)) throw new Error(`the VSIX lacks ${required}`);
   }
   if (bytes >= MAX_BYTES) throw new Error(`the VSIX is ${bytes} bytes; the limit is ${MAX_BYTES}`);

@@ -1,10 +1,9 @@
 /**
  * Language server entry point (`node dist/server.js --stdio`). createConnection picks the transport from argv
- * (--stdio, --node-ipc, --socket=N); everything else lives in startServer.
+ * (--stdio, --node-ipc, --socket=N); everything else lives in startServer. The Web Worker entry is browserServer.ts.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './startServer';
-import { installHostFiles } from './hostFiles';
 import { nodeHostFiles } from './nodeHostFiles';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -19,5 +18,18 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err instanceof Error ? err.stack : String(err)}`));
 process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection: ${err instanceof Error ? err.stack : String(err)}`));
 
-installHostFiles(nodeHostFiles);
-startServer(connection);
+startServer(connection, {
+  timer: {
+    setImmediate: (callback) => {
+      const handle = setImmediate(callback);
+      return { dispose: () => clearImmediate(handle) };
+    },
+    setTimeout: (callback, ms) => {
+      const handle = setTimeout(callback, ms);
+      return { dispose: () => clearTimeout(handle) };
+    },
+  },
+  version: process.env.SOURCES_SDK_VERSION ?? '0.1.0',
+  platform: 'node',
+  files: nodeHostFiles,
+});

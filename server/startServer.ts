@@ -12,13 +12,19 @@ import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
 import { DocumentKinds } from './documentKinds';
 import { toProtocolCodeActions, toProtocolDiagnostics, toProtocolWorkspaceEdit } from './lspTypes';
 import { runSafe } from './runSafe';
+import type { ServerRuntime } from './runtime';
 import { ArtifactsService } from './artifactsService';
+import { installHostFiles } from './hostFiles';
 
 /** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
 export const TRIGGER_CHARACTERS = ['"', ':', '{', '$'];
 
-/** Wires every handler onto `connection` and starts listening. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires every handler onto `connection` and starts listening. `runtime` carries what differs between the Node and
+ * the Web Worker host (timers, version, file reads), so nothing here touches `process` or Node modules.
+ */
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  if (runtime.files) installHostFiles(runtime.files);
   const documents = new TextDocuments(TextDocument);
   // Created in onInitialize, once the client's capabilities (markdown or plain text) are known.
   let engine: SpecEngine | undefined;
@@ -63,7 +69,7 @@ export function startServer(connection: Connection): void {
         selectionRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
       },
-      serverInfo: { name: 'sources-sdk-language-server', version: process.env.SOURCES_SDK_VERSION ?? '0.1.0' },
+      serverInfo: { name: 'sources-sdk-language-server', version: runtime.version },
     };
   });
 
@@ -79,7 +85,7 @@ export function startServer(connection: Connection): void {
   const scheduleValidation = (uri: string) => {
     if (scheduled.has(uri)) return;
     scheduled.add(uri);
-    setImmediate(() => {
+    runtime.timer.setImmediate(() => {
       scheduled.delete(uri);
       void validate(uri);
     });
