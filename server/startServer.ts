@@ -11,6 +11,7 @@ import { SpecEngine } from '../core/analysis/engine';
 import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
 import { DocumentKinds } from './documentKinds';
 import { toProtocolCodeActions, toProtocolDiagnostics, toProtocolWorkspaceEdit } from './lspTypes';
+import { params as check, RequestGate } from './requestGuard';
 import { runSafe } from './runSafe';
 import type { ServerRuntime } from './runtime';
 import { ArtifactsService } from './artifactsService';
@@ -32,9 +33,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   const kinds = new DocumentKinds(connection, () => canPullConfiguration);
+  // Requests before initialize get -32002 and malformed params -32602 (see requestGuard.ts).
+  const gate = new RequestGate(connection);
   const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    gate.open();
     const caps = params.capabilities;
     canPullConfiguration = caps.workspace?.configuration === true;
     canRegisterConfigurationChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -125,15 +129,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return kind ? { document, kind } : undefined;
   };
 
-  connection.onCompletion((params) => runSafe(connection, 'completion', null, async () => {
+  connection.onCompletion(gate.handle('completion', null, check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().complete(spec.document, params.position, spec.kind) : null;
   }));
-  connection.onHover((params) => runSafe(connection, 'hover', null, async () => {
+  connection.onHover(gate.handle('hover', null, check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().hover(spec.document, params.position, spec.kind) : null;
   }));
-  connection.onCodeAction((params) => runSafe(connection, 'code actions', [], async () => {
+  connection.onCodeAction(gate.handle('code actions', [], check.codeAction, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     // Only quick fixes are offered; a client asking for other kinds only (e.g. source actions) gets none.
     const wantsQuickFixes = !params.context.only || params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
@@ -141,43 +145,51 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     return spec ? toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)) : [];
   }));
-  connection.onDocumentSymbol((params) => runSafe(connection, 'document symbols', [], async () => {
+  connection.onDocumentSymbol(gate.handle('document symbols', [], check.textDocument, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().documentSymbols(spec.document) : [];
   }));
-  connection.onDefinition((params) => runSafe(connection, 'definition', [], async () => {
+  connection.onDefinition(gate.handle('definition', [], check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().definition(spec.document, params.position) : [];
   }));
-  connection.onReferences((params) => runSafe(connection, 'references', [], async () => {
+  connection.onReferences(gate.handle('references', [], check.references, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().references(spec.document, params.position, params.context.includeDeclaration) : [];
   }));
-  connection.onPrepareRename((params) => runSafe(connection, 'prepare rename', null, async () => {
+  connection.onPrepareRename(gate.handle('prepare rename', null, check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return (spec && getEngine().prepareRename(spec.document, params.position)) ?? null;
   }));
-  connection.onRenameRequest((params) => runSafe(connection, 'rename', null, async () => {
+  connection.onRenameRequest(gate.handle('rename', null, check.rename, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? toProtocolWorkspaceEdit(getEngine().rename(spec.document, params.position, params.newName)) : null;
   }));
-  connection.onDocumentFormatting((params) => runSafe(connection, 'formatting', [], async () => {
+  /** Formatting that would exceed a bound answers no edit: the reason goes to the log, and once per file to the user. */
+  const toldAboutFormatting = new Set<string>();
+  const formattingRefused = (uri: string) => (reason: string) => {
+    connection.console.warn(`${reason} (${uri})`);
+    if (toldAboutFormatting.has(uri)) return;
+    toldAboutFormatting.add(uri);
+    void connection.window.showWarningMessage(reason);
+  };
+  connection.onDocumentFormatting(gate.handle('formatting', [], check.formatting, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().format(spec.document, undefined, params.options) : [];
+    return spec ? getEngine().format(spec.document, undefined, params.options, formattingRefused(spec.document.uri)) : [];
   }));
-  connection.onDocumentRangeFormatting((params) => runSafe(connection, 'range formatting', [], async () => {
+  connection.onDocumentRangeFormatting(gate.handle('range formatting', [], check.rangeFormatting, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().format(spec.document, params.range, params.options) : [];
+    return spec ? getEngine().format(spec.document, params.range, params.options, formattingRefused(spec.document.uri)) : [];
   }));
-  connection.onFoldingRanges((params) => runSafe(connection, 'folding ranges', [], async () => {
+  connection.onFoldingRanges(gate.handle('folding ranges', [], check.textDocument, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().foldingRanges(spec.document) : [];
   }));
-  connection.onSelectionRanges((params) => runSafe(connection, 'selection ranges', [], async () => {
+  connection.onSelectionRanges(gate.handle('selection ranges', [], check.selectionRanges, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().selectionRanges(spec.document, params.positions) : [];
   }));
-  connection.onDocumentLinks((params) => runSafe(connection, 'document links', [], async () => {
+  connection.onDocumentLinks(gate.handle('document links', [], check.textDocument, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().documentLinks(spec.document) : [];
   }));

@@ -22,6 +22,7 @@ import { runRules, type RuleErrorHandler } from './rules/index';
 import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
 import { mergeDiagnostics } from './mergeDiagnostics';
 import { SchemaNavigator } from './schemaNavigator';
+import { clampFormattingOptions, formattingRefusal } from './formatGuard';
 import { DEFAULT_LIMITS, exceededLimit, lightSyntaxCheck, type AnalysisLimits, type ExceededLimit } from './sizeGuard';
 import type { SpecKind } from './types';
 
@@ -177,10 +178,19 @@ export class SpecEngine {
     return this.service.getSelectionRanges(document, positions, this.entry(document).json);
   }
 
-  /** Reformats the document (or a range) keeping key order; honours tabSize/insertSpaces. */
-  format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[] {
-    if (this.entry(document).limit?.tooDeep) return []; // the formatter's scanner is fine, but its output is useless
-    return this.service.format(document, range, options);
+  /**
+   * Reformats the document (or a range) keeping key order; honours tabSize/insertSpaces (clamped to 1–16). Returns
+   * no edit, and tells `onRefused` why, above the analysis limits or when the output would exceed its size bound.
+   */
+  format(document: TextDocument, range: Range | undefined, options: FormattingOptions, onRefused?: (reason: string) => void): TextEdit[] {
+    const safeOptions = clampFormattingOptions(options);
+    const offsets = range && { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) };
+    const refusal = formattingRefusal(document.getText(), this.entry(document).limit, offsets, safeOptions, this.limits.maxFormattedChars);
+    if (refusal) {
+      onRefused?.(refusal);
+      return [];
+    }
+    return this.service.format(document, range, safeOptions);
   }
 
   /** Links for string values that are plain http(s) URLs. */
