@@ -74,7 +74,8 @@ export async function runSuiteInCodeServer(options) {
       extensionTestsPath: options.extensionTestsPath,
     });
     writeLog(`[runner] opening ${url}`);
-    await page.goto(url);
+    // The whole launch has its own deadline; Playwright's default 30 s for the page load is too short on a busy machine.
+    await page.goto(url, { timeout: Math.max(30_000, options.deadlineMs - Date.now()) });
     const remaining = options.deadlineMs - Date.now();
     let timer;
     const timeout = new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout('timeout'), Math.max(0, remaining)); });
