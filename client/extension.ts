@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { environmentKey } from '../core/sync/links';
 import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
 import { registerCodeLens } from './codeLens';
 import { createPreviewHost } from './preview/command';
@@ -18,6 +17,7 @@ import { createLanguageClient, describeState } from './languageClient';
 import { findLinkedFile } from './links';
 import { createOutput } from './output';
 import { PromptResponder, Prompts } from './prompts';
+import { disposeRefusals } from './refusalDiagnostics';
 import { REMOTE_SCHEME, RemoteDocuments } from './remoteDocuments';
 import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
@@ -62,7 +62,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
   let untrustedOverride: boolean | undefined;
   const isTrusted = () => (untrustedOverride === undefined ? vscode.workspace.isTrusted : !untrustedOverride);
 
-  const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(environmentKey(session.active().config), resource, id));
+  const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(session.active().syncIdentity, resource, id));
   const statusBar = new EnvironmentStatusBar(session);
   context.subscriptions.push(
     log, emulator, session, remoteDocuments, tree, statusBar,
@@ -74,6 +74,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     }),
     registerContentDetection(log),
     registerCodeLens(),
+    { dispose: disposeRefusals },
   );
 
   const publishedDiagnostics = new PublishedDiagnostics();

@@ -1,12 +1,14 @@
 /**
  * Registers every command. Each handler takes its answers as arguments and returns a result object (docs/commands.md).
  */
+import { isSpecResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { SpecResource } from '../../core/api/types';
 import { COMMAND_IDS, CommandId } from '../commandIds';
 import type { FlowServiceNode } from '../tree';
 import { CommandContext, ReportedError, isCancellation, reportError, withRemoteProgress } from './common';
 import { compareWithRemote, registerCommand } from './compareRegister';
+import { previewCard } from '../cardPreview/panel';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
 import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
@@ -19,7 +21,7 @@ import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 async function openRemoteSpec(ctx: CommandContext, arg: unknown): Promise<{ uri: string; id: string } | { cancelled: true } | { error: string }> {
   const node = arg as Partial<Extract<FlowServiceNode, { type: 'spec' }>> | undefined;
   const resource = node?.resource as SpecResource | undefined;
-  if (!node?.id || (resource !== 'connectionSpecs' && resource !== 'flowSpecs')) {
+  if (!node?.id || !isSpecResource(resource)) {
     return { error: 'openRemoteSpec needs a tree item or { resource, id }' };
   }
   try {
@@ -58,6 +60,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
     'sourcesSdk.previewSource': (uri, options) => previewSource(ctx, ctx.preview, uri, options as never),
+    'sourcesSdk.previewCard': (uri) => previewCard(uri),
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {

@@ -74,8 +74,7 @@ export async function runSuiteInCodeServer(options) {
       extensionTestsPath: options.extensionTestsPath,
     });
     writeLog(`[runner] opening ${url}`);
-    // The whole launch has its own deadline; Playwright's default 30 s for the page load is too short on a busy machine.
-    await page.goto(url, { timeout: Math.max(30_000, options.deadlineMs - Date.now()) });
+    await page.goto(url, { timeout: 180_000 }); // a loaded machine can take longer than the 30 s default
     const remaining = options.deadlineMs - Date.now();
     let timer;
     const timeout = new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout('timeout'), Math.max(0, remaining)); });

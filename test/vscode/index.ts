@@ -9,8 +9,10 @@ import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
+import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { definePreviewTests } from './preview.suite';
+import { defineSubmissionTests } from './submission.suite';
 import { defineTrustTests } from './trust.suite';
 import { definePackagedTests } from './packaged.suite';
 import { TALLY_PREFIX } from './tally';
@@ -35,8 +37,10 @@ export async function run(): Promise<void> {
     defineCommandTests();
     defineRemoteTests();
     defineUserFlowTests();
+    defineRestartConflictTests();
     defineArtifactTests();
     definePreviewTests();
+    defineSubmissionTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
   } else {
