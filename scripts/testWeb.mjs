@@ -55,6 +55,22 @@ function finish(tally, extraMessage) {
   process.exit(tally.failed === 0 && tally.passed > 0 ? 0 : 1);
 }
 
+/** Runs the suite in one harness: `code-server` or `test-web`. */
+function runHarness(harness, common, tempRoot) {
+  if (harness === 'code-server') {
+    return runSuiteInCodeServer({
+      ...common,
+      codeServerBin: ensureCodeServer(),
+      stateDir: join(tempRoot, 'state-code-server'),
+      env: {},
+      // Runs the extension in the web worker extension host even though it also has a Node entry.
+      userSettings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] }, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' },
+    });
+  }
+  if (harness === 'test-web') return runSuiteInTestWeb({ ...common, stateDir: join(tempRoot, 'state-test-web') });
+  throw new Error(`unknown harness ${harness} (code-server or test-web)`);
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.build) {
@@ -80,19 +96,12 @@ async function main() {
         onLine: screenshotOnSignal(join(resultsDir, `${harness}-diagnostics.png`)),
       };
       let result;
-      if (harness === 'code-server') {
-        result = await runSuiteInCodeServer({
-          ...common,
-          codeServerBin: ensureCodeServer(),
-          stateDir: join(tempRoot, 'state-code-server'),
-          env: {},
-          // Runs the extension in the web worker extension host even though it also has a Node entry.
-          userSettings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] }, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' },
-        });
-      } else if (harness === 'test-web') {
-        result = await runSuiteInTestWeb({ ...common, stateDir: join(tempRoot, 'state-test-web') });
-      } else {
-        throw new Error(`unknown harness ${harness} (code-server or test-web)`);
+      try {
+        result = await runHarness(harness, common, tempRoot);
+      } catch (err) {
+        // One harness failing to start must not hide the other's results.
+        console.log(`${harness}: failed to run: ${err instanceof Error ? err.message : err}`);
+        result = { passed: 0, failed: 1, exitCode: undefined, timedOut: false };
       }
       if (result.timedOut) console.log(`${harness}: TIMED OUT; see test-results/web/${harness}.log`);
       else if (result.exitCode !== 0) console.log(`${harness}: extension host exit code ${result.exitCode}; see test-results/web/${harness}.log`);

@@ -76,7 +76,8 @@ export async function runSuiteInCodeServer(options) {
       extensionTestsPath: options.extensionTestsPath,
     });
     writeLog(`[runner] opening ${url}`);
-    await page.goto(url);
+    // The workbench can take longer than playwright's default 30 s to load on a busy machine: the deadline rules.
+    await page.goto(url, { timeout: Math.max(1, options.deadlineMs - Date.now()) });
     const remaining = options.deadlineMs - Date.now();
     let timer;
     const timeout = new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout('timeout'), Math.max(0, remaining)); });
