@@ -9,11 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { FaultInjector, validateFault } from './faults';
 import { BodyTooLargeError, flowError, gatewayError, json, readBody, sendReply, type Reply, type RequestContext } from './http';
 import { DEFAULT_TOKEN_TTL_SECONDS, IMS_TOKEN_PATH, TokenAuthority } from './ims';
+import { runSpec } from '../core/run';
+import { FlowResources } from './resources';
 import { FLOW_SERVICE_ROOT, SpecRoutes } from './specRoutes';
 import { SpecStore } from './store';
 import type { EmulatorOptions, FaultSpec } from './types';
 
-export type { EmulatorOptions, FaultSpec, FaultMatch, Scope, SpecResourceName, StoredSpec } from './types';
+export type { EmulatorClock, EmulatorOptions, FaultSpec, FaultMatch, Scope, SpecResourceName, StoredSpec } from './types';
 export { FLOW_SERVICE_ROOT } from './specRoutes';
 export { IMS_TOKEN_PATH } from './ims';
 
@@ -22,6 +24,8 @@ export const ADMIN_ROOT = '/__emulator';
 /** What tests (and the bench) may reach into: the spec store and the token authority. */
 export interface EmulatorInternals {
   specs: SpecStore;
+  /** Connections, flows, runs (and `resources.idle()` to await runs in progress). */
+  resources: FlowResources;
   tokens: TokenAuthority;
   /** The faults still active, with their remaining `times`. */
   faults(): FaultSpec[];
@@ -103,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const faults = new FaultInjector(options.faults ?? []);
   const specRoutes = new SpecRoutes(store, tokens);
+  const resources = new FlowResources({ dataDir: options.dataDir, specs: store, tokens, execute: runSpec, clock: options.clock, log });
 
   async function route(ctx: RequestContext): Promise<Reply | 'dropped'> {
     if (ctx.path === ADMIN_ROOT || ctx.path.startsWith(`${ADMIN_ROOT}/`)) return handleAdmin(ctx, faults, store);
@@ -117,10 +122,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault?.kind === 'status') return statusFaultReply(fault, ctx.requestId);
 
     if (ctx.path === IMS_TOKEN_PATH) return tokens.handleTokenRequest(ctx);
+    const resourceReply = await resources.handle(ctx);
+    if (resourceReply) return resourceReply;
     if (ctx.path.startsWith(`${FLOW_SERVICE_ROOT}/`)) {
       const reply = await specRoutes.handle(ctx, ctx.path.slice(FLOW_SERVICE_ROOT.length));
       if (reply) return reply;
-      return gatewayError(404, '404000', `The emulator does not implement ${ctx.method} ${ctx.path}; it serves connectionSpecs and flowSpecs only.`);
+      return gatewayError(404, '404000', `The emulator does not implement ${ctx.method} ${ctx.path} (see docs/emulator.md for the routes it serves).`);
     }
     return gatewayError(404, '404000', `No route ${ctx.method} ${ctx.path}.`);
   }
@@ -184,6 +191,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const port = (server.address() as AddressInfo).port;
+  await resources.resumePersisted();
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closing: Promise<void> | undefined;
@@ -191,11 +199,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://${urlHost}:${port}`,
     port,
     setFaults: (list) => faults.set(list),
-    store: { specs: store, tokens, faults: () => faults.list() },
+    store: { specs: store, resources, tokens, faults: () => faults.list() },
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        await resources.stop();
         await store.idle();
         server.closeAllConnections();
         await closed;

@@ -11,9 +11,12 @@ import { SpecEngine } from '../core/analysis/engine';
 import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
 import { DocumentKinds } from './documentKinds';
 import { toProtocolCodeActions, toProtocolDiagnostics, toProtocolWorkspaceEdit } from './lspTypes';
+import { params as check, RequestGate } from './requestGuard';
 import { runSafe } from './runSafe';
 import type { ServerRuntime } from './runtime';
 import { ArtifactsService } from './artifactsService';
+import { WorkspaceIndex } from './workspaceIndex';
+import { watchWorkspaceFiles, workspaceRootsOf } from './workspaceFeatures';
 import { installHostFiles } from './hostFiles';
 
 /** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
@@ -32,12 +35,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   const kinds = new DocumentKinds(connection, () => canPullConfiguration);
+  // Requests before initialize get -32002 and malformed params -32602 (see requestGuard.ts).
+  const gate = new RequestGate(connection);
   const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
+  const index = new WorkspaceIndex(() => { for (const d of documents.all()) scheduleValidation(d.uri); });
+  let workspaceRoots: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    gate.open();
     const caps = params.capabilities;
     canPullConfiguration = caps.workspace?.configuration === true;
     canRegisterConfigurationChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceRoots = workspaceRootsOf(params);
     const completionItem = caps.textDocument?.completion?.completionItem;
     engine = new SpecEngine({
       clientCapabilities: {
@@ -74,6 +83,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(() => {
+    watchWorkspaceFiles(connection, index, artifacts);
+    index.start(workspaceRoots);
     if (canRegisterConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcesSdk' });
     }
@@ -97,7 +108,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const diagnostics = await runSafe(connection, `diagnostics for ${uri}`, [], async () => {
       const kind = await kinds.kindOf(document);
       const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
-      return [...own, ...await artifacts.diagnosticsFor(uri)];
+      if (kind && index.updateFromDocument(uri, document.getText(), kind)) {
+        for (const other of documents.all()) if (other.uri !== uri) scheduleValidation(other.uri);
+      }
+      return [...own, ...await artifacts.diagnosticsFor(uri), ...index.diagnosticsFor(uri)];
     });
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
@@ -108,6 +122,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidChangeContent((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
   documents.onDidClose((e) => {
     artifacts.touch(e.document.uri); // its diagnostics now come from the file on disk
+    void index.fileEvent(e.document.uri, 2).catch(() => undefined); // and so does its index entry (unsaved edits are gone)
     getEngine().forget(e.document.uri);
     kinds.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -125,59 +140,69 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return kind ? { document, kind } : undefined;
   };
 
-  connection.onCompletion((params) => runSafe(connection, 'completion', null, async () => {
+  connection.onCompletion(gate.handle('completion', null, check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().complete(spec.document, params.position, spec.kind) : null;
   }));
-  connection.onHover((params) => runSafe(connection, 'hover', null, async () => {
+  connection.onHover(gate.handle('hover', null, check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().hover(spec.document, params.position, spec.kind) : null;
+    if (!spec) return null;
+    return index.hover(spec.document.getText(), params.position) ?? getEngine().hover(spec.document, params.position, spec.kind);
   }));
-  connection.onCodeAction((params) => runSafe(connection, 'code actions', [], async () => {
+  connection.onCodeAction(gate.handle('code actions', [], check.codeAction, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     // Only quick fixes are offered; a client asking for other kinds only (e.g. source actions) gets none.
     const wantsQuickFixes = !params.context.only || params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
     if (!wantsQuickFixes) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-    return spec ? toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)) : [];
+    return spec ? [...toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)),
+      ...index.registerAction(spec.document.uri, ours)] : [];
   }));
-  connection.onDocumentSymbol((params) => runSafe(connection, 'document symbols', [], async () => {
+  connection.onDocumentSymbol(gate.handle('document symbols', [], check.textDocument, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().documentSymbols(spec.document) : [];
   }));
-  connection.onDefinition((params) => runSafe(connection, 'definition', [], async () => {
+  connection.onDefinition(gate.handle('definition', [], check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().definition(spec.document, params.position) : [];
+    return spec ? [...getEngine().definition(spec.document, params.position), ...index.definition(spec.document.getText(), params.position)] : [];
   }));
-  connection.onReferences((params) => runSafe(connection, 'references', [], async () => {
+  connection.onReferences(gate.handle('references', [], check.references, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().references(spec.document, params.position, params.context.includeDeclaration) : [];
   }));
-  connection.onPrepareRename((params) => runSafe(connection, 'prepare rename', null, async () => {
+  connection.onPrepareRename(gate.handle('prepare rename', null, check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return (spec && getEngine().prepareRename(spec.document, params.position)) ?? null;
   }));
-  connection.onRenameRequest((params) => runSafe(connection, 'rename', null, async () => {
+  connection.onRenameRequest(gate.handle('rename', null, check.rename, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? toProtocolWorkspaceEdit(getEngine().rename(spec.document, params.position, params.newName)) : null;
   }));
-  connection.onDocumentFormatting((params) => runSafe(connection, 'formatting', [], async () => {
+  /** Formatting that would exceed a bound answers no edit: the reason goes to the log, and once per file to the user. */
+  const toldAboutFormatting = new Set<string>();
+  const formattingRefused = (uri: string) => (reason: string) => {
+    connection.console.warn(`${reason} (${uri})`);
+    if (toldAboutFormatting.has(uri)) return;
+    toldAboutFormatting.add(uri);
+    void connection.window.showWarningMessage(reason);
+  };
+  connection.onDocumentFormatting(gate.handle('formatting', [], check.formatting, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().format(spec.document, undefined, params.options) : [];
+    return spec ? getEngine().format(spec.document, undefined, params.options, formattingRefused(spec.document.uri)) : [];
   }));
-  connection.onDocumentRangeFormatting((params) => runSafe(connection, 'range formatting', [], async () => {
+  connection.onDocumentRangeFormatting(gate.handle('range formatting', [], check.rangeFormatting, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().format(spec.document, params.range, params.options) : [];
+    return spec ? getEngine().format(spec.document, params.range, params.options, formattingRefused(spec.document.uri)) : [];
   }));
-  connection.onFoldingRanges((params) => runSafe(connection, 'folding ranges', [], async () => {
+  connection.onFoldingRanges(gate.handle('folding ranges', [], check.textDocument, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().foldingRanges(spec.document) : [];
   }));
-  connection.onSelectionRanges((params) => runSafe(connection, 'selection ranges', [], async () => {
+  connection.onSelectionRanges(gate.handle('selection ranges', [], check.selectionRanges, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().selectionRanges(spec.document, params.positions) : [];
   }));
-  connection.onDocumentLinks((params) => runSafe(connection, 'document links', [], async () => {
+  connection.onDocumentLinks(gate.handle('document links', [], check.textDocument, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
     return spec ? getEngine().documentLinks(spec.document) : [];
   }));

@@ -21,9 +21,11 @@ import {
 import { runRules, type RuleErrorHandler } from './rules/index';
 import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
 import { mergeDiagnostics } from './mergeDiagnostics';
+import { withoutSyntaxKnockOns } from './syntaxKnockOns';
 import { SchemaNavigator } from './schemaNavigator';
+import { clampFormattingOptions, formattingRefusal } from './formatGuard';
 import { DEFAULT_LIMITS, exceededLimit, lightSyntaxCheck, type AnalysisLimits, type ExceededLimit } from './sizeGuard';
-import type { SpecKind } from './types';
+import type { AnalysisContext, SpecKind } from './types';
 
 /** Construction options; every field has a sensible default. */
 export interface SpecEngineOptions {
@@ -111,8 +113,9 @@ export class SpecEngine {
   /**
    * All diagnostics: strict JSON syntax (SSDK001–003), top-level shape (SSDK005), schema (SSDK010–014) and the
    * semantic rules; SSDK090 instead of schema/rules for oversized documents; SSDK091 when the list is capped.
+   * `context` carries what the caller knows beyond the file (a linked or cached remote copy); never fetched here.
    */
-  async analyze(document: TextDocument, kind: SpecKind): Promise<Diagnostic[]> {
+  async analyze(document: TextDocument, kind: SpecKind, context: AnalysisContext = {}): Promise<Diagnostic[]> {
     const text = document.getText();
     if (text.trim().length === 0) {
       return [codedDiagnostic(document, 0, text.length, 'SSDK005',
@@ -136,9 +139,9 @@ export class SpecEngine {
         'If this is an API response, open one element of it instead.'));
     }
     const merged = isObject
-      ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError), (range) => propertyScope(document, entry.json, range))
+      ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range))
       : diagnostics;
-    return this.capped(document, byPosition(merged));
+    return this.capped(document, byPosition(withoutSyntaxKnockOns(document, entry.json, merged)));
   }
 
   /** Placeholder completion inside `${…}` first, otherwise schema-driven completion. */
@@ -177,10 +180,19 @@ export class SpecEngine {
     return this.service.getSelectionRanges(document, positions, this.entry(document).json);
   }
 
-  /** Reformats the document (or a range) keeping key order; honours tabSize/insertSpaces. */
-  format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[] {
-    if (this.entry(document).limit?.tooDeep) return []; // the formatter's scanner is fine, but its output is useless
-    return this.service.format(document, range, options);
+  /**
+   * Reformats the document (or a range) keeping key order; honours tabSize/insertSpaces (clamped to 1–16). Returns
+   * no edit, and tells `onRefused` why, above the analysis limits or when the output would exceed its size bound.
+   */
+  format(document: TextDocument, range: Range | undefined, options: FormattingOptions, onRefused?: (reason: string) => void): TextEdit[] {
+    const safeOptions = clampFormattingOptions(options);
+    const offsets = range && { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) };
+    const refusal = formattingRefusal(document.getText(), this.entry(document).limit, offsets, safeOptions, this.limits.maxFormattedChars);
+    if (refusal) {
+      onRefused?.(refusal);
+      return [];
+    }
+    return this.service.format(document, range, safeOptions);
   }
 
   /** Links for string values that are plain http(s) URLs. */

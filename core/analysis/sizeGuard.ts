@@ -1,8 +1,9 @@
 /**
  * Limits that keep the engine responsive on pathological input. The JSON parser and the schema validator are
- * recursive, so nesting depth is measured with a flat character scan BEFORE anything recursive touches the text.
+ * recursive, so nesting depth is measured with a flat token scan BEFORE anything recursive touches the text.
  */
-import { ParseErrorCode, visit } from 'jsonc-parser';
+import { createScanner, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
+import { DEFAULT_MAX_FORMATTED_CHARS } from './formatGuard';
 import type { TextDocument } from 'vscode-json-languageservice';
 
 /** Thresholds above which schema validation and semantic rules are skipped (SSDK090). */
@@ -12,10 +13,17 @@ export interface AnalysisLimits {
   maxLines: number;
   /** Deepest `{`/`[` nesting allowed. */
   maxDepth: number;
+  /** Largest estimated formatting output, in characters (see formatGuard.ts); above it formatting is refused. */
+  maxFormattedChars: number;
 }
 
 /** Generous enough for any real spec (a few KB) and the 1 MB stress spec; small enough to stay interactive. */
-export const DEFAULT_LIMITS: AnalysisLimits = { maxChars: 2 * 1024 * 1024, maxLines: 100_000, maxDepth: 1000 };
+export const DEFAULT_LIMITS: AnalysisLimits = {
+  maxChars: 2 * 1024 * 1024,
+  maxLines: 100_000,
+  maxDepth: 1000,
+  maxFormattedChars: DEFAULT_MAX_FORMATTED_CHARS,
+};
 
 /** A limit a document exceeds. `tooDeep` means even a recursive syntax check is unsafe. */
 export interface ExceededLimit {
@@ -42,44 +50,42 @@ function fmt(n: number): string {
 }
 
 /**
- * Deepest bracket nesting outside strings, and the line count, in one pass. Stops counting depth once it passes
- * `stopAbove` (the answer is already "too deep"). Brackets inside comments are counted, which can only overestimate.
+ * Deepest nesting the parser could reach, and the line count, without recursion. Tokens come from jsonc-parser's own
+ * scanner (the one the parser uses), so strings end exactly where the parser ends them: at `"`, at `\r` or `\n`, or
+ * at the end of the text; brackets inside strings and comments are not counted. Depth is an upper bound of the
+ * parser's: a closing bracket only closes a container of its own kind (the parser skips a mismatched one, so
+ * `[}` repeated must count as ever deeper). Stops once depth passes `stopAbove` (the answer is already "too deep").
  */
 export function scanDepthAndLines(text: string, stopAbove = Infinity): { depth: number; lines: number } {
-  let depth = 0;
+  const lines = countLines(text);
+  const scanner = createScanner(text, true);
+  const open: number[] = []; // SyntaxKind of each open container, innermost last
   let maxDepth = 0;
-  let lines = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */) {
-      lines++;
-      inString = false; // strings cannot span lines; resync so one stray quote does not flip the whole file
-      continue;
-    }
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
-      depth++;
-      if (depth > maxDepth) {
-        maxDepth = depth;
-        if (maxDepth > stopAbove) return { depth: maxDepth, lines: lines + countNewlines(text, i) };
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      open.push(token);
+      if (open.length > maxDepth) {
+        maxDepth = open.length;
+        if (maxDepth > stopAbove) break;
       }
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      if (depth > 0) depth--;
+    } else if (token === SyntaxKind.CloseBraceToken) {
+      if (open[open.length - 1] === SyntaxKind.OpenBraceToken) open.pop();
+    } else if (token === SyntaxKind.CloseBracketToken) {
+      if (open[open.length - 1] === SyntaxKind.OpenBracketToken) open.pop();
     }
   }
   return { depth: maxDepth, lines };
 }
 
-function countNewlines(text: string, from: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** Lines as an editor counts them: `\r\n`, `\n` and a lone `\r` each end one. */
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) lines++;
+    else if (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) lines++;
+  }
+  return lines;
 }
 
 /** A syntax problem found by the light-weight (non-AST) check used for oversized documents. */

@@ -76,8 +76,7 @@ export async function runSuiteInCodeServer(options) {
       extensionTestsPath: options.extensionTestsPath,
     });
     writeLog(`[runner] opening ${url}`);
-    // The workbench can take longer than playwright's default 30 s to load on a busy machine: the deadline rules.
-    await page.goto(url, { timeout: Math.max(1, options.deadlineMs - Date.now()) });
+    await page.goto(url, { timeout: 180_000 }); // a loaded machine can take longer than the 30 s default
     const remaining = options.deadlineMs - Date.now();
     let timer;
     const timeout = new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout('timeout'), Math.max(0, remaining)); });
