@@ -3,9 +3,8 @@
  * SecretStorage, the emulator for the built-in environment, and a FlowServiceClient per call.
  */
 import * as vscode from 'vscode';
-import { createFlowServiceClient } from '../core/api/flowServiceClient';
+import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../core/api/flowServiceClient';
 import { FlowServiceError } from '../core/api/errors';
-import type { FlowServiceClient } from '../core/api/types';
 import {
   LOCAL_EMULATOR_CLIENT_SECRET, LOCAL_EMULATOR_NAME, ResolvedEnvironment, clientSecretKey, pickActiveEnvironment,
   resolveEnvironments, userValue,
@@ -93,7 +92,7 @@ export class Session implements vscode.Disposable {
    * A client for the active environment. Starts the emulator for the built-in environment; asks for a missing secret
    * once (the first remote command), then fails with a 'config' error the UI turns into "Set Client Secret".
    */
-  async client(): Promise<{ client: FlowServiceClient; env: ResolvedEnvironment }> {
+  async client(): Promise<{ client: FlowServiceClientWithExtras; env: ResolvedEnvironment }> {
     let env = this.active();
     let secret: string | undefined;
     if (env.isLocalEmulator) {
@@ -108,6 +107,15 @@ export class Session implements vscode.Disposable {
     }
     const clientSecret = secret;
     const client = createFlowServiceClient({ environment: env.config, clientSecret, logger: loggerFor(this.log) });
+    return { client, env };
+  }
+
+  /** A client for the built-in local emulator whatever environment is active (starts the emulator if needed). */
+  async emulatorClient(): Promise<{ client: FlowServiceClientWithExtras; env: ResolvedEnvironment }> {
+    await this.emulator.ensureRunning();
+    const env = this.environments().find((candidate) => candidate.isLocalEmulator);
+    if (!env) throw new FlowServiceError('The local emulator environment is not available.', 'config');
+    const client = createFlowServiceClient({ environment: env.config, clientSecret: LOCAL_EMULATOR_CLIENT_SECRET, logger: loggerFor(this.log) });
     return { client, env };
   }
 

@@ -10,6 +10,7 @@ import { compareWithRemote, registerCommand } from './compareRegister';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
 import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
+import { testSourceInEmulator } from './testSource';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 
 
@@ -56,6 +57,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.refreshFlowService': () => { ctx.refreshTree(); return { refreshed: true }; },
     'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
+    'sourcesSdk.testSourceInEmulator': (uri, options) => testSourceInEmulator(ctx, uri, options),
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {

@@ -9,6 +9,7 @@ import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
+import { defineTestSourceTests } from './testSource.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { defineTrustTests } from './trust.suite';
 import { definePackagedTests } from './packaged.suite';
@@ -34,6 +35,7 @@ export async function run(): Promise<void> {
     defineCommandTests();
     defineRemoteTests();
     defineUserFlowTests();
+    defineTestSourceTests();
     defineArtifactTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
