@@ -17,6 +17,7 @@ export const COMMAND_IDS = [
   'sourcesSdk.showLog',
   'sourcesSdk.openRemoteSpec',
   'sourcesSdk.testSourceInEmulator',
+  'sourcesSdk.previewCard',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -120,6 +120,9 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK810', 'error', 'Unsafe content in the icon', 'Remove scripts, event-handler attributes, DOCTYPE/entities, style sheets and external references: the icon is shown inside Experience Platform.'),
   row('SSDK811', 'warning', 'Category differs from the spec', 'Make `uiAttributes.category.key` and the category file hold the same key.'),
   row('SSDK812', 'warning', 'Label/description text differs from the spec', 'Make `uiAttributes.label.text`/`description.text` and the artifact file say the same.'),
+  // Workspace-wide checks (the language server's workspace index).
+  row('SSDK820', 'info', 'Linked connection spec not registered in a flow spec', 'Run *Register in Flow Spec* (code action) so dataflows can use the spec, or pull the flow spec that lists it into the workspace.'),
+  row('SSDK821', 'warning', 'Two connection specs with one name', 'Give each connection spec its own `name`: fetch and upload look specs up by name.'),
 ];
 
 const BY_CODE = new Map(RULE_TABLE.map((info) => [info.code, info]));

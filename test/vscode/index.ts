@@ -11,6 +11,7 @@ import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
 import { defineTestSourceTests } from './testSource.suite';
 import { defineArtifactTests } from './artifacts.suite';
+import { defineSubmissionTests } from './submission.suite';
 import { defineTrustTests } from './trust.suite';
 import { definePackagedTests } from './packaged.suite';
 import { TALLY_PREFIX } from './tally';
@@ -37,6 +38,7 @@ export async function run(): Promise<void> {
     defineUserFlowTests();
     defineTestSourceTests();
     defineArtifactTests();
+    defineSubmissionTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
   } else {
