@@ -3,6 +3,7 @@
  * description id), then "Connections" (base connections) and "Flows" → runs (status, record counts; a failed run
  * shows its error). Lists load lazily when a group is expanded; a failure becomes an item carrying the message.
  */
+import { kindInfoOfResource, SPEC_RESOURCES } from '../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../core/api/types';
 import { describeError } from './commands/common';
@@ -48,7 +49,7 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
         return item;
       }
       case 'group': {
-        const label = node.resource === 'connectionSpecs' ? 'Connection specs' : 'Flow specs';
+        const label = kindInfoOfResource(node.resource).pluralTitle;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
         item.iconPath = new vscode.ThemeIcon('folder');
         item.contextValue = `group.${node.resource}`;
@@ -80,7 +81,7 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
       const env = this.session.active();
       return [{ type: 'environment', label: env.config.name, description: `sandbox ${env.config.sandbox}` }];
     }
-    if (node.type === 'environment') return [{ type: 'group', resource: 'connectionSpecs' }, { type: 'group', resource: 'flowSpecs' }, ...instanceGroups()];
+    if (node.type === 'environment') return [...SPEC_RESOURCES.map((resource): FlowServiceNode => ({ type: 'group', resource })), ...instanceGroups()];
     if (node.type === 'instanceGroup' || node.type === 'flow' || node.type === 'run') {
       return vscode.window.withProgress({ location: { viewId: 'sourcesSdk.flowService' } }, () => instanceChildren(this.session, node));
     }

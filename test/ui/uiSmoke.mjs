@@ -79,7 +79,8 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     currentPage = page;
-    await page.goto(workbenchUrl({ baseUrl: server.url, workspace, extensionDevelopmentPath: projectRoot }));
+    // A loaded machine (CI, several suites at once) can take longer than the 30 s default to serve the workbench.
+    await page.goto(workbenchUrl({ baseUrl: server.url, workspace, extensionDevelopmentPath: projectRoot }), { timeout: 180_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The editor area must exist before Quick Open works.
     await page.locator('.part.editor').waitFor({ timeout: 60_000 });

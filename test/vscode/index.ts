@@ -10,6 +10,7 @@ import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
 import { defineTestSourceTests } from './testSource.suite';
+import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { defineSubmissionTests } from './submission.suite';
 import { defineTrustTests } from './trust.suite';
@@ -37,6 +38,7 @@ export async function run(): Promise<void> {
     defineRemoteTests();
     defineUserFlowTests();
     defineTestSourceTests();
+    defineRestartConflictTests();
     defineArtifactTests();
     defineSubmissionTests();
   } else if (suite === 'untrusted') {

@@ -8,9 +8,9 @@
 import { SPEC_SCHEMAS } from '../../schemas';
 import { propertiesOf } from '../astUtil';
 import { closest } from '../schemaDiagnostics';
+import { SPEC_KINDS } from '../../spec/kinds';
 import type { Rule, SpecKind } from '../types';
 
-const KIND_LABEL: Record<SpecKind, string> = { connectionSpec: 'connection spec', flowSpec: 'flow spec' };
 
 function topLevelNames(kind: SpecKind): readonly string[] {
   const properties = (SPEC_SCHEMAS[kind].schema as { properties?: Record<string, unknown> }).properties ?? {};
@@ -27,6 +27,9 @@ const KNOWN_SETS: Record<SpecKind, ReadonlySet<string>> = {
   flowSpec: new Set(KNOWN.flowSpec),
 };
 
+/** Unknown top-level keys reported per document (each costs a did-you-mean search). */
+const MAX_REPORTED = 200;
+
 export const topLevelKeysRule: Rule = {
   codes: ['SSDK011'],
   kinds: ['connectionSpec', 'flowSpec'],
@@ -35,15 +38,18 @@ export const topLevelKeysRule: Rule = {
     const properties = propertiesOf(ctx.root);
     const present = new Set(properties.map((p) => p.keyNode.value));
     const unused = KNOWN[ctx.kind].filter((name) => !present.has(name) && name !== '$schema');
+    let reported = 0;
     for (const property of properties) {
       const name = property.keyNode.value;
       if (KNOWN_SETS[ctx.kind].has(name)) continue;
+      // A mangled file (a lost quote) can turn thousands of fragments into keys; the report list is capped anyway.
+      if (++reported > MAX_REPORTED) break;
       const candidates = closest(name, unused, 3, true);
       const hint = candidates.length > 0
         ? `Did you mean ${candidates.map((c) => `"${c}"`).join(' or ')}?`
         : 'Remove it or check the spelling: the Flow Service does not document it.';
       ctx.report({ code: 'SSDK011', node: property.keyNode, data: { candidates },
-        message: `"${name}" is not a top-level field of a ${KIND_LABEL[ctx.kind]}. ${hint}` });
+        message: `"${name}" is not a top-level field of a ${SPEC_KINDS[ctx.kind].label}. ${hint}` });
     }
   },
 };
