@@ -17,6 +17,7 @@ export const COMMAND_IDS = [
   'sourcesSdk.showLog',
   'sourcesSdk.openRemoteSpec',
   'sourcesSdk.previewSource',
+  'sourcesSdk.testSourceInEmulator',
   'sourcesSdk.previewCard',
 ] as const;
 

@@ -13,6 +13,7 @@ import type { Prompts } from '../prompts';
 import type { RemoteDocuments } from '../remoteDocuments';
 import type { Session } from '../session';
 import type { PreviewHost } from '../preview/command';
+import type { TestValueStore } from '../testValues';
 import { kindOfLanguage, SPEC_KINDS } from '../../core/spec/kinds';
 
 /** What every command gets. */
@@ -29,6 +30,8 @@ export interface CommandContext {
   specErrors(document: vscode.TextDocument): Promise<string[]>;
   /** Secret storage, workspace state and media of Preview Source (absent in unit-test harnesses). */
   preview?: PreviewHost;
+  /** Remembered test values of connection specs (plain values in workspace state, secrets in SecretStorage). */
+  testValues: TestValueStore;
 }
 
 export const SHOW_LOG = 'Show Log';

@@ -13,6 +13,7 @@ import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from 
 import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
 import { previewSource } from '../preview/command';
+import { testSourceInEmulator } from './testSource';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 
 
@@ -60,6 +61,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
     'sourcesSdk.previewSource': (uri, options) => previewSource(ctx, ctx.preview, uri, options as never),
+    'sourcesSdk.testSourceInEmulator': (uri, options) => testSourceInEmulator(ctx, uri, options),
     'sourcesSdk.previewCard': (uri) => previewCard(uri),
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {

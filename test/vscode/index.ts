@@ -9,6 +9,7 @@ import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
+import { defineTestSourceTests } from './testSource.suite';
 import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { definePreviewTests } from './preview.suite';
@@ -37,6 +38,7 @@ export async function run(): Promise<void> {
     defineCommandTests();
     defineRemoteTests();
     defineUserFlowTests();
+    defineTestSourceTests();
     defineRestartConflictTests();
     defineArtifactTests();
     definePreviewTests();
