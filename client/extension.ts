@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { environmentKey } from '../core/sync/links';
 import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
 import { registerCodeLens } from './codeLens';
 import { CommandContext } from './commands/common';
@@ -62,7 +61,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
   let untrustedOverride: boolean | undefined;
   const isTrusted = () => (untrustedOverride === undefined ? vscode.workspace.isTrusted : !untrustedOverride);
 
-  const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(environmentKey(session.active().config), resource, id));
+  const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(session.active().syncIdentity, resource, id));
   const statusBar = new EnvironmentStatusBar(session);
   context.subscriptions.push(
     log, emulator, session, remoteDocuments, tree, statusBar,

@@ -1,6 +1,7 @@
 /**
  * The active environment and everything needed to talk to it: settings (user scope only), the client secret from
- * SecretStorage, the emulator for the built-in environment, and a FlowServiceClient per call.
+ * SecretStorage, the emulator for the built-in environment, and one FlowServiceClient per environment, kept while its
+ * settings and secret stay the same, so the client's IMS token cache serves every command until the token expires.
  */
 import * as vscode from 'vscode';
 import { createFlowServiceClient } from '../core/api/flowServiceClient';
@@ -20,6 +21,8 @@ export class Session implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly warned = new Set<string>();
+  /** One client per environment name, with what it was built from (a change of either builds a new one). */
+  private readonly clients = new Map<string, { fingerprint: string; secret: string; client: FlowServiceClient }>();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -73,6 +76,7 @@ export class Session implements vscode.Disposable {
   }
 
   async storeSecret(envName: string, secret: string): Promise<boolean> {
+    this.clients.delete(envName);
     if (secret) {
       await this.secrets.store(clientSecretKey(envName), secret);
     } else {
@@ -107,11 +111,17 @@ export class Session implements vscode.Disposable {
       }
     }
     const clientSecret = secret;
+    // The secret is part of the fingerprint only through equality: it never leaves this process's memory.
+    const fingerprint = JSON.stringify(env.config);
+    const cached = this.clients.get(env.config.name);
+    if (cached && cached.fingerprint === fingerprint && cached.secret === clientSecret) return { client: cached.client, env };
     const client = createFlowServiceClient({ environment: env.config, clientSecret, logger: loggerFor(this.log) });
+    this.clients.set(env.config.name, { fingerprint, secret: clientSecret, client });
     return { client, env };
   }
 
   dispose(): void {
+    this.clients.clear();
     for (const d of this.disposables) d.dispose();
   }
 }

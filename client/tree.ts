@@ -2,6 +2,7 @@
  * The "Flow Service" tree: active environment → "Connection specs" / "Flow specs" → specs (label name,
  * description id). Lists load lazily when a group is expanded; a failure becomes an item carrying the message.
  */
+import { kindInfoOfResource, SPEC_RESOURCES } from '../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../core/api/types';
 import { describeError } from './commands/common';
@@ -45,7 +46,7 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
         return item;
       }
       case 'group': {
-        const label = node.resource === 'connectionSpecs' ? 'Connection specs' : 'Flow specs';
+        const label = kindInfoOfResource(node.resource).pluralTitle;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
         item.iconPath = new vscode.ThemeIcon('folder');
         item.contextValue = `group.${node.resource}`;
@@ -75,7 +76,7 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
       const env = this.session.active();
       return [{ type: 'environment', label: env.config.name, description: `sandbox ${env.config.sandbox}` }];
     }
-    if (node.type === 'environment') return [{ type: 'group', resource: 'connectionSpecs' }, { type: 'group', resource: 'flowSpecs' }];
+    if (node.type === 'environment') return SPEC_RESOURCES.map((resource) => ({ type: 'group', resource }));
     if (node.type !== 'group') return [];
     return vscode.window.withProgress({ location: { viewId: 'sourcesSdk.flowService' } }, () => this.loadGroup(node.resource));
   }

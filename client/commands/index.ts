@@ -1,6 +1,7 @@
 /**
  * Registers every command. Each handler takes its answers as arguments and returns a result object (docs/commands.md).
  */
+import { isSpecResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { SpecResource } from '../../core/api/types';
 import { COMMAND_IDS, CommandId } from '../commandIds';
@@ -19,7 +20,7 @@ import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 async function openRemoteSpec(ctx: CommandContext, arg: unknown): Promise<{ uri: string; id: string } | { cancelled: true } | { error: string }> {
   const node = arg as Partial<Extract<FlowServiceNode, { type: 'spec' }>> | undefined;
   const resource = node?.resource as SpecResource | undefined;
-  if (!node?.id || (resource !== 'connectionSpecs' && resource !== 'flowSpecs')) {
+  if (!node?.id || !isSpecResource(resource)) {
     return { error: 'openRemoteSpec needs a tree item or { resource, id }' };
   }
   try {
