@@ -21,6 +21,7 @@ import { REMOTE_SCHEME, RemoteDocuments } from './remoteDocuments';
 import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
 import { FlowServiceTree, TreeSnapshotItem } from './tree';
+import { TestValueStore } from './testValues';
 
 /** What `activate` resolves to (see docs/commands.md, "Extension API"). */
 export interface SourcesSdkExtensionApi {
@@ -81,6 +82,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     session, prompts, log, remoteDocuments, isTrusted,
     refreshTree: () => tree.refresh(),
     specErrors: (document) => specErrors(languageClient, publishedDiagnostics, document),
+    testValues: new TestValueStore(context.workspaceState, context.secrets),
   };
   context.subscriptions.push(...registerCommands(ctx));
 

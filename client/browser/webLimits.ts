@@ -24,11 +24,13 @@ export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' 
   'sourcesSdk.setClientSecret': 'remote',
   'sourcesSdk.refreshFlowService': 'remote',
   'sourcesSdk.openRemoteSpec': 'remote',
+  'sourcesSdk.testSourceInEmulator': 'emulator',
 };
 
 const ELSEWHERE = 'Open the folder in VS Code desktop or code-server, or use the sources-sdk CLI';
 const CLI_FOR: Partial<Record<CommandId, string>> = {
   'sourcesSdk.startEmulator': 'sources-sdk emulator',
+  'sourcesSdk.testSourceInEmulator': 'sources-sdk test',
   'sourcesSdk.fetchConnectionSpec': 'sources-sdk pull',
   'sourcesSdk.fetchFlowSpec': 'sources-sdk pull',
   'sourcesSdk.uploadSpec': 'sources-sdk push',

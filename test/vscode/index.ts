@@ -9,6 +9,7 @@ import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
+import { defineTestSourceTests } from './testSource.suite';
 import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { defineSubmissionTests } from './submission.suite';
@@ -36,6 +37,7 @@ export async function run(): Promise<void> {
     defineCommandTests();
     defineRemoteTests();
     defineUserFlowTests();
+    defineTestSourceTests();
     defineRestartConflictTests();
     defineArtifactTests();
     defineSubmissionTests();
