@@ -7,6 +7,7 @@ import { registerValidate } from './commands/validate';
 import { registerEmulator } from './commands/emulator';
 import { registerRemoteCommands } from './commands/remote';
 import { TOOL_VERSION } from '../core/version';
+import { registerPreview } from './commands/preview';
 import { registerTest } from './commands/test';
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   registerValidate(program, setExit);
   registerEmulator(program, setExit);
   registerRemoteCommands(program, setExit);
+  registerPreview(program, setExit);
   registerTest(program, setExit);
 
   try {

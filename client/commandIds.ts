@@ -17,6 +17,8 @@ export const COMMAND_IDS = [
   'sourcesSdk.showLog',
   'sourcesSdk.openRemoteSpec',
   'sourcesSdk.restartLanguageServer',
+  'sourcesSdk.previewSource',
+  'sourcesSdk.testSourceInEmulator',
   'sourcesSdk.previewCard',
 ] as const;
 

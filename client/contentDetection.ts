@@ -8,9 +8,9 @@ import { SPEC_KINDS } from '../core/spec/kinds';
 
 /**
  * Where workspace files live: on disk, unsaved, and in the browser's virtual workspaces (vscode.dev/github.dev
- * repositories, @vscode/test-web). Not output channels, git views or our read-only remote documents.
+ * repositories, @vscode/test-web, code-server's files seen from its web worker host). Not output channels, git views or our read-only remote documents.
  */
-const DETECT_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-test-web']);
+const DETECT_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote']);
 
 /** Large files are never specs; looking at them would only cost time on every open. */
 const MAX_DETECT_LENGTH = 2_000_000;

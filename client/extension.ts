@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
 import { registerCodeLens } from './codeLens';
+import { createPreviewHost } from './preview/command';
 import { CommandContext } from './commands/common';
 import { registerCommands } from './commands/index';
 import { registerContentDetection } from './contentDetection';
@@ -21,6 +22,7 @@ import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
 import { FlowServiceTree, TreeSnapshotItem } from './tree';
 import { checkBeforeUpload } from './uploadGate';
+import { TestValueStore } from './testValues';
 
 /** What `activate` resolves to (see docs/commands.md, "Extension API"). Read-only: nothing here changes behaviour. */
 export interface SourcesSdkExtensionApi {
@@ -89,10 +91,11 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
   );
 
   const ctx: CommandContext = {
-    session, prompts, log, remoteDocuments, isTrusted,
+    session, prompts, log, remoteDocuments, isTrusted, preview: createPreviewHost(context),
     refreshTree: () => tree.refresh(),
     checkBeforeUpload: async (document, text) => checkBeforeUpload(await server.start(), document, text),
     restartLanguageServer: () => server.restart(),
+    testValues: new TestValueStore(context.workspaceState, context.secrets),
   };
   context.subscriptions.push(...registerCommands(ctx));
   shutdown = async () => {

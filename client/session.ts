@@ -4,9 +4,8 @@
  * settings and secret stay the same, so the client's IMS token cache serves every command until the token expires.
  */
 import * as vscode from 'vscode';
-import { createFlowServiceClient } from '../core/api/flowServiceClient';
+import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../core/api/flowServiceClient';
 import { FlowServiceError } from '../core/api/errors';
-import type { FlowServiceClient } from '../core/api/types';
 import {
   LOCAL_EMULATOR_CLIENT_SECRET, LOCAL_EMULATOR_NAME, ResolvedEnvironment, clientSecretKey, pickActiveEnvironment,
   resolveEnvironments, userValue,
@@ -22,7 +21,7 @@ export class Session implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly warned = new Set<string>();
   /** One client per environment name, with what it was built from (a change of either builds a new one). */
-  private readonly clients = new Map<string, { fingerprint: string; secret: string; client: FlowServiceClient }>();
+  private readonly clients = new Map<string, { fingerprint: string; secret: string; client: FlowServiceClientWithExtras }>();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -97,7 +96,7 @@ export class Session implements vscode.Disposable {
    * A client for the active environment. Starts the emulator for the built-in environment; asks for a missing secret
    * once (the first remote command), then fails with a 'config' error the UI turns into "Set Client Secret".
    */
-  async client(): Promise<{ client: FlowServiceClient; env: ResolvedEnvironment }> {
+  async client(): Promise<{ client: FlowServiceClientWithExtras; env: ResolvedEnvironment }> {
     let env = this.active();
     let secret: string | undefined;
     if (env.isLocalEmulator) {
@@ -117,6 +116,15 @@ export class Session implements vscode.Disposable {
     if (cached && cached.fingerprint === fingerprint && cached.secret === clientSecret) return { client: cached.client, env };
     const client = createFlowServiceClient({ environment: env.config, clientSecret, logger: loggerFor(this.log) });
     this.clients.set(env.config.name, { fingerprint, secret: clientSecret, client });
+    return { client, env };
+  }
+
+  /** A client for the built-in local emulator whatever environment is active (starts the emulator if needed). */
+  async emulatorClient(): Promise<{ client: FlowServiceClientWithExtras; env: ResolvedEnvironment }> {
+    await this.emulator.ensureRunning();
+    const env = this.environments().find((candidate) => candidate.isLocalEmulator);
+    if (!env) throw new FlowServiceError('The local emulator environment is not available.', 'config');
+    const client = createFlowServiceClient({ environment: env.config, clientSecret: LOCAL_EMULATOR_CLIENT_SECRET, logger: loggerFor(this.log) });
     return { client, env };
   }
 

@@ -13,6 +13,8 @@ import type { Prompts } from '../prompts';
 import type { RemoteDocuments } from '../remoteDocuments';
 import type { Session } from '../session';
 import type { GateVerdict } from '../uploadGate';
+import type { PreviewHost } from '../preview/command';
+import type { TestValueStore } from '../testValues';
 import { kindOfLanguage, SPEC_KINDS } from '../../core/spec/kinds';
 
 /** What every command gets. */
@@ -32,6 +34,10 @@ export interface CommandContext {
   checkBeforeUpload(document: vscode.TextDocument, text: string): Promise<GateVerdict>;
   /** Stops and restarts the language server. */
   restartLanguageServer(): Promise<void>;
+  /** Secret storage, workspace state and media of Preview Source (absent in unit-test harnesses). */
+  preview?: PreviewHost;
+  /** Remembered test values of connection specs (plain values in workspace state, secrets in SecretStorage). */
+  testValues: TestValueStore;
 }
 
 export const SHOW_LOG = 'Show Log';

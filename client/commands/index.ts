@@ -12,6 +12,8 @@ import { previewCard } from '../cardPreview/panel';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
 import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
+import { previewSource } from '../preview/command';
+import { testSourceInEmulator } from './testSource';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 
 
@@ -59,6 +61,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
     'sourcesSdk.restartLanguageServer': async () => { await ctx.restartLanguageServer(); return { restarted: true }; },
+    'sourcesSdk.previewSource': (uri, options) => previewSource(ctx, ctx.preview, uri, options as never),
+    'sourcesSdk.testSourceInEmulator': (uri, options) => testSourceInEmulator(ctx, uri, options),
     'sourcesSdk.previewCard': (uri) => previewCard(uri),
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {

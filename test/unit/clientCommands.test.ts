@@ -286,7 +286,11 @@ describe('remote commands against the bundled emulator', () => {
     const [envNode] = await tree.getChildren();
     assert.equal(tree.getTreeItem(envNode).label, 'Local emulator');
     const groups = await tree.getChildren(envNode);
-    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Connection specs', 'Flow specs']);
+    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Connection specs', 'Flow specs', 'Connections', 'Flows']);
+    // The instance groups read the emulator's connections and flows (none yet in this sandbox).
+    const connections = await tree.getChildren(groups[2]);
+    assert.deepEqual(connections.map((n) => tree.getTreeItem(n).label), ['No base connections in this sandbox']);
+    assert.deepEqual((await tree.getChildren(groups[3])).map((n) => tree.getTreeItem(n).label), ['No flows in this sandbox']);
     const connectionSpecs = await tree.getChildren(groups[0]);
     const mine = connectionSpecs.find((n) => n.id === createdId)!;
     const item = tree.getTreeItem(mine);

@@ -9,8 +9,10 @@ import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
+import { defineTestSourceTests } from './testSource.suite';
 import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
+import { definePreviewTests } from './preview.suite';
 import { defineSubmissionTests } from './submission.suite';
 import { defineTrustTests } from './trust.suite';
 import { defineLifecycleTests } from './lifecycle.suite';
@@ -37,9 +39,11 @@ export async function run(): Promise<void> {
     defineCommandTests();
     defineRemoteTests();
     defineUserFlowTests();
+    defineTestSourceTests();
     defineRestartConflictTests();
     defineArtifactTests();
     defineLifecycleTests();
+    definePreviewTests();
     defineSubmissionTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
