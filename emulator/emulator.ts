@@ -20,6 +20,11 @@ export { IMS_TOKEN_PATH } from './ims';
 
 export const ADMIN_ROOT = '/__emulator';
 
+/** Error messages never show absolute paths (the data folder, the install): `'/abs/dir/file'` becomes `'…/file'`. */
+export function hidePaths(message: string): string {
+  return message.replace(/(['"]?)(?:[A-Za-z]:)?[\\/][^\s'",]*[\\/]([^\s'",\\/]+)\1/g, '$1…/$2$1');
+}
+
 /** What tests (and the bench) may reach into: the spec store and the token authority. */
 export interface EmulatorInternals {
   specs: SpecStore;
@@ -87,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     seed: options.seed,
     seedConnectionSpecs: options.seedConnectionSpecs,
     seedFlowSpecs: options.seedFlowSpecs,
+    log,
   });
   const faults = new FaultInjector(options.faults ?? []);
   const faultAccess: FaultRouteAccess = { enabled: options.faultRoute === true, token: options.adminToken ?? newAdminToken() };
@@ -145,9 +151,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     } catch (err) {
       const tooLarge = err instanceof BodyTooLargeError;
+      // A malformed % escape in the path (decodeURIComponent) is the client's mistake, not an internal error.
       const reply = tooLarge
         ? flowError('1100', 413, 'The request body is too large.', ctx.requestId)
-        : flowError('1102', 500, `Internal emulator error: ${err instanceof Error ? err.message : String(err)}`, ctx.requestId);
+        : err instanceof URIError
+          ? flowError('1100', 400, 'The request path has a malformed % escape.', ctx.requestId)
+          : flowError('1102', 500, `Internal emulator error: ${hidePaths(err instanceof Error ? err.message : String(err))}`, ctx.requestId);
       if (!res.headersSent && !res.destroyed) sendReply(ctx, reply);
       status = reply.status;
     }
