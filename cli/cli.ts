@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerValidate } from './commands/validate';
 import { registerEmulator } from './commands/emulator';
 import { registerRemoteCommands } from './commands/remote';
+import { registerTest } from './commands/test';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   registerValidate(program, setExit);
   registerEmulator(program, setExit);
   registerRemoteCommands(program, setExit);
+  registerTest(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

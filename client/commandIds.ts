@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'sourcesSdk.refreshFlowService',
   'sourcesSdk.showLog',
   'sourcesSdk.openRemoteSpec',
+  'sourcesSdk.previewCard',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

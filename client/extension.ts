@@ -17,6 +17,7 @@ import { createLanguageClient, describeState } from './languageClient';
 import { findLinkedFile } from './links';
 import { createOutput } from './output';
 import { PromptResponder, Prompts } from './prompts';
+import { disposeRefusals } from './refusalDiagnostics';
 import { REMOTE_SCHEME, RemoteDocuments } from './remoteDocuments';
 import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
@@ -73,6 +74,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     }),
     registerContentDetection(log),
     registerCodeLens(),
+    { dispose: disposeRefusals },
   );
 
   const publishedDiagnostics = new PublishedDiagnostics();

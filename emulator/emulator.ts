@@ -10,11 +10,13 @@ import { FaultInjector } from './faults';
 import { handleFaultRoute, newAdminToken, type FaultRouteAccess } from './faultRoute';
 import { BodyTooLargeError, flowError, gatewayError, json, sendReply, type Reply, type RequestContext } from './http';
 import { DEFAULT_TOKEN_TTL_SECONDS, IMS_TOKEN_PATH, TokenAuthority } from './ims';
+import { runSpec } from '../core/run';
+import { FlowResources } from './resources';
 import { FLOW_SERVICE_ROOT, SpecRoutes } from './specRoutes';
 import { SpecStore } from './store';
 import type { EmulatorOptions, FaultSpec } from './types';
 
-export type { EmulatorOptions, FaultSpec, FaultMatch, Scope, SpecResourceName, StoredSpec } from './types';
+export type { EmulatorClock, EmulatorOptions, FaultSpec, FaultMatch, Scope, SpecResourceName, StoredSpec } from './types';
 export { FLOW_SERVICE_ROOT } from './specRoutes';
 export { IMS_TOKEN_PATH } from './ims';
 
@@ -28,6 +30,8 @@ export function hidePaths(message: string): string {
 /** What tests (and the bench) may reach into: the spec store and the token authority. */
 export interface EmulatorInternals {
   specs: SpecStore;
+  /** Connections, flows, runs (and `resources.idle()` to await runs in progress). */
+  resources: FlowResources;
   tokens: TokenAuthority;
   /** The faults still active, with their remaining `times`. */
   faults(): FaultSpec[];
@@ -97,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector(options.faults ?? []);
   const faultAccess: FaultRouteAccess = { enabled: options.faultRoute === true, token: options.adminToken ?? newAdminToken() };
   const specRoutes = new SpecRoutes(store, tokens);
+  const resources = new FlowResources({ dataDir: options.dataDir, specs: store, tokens, execute: runSpec, clock: options.clock, log });
 
   async function route(ctx: RequestContext): Promise<Reply | 'dropped'> {
     if (ctx.path === ADMIN_ROOT || ctx.path.startsWith(`${ADMIN_ROOT}/`)) return handleAdmin(ctx, faults, store, faultAccess);
@@ -111,10 +116,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault?.kind === 'status') return statusFaultReply(fault, ctx.requestId);
 
     if (ctx.path === IMS_TOKEN_PATH) return tokens.handleTokenRequest(ctx);
+    const resourceReply = await resources.handle(ctx);
+    if (resourceReply) return resourceReply;
     if (ctx.path.startsWith(`${FLOW_SERVICE_ROOT}/`)) {
       const reply = await specRoutes.handle(ctx, ctx.path.slice(FLOW_SERVICE_ROOT.length));
       if (reply) return reply;
-      return gatewayError(404, '404000', `The emulator does not implement ${ctx.method} ${ctx.path}; it serves connectionSpecs and flowSpecs only.`);
+      return gatewayError(404, '404000', `The emulator does not implement ${ctx.method} ${ctx.path} (see docs/emulator.md for the routes it serves).`);
     }
     return gatewayError(404, '404000', `No route ${ctx.method} ${ctx.path}.`);
   }
@@ -181,6 +188,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const port = (server.address() as AddressInfo).port;
+  await resources.resumePersisted();
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closing: Promise<void> | undefined;
@@ -189,11 +197,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     setFaults: (list) => faults.set(list),
     adminToken: faultAccess.token,
-    store: { specs: store, tokens, faults: () => faults.list() },
+    store: { specs: store, resources, tokens, faults: () => faults.list() },
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        await resources.stop();
         await store.idle();
         server.closeAllConnections();
         await closed;

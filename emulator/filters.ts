@@ -21,9 +21,20 @@ export interface FilterError {
 /** Longest operators first so `>=` is not read as `>`. `~` is recognised only to be refused (1440). */
 const OPERATOR_PATTERN = /(==|!=|>=|<=|~|>|<|=)/;
 
-const ALLOWED_FIELDS: Record<SpecResourceName, { exact: string[]; prefixes: string[] }> = {
-  connectionSpecs: { exact: ['id', 'name', 'providerId', 'type', 'version', 'createdAt', 'updatedAt'], prefixes: ['attributes.'] },
-  flowSpecs: { exact: ['id', 'name', 'providerId', 'createdAt', 'updatedAt'], prefixes: [] },
+/** Lists that take `property` filters: the spec lists and the instance resources (emulator/resources). */
+export type FilterableResource = SpecResourceName | 'connections' | 'sourceConnections' | 'targetConnections' | 'mappingSets' | 'flows' | 'runs';
+
+const AUDIT = ['createdAt', 'updatedAt'];
+const ALLOWED_FIELDS: Record<FilterableResource, { exact: string[]; prefixes: string[] }> = {
+  connectionSpecs: { exact: ['id', 'name', 'providerId', 'type', 'version', ...AUDIT], prefixes: ['attributes.'] },
+  flowSpecs: { exact: ['id', 'name', 'providerId', ...AUDIT], prefixes: [] },
+  // Per resource, the filterable root fields the sort-and-filter guide lists.
+  connections: { exact: ['id', 'name', 'description', 'connectionSpec.id', 'state', ...AUDIT], prefixes: [] },
+  sourceConnections: { exact: ['id', 'name', 'connectionSpec.id', 'baseConnectionId', 'state', ...AUDIT], prefixes: ['params.'] },
+  targetConnections: { exact: ['id', 'name', 'connectionSpec.id', 'baseConnectionId', 'state', ...AUDIT], prefixes: ['params.'] },
+  mappingSets: { exact: ['id', 'xdmSchema', ...AUDIT], prefixes: [] },
+  flows: { exact: ['id', 'name', 'description', 'flowSpec.id', 'state', ...AUDIT], prefixes: ['inheritedAttributes.'] },
+  runs: { exact: ['id', 'flowId', 'state', ...AUDIT], prefixes: ['metrics.'] },
 };
 
 const NUMERIC_OPERATORS = new Set<Operator>(['>', '<', '>=', '<=']);
@@ -36,13 +47,13 @@ function stripQuotes(value: string): string {
   return trimmed;
 }
 
-function isAllowedField(resource: SpecResourceName, field: string): boolean {
+function isAllowedField(resource: FilterableResource, field: string): boolean {
   const allowed = ALLOWED_FIELDS[resource];
   return allowed.exact.includes(field) || allowed.prefixes.some((p) => field.startsWith(p) && field.length > p.length);
 }
 
 /** Parses one `property` value; returns the filter or the FLOW error to answer with. */
-export function parsePropertyFilter(resource: SpecResourceName, raw: string): PropertyFilter | FilterError {
+export function parsePropertyFilter(resource: FilterableResource, raw: string): PropertyFilter | FilterError {
   const match = OPERATOR_PATTERN.exec(raw);
   if (!match || match.index === 0) {
     return { code: '1450', message: `Invalid operator in filter '${raw}'. Use ==, !=, >, <, >= or <=.` };

@@ -57,7 +57,8 @@ export async function writeFileDurably(path: string, dir: string, content: strin
 
 interface PendingWrite {
   dir: string;
-  content: string;
+  /** `undefined` deletes the file (a DELETE of a flow resource), in order with the writes around it. */
+  content: string | undefined;
   waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }>;
 }
 
@@ -155,14 +156,46 @@ export class DiskPersistence {
    * batch, so the file always ends with the last accepted version. Resolves once the spec is on disk.
    */
   writeSpec(scope: Scope, resource: SpecResourceName, spec: StoredSpec): Promise<void> {
+    return this.writeRecord(scope, resource, spec);
+  }
+
+  /** Durably writes one record of any resource folder (specs, connections, flows, runs…), like `writeSpec`. */
+  writeRecord(scope: Scope, resource: string, record: { id: string }): Promise<void> {
     const dir = join(this.scopeDir(scope), resource);
-    return this.enqueueWrite(dir, join(dir, fileNameForId(spec.id)), `${JSON.stringify(spec, null, 2)}\n`);
+    return this.enqueueWrite(dir, join(dir, fileNameForId(record.id)), `${JSON.stringify(record, null, 2)}\n`);
+  }
+
+  /** Durably removes one record; ordered with the writes of the same batch. */
+  deleteRecord(scope: Scope, resource: string, id: string): Promise<void> {
+    const dir = join(this.scopeDir(scope), resource);
+    return this.enqueueWrite(dir, join(dir, fileNameForId(id)), undefined);
+  }
+
+  /** Every record of one resource folder of a scope, oldest first; leftover temp files are deleted. */
+  async loadRecords<T extends { id: string; createdAt: number }>(scope: Scope, resource: string): Promise<T[]> {
+    const resourceDir = join(this.scopeDir(scope), resource);
+    let names: string[];
+    try {
+      names = await fs.readdir(resourceDir);
+    } catch {
+      return []; // folder not created yet: nothing stored
+    }
+    const records: T[] = [];
+    for (const name of names) {
+      if (name.startsWith('.tmp-')) {
+        await fs.rm(join(resourceDir, name), { force: true });
+        continue;
+      }
+      if (!name.endsWith('.json')) continue;
+      records.push(JSON.parse(await fs.readFile(join(resourceDir, name), 'utf8')) as T);
+    }
+    return records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
   private pending = new Map<string, PendingWrite>();
   private flushing: Promise<void> | undefined;
 
-  private enqueueWrite(dir: string, path: string, content: string): Promise<void> {
+  private enqueueWrite(dir: string, path: string, content: string | undefined): Promise<void> {
     return new Promise<void>((resolvePromise, rejectPromise) => {
       const existing = this.pending.get(path);
       // Delete then set keeps the map in arrival order of the latest version.
@@ -212,9 +245,15 @@ export class DiskPersistence {
     const dirs = new Set(Array.from(batch.values(), (write) => write.dir));
     for (const dir of dirs) await this.ensureDir(dir);
     const staged = await Promise.all(
-      Array.from(batch.entries(), async ([path, write]) => ({ path, tempPath: await writeTempFile(write.dir, write.content) })),
+      Array.from(batch.entries(), async ([path, write]) => ({
+        path,
+        tempPath: write.content === undefined ? undefined : await writeTempFile(write.dir, write.content),
+      })),
     );
-    for (const { path, tempPath } of staged) await fs.rename(tempPath, path);
+    for (const { path, tempPath } of staged) {
+      if (tempPath === undefined) await fs.rm(path, { force: true });
+      else await fs.rename(tempPath, path);
+    }
     await Promise.all(Array.from(dirs, (dir) => fsyncDir(dir)));
   }
 

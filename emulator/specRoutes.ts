@@ -4,30 +4,30 @@
  */
 import { contentTypeError, flowError, gatewayError, json, readBody, type Reply, type RequestContext } from './http';
 import type { TokenAuthority } from './ims';
-import { isFilterError, matchesFilter, parsePropertyFilter, type PropertyFilter } from './filters';
+import { isFilterError, matchesFilter, parsePropertyFilter, type FilterableResource, type PropertyFilter } from './filters';
 import type { SpecStore } from './store';
-import type { Scope, SpecResourceName, StoredSpec } from './types';
+import type { Scope, SpecResourceName } from './types';
 import { validateSpecBody } from './validation';
 import { bodyLimitProblem, scopeHeaderProblem } from './limits';
 
 export const FLOW_SERVICE_ROOT = '/data/foundation/flowservice';
 
-interface Caller {
+export interface Caller {
   clientId: string;
   scope: Scope;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; reply: Reply };
-const fail = (reply: Reply): { ok: false; reply: Reply } => ({ ok: false, reply });
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reply: Reply };
+export const fail = (reply: Reply): { ok: false; reply: Reply } => ({ ok: false, reply });
 
-function header(ctx: RequestContext, name: string): string | undefined {
+export function header(ctx: RequestContext, name: string): string | undefined {
   const value = ctx.req.headers[name];
   const text = Array.isArray(value) ? value[0] : value;
   return text === undefined || text.trim() === '' ? undefined : text.trim();
 }
 
 /** Gateway checks, in the order the platform applies them. Returns the caller or the error reply. */
-function authenticate(ctx: RequestContext, tokens: TokenAuthority): Outcome<Caller> {
+export function authenticate(ctx: RequestContext, tokens: TokenAuthority): Outcome<Caller> {
   const authorization = header(ctx, 'authorization');
   if (!authorization) return fail(gatewayError(403, '403010', 'Oauth token is missing.'));
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -47,13 +47,13 @@ function authenticate(ctx: RequestContext, tokens: TokenAuthority): Outcome<Call
   return { ok: true, value: { clientId: token.clientId, scope: { orgId, sandboxName } } };
 }
 
-function isJsonContentType(ctx: RequestContext): boolean {
+export function isJsonContentType(ctx: RequestContext): boolean {
   const type = header(ctx, 'content-type');
   return type !== undefined && type.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /** Reads and parses a JSON object body, or returns the FLOW error for an empty / invalid / non-object body. */
-async function readJsonObject(ctx: RequestContext): Promise<Outcome<Record<string, unknown>>> {
+export async function readJsonObject(ctx: RequestContext): Promise<Outcome<Record<string, unknown>>> {
   const text = await readBody(ctx.req);
   if (text.trim() === '') return fail(flowError('1405', 400, 'The request body is empty.', ctx.requestId));
   let parsed: unknown;
@@ -83,6 +83,55 @@ function decodeContinuation(token: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A list answer with the platform's query parameters applied to `all`: `property` filters, `limit` with an opaque
+ * `continuationToken` and `_links.next.href` (`linkPath` + query, relative to the service root), `count=true`.
+ */
+export function listReply(
+  ctx: RequestContext,
+  resource: FilterableResource,
+  all: ReadonlyArray<Record<string, unknown>>,
+  linkPath: string,
+): Reply {
+  const params = ctx.url.searchParams;
+  const filters: PropertyFilter[] = [];
+  for (const raw of params.getAll('property')) {
+    const parsed = parsePropertyFilter(resource, raw);
+    if (isFilterError(parsed)) return flowError(parsed.code, 400, parsed.message, ctx.requestId);
+    filters.push(parsed);
+  }
+  const limitText = params.get('limit');
+  const limit = limitText === null ? undefined : Number(limitText);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    return flowError('1451', 400, `Invalid query parameter limit='${limitText}': use a positive integer.`, ctx.requestId);
+  }
+  const countOnly = params.get('count') === 'true';
+  if (countOnly && limit !== undefined) {
+    return flowError('1401', 400, 'The query parameters limit and count cannot be used together.', ctx.requestId);
+  }
+  const tokenText = params.get('continuationToken');
+  const offset = tokenText === null ? 0 : decodeContinuation(tokenText);
+  if (offset === undefined) {
+    return flowError('1451', 400, 'Invalid query parameter continuationToken.', ctx.requestId);
+  }
+
+  const selected = filters.length
+    ? all.filter((spec) => filters.every((f) => matchesFilter(spec, f)))
+    : all;
+  if (countOnly) return json(200, { count: selected.length });
+  const end = limit === undefined ? selected.length : Math.min(selected.length, offset + limit);
+  const body: Record<string, unknown> = { items: selected.slice(offset, end) };
+  if (end < selected.length) {
+    // Same shape as the platform's other list endpoints: a path relative to the Flow Service root.
+    const next = new URLSearchParams();
+    for (const raw of params.getAll('property')) next.append('property', raw);
+    if (limit !== undefined) next.set('limit', String(limit));
+    next.set('continuationToken', encodeContinuation(end));
+    body._links = { next: { href: `${linkPath}?${next.toString()}` } };
+  }
+  return json(200, body);
 }
 
 export class SpecRoutes {
@@ -134,44 +183,7 @@ export class SpecRoutes {
   }
 
   private async list(ctx: RequestContext, caller: Caller, resource: SpecResourceName): Promise<Reply> {
-    const params = ctx.url.searchParams;
-    const filters: PropertyFilter[] = [];
-    for (const raw of params.getAll('property')) {
-      const parsed = parsePropertyFilter(resource, raw);
-      if (isFilterError(parsed)) return flowError(parsed.code, 400, parsed.message, ctx.requestId);
-      filters.push(parsed);
-    }
-    const limitText = params.get('limit');
-    const limit = limitText === null ? undefined : Number(limitText);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-      return flowError('1451', 400, `Invalid query parameter limit='${limitText}': use a positive integer.`, ctx.requestId);
-    }
-    const countOnly = params.get('count') === 'true';
-    if (countOnly && limit !== undefined) {
-      return flowError('1401', 400, 'The query parameters limit and count cannot be used together.', ctx.requestId);
-    }
-    const tokenText = params.get('continuationToken');
-    const offset = tokenText === null ? 0 : decodeContinuation(tokenText);
-    if (offset === undefined) {
-      return flowError('1451', 400, 'Invalid query parameter continuationToken.', ctx.requestId);
-    }
-
-    const all = await this.store.list(caller.scope, resource);
-    const selected: StoredSpec[] = filters.length
-      ? all.filter((spec) => filters.every((f) => matchesFilter(spec, f)))
-      : all;
-    if (countOnly) return json(200, { count: selected.length });
-    const end = limit === undefined ? selected.length : Math.min(selected.length, offset + limit);
-    const body: Record<string, unknown> = { items: selected.slice(offset, end) };
-    if (end < selected.length) {
-      // Same shape as the platform's other list endpoints: a path relative to the Flow Service root.
-      const next = new URLSearchParams();
-      for (const raw of params.getAll('property')) next.append('property', raw);
-      if (limit !== undefined) next.set('limit', String(limit));
-      next.set('continuationToken', encodeContinuation(end));
-      body._links = { next: { href: `/${resource}?${next.toString()}` } };
-    }
-    return json(200, body);
+    return listReply(ctx, resource, await this.store.list(caller.scope, resource), `/${resource}`);
   }
 
   private async create(

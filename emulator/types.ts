@@ -71,6 +71,15 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Lifetime of issued tokens; default 86399 (as IMS). */
   tokenTtlSeconds?: number;
+  /** Time and timers of scheduled flow runs; default the system clock. Tests pass a manual clock. */
+  clock?: EmulatorClock;
+}
+
+/** The scheduler's view of time: scheduled runs use only these, so a test can advance time without sleeping. */
+export interface EmulatorClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 export type SpecResourceName = 'connectionSpecs' | 'flowSpecs';

@@ -3,6 +3,7 @@
  * is undocumented; these are the checks its DTOs declare (`required: [name, providerId]`) plus types the
  * platform could not accept, so authors find mistakes locally rather than after an upload.
  */
+import { CATEGORY_KEYS } from '../core/analysis/rules/uiAttributes';
 import type { SpecResourceName } from './types';
 
 export interface BodyProblem {
@@ -38,5 +39,16 @@ export function validateSpecBody(resource: SpecResourceName, body: Record<string
       return { code: '1100', message: `The field '${field}' must be an array.` };
     }
   }
-  return undefined;
+  return checkCategoryKey(body);
+}
+
+/**
+ * The catalog cannot file a source under a category it does not know (domain §3.4.1 lists the keys); the editor only
+ * warns (SSDK515), so this is where an author meets the refusal, with the field's path in the message.
+ */
+function checkCategoryKey(body: Record<string, unknown>): BodyProblem | undefined {
+  const sourceSpec = body.sourceSpec as { attributes?: { uiAttributes?: { category?: { key?: unknown } } } } | undefined;
+  const key = sourceSpec?.attributes?.uiAttributes?.category?.key;
+  if (typeof key !== 'string' || CATEGORY_KEYS.includes(key)) return undefined;
+  return { code: '1100', message: `Invalid value '${key}' at sourceSpec.attributes.uiAttributes.category.key: not a known category key.` };
 }

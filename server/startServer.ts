@@ -15,6 +15,8 @@ import { params as check, RequestGate } from './requestGuard';
 import { runSafe } from './runSafe';
 import type { ServerRuntime } from './runtime';
 import { ArtifactsService } from './artifactsService';
+import { WorkspaceIndex } from './workspaceIndex';
+import { watchWorkspaceFiles, workspaceRootsOf } from './workspaceFeatures';
 import { installHostFiles } from './hostFiles';
 
 /** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
@@ -36,12 +38,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   // Requests before initialize get -32002 and malformed params -32602 (see requestGuard.ts).
   const gate = new RequestGate(connection);
   const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
+  const index = new WorkspaceIndex(() => { for (const d of documents.all()) scheduleValidation(d.uri); });
+  let workspaceRoots: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     gate.open();
     const caps = params.capabilities;
     canPullConfiguration = caps.workspace?.configuration === true;
     canRegisterConfigurationChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceRoots = workspaceRootsOf(params);
     const completionItem = caps.textDocument?.completion?.completionItem;
     engine = new SpecEngine({
       clientCapabilities: {
@@ -78,6 +83,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(() => {
+    watchWorkspaceFiles(connection, index, artifacts);
+    index.start(workspaceRoots);
     if (canRegisterConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcesSdk' });
     }
@@ -101,7 +108,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const diagnostics = await runSafe(connection, `diagnostics for ${uri}`, [], async () => {
       const kind = await kinds.kindOf(document);
       const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
-      return [...own, ...await artifacts.diagnosticsFor(uri)];
+      if (kind && index.updateFromDocument(uri, document.getText(), kind)) {
+        for (const other of documents.all()) if (other.uri !== uri) scheduleValidation(other.uri);
+      }
+      return [...own, ...await artifacts.diagnosticsFor(uri), ...index.diagnosticsFor(uri)];
     });
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
@@ -112,6 +122,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidChangeContent((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
   documents.onDidClose((e) => {
     artifacts.touch(e.document.uri); // its diagnostics now come from the file on disk
+    void index.fileEvent(e.document.uri, 2).catch(() => undefined); // and so does its index entry (unsaved edits are gone)
     getEngine().forget(e.document.uri);
     kinds.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -135,7 +146,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }));
   connection.onHover(gate.handle('hover', null, check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().hover(spec.document, params.position, spec.kind) : null;
+    if (!spec) return null;
+    return index.hover(spec.document.getText(), params.position) ?? getEngine().hover(spec.document, params.position, spec.kind);
   }));
   connection.onCodeAction(gate.handle('code actions', [], check.codeAction, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
@@ -143,7 +155,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const wantsQuickFixes = !params.context.only || params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
     if (!wantsQuickFixes) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-    return spec ? toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)) : [];
+    return spec ? [...toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)),
+      ...index.registerAction(spec.document.uri, ours)] : [];
   }));
   connection.onDocumentSymbol(gate.handle('document symbols', [], check.textDocument, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
@@ -151,7 +164,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }));
   connection.onDefinition(gate.handle('definition', [], check.position, async (params) => {
     const spec = await specDocument(params.textDocument.uri);
-    return spec ? getEngine().definition(spec.document, params.position) : [];
+    return spec ? [...getEngine().definition(spec.document, params.position), ...index.definition(spec.document.getText(), params.position)] : [];
   }));
   connection.onReferences(gate.handle('references', [], check.references, async (params) => {
     const spec = await specDocument(params.textDocument.uri);

@@ -8,7 +8,8 @@ import { processIO } from '../remote/context';
 import { runDiff, runRegister } from '../remote/diffRegister';
 import { runPull, runPush } from '../remote/pullPush';
 
-function addConnectionOptions(command: Command): Command {
+/** Adds the flags every command that talks to the Flow Service takes. */
+export function addConnectionOptions(command: Command): Command {
   return command
     .option('--platform-url <url>', 'gateway root (env SOURCES_SDK_PLATFORM_URL, default https://platform.adobe.io)')
     .option('--ims-url <url>', 'IMS root (env SOURCES_SDK_IMS_URL, default https://ims-na1.adobelogin.com)')

@@ -12,6 +12,7 @@ import { exitCodeFor, withRemoteContext, type CliIO, type RemoteFlags } from './
 import { describeFailure, runForEachFile } from './eachFile';
 import { readIfExists, readSpecFile, writeFileAtomically } from './files';
 import { resolveOutputTarget } from '../outputTarget';
+import { refusalLine } from './refusalPlace';
 
 /** `connection-spec` / `flow-spec` (a few spellings accepted) → endpoint. */
 export function resourceFromKindArgument(kind: string): SpecResource {
@@ -107,6 +108,8 @@ export async function runPush(files: string[], flags: PushFlags, io: CliIO): Pro
       const { word, message } = outcome.error instanceof ValidationRefusal ? { word: 'refused', message: outcome.error.message } : describeFailure(outcome.error, ctx);
       counts[word as 'refused' | 'failed' | 'cancelled']++;
       io.out(`${word.padEnd(9)} ${outcome.file}: ${message}\n`);
+      const place = refusalLine(outcome.file, io.cwd, outcome.error);
+      if (place) io.err(`${place}\n`);
       return word === 'refused' ? 1 : exitCodeFor(outcome.error);
     },
     summary: () =>

@@ -7,6 +7,7 @@ import { COMMAND_IDS, CommandId } from '../commandIds';
 import type { FlowServiceNode } from '../tree';
 import { CommandContext, ReportedError, isCancellation, reportError, withRemoteProgress } from './common';
 import { compareWithRemote, registerCommand } from './compareRegister';
+import { previewCard } from '../cardPreview/panel';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
 import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
@@ -56,6 +57,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.refreshFlowService': () => { ctx.refreshTree(); return { refreshed: true }; },
     'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
+    'sourcesSdk.previewCard': (uri) => previewCard(uri),
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {

@@ -9,6 +9,7 @@ import { compareSpecs } from '../../core/sync/diff';
 import { environmentKey, LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { findSpecsByName, pushSpec, PushResult } from '../../core/sync/operations';
 import { linkStoreFor } from '../links';
+import { clearRefusal, showRefusal } from '../refusalDiagnostics';
 import { parseSpecObject } from '../specText';
 import {
   CommandContext, UserError, isCancellation, remoteTextLike, reportError, resourceOf, showRemoteDiff, specDocument, whereLabel,
@@ -94,6 +95,7 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     }
     // The diff shown before the update would otherwise keep showing the old remote as if nothing had happened.
     if (diffLeft) ctx.remoteDocuments.replace(diffLeft, remoteTextLike(result.remote, document));
+    clearRefusal(document.uri);
     ctx.log.info(`${what}: ${result.action} ${result.remote.id} in ${where}`);
     if (result.action !== 'unchanged') void vscode.window.showInformationMessage(`${name}: ${result.action} in ${where} (${result.remote.id})`);
     ctx.refreshTree();
@@ -101,6 +103,7 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
   } catch (err) {
     if (err instanceof ConflictDeclined) return { action: 'cancelled', id: err.remoteId, reason: err.message };
     if (isCancellation(err)) return { action: 'cancelled', reason: 'cancelled' };
+    showRefusal(document, err);
     return { action: 'error', reason: reportError(ctx, what, err) };
   }
 }

@@ -30,7 +30,7 @@ interface FixContext {
 
 /** Codes whose single suggested fix is safe to apply without reading it (`isPreferred`). */
 const OBVIOUS = new Set(['SSDK004', 'SSDK103', 'SSDK104', 'SSDK203', 'SSDK206', 'SSDK515', 'SSDK519', 'SSDK521',
-  'SSDK522', 'SSDK523', 'SSDK602', 'SSDK604', 'SSDK607', 'SSDK608', 'SSDK701']);
+  'SSDK522', 'SSDK523', 'SSDK602', 'SSDK604', 'SSDK607', 'SSDK608', 'SSDK701', 'SSDK703']);
 
 /** Quick fixes for the diagnostics in `range` (the client passes the diagnostics it shows there). */
 export function getCodeActions(document: TextDocument, root: ASTNode | undefined, range: Range,
@@ -79,9 +79,18 @@ function fixesFor(ctx: FixContext): CodeAction[] {
     case 'SSDK607':
     case 'SSDK608': return completeOptionSchema(ctx);
     case 'SSDK610': return appendId(ctx);
-    case 'SSDK701': return replaceWithCandidates(ctx, [DRAFT_07]);
-    default: return Array.isArray(ctx.data.candidates) ? replaceWithCandidates(ctx, ctx.data.candidates) : [];
+    case 'SSDK701':
+    case 'SSDK703': return replaceWithCandidates(ctx, [DRAFT_07]);
+    default:
+      if (typeof ctx.data.replacementJson === 'string') return replaceTemplate(ctx, ctx.data.replacementJson);
+      return Array.isArray(ctx.data.candidates) ? replaceWithCandidates(ctx, ctx.data.candidates) : [];
   }
+}
+
+/** Template text in a slot that takes an object/array/number/boolean: put a value of that type in its place. */
+function replaceTemplate(ctx: FixContext, json: string): CodeAction[] {
+  if (!ctx.node) return [];
+  return action(ctx, `Replace the template text with ${json}`, [replaceNode(ctx.document, ctx.node, json)], true);
 }
 
 function isKey(node: ASTNode): boolean {
@@ -128,15 +137,19 @@ function completeOptionSchema(ctx: FixContext): CodeAction[] {
     [insertProperties(ctx.document, schema, entries)], true);
 }
 
-/** SSDK610: put the flow spec's base connection spec id back at the end of the list. */
+/** SSDK610: put the ids of the remote copy that the list lost back at its end. */
 function appendId(ctx: FixContext): CodeAction[] {
   const property = ctx.node?.parent;
   const list = property?.type === 'property' ? property.valueNode : undefined;
-  if (typeof ctx.data.id !== 'string' || list?.type !== 'array') return [];
+  const ids = Array.isArray(ctx.data.ids) ? ctx.data.ids.filter((id): id is string => typeof id === 'string')
+    : typeof ctx.data.id === 'string' ? [ctx.data.id] : [];
+  if (ids.length === 0 || list?.type !== 'array') return [];
   const last = list.items[list.items.length - 1];
-  const newText = last ? `, ${JSON.stringify(ctx.data.id)}` : JSON.stringify(ctx.data.id);
+  const quoted = ids.map((id) => JSON.stringify(id)).join(', ');
+  const newText = last ? `, ${quoted}` : quoted;
   const at = ctx.document.positionAt(last ? last.offset + last.length : list.offset + 1);
-  return action(ctx, `Add "${ctx.data.id}" back to the list`, [{ range: { start: at, end: at }, newText }], false);
+  const title = ids.length === 1 ? `Add "${ids[0]}" back to the list` : `Add the ${ids.length} ids of the remote copy back to the list`;
+  return action(ctx, title, [{ range: { start: at, end: at }, newText }], false);
 }
 
 function removeDuplicateKey(ctx: FixContext): CodeAction[] {

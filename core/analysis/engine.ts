@@ -21,10 +21,11 @@ import {
 import { runRules, type RuleErrorHandler } from './rules/index';
 import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
 import { mergeDiagnostics } from './mergeDiagnostics';
+import { withoutSyntaxKnockOns } from './syntaxKnockOns';
 import { SchemaNavigator } from './schemaNavigator';
 import { clampFormattingOptions, formattingRefusal } from './formatGuard';
 import { DEFAULT_LIMITS, exceededLimit, lightSyntaxCheck, type AnalysisLimits, type ExceededLimit } from './sizeGuard';
-import type { SpecKind } from './types';
+import type { AnalysisContext, SpecKind } from './types';
 
 /** Construction options; every field has a sensible default. */
 export interface SpecEngineOptions {
@@ -112,8 +113,9 @@ export class SpecEngine {
   /**
    * All diagnostics: strict JSON syntax (SSDK001–003), top-level shape (SSDK005), schema (SSDK010–014) and the
    * semantic rules; SSDK090 instead of schema/rules for oversized documents; SSDK091 when the list is capped.
+   * `context` carries what the caller knows beyond the file (a linked or cached remote copy); never fetched here.
    */
-  async analyze(document: TextDocument, kind: SpecKind): Promise<Diagnostic[]> {
+  async analyze(document: TextDocument, kind: SpecKind, context: AnalysisContext = {}): Promise<Diagnostic[]> {
     const text = document.getText();
     if (text.trim().length === 0) {
       return [codedDiagnostic(document, 0, text.length, 'SSDK005',
@@ -137,9 +139,9 @@ export class SpecEngine {
         'If this is an API response, open one element of it instead.'));
     }
     const merged = isObject
-      ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError), (range) => propertyScope(document, entry.json, range))
+      ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range))
       : diagnostics;
-    return this.capped(document, byPosition(merged));
+    return this.capped(document, byPosition(withoutSyntaxKnockOns(document, entry.json, merged)));
   }
 
   /** Placeholder completion inside `${…}` first, otherwise schema-driven completion. */

@@ -47,16 +47,39 @@ export function isPlaceholderName(name: string): boolean {
   return true;
 }
 
-/** True for `UPPER_CASE` names, the style of documentation placeholders (`{DESCRIPTION}`). */
+/** True for `UPPER_CASE` names (spaces allowed), the style of documentation placeholders (`{DESCRIPTION}`). */
 export function isUpperCaseName(name: string): boolean {
   if (name.length < 2) return false;
   const first = name.charCodeAt(0);
   if (first < 65 || first > 90) return false;
   for (let i = 1; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    if (!(c >= 65 && c <= 90) && !isDigit(c) && c !== 95) return false;
+    if (!(c >= 65 && c <= 90) && !isDigit(c) && c !== 95 && c !== 32) return false;
   }
   return true;
+}
+
+/**
+ * True for the text of a `{…}` documentation template in any case, spaces allowed (`{GET_or_POST}`,
+ * `{OFFSET_ATTRIBUTE_NAME BASED_PAGINATION}`, `{Page size}`): a letter first, then letters, digits, `_`, `-`, `.` or
+ * spaces. JSON-looking or expression text (quotes, colons, parentheses) is not template text.
+ */
+export function isTemplateName(name: string): boolean {
+  if (name.length === 0 || name.length > 80) return false;
+  if (!isLetter(name.charCodeAt(0))) return false;
+  for (let i = 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!isLetter(c) && !isDigit(c) && c !== 95 && c !== 46 && c !== 45 && c !== 32) return false;
+  }
+  return name.charCodeAt(name.length - 1) !== 32;
+}
+
+/** The template name when the whole (trimmed) string is one `{…}` template, such as `"{GET_or_POST}"`. */
+export function wholeTemplate(value: string): string | undefined {
+  const text = value.trim();
+  if (text.length < 3 || text[0] !== '{' || text[text.length - 1] !== '}' || text[1] === '{') return undefined;
+  const name = text.slice(1, -1);
+  return isTemplateName(name) ? name : undefined;
 }
 
 /** Finds `${…}`, `{…}` and `{{…}}` tokens in a decoded string, skipping `@{…}` pipeline expressions. */
@@ -105,7 +128,7 @@ export function scanTokens(value: string): PlaceholderToken[] {
       if (before === '$') {
         const kind: TokenKind = isPlaceholderName(name) ? 'dollar' : 'malformed';
         tokens.push({ kind, name, tokenStart: i - 1, tokenEnd: close + 1, nameStart: i + 1, nameEnd: close });
-      } else if (isPlaceholderName(name)) {
+      } else if (isPlaceholderName(name) || isTemplateName(name)) {
         tokens.push({ kind: 'brace', name, tokenStart: i, tokenEnd: close + 1, nameStart: i + 1, nameEnd: close });
       }
       i = close + 1;
@@ -176,8 +199,13 @@ export const REQUEST_PARTS = ['urlParams', 'headerParams', 'bodyParams'] as cons
 export function forEachRequestString(root: ASTNode | undefined, visit: (node: StringASTNode) => void): void {
   const attributes = getPath(root, ['sourceSpec', 'attributes']);
   for (const part of REQUEST_PARTS) {
-    walk(getPath(attributes, [part]), (node) => {
-      if (node.type === 'string' && !(node.parent?.type === 'property' && node.parent.keyNode === node)) visit(node);
+    const partNode = getPath(attributes, [part]);
+    walk(partNode, (node) => {
+      if (node.type !== 'string' || (node.parent?.type === 'property' && node.parent.keyNode === node)) return;
+      // The HTTP method is an enum, not a value a placeholder could fill.
+      if (part === 'urlParams' && node.parent?.type === 'property' && node.parent.keyNode.value === 'method'
+        && node.parent.parent === partNode) return;
+      visit(node);
     });
   }
 }

@@ -7,6 +7,7 @@ import {
   type ASTNode, type Diagnostic, type JSONDocument, type TextDocument,
 } from 'vscode-json-languageservice';
 import { DIAGNOSTIC_SOURCE, type FixData } from './types';
+import { wholeTemplate } from './placeholders';
 import { ruleInfo, severityNumber } from './codes';
 import type { PathSegment, SchemaNavigator } from './schemaNavigator';
 
@@ -90,11 +91,50 @@ function mapOne(original: Diagnostic, ctx: SchemaDiagnosticContext): Diagnostic 
   const unknown = UNKNOWN_PROPERTY.exec(d.message);
   if (unknown) return unknownProperty(d, unknown[1], ctx, base);
   if (d.message.startsWith('Incorrect type.')) {
-    return base('SSDK013', `${d.message} Change the value to that type.`);
+    return templateText(d, ctx, base, 'SSDK013') ?? base('SSDK013', `${d.message} Change the value to that type.`);
   }
   if (d.message.startsWith('Value must be ')) return enumMismatch(d, ctx, base);
-  if (d.message.startsWith('Missing property ')) return base('SSDK010', `${d.message} Add it: it is required here.`);
-  return base('SSDK010', d.message);
+  const missing = MISSING_PROPERTY.exec(d.message);
+  if (missing) return base('SSDK010', `${d.message} Add it: it is required here.`, { missingProperty: missing[1] });
+  return templateText(d, ctx, base, 'SSDK010') ?? base('SSDK010', d.message);
+}
+
+const MISSING_PROPERTY = /^Missing property "(.+)"\.$/;
+
+/** What to put in place of template text, by the type the schema expects: wording and a JSON value. */
+const SAMPLE_OF_TYPE: Record<string, { label: string; json: string }> = {
+  object: { label: 'an object', json: '{}' },
+  array: { label: 'an array', json: '[]' },
+  number: { label: 'a number', json: '100' },
+  integer: { label: 'a whole number', json: '100' },
+  boolean: { label: 'true or false', json: 'false' },
+};
+
+/** `integer`/`number` when the schema at the node accepts numbers (a numeric field that also takes digit strings). */
+function numericTypeAt(ctx: SchemaDiagnosticContext, node: ASTNode): string | undefined {
+  for (const schema of ctx.navigator.schemasAt(pathOf(node))) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    const numeric = types.find((t) => t === 'integer' || t === 'number');
+    if (numeric) return numeric;
+  }
+  return undefined;
+}
+
+/**
+ * Template text from the docs (`"{QUERY_PARAMS}"`) in a slot whose schema rejects it keeps the schema's code and
+ * severity; the message says what to put there instead, and the fix data carries a replacement.
+ */
+function templateText(d: PlainDiagnostic, ctx: SchemaDiagnosticContext, base: Build, ourCode: string): Diagnostic | undefined {
+  const node = ctx.jsonDocument.getNodeFromOffset(ctx.document.offsetAt(d.range.start));
+  const template = node?.type === 'string' ? wholeTemplate(node.value) : undefined;
+  if (!template || !node) return undefined;
+  const expected = /Expected "([a-z]+)"/.exec(d.message)?.[1] ?? numericTypeAt(ctx, node);
+  const sample = expected ? SAMPLE_OF_TYPE[expected] : undefined;
+  const what = sample ? `${sample.label} (for example ${sample.json})` : `a valid value (${stripDot(d.message)})`;
+  const data: FixData = { template };
+  if (sample) data.replacementJson = sample.json;
+  return base(ourCode, `"{${template}}" is template text from the documentation, and the schema does not accept it here: ` +
+    `replace it with ${what}.`, data);
 }
 
 type PlainDiagnostic = Diagnostic & { message: string };
@@ -123,6 +163,11 @@ function enumMismatch(d: PlainDiagnostic, ctx: SchemaDiagnosticContext, base: Bu
   const actual = valueNode?.type === 'string' ? valueNode.value : undefined;
   const candidates = actual !== undefined ? closest(actual, allowedStrings, 5, false) : allowedStrings.slice(0, 5);
   const shown = allowed.slice(0, 12).map((v) => JSON.stringify(v)).join(', ') + (allowed.length > 12 ? ', …' : '');
+  const template = actual !== undefined ? wholeTemplate(actual) : undefined;
+  if (template && allowedStrings.length > 0) {
+    return base('SSDK012', `"{${template}}" is template text from the documentation: replace it with one of ${shown}.`,
+      { candidates: allowedStrings.slice(0, 12), template });
+  }
   const hint = candidates.length > 0 && actual !== undefined ? ` Did you mean "${candidates[0]}"?` : '';
   const message = allowed.length > 0
     ? `Value ${actual !== undefined ? JSON.stringify(actual) + ' ' : ''}is not allowed here. Use one of: ${shown}.${hint}`
@@ -168,10 +213,19 @@ export function closest(word: string, options: readonly string[], max: number, o
   // Short words need a near-exact match, or "a" would suggest "if".
   const limit = word.length <= 3 ? 1 : Math.ceil(word.length / 3);
   return scored
-    .filter((s) => !onlyClose || s.distance <= limit)
+    .filter((s) => !onlyClose || s.distance <= limit || extends_(lower, s.option.toLowerCase()))
     .sort((a, b) => a.distance - b.distance || a.option.localeCompare(b.option))
     .slice(0, max)
     .map((s) => s.option);
+}
+
+/**
+ * True when one name is the other plus a suffix or prefix word (`hostname`/`hostName` for `host`, `urlParam` for
+ * `urlParams`): a longer edit distance, but plainly the same key. The shorter name needs 4+ letters.
+ */
+function extends_(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && short !== long && (long.startsWith(short) || long.endsWith(short)) && long.length - short.length <= 8;
 }
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent swaps); long inputs are capped to stay cheap. */

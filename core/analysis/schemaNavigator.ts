@@ -16,17 +16,50 @@ export class SchemaNavigator {
 
   /** Every (expanded) subschema that may apply at `path`. */
   schemasAt(path: readonly PathSegment[]): JSONSchema[] {
-    let current = this.expand([this.root]);
+    let current = this.rootSchemas();
     for (const segment of path) {
-      const next: JSONSchemaRef[] = [];
-      for (const schema of current) {
-        if (typeof segment === 'number') collectItemSchemas(schema, segment, next);
-        else collectPropertySchemas(schema, segment, next);
-      }
-      current = this.expand(next);
+      current = this.step(current, segment);
       if (current.length === 0) break;
     }
     return current;
+  }
+
+  private rootCache: JSONSchema[] | undefined;
+  private readonly stepCache = new WeakMap<readonly JSONSchema[], Map<string, JSONSchema[]>>();
+
+  /** The expanded root schema (start of an incremental walk with {@link step}); the same array every call. */
+  rootSchemas(): JSONSchema[] {
+    this.rootCache ??= this.expand([this.root]);
+    return this.rootCache;
+  }
+
+  /**
+   * The subschemas that apply one property name / array index below the given (expanded) schemas. Results are
+   * memoised per input array, so a walk that starts from {@link rootSchemas} and feeds results back in stays cheap
+   * on large documents (every element of a long array shares one entry).
+   */
+  step(schemas: readonly JSONSchema[], segment: PathSegment): JSONSchema[] {
+    let byKey = this.stepCache.get(schemas);
+    if (!byKey) {
+      byKey = new Map();
+      this.stepCache.set(schemas, byKey);
+    }
+    const tuple = typeof segment === 'number' && schemas.some((schema) => Array.isArray(schema.items));
+    // Names no schema lists (user-named parameters, map keys) all resolve through additionalProperties alike.
+    const named = typeof segment === 'string'
+      && schemas.some((schema) => (schema.properties && segment in schema.properties) || schema.patternProperties);
+    const key = typeof segment === 'number' ? (tuple ? `#${segment}` : '#') : named ? `.${segment}` : '*';
+    let result = byKey.get(key);
+    if (!result) {
+      const next: JSONSchemaRef[] = [];
+      for (const schema of schemas) {
+        if (typeof segment === 'number') collectItemSchemas(schema, segment, next);
+        else collectPropertySchemas(schema, segment, next);
+      }
+      result = this.expand(next);
+      if (byKey.size < 2000) byKey.set(key, result);
+    }
+    return result;
   }
 
   /** Names listed under `properties` of any schema applying to the object at `path`. */

@@ -32,9 +32,20 @@ export interface FixData {
   [key: string]: unknown;
 }
 
+/**
+ * Facts from outside the document that a caller may know (never fetched by the engine: the language server and the
+ * CLI do not call the Flow Service to analyse a file). Absent facts make the rules say less, never guess.
+ */
+export interface AnalysisContext {
+  /** The remote copy of this flow spec (linked or cached): its `sourceConnectionSpecIds`, to catch ids a PUT would drop. */
+  remote?: { sourceConnectionSpecIds?: readonly string[] };
+}
+
 /** What a rule gets to look at. One parse, shared by every rule and by the schema validation. */
 export interface RuleContext {
   readonly document: TextDocument;
+  /** What the caller knows about the remote copy, if anything. */
+  readonly remote?: AnalysisContext['remote'];
   /** Root of the parsed JSON (vscode-json-languageservice AST); undefined for an empty document. */
   readonly root: ASTNode | undefined;
   readonly kind: SpecKind;

@@ -32,6 +32,12 @@ export interface FlowServiceClientWithExtras extends FlowServiceClient {
   findByName(resource: SpecResource, name: string, options?: CallOptions): Promise<RemoteSpec[]>;
   /** Hides configured secrets and tokens in a text (for callers that print errors). */
   redact(text: string): string;
+  /**
+   * Any other platform call (connections, flows, runs, mapping sets) by path below the platform URL, e.g.
+   * `/data/foundation/flowservice/flows`, with the same headers, retries and error mapping; answers the parsed
+   * JSON body (`undefined` for an empty one). POSTs are retried only after a 429, as for specs.
+   */
+  call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, options?: CallOptions): Promise<unknown>;
 }
 
 /** The Flow Service base URL of an environment. */
@@ -209,7 +215,13 @@ export function createFlowServiceClient(options: FlowServiceClientOptions): Flow
     }
   }
 
-  return { environment, list, get, create, update, findByName, redact };
+  async function call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, opts: CallOptions = {}): Promise<unknown> {
+    const url = `${environment.platformUrl.replace(/\/+$/, '')}${path.startsWith('/') ? '' : '/'}${path}`;
+    const answer = await request(method, url, body, opts.signal);
+    return answer.text.trim() === '' ? undefined : parseBody(answer, method, url);
+  }
+
+  return { environment, list, get, create, update, findByName, redact, call };
 }
 
 /** Failures after which a POST may or may not have taken effect. */

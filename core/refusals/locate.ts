@@ -13,7 +13,14 @@
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { Range } from 'vscode-json-languageservice';
+import { FlowServiceError } from '../api/errors';
 import { LineIndex } from '../artifacts/textPositions';
+
+/** True for a 4xx answer about the request body (not auth, not a missing spec, not a local conflict). */
+export function isBodyRefusal(error: unknown): error is FlowServiceError {
+  const status = error instanceof FlowServiceError ? error.details.status : undefined;
+  return error instanceof FlowServiceError && error.kind === 'validation' && status !== undefined && status >= 400 && status < 500;
+}
 
 /** Where a refusal message belongs in a file. */
 export interface RefusalLocation {

@@ -74,7 +74,7 @@ export async function runSuiteInCodeServer(options) {
       extensionTestsPath: options.extensionTestsPath,
     });
     writeLog(`[runner] opening ${url}`);
-    await page.goto(url);
+    await page.goto(url, { timeout: 180_000 }); // a loaded machine can take longer than the 30 s default
     const remaining = options.deadlineMs - Date.now();
     let timer;
     const timeout = new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout('timeout'), Math.max(0, remaining)); });

@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { startTestEmulator, sampleConnectionSpec, type TestEmulator } from './helpers/emulator';
+import { base64Json, chainSpec, DATA_LAKE_SPEC_ID, finished, registerInFlowSpec, waitForRuns } from './helpers/chain';
+import { FAKE_CREDENTIALS, startFakeSource } from '../helpers/fakeSource';
+import { AUTH } from '../helpers/fakeSourceSpecs';
 
 const OPENAPI_PATH = join(__dirname, '../contract/flow-service.openapi.yaml');
 const REST_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
@@ -102,9 +105,55 @@ describe('emulator responses match the OpenAPI response schemas', () => {
     assertValid(responseValidator('/flowSpecs/{FLOW_SPEC_ID}', 'put', '200'), put.body, 'PUT /flowSpecs/{id}');
   });
 
+  test('the test chain: connections, explore, source/target connections, flows and runs', async () => {
+    const source = await startFakeSource();
+    try {
+      const specId = (await emu.create('connectionSpecs', chainSpec(source.url, 'Contract chain'))).id;
+      await registerInFlowSpec(emu, REST_ID, specId);
+      const connection = await emu.call('POST', '/connections', { body: { name: 'c', connectionSpec: { id: specId, version: '1.0' }, auth: { specName: AUTH.basic, params: { username: FAKE_CREDENTIALS.username, password: FAKE_CREDENTIALS.password } } } });
+      assert.equal(connection.status, 201);
+      assertValid(responseValidator('/connections', 'post', '201'), connection.body, 'POST /connections');
+      const id = connection.body.id;
+      assertValid(responseValidator('/connections/{BASE_CONNECTION_ID}', 'get', '200'), (await emu.call('GET', `/connections/${id}`)).body, 'GET /connections/{id}');
+      assertValid(responseValidator('/connections', 'get', '200'), (await emu.call('GET', '/connections')).body, 'GET /connections');
+      // §2.3 / §5.3: a REST preview answers {data: [...]}; the OpenAPI declares only the file-system listing (an array).
+      const explore = await emu.call('GET', `/connections/${id}/explore?objectType=rest&object=json&fileType=json&preview=true&sourceParams=${base64Json({ listId: 'x' })}`);
+      assert.equal(explore.status, 200);
+      assert.ok(Array.isArray(explore.body.data));
+
+      const sourceConnection = await emu.call('POST', '/sourceConnections', { body: { name: 's', baseConnectionId: id, connectionSpec: { id: specId, version: '1.0' }, data: { format: 'json' }, params: { listId: 'x' } } });
+      assertValid(responseValidator('/sourceConnections', 'post', '201'), sourceConnection.body, 'POST /sourceConnections');
+      assertValid(responseValidator('/sourceConnections/{SOURCE_CONNECTION_ID}', 'get', '200'), (await emu.call('GET', `/sourceConnections/${sourceConnection.body.id}`)).body, 'GET /sourceConnections/{id}');
+      assertValid(responseValidator('/sourceConnections', 'get', '200'), (await emu.call('GET', '/sourceConnections')).body, 'GET /sourceConnections');
+      const target = await emu.call('POST', '/targetConnections', { body: { name: 't', connectionSpec: { id: DATA_LAKE_SPEC_ID, version: '1.0' }, data: { format: 'parquet_xdm', schema: { id: 'https://ns.adobe.com/x/schemas/1', version: 'application/vnd.adobe.xed-full+json;version=1' } }, params: { dataSetId: 'ds' } } });
+      assertValid(responseValidator('/targetConnections', 'post', '201'), target.body, 'POST /targetConnections');
+      assertValid(responseValidator('/targetConnections/{TARGET_CONNECTION_ID}', 'get', '200'), (await emu.call('GET', `/targetConnections/${target.body.id}`)).body, 'GET /targetConnections/{id}');
+      assertValid(responseValidator('/targetConnections', 'get', '200'), (await emu.call('GET', '/targetConnections')).body, 'GET /targetConnections');
+
+      const flow = await emu.call('POST', '/flows', { body: { name: 'f', flowSpec: { id: REST_ID, version: '1.0' }, sourceConnectionIds: [sourceConnection.body.id], targetConnectionIds: [target.body.id], scheduleParams: { startTime: '1700000000', frequency: 'hour', interval: '1' } } });
+      assert.equal(flow.status, 201, flow.text);
+      assertValid(responseValidator('/flows', 'post', '201'), flow.body, 'POST /flows');
+      assertValid(responseValidator('/flows/{FLOW_ID}', 'get', '200'), (await emu.call('GET', `/flows/${flow.body.id}`)).body, 'GET /flows/{id}');
+      assertValid(responseValidator('/flows', 'get', '200'), (await emu.call('GET', '/flows')).body, 'GET /flows');
+      const etag = (await emu.call('GET', `/flows/${flow.body.id}`)).body.items[0].etag;
+      const patched = await emu.call('PATCH', `/flows/${flow.body.id}`, { body: [{ op: 'replace', path: '/name', value: 'f2' }], headers: { 'if-match': etag } });
+      assertValid(responseValidator('/flows/{FLOW_ID}', 'patch', '200'), patched.body, 'PATCH /flows/{id}');
+
+      const runs = await waitForRuns(emu, flow.body.id, (list) => list.length > 0 && finished(list[0]));
+      assertValid(responseValidator('/runs', 'get', '200'), { items: runs }, 'GET /runs');
+      assertValid(responseValidator('/runs/{RUN_ID}', 'get', '200'), (await emu.call('GET', `/runs/${runs[0].id}`)).body, 'GET /runs/{id}');
+      assert.equal((await emu.call('DELETE', `/flows/${flow.body.id}`)).status, 204);
+    } finally {
+      await source.close();
+    }
+  });
+
   test('the schemas are strict enough to catch a wrong shape (the contract test can fail)', () => {
     const validate = responseValidator('/flowSpecs', 'get', '200');
     assert.equal(validate({ items: [{ id: 42, sourceConnectionSpecIds: 'not-an-array' }] }), false);
     assert.equal(validate({ items: 'nope' }), false);
+    // Why flows echo `interval` as a string: the OpenAPI's ScheduleSpecDTO declares it so.
+    assert.equal(responseValidator('/flows', 'get', '200')({ items: [{ scheduleParams: { startTime: 1, interval: 15 } }] }), false);
+    assert.equal(responseValidator('/connections', 'post', '201')({ id: 7 }), false);
   });
 });

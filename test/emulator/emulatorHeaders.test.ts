@@ -62,7 +62,7 @@ describe('emulator gateway header checks', () => {
   test('every response, success or error, has a unique x-request-id', async () => {
     const ok = await emu.call('GET', '/flowSpecs');
     const denied = await emu.call('GET', '/flowSpecs', { headers: { authorization: null } });
-    const unknownRoute = await emu.call('GET', '/connections');
+    const unknownRoute = await emu.call('GET', '/notARoute');
     const ids = [ok, denied, unknownRoute].map((r) => r.headers.get('x-request-id'));
     for (const id of ids) assert.match(id ?? '', /^[0-9a-f-]{36}$/);
     assert.equal(new Set(ids).size, 3);

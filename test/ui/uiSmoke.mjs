@@ -3,7 +3,7 @@
 // a pagination `type`, a hover. Saves screenshots under test-results/screenshots/.
 // Prints `N passed, N failed`; writes {passed, failed} to $SOURCES_SDK_TALLY_FILE when set.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,7 @@ async function main() {
   const tempRoot = mkdtempSync(join(tmpdir(), 'ssdk-ui-'));
   const workspace = join(tempRoot, 'workspace');
   cpSync(join(projectRoot, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
+  writeArtifactsFolder(workspace);
   rmSync(screenshotDir, { recursive: true, force: true });
   mkdirSync(screenshotDir, { recursive: true });
   const server = await startCodeServer({
@@ -78,7 +79,8 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     currentPage = page;
-    await page.goto(workbenchUrl({ baseUrl: server.url, workspace, extensionDevelopmentPath: projectRoot }));
+    // A loaded machine (CI, several suites at once) can take longer than the 30 s default to serve the workbench.
+    await page.goto(workbenchUrl({ baseUrl: server.url, workspace, extensionDevelopmentPath: projectRoot }), { timeout: 180_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The editor area must exist before Quick Open works.
     await page.locator('.part.editor').waitFor({ timeout: 60_000 });
@@ -136,11 +138,59 @@ async function main() {
         if (attempt === 3) throw new Error('the hover kept disappearing before the screenshot');
       }
     });
+
+    await step('the card and forms preview draws the spec and reveals a clicked field', async () => {
+      await page.keyboard.press('Escape');
+      await openFile(page, 'acme-connectionSpec.json');
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await input.fill('>Sources SDK: Preview Source Card and Forms');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Source Card and Forms' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      // A webview is an iframe holding the page's own iframe.
+      const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const label = view.locator('.card .label');
+      await label.waitFor({ timeout: STEP_TIMEOUT_MS });
+      const text = await label.innerText();
+      if (text !== 'Acme CRM') throw new Error(`the card's label reads "${text}"`);
+      if (!(await view.locator('.card img.icon').isVisible())) throw new Error('the icon is not drawn as an image');
+      const forms = await view.locator('.form-title').allInnerTexts();
+      if (!forms.some((t) => t.includes('OAuth2 Refresh Code')) || !forms.includes('Source parameters')) throw new Error(`forms: ${forms.join(' | ')}`);
+      const password = view.locator('.field[data-field="accessToken"] input[type=password]');
+      if ((await password.count()) !== 1) throw new Error('accessToken is not a masked field');
+      await page.screenshot({ path: join(screenshotDir, 'card-forms.png') });
+      await view.locator('.field[data-field="accessToken"]').first().click();
+      const line = artifactsSpecText().split('\n').findIndex((l) => l.includes('"accessToken"')) + 1;
+      await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    });
   } finally {
     await browser.close().catch(() => {});
     await server.close();
     rmSync(tempRoot, { recursive: true, force: true });
   }
+}
+
+/** The connection spec of the artifacts folder the preview step opens: the acme-crm fixture, testing form. */
+function artifactsSpecText() {
+  const spec = JSON.parse(readFileSync(join(projectRoot, 'test', 'fixtures', 'valid', 'acme-crm-connectionSpec.json'), 'utf8'));
+  const ui = spec.sourceSpec.attributes.uiAttributes;
+  ui.label = { text: 'Acme CRM' };
+  ui.description = { text: 'Contacts, companies and deals from Acme CRM lists, refreshed on a schedule.' };
+  ui.isBeta = true;
+  return `${JSON.stringify(spec, null, 2)}\n`;
+}
+
+/** Sources/acme/Artifacts/ with the five files, for the card and forms step. */
+function writeArtifactsFolder(workspace) {
+  const folder = join(workspace, 'Sources', 'acme', 'Artifacts');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'acme-connectionSpec.json'), artifactsSpecText());
+  writeFileSync(join(folder, 'acme-label.txt'), 'Acme CRM\n');
+  writeFileSync(join(folder, 'acme-description.txt'), 'Contacts, companies and deals from Acme CRM lists, refreshed on a schedule.\n');
+  writeFileSync(join(folder, 'acme-category.txt'), 'crm\n');
+  writeFileSync(join(folder, 'acme-icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" rx="10" fill="#2d6cdf"/>' +
+    '<path d="M12 34 L24 12 L36 34 Z" fill="#fff"/><circle cx="24" cy="28" r="4" fill="#2d6cdf"/></svg>\n');
 }
 
 let crashed = false;

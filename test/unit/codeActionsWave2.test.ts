@@ -5,13 +5,18 @@ import { TextDocument, type CodeAction, type Diagnostic } from 'vscode-json-lang
 import { getCodeActions } from '../../core/analysis/codeActions';
 import type { SpecKind } from '../../core/analysis/types';
 import { analyze } from './helpers/markers';
-import { batchFlowSpec, streamingSpec, text } from './rules/builders';
+import type { AnalysisContext } from '../../core/analysis/types';
+import { batchFlowSpec, NOTHING_DROPPED, streamingSpec, text } from './rules/builders';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Applies the first (preferred first) fix of the first `code` diagnostic; returns the parsed result and new codes. */
-function fix(spec: Json, code: string, kind: SpecKind): { json: Json; after: string[]; action: CodeAction } {
-  const { document, root, diagnostics } = analyze(text(spec), kind);
+/**
+ * Applies the first (preferred first) fix of the first `code` diagnostic; returns the parsed result and new codes.
+ * Flow specs default to a known remote copy that lists nothing they lack (no SSDK612 note in every result).
+ */
+function fix(spec: Json, code: string, kind: SpecKind,
+  context: AnalysisContext | undefined = kind === 'flowSpec' ? NOTHING_DROPPED : undefined): { json: Json; after: string[]; action: CodeAction } {
+  const { document, root, diagnostics } = analyze(text(spec), kind, context);
   const diagnostic = diagnostics.find((d: Diagnostic) => d.code === code);
   assert.ok(diagnostic, `no ${code} before the fix: ${diagnostics.map((d) => d.code).join(', ')}`);
   const actions = getCodeActions(document, root, diagnostic.range, [diagnostic]);
@@ -19,7 +24,7 @@ function fix(spec: Json, code: string, kind: SpecKind): { json: Json; after: str
   assert.ok(action, `no quick fix for ${code}`);
   const edits = action.edit?.changes?.[document.uri] ?? [];
   const fixed = TextDocument.applyEdits(document, edits);
-  return { json: JSON.parse(fixed) as Json, after: analyze(fixed, kind).diagnostics.map((d) => String(d.code)), action };
+  return { json: JSON.parse(fixed) as Json, after: analyze(fixed, kind, context).diagnostics.map((d) => String(d.code)), action };
 }
 
 const optionSpec = () => ({ name: 'OptionSpec', spec: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object',
@@ -72,12 +77,14 @@ describe('quick fixes, wave 2', () => {
     assert.deepEqual(added.after, []);
   });
 
-  test('SSDK610: the base Generic REST id is put back, keeping the others', () => {
+  test('SSDK610: the ids of the known remote copy that the list lost are put back, keeping the others', () => {
     const spec = batchFlowSpec();
     spec.sourceConnectionSpecIds = ['f6c0de0c-0a42-4cd9-9139-8768bf2f1b55'];
-    const result = fix(spec, 'SSDK610', 'flowSpec');
-    assert.deepEqual(result.json.sourceConnectionSpecIds,
-      ['f6c0de0c-0a42-4cd9-9139-8768bf2f1b55', '4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62']);
+    const remote = { remote: { sourceConnectionSpecIds: ['2e8580db-6489-4726-96de-e33f5f60295f', 'f6c0de0c-0a42-4cd9-9139-8768bf2f1b55',
+      'c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a'] } };
+    const result = fix(spec, 'SSDK610', 'flowSpec', remote);
+    assert.deepEqual(result.json.sourceConnectionSpecIds, ['f6c0de0c-0a42-4cd9-9139-8768bf2f1b55',
+      '2e8580db-6489-4726-96de-e33f5f60295f', 'c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a']);
     assert.deepEqual(result.after, []);
     assert.equal(result.action.isPreferred, undefined, 'changing a registration list is never applied blindly');
   });

@@ -10,6 +10,7 @@ import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
 import { defineArtifactTests } from './artifacts.suite';
+import { defineSubmissionTests } from './submission.suite';
 import { defineTrustTests } from './trust.suite';
 import { definePackagedTests } from './packaged.suite';
 import { TALLY_PREFIX } from './tally';
@@ -35,6 +36,7 @@ export async function run(): Promise<void> {
     defineRemoteTests();
     defineUserFlowTests();
     defineArtifactTests();
+    defineSubmissionTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
   } else {

@@ -23,14 +23,22 @@ export function embeddedSchemas(root: ASTNode | undefined, kind: SpecKind): Arra
 }
 
 export const embeddedSchemaRule: Rule = {
-  codes: ['SSDK701', 'SSDK702'],
+  codes: ['SSDK701', 'SSDK702', 'SSDK703'],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx: RuleContext) {
     for (const { label, node } of embeddedSchemas(ctx.root, ctx.kind)) {
       const schemaNode = getPath(node, ['$schema']);
-      if (schemaNode && stringValue(schemaNode) !== DRAFT_07) {
-        ctx.report({ code: 'SSDK701', node: schemaNode, data: { candidates: [DRAFT_07] },
-          message: `${label}.$schema must be exactly "${DRAFT_07}".` });
+      const dialect = stringValue(schemaNode);
+      if (schemaNode && dialect !== DRAFT_07) {
+        if (dialect !== undefined && isDocumentedTypo(dialect)) {
+          // The canonical batch exploreSpec carries this typo in every copy of the docs and the service accepts it.
+          ctx.report({ code: 'SSDK703', node: schemaNode, data: { candidates: [DRAFT_07] },
+            message: `${label}.$schema has the "http: //" typo of the documentation's copy: write "${DRAFT_07}". ` +
+              'The service accepts the typo, so this does not block an upload.' });
+        } else {
+          ctx.report({ code: 'SSDK701', node: schemaNode, data: { candidates: [DRAFT_07] },
+            message: `${label}.$schema must be exactly "${DRAFT_07}".` });
+        }
       }
       const typeNode = getPath(node, ['type']);
       if (typeNode && stringValue(typeNode) !== 'object') {
@@ -40,3 +48,9 @@ export const embeddedSchemaRule: Rule = {
     }
   },
 };
+
+/** The docs' `http: //json-schema.org/draft-07/schema#`: draft-07 but for blanks after the scheme's colon. */
+function isDocumentedTypo(dialect: string): boolean {
+  return dialect.startsWith('http:') && dialect.length > DRAFT_07.length
+    && `http:${dialect.slice('http:'.length).trimStart()}` === DRAFT_07;
+}

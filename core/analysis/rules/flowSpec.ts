@@ -11,12 +11,14 @@ export const SDK_FLOW_SPECS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The connection spec every copy of an SDK flow spec lists (Generic REST for RestStorageToAEP, the generic
- * streaming spec for GenericStreamingAEP). Its absence from a PUT body means the list was rebuilt from scratch.
+ * Names of flow specs the docs show, with what each is. An `id` of one known flow spec under the `name` of another
+ * (the flow-specs page PUTs RestStorageToAEP's id as `RestStorageToPlatform`) is flagged (SSDK611).
  */
-export const BASE_SOURCE_SPEC_IDS: Readonly<Record<string, string>> = {
-  RestStorageToAEP: '4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62',
-  GenericStreamingAEP: 'e77fd9d2-22a8-11ed-861d-0242ac120002',
+export const KNOWN_FLOW_SPEC_NAMES: Readonly<Record<string, string>> = {
+  RestStorageToAEP: 'the batch SDK flow spec',
+  GenericStreamingAEP: 'the streaming SDK flow spec',
+  RestStorageToPlatform: 'the old batch flow spec, a different flow spec from RestStorageToAEP',
+  CloudStorageToAEP: 'the cloud storage flow spec',
 };
 
 /** Name of the SDK flow spec this document is (by its `id`, else its `name`), or undefined. */
@@ -36,10 +38,11 @@ export function isUuid(text: string): boolean {
 }
 
 export const flowSpecRule: Rule = {
-  codes: ['SSDK601', 'SSDK602', 'SSDK603', 'SSDK604', 'SSDK605', 'SSDK606', 'SSDK609', 'SSDK610'],
+  codes: ['SSDK601', 'SSDK602', 'SSDK603', 'SSDK604', 'SSDK605', 'SSDK606', 'SSDK609', 'SSDK610', 'SSDK611', 'SSDK612'],
   kinds: ['flowSpec'],
   run(ctx) {
     checkIdList(ctx, 'sourceConnectionSpecIds');
+    checkIdAndName(ctx);
     checkFullReplacement(ctx);
     checkIdList(ctx, 'targetConnectionSpecIds');
     checkKnownTargets(ctx);
@@ -64,9 +67,24 @@ function checkIdList(ctx: RuleContext, key: string): void {
   }
 }
 
+/** SSDK611: the id says one known flow spec, the name another. A PUT goes by the id, so the name is the slip. */
+function checkIdAndName(ctx: RuleContext): void {
+  const idNode = getPath(ctx.root, ['id']);
+  const nameNode = getPath(ctx.root, ['name']);
+  const id = stringValue(idNode)?.toLowerCase();
+  const name = stringValue(nameNode);
+  const byId = id ? SDK_FLOW_SPECS[id] : undefined;
+  if (!byId || !nameNode || name === undefined || name === byId || !(name in KNOWN_FLOW_SPEC_NAMES)) return;
+  ctx.report({ code: 'SSDK611', node: nameNode, data: { candidates: [byId] },
+    message: `"id" is ${byId}'s (${KNOWN_FLOW_SPEC_NAMES[byId]}) but "name" is "${name}" (${KNOWN_FLOW_SPEC_NAMES[name]}): ` +
+      `a PUT of this body changes ${byId}. Use the id and name of the same flow spec.` });
+}
+
 /**
  * A PUT of a flow spec replaces it whole: a source list that lost entries unregisters every source not in it.
- * Which ids were there before is unknown offline, but every copy of an SDK flow spec lists its base spec.
+ * Which ids the service holds is known only from a remote copy (linked or cached, passed in by the caller; the
+ * engine never calls the Flow Service). With one, missing ids are named (SSDK610); without, the finding says only
+ * that every id present remotely must be kept (SSDK612): no fixed list is claimed.
  */
 function checkFullReplacement(ctx: RuleContext): void {
   const known = knownSdkFlowSpec(ctx.root);
@@ -80,11 +98,21 @@ function checkFullReplacement(ctx: RuleContext): void {
         'would unregister every source from it. GET the current flow spec and add your id to its list.' });
     return;
   }
-  const base = BASE_SOURCE_SPEC_IDS[known];
-  if (list.valueNode?.type !== 'array' || items.some((item) => stringValue(item)?.toLowerCase() === base)) return;
-  ctx.report({ code: 'SSDK610', node: list.keyNode, data: { id: base },
-    message: `Every copy of ${known} lists "${base}": a PUT with this list would remove it (and probably other ` +
-      'sources). GET the current flow spec and only append your id.' });
+  if (list.valueNode?.type !== 'array') return;
+  const remote = ctx.remote?.sourceConnectionSpecIds;
+  if (!remote) {
+    ctx.report({ code: 'SSDK612', node: list.keyNode,
+      message: `A PUT replaces the whole ${known} flow spec: every id present in the remote copy must stay in ` +
+        '"sourceConnectionSpecIds", or those sources are unregistered. GET the current flow spec first and only append your id.' });
+    return;
+  }
+  const present = new Set(items.map((item) => stringValue(item)?.toLowerCase()));
+  const missing = remote.filter((id) => !present.has(id.toLowerCase()));
+  if (missing.length === 0) return;
+  const shown = missing.slice(0, 5).map((id) => `"${id}"`).join(', ') + (missing.length > 5 ? `, and ${missing.length - 5} more` : '');
+  ctx.report({ code: 'SSDK610', node: list.keyNode, data: { ids: missing, id: missing[0] },
+    message: `The remote copy of ${known} lists ${shown}, missing here: a PUT of this body would unregister ` +
+      `${missing.length > 1 ? 'those sources' : 'that source'}. Put ${missing.length > 1 ? 'them' : 'it'} back and only append your id.` });
 }
 
 function checkKnownTargets(ctx: RuleContext): void {

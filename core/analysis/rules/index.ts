@@ -6,11 +6,12 @@
  */
 import type { ASTNode, Diagnostic, TextDocument } from 'vscode-json-languageservice';
 import { ruleInfo, severityNumber } from '../codes';
-import { DIAGNOSTIC_SOURCE, type Finding, type Rule, type RuleContext, type SpecKind } from '../types';
+import { DIAGNOSTIC_SOURCE, type AnalysisContext, type Finding, type Rule, type RuleContext, type SpecKind } from '../types';
 import { authRule } from './auth';
 import { duplicateKeysRule } from './duplicateKeys';
 import { embeddedSchemaRule } from './embeddedSchemas';
 import { flowSpecRule } from './flowSpec';
+import { openObjectKeysRule } from './openObjectKeys';
 import { optionSpecRule } from './optionSpec';
 import { paginationRule } from './pagination';
 import { permissionsRule } from './permissions';
@@ -25,6 +26,7 @@ import { uiAttributesRule } from './uiAttributes';
 export const RULES: Rule[] = [
   duplicateKeysRule,
   topLevelKeysRule,
+  openObjectKeysRule,
   placeholderRule,
   paginationRule,
   schedulingRule,
@@ -48,12 +50,13 @@ export type RuleErrorHandler = (failure: { rule: number; codes: readonly string[
  * that throws is reported to `onRuleError` (nothing is reported when it is omitted) and the others still run.
  */
 export function runRules(document: TextDocument, root: ASTNode | undefined, kind: SpecKind,
-  onRuleError?: RuleErrorHandler): Diagnostic[] {
+  onRuleError?: RuleErrorHandler, context: AnalysisContext = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const ctx: RuleContext = {
     document,
     root,
     kind,
+    remote: context.remote,
     report: (finding) => {
       const diagnostic = toDiagnostic(document, finding);
       if (diagnostic) diagnostics.push(diagnostic);

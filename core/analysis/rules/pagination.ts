@@ -1,6 +1,7 @@
 /** Rules 5 and 6 (and the pagination part of 7): `sourceSpec.attributes.paginationParams` per pagination type. */
 import type { ASTNode, PropertyASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, stringValue } from '../astUtil';
+import { wholeTemplate } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
 
 /** Fields each pagination type needs (the documented, working spelling). */
@@ -33,9 +34,15 @@ export const PAGINATION_SAMPLE_VALUES: Readonly<Record<string, string | number>>
   pageParamName: 'page',
 };
 
-/** Fields the meta-schema types as integers but examples write as strings. */
+/** Fields whose values are numbers, though the docs write several of them as strings (`"100"`, `"850"`). */
 export const NUMERIC_PAGINATION_FIELDS: ReadonlySet<string> =
   new Set(['limitValue', 'delayRequestMillis', 'maximumRequest', 'initialPageIndex', 'endPageIndex']);
+
+/**
+ * The only numeric fields a documented meta-schema types as a number (the sourcespec meta-schema's `limitValue`:
+ * integer). A string there is worth a hint (SSDK206); the others are typed nowhere, so their strings draw nothing.
+ */
+export const META_SCHEMA_NUMBER_FIELDS: ReadonlySet<string> = new Set(['limitValue']);
 
 const ALL_FIELDS = new Set(['type', 'offsetName', ...Object.values(PAGINATION_REQUIRED).flat(),
   ...Object.values(PAGINATION_OPTIONAL).flat()]);
@@ -92,9 +99,12 @@ function checkValue(ctx: RuleContext, prop: PropertyASTNode): void {
       message: 'Write "offSetName": it is the spelling every working example uses ("offsetName" only appears in the meta-schema).' });
   }
   const text = stringValue(value);
-  if (NUMERIC_PAGINATION_FIELDS.has(key) && text !== undefined && isDigits(text)) {
+  // Template text ("{POINTER_PATH}") is reported as such (SSDK105 or the schema's error), not as a bad path or number.
+  if (text !== undefined && wholeTemplate(text)) return;
+  if (META_SCHEMA_NUMBER_FIELDS.has(key) && text !== undefined && isDigits(text)) {
     ctx.report({ code: 'SSDK206', node: value, data: { value: Number(text) },
-      message: `"${key}" is a number written as a string: write ${Number(text)} without quotes.` });
+      message: `"${key}" may be written as the number ${Number(text)} (the docs' meta-schema types it as an integer); ` +
+        'the string form is accepted too.' });
   }
   const number = value.type === 'number' ? value.value : text !== undefined && isDigits(text) ? Number(text) : undefined;
   if (key === 'initialPageIndex' && (number === undefined || !Number.isInteger(number) || number < 0)) {

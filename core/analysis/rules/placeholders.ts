@@ -1,6 +1,9 @@
 /**
  * Rules 1 and 2: every `${name}` in the request must resolve to a declared parameter; look-alike forms
- * (`{name}`, `{{NAME}}`) and unreplaced documentation placeholders (`{DESCRIPTION}`) are flagged.
+ * (`{name}`, `{{NAME}}`) and unreplaced documentation templates (`{DESCRIPTION}`, `{GET_or_POST}`) are flagged.
+ * `{name}` is "meant `${name}`" (SSDK103) only in request values, where a placeholder works, and only for declared
+ * parameters; any other `{…}` template text is SSDK105. Where the schema rejects the template text outright (an
+ * enum or non-string slot) the schema error stands instead (see mergeDiagnostics).
  */
 import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
 import { stringOffsetMapper, walk } from '../astUtil';
@@ -9,6 +12,7 @@ import {
   forEachRequestString,
   isUpperCaseName,
   RUNTIME_VALUES,
+  wholeTemplate,
   tokensOf,
   type PlaceholderTable,
 } from '../placeholders';
@@ -23,8 +27,8 @@ export const placeholderRule: Rule = {
       forEachRequestString(ctx.root, (node) => requestStrings.add(node));
       const table = collectPlaceholders(ctx.document, ctx.root);
       checkUses(ctx, table);
-      checkUnused(ctx, table);
-      for (const node of requestStrings) checkLookAlikes(ctx, node);
+      checkUnused(ctx, table, requestStrings);
+      for (const node of requestStrings) checkLookAlikes(ctx, node, table);
     }
     walk(ctx.root, (node) => {
       if (node.type !== 'string' || requestStrings.has(node)) return;
@@ -63,8 +67,12 @@ function checkUses(ctx: RuleContext, table: PlaceholderTable): void {
  */
 export const MAX_UNUSED_HINTS = 50;
 
-function checkUnused(ctx: RuleContext, table: PlaceholderTable): void {
+function checkUnused(ctx: RuleContext, table: PlaceholderTable, requestStrings: ReadonlySet<StringASTNode>): void {
   const used = new Set(table.uses.map((use) => use.name));
+  // A parameter written in a look-alike form ({{NAME}}, {name}) is used, just wrongly: that form has its own finding.
+  for (const node of requestStrings) {
+    for (const token of tokensOf(node)) if (token.kind === 'double' || token.kind === 'brace') used.add(token.name);
+  }
   const unused: Array<{ name: string; node: ASTNode }> = [];
   let total = 0;
   for (const [name, declarations] of table.declarations) {
@@ -85,7 +93,7 @@ function checkUnused(ctx: RuleContext, table: PlaceholderTable): void {
   });
 }
 
-function checkLookAlikes(ctx: RuleContext, node: StringASTNode): void {
+function checkLookAlikes(ctx: RuleContext, node: StringASTNode, table: PlaceholderTable): void {
   const tokens = tokensOf(node);
   if (tokens.length === 0) return;
   const toOffset = stringOffsetMapper(ctx.document, node);
@@ -99,9 +107,14 @@ function checkLookAlikes(ctx: RuleContext, node: StringASTNode): void {
       ctx.report({ code: 'SSDK104', start, end, data: { name: token.name, replacement: `\${${token.name}}` },
         message: `Legacy placeholder "{{${token.name}}}": write "\${${token.name}}" instead.` });
     } else if (token.kind === 'brace' && !RUNTIME_VALUES.has(token.name)) {
-      if (isUpperCaseName(token.name)) reportLeftover(ctx, token.name, start, end);
-      else ctx.report({ code: 'SSDK103', start, end, data: { name: token.name, replacement: `\${${token.name}}` },
-        message: `"{${token.name}}" is sent literally: write "\${${token.name}}" to substitute the parameter.` });
+      if (table.declarations.has(token.name)) {
+        ctx.report({ code: 'SSDK103', start, end, data: { name: token.name, replacement: `\${${token.name}}` },
+          message: `"{${token.name}}" is sent literally: write "\${${token.name}}" to substitute the parameter.` });
+      } else {
+        ctx.report({ code: 'SSDK105', start, end, data: { name: token.name },
+          message: `"{${token.name}}" is sent literally and is not a declared parameter: replace the template text ` +
+            `with the real value, or declare "${token.name}" and write "\${${token.name}}".` });
+      }
     }
   }
 }
@@ -111,8 +124,12 @@ function checkLeftovers(ctx: RuleContext, node: StringASTNode): void {
   const tokens = tokensOf(node);
   if (tokens.length === 0) return;
   const toOffset = stringOffsetMapper(ctx.document, node);
+  // In free text only UPPER_CASE templates are flagged ("{id}" in a description is prose); a value that is nothing
+  // but one template ("{GET_or_POST}", "{Page size}") is template text in any case.
+  const whole = wholeTemplate(node.value);
   for (const token of tokens) {
-    if (token.kind === 'brace' && isUpperCaseName(token.name) && !RUNTIME_VALUES.has(token.name)) {
+    if (token.kind !== 'brace' || RUNTIME_VALUES.has(token.name)) continue;
+    if (isUpperCaseName(token.name) || token.name === whole) {
       reportLeftover(ctx, token.name, toOffset(token.tokenStart), toOffset(token.tokenEnd));
     }
   }
@@ -120,5 +137,5 @@ function checkLeftovers(ctx: RuleContext, node: StringASTNode): void {
 
 function reportLeftover(ctx: RuleContext, name: string, start: number, end: number): void {
   ctx.report({ code: 'SSDK105', start, end, data: { name },
-    message: `"{${name}}" looks like an unreplaced template placeholder: replace it with the real value before submitting.` });
+    message: `"{${name}}" is unreplaced template text: replace it with the real value before submitting.` });
 }

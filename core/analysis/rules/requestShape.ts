@@ -1,6 +1,7 @@
 /** Rules 7, 8, 9, 10: contentPath / explodeEntityPath, HTTP method vs body, and where the host comes from. */
 import type { ASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, itemsOf, stringValue } from '../astUtil';
+import { wholeTemplate } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
 
 export const requestShapeRule: Rule = {
@@ -27,7 +28,8 @@ export const requestShapeRule: Rule = {
 
 function checkJsonPath(ctx: RuleContext, label: string, node: ASTNode | undefined): void {
   const text = stringValue(node);
-  if (node && text !== undefined && !text.startsWith('$')) {
+  // Template text ("{PATH_TO_RECORDS}") is reported as such (SSDK105); a JSONPath hint on it would only add noise.
+  if (node && text !== undefined && !text.startsWith('$') && !wholeTemplate(text)) {
     ctx.report({ code: 'SSDK501', node, data: { path: text },
       message: `"${label}" is a JSONPath into the response: start it with "$", e.g. "$.${text}".` });
   }

@@ -27,6 +27,9 @@ const KNOWN_SETS: Record<SpecKind, ReadonlySet<string>> = {
   flowSpec: new Set(KNOWN.flowSpec),
 };
 
+/** Unknown top-level keys reported per document (each costs a did-you-mean search). */
+const MAX_REPORTED = 200;
+
 export const topLevelKeysRule: Rule = {
   codes: ['SSDK011'],
   kinds: ['connectionSpec', 'flowSpec'],
@@ -35,9 +38,12 @@ export const topLevelKeysRule: Rule = {
     const properties = propertiesOf(ctx.root);
     const present = new Set(properties.map((p) => p.keyNode.value));
     const unused = KNOWN[ctx.kind].filter((name) => !present.has(name) && name !== '$schema');
+    let reported = 0;
     for (const property of properties) {
       const name = property.keyNode.value;
       if (KNOWN_SETS[ctx.kind].has(name)) continue;
+      // A mangled file (a lost quote) can turn thousands of fragments into keys; the report list is capped anyway.
+      if (++reported > MAX_REPORTED) break;
       const candidates = closest(name, unused, 3, true);
       const hint = candidates.length > 0
         ? `Did you mean ${candidates.map((c) => `"${c}"`).join(' or ')}?`

@@ -5,7 +5,7 @@
  */
 import { getLanguageService, TextDocument, type ASTNode, type Diagnostic } from 'vscode-json-languageservice';
 import { runRules } from '../../../core/analysis/rules/index';
-import type { SpecKind } from '../../../core/analysis/types';
+import type { AnalysisContext, SpecKind } from '../../../core/analysis/types';
 
 export interface MarkedText {
   text: string;
@@ -45,9 +45,9 @@ export function parse(text: string): { document: TextDocument; root: ASTNode | u
 }
 
 /** Runs the rules over `text`; returns the document and diagnostics. */
-export function analyze(text: string, kind: SpecKind = 'connectionSpec'): { document: TextDocument; root: ASTNode | undefined; diagnostics: Diagnostic[] } {
+export function analyze(text: string, kind: SpecKind = 'connectionSpec', context?: AnalysisContext): { document: TextDocument; root: ASTNode | undefined; diagnostics: Diagnostic[] } {
   const { document, root } = parse(text);
-  return { document, root, diagnostics: runRules(document, root, kind) };
+  return { document, root, diagnostics: runRules(document, root, kind, undefined, context) };
 }
 
 /** The diagnostics with `code`, as `[start, end]` offsets. */

@@ -16,10 +16,15 @@ function kindOf(file: string): SpecKind {
 }
 
 /**
- * Valid fixtures that deliberately use a documented legacy form and therefore get an informational diagnostic
- * (never an error or warning): pinboard-cards uses the string `contentPath`, which rule 8 reports as SSDK503 (info).
+ * Valid fixtures that get an informational diagnostic (never an error or warning): pinboard-cards uses the string
+ * `contentPath`, which rule 8 reports as SSDK503 (info); the two SDK flow-spec PUT bodies get SSDK612 (keep every id
+ * the remote copy lists), since no remote copy is known here.
  */
-const EXPECTED_INFO: Record<string, string[]> = { 'pinboard-cards-connectionSpec.json': ['SSDK503'] };
+const EXPECTED_INFO: Record<string, string[]> = {
+  'pinboard-cards-connectionSpec.json': ['SSDK503'],
+  'restStorageToAEP-flowSpec.json': ['SSDK612'],
+  'genericStreamingAEP-flowSpec.json': ['SSDK612'],
+};
 
 describe('fixtures', () => {
   test('valid fixtures yield no diagnostics from the rules', () => {

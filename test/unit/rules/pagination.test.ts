@@ -44,11 +44,13 @@ describe('pagination (rules 5, 6)', () => {
     assert.deepEqual(codesFor({ ...base, endConditionName: 'hasMore', endConditionValue: 'Const:false' }), ['SSDK501']);
   });
 
-  test('SSDK206: numeric strings, with the number in data', () => {
+  test('SSDK206: a hint only for limitValue (the one field a documented meta-schema types as a number)', () => {
     const spec = batchSpec();
     spec.sourceSpec.attributes.paginationParams = { type: 'OFFSET', limitName: 'limit', limitValue: '100', offSetName: 'offset', delayRequestMillis: '850' };
     const found = analyze(text(spec)).diagnostics.filter((d) => d.code === 'SSDK206');
-    assert.deepEqual(found.map((d) => d.data), [{ value: 100 }, { value: 850 }]);
+    assert.deepEqual(found.map((d) => [d.data, d.severity]), [[{ value: 100 }, 4]]);
+    assert.deepEqual(codesFor({ type: 'PAGE', limitName: 'size', limitValue: 10, pageParamName: 'page', initialPageIndex: '1',
+      maximumRequest: '500', endPageIndex: '9', delayRequestMillis: '850' }), [], 'strings the docs use for untyped fields draw nothing');
     assert.deepEqual(codesFor({ type: 'OFFSET', limitName: 'limit', limitValue: 'lots', offSetName: 'offset' }), []);
   });
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, codesOf, parseMarkers, rangesOf } from '../helpers/markers';
-import { batchFlowSpec, batchSpec, streamingSpec, text } from './builders';
+import { batchFlowSpec, batchSpec, NOTHING_DROPPED, streamingSpec, text } from './builders';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -22,7 +22,7 @@ describe('permissionsInfo (rule 18)', () => {
     assert.deepEqual(connectionCodes(streamingSpec()), []);
     const flow = batchFlowSpec();
     flow.permissionsInfo = batchPermissions();
-    assert.deepEqual(codesOf(analyze(text(flow), 'flowSpec').diagnostics), []);
+    assert.deepEqual(codesOf(analyze(text(flow), 'flowSpec', NOTHING_DROPPED).diagnostics), []);
   });
 
   test('SSDK521: view grants only read, manage only write, on the offending item', () => {
@@ -56,7 +56,7 @@ describe('permissionsInfo (rule 18)', () => {
     const flow = batchFlowSpec();
     flow.permissionsInfo = batchPermissions();
     flow.permissionsInfo.view[0].name = 'StreamingSource';
-    const diagnostics = analyze(text(flow), 'flowSpec').diagnostics;
+    const diagnostics = analyze(text(flow), 'flowSpec', NOTHING_DROPPED).diagnostics;
     assert.deepEqual(codesOf(diagnostics), ['SSDK523']);
     assert.match(String(diagnostics[0].message), /RestStorageToAEP flow spec is "EnterpriseSource"/);
   });

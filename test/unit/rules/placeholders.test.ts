@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, parseMarkers, rangesOf } from '../helpers/markers';
+import { analyze, codesOf, parseMarkers, rangesOf } from '../helpers/markers';
 import { batchSpec, text } from './builders';
 
 /** A connection spec whose request strings are given; `⟦…⟧` marks where `code` must be reported. */
@@ -32,7 +32,7 @@ describe('placeholders (rules 1, 2)', () => {
   });
 
   test('SSDK103 / SSDK104: look-alike forms in request strings only', () => {
-    check('SSDK103', `{"sourceSpec": {"attributes": {"urlParams": {"host": "https://⟦{domain}⟧.example.com", "path": "/x", "method": "GET"}}},
+    check('SSDK103', `{${AUTH}, "sourceSpec": {"attributes": {"urlParams": {"host": "https://⟦{domain}⟧.example.com", "path": "/x", "method": "GET"}}},
       "description": "uses {domain} in prose"}`);
     check('SSDK104', `{"sourceSpec": {"attributes": {"urlParams": {"path": "/lists/⟦{{LIST_ID}}⟧", "method": "GET"}}}}`);
   });
@@ -41,6 +41,33 @@ describe('placeholders (rules 1, 2)', () => {
     check('SSDK105', `{"description": "⟦{DESCRIPTION}⟧", "sourceSpec": {"attributes": {
       "urlParams": {"path": "/o/⟦{ORG_ID}⟧@{if(empty('x'),'{ABC}','')}", "method": "GET", "queryParams": {"q": "{SCHEDULE_QUERY}"}},
       "scheduleParams": {"type": "ADVANCE", "incremental": "updated > {START_TIME}", "backfill": "updated < {END_TIME}", "paramFormat": "yyyy-MM-dd"}}}}`);
+  });
+
+  test('SSDK103 only for declared parameters in URL, query, header and body values; other {…} there is SSDK105', () => {
+    const marked = `{${AUTH}, "sourceSpec": {"attributes": {
+      "urlParams": {"host": "https://⟦{domain}⟧.example.com", "path": "/x/{region}", "method": "{GET_or_POST}",
+        "queryParams": {"a": "⟦{domain}⟧"}},
+      "headerParams": {"X-Domain": "⟦{domain}⟧"}, "bodyParams": {"nested": ["⟦{domain}⟧"]}}}}`;
+    check('SSDK103', marked);
+    const { document, diagnostics } = analyze(parseMarkers(marked).text);
+    const templates = diagnostics.filter((d) => d.code === 'SSDK105').map((d) => document.getText(d.range));
+    assert.deepEqual(templates, ['{region}', '{GET_or_POST}'], 'undeclared {region} is template text; the method is no placeholder site');
+    assert.ok(!diagnostics.some((d) => /\$\{GET_or_POST\}/.test(String(d.message))), 'never "write ${GET_or_POST}"');
+  });
+
+  test('SSDK105: template text in any case and with spaces, as a whole value or UPPER_CASE inside text', () => {
+    check('SSDK105', `{"description": "⟦{Describe your source}⟧", "sourceSpec": {"attributes": {
+      "contentPath": {"path": "⟦{PATH_TO_RECORDS}⟧"},
+      "paginationParams": {"type": "OFFSET", "limitName": "⟦{limit_name}⟧", "limitValue": 10, "offSetName": "⟦{OFFSET_ATTRIBUTE_NAME BASED_PAGINATION}⟧"},
+      "uiAttributes": {"label": {"text": "Rows of {table} from ⟦{VENDOR NAME}⟧"}}}}}`);
+  });
+
+  test('SSDK106: a parameter used only as {{NAME}} or {name} is not unused (that form has its own finding)', () => {
+    const spec = batchSpec();
+    spec.sourceSpec.spec.properties.region = { type: 'string' };
+    spec.sourceSpec.spec.properties.team = { type: 'string' };
+    spec.sourceSpec.attributes.urlParams.path = '/v1/{{region}}/teams/{team}/items/${listId}';
+    assert.deepEqual(codesOf(analyze(text(spec)).diagnostics), ['SSDK103', 'SSDK104']);
   });
 
   test('SSDK106: unused sourceSpec parameter is a hint with the unnecessary tag', () => {

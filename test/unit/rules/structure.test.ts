@@ -46,9 +46,9 @@ describe('request shape (rules 7, 8, 9, 10)', () => {
 });
 
 describe('profile and uiAttributes (rules 13, 14, 15, 17, 19)', () => {
-  test('SSDK508: exploreSpec must be the canonical block; the $schema typo alone is SSDK701', () => {
+  test('SSDK508: exploreSpec must be the canonical block; the $schema typo alone is SSDK703', () => {
     assert.deepEqual(batchWith((s) => { s.exploreSpec.name = 'Other'; }), ['SSDK508']);
-    assert.deepEqual(batchWith((s) => { s.exploreSpec.responseSpec.$schema = 'http: //json-schema.org/draft-07/schema#'; }), ['SSDK701']);
+    assert.deepEqual(batchWith((s) => { s.exploreSpec.responseSpec.$schema = 'http: //json-schema.org/draft-07/schema#'; }), ['SSDK703']);
   });
 
   test('SSDK510 / SSDK511 / SSDK512: batch profile', () => {

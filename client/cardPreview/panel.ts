@@ -1,0 +1,148 @@
+/**
+ * *Preview Source Card and Forms*: a webview beside a connection spec that shows its catalog card and the forms
+ * Experience Platform builds from it, redrawn as the spec (or a file of its artifacts folder) is edited. Clicking a
+ * field reveals its declaration in the spec. The model comes from core/catalogCard; the page only draws it.
+ */
+import * as vscode from 'vscode';
+import { checkSvg } from '../../core/artifacts/svgCheck';
+import { buildCatalogPreview, type CardArtifacts, type CatalogPreview } from '../../core/catalogCard/model';
+import { makeNonce, previewHtml } from './html';
+
+const VIEW_TYPE = 'sourcesSdk.cardPreview';
+/** Edits within this window are drawn once (typing should not redraw on every key). */
+const REDRAW_DELAY_MS = 200;
+
+/** What the command returns (the command result contract: a plain object tests and callers can read). */
+export interface CardPreviewResult {
+  opened: boolean;
+  uri?: string;
+  preview?: CatalogPreview;
+  reason?: string;
+}
+
+interface WebviewMessage {
+  type?: string;
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+const panels = new Map<string, CardPreview>();
+
+/** Opens (or reveals) the preview of a connection spec: the given URI, else the active editor's document. */
+export async function previewCard(uriArg: unknown): Promise<CardPreviewResult> {
+  const uri = uriArg instanceof vscode.Uri ? uriArg : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showWarningMessage('Open a connection spec first, then run Preview Source Card and Forms.');
+    return { opened: false, reason: 'no connection spec open' };
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== 'sources-sdk-connection-spec') {
+    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} is not a connection spec: the card and forms come from a connection spec.`);
+    return { opened: false, reason: 'not a connection spec' };
+  }
+  let preview = panels.get(uri.toString());
+  if (preview) preview.reveal();
+  else {
+    preview = new CardPreview(document);
+    panels.set(uri.toString(), preview);
+  }
+  const model = await preview.redraw();
+  return { opened: true, uri: uri.toString(), preview: model };
+}
+
+class CardPreview {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ready = false;
+  private last: CatalogPreview | undefined;
+
+  constructor(private readonly document: vscode.TextDocument) {
+    const name = document.uri.path.split('/').pop() ?? 'spec';
+    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Card and Forms: ${name}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
+    this.panel.webview.html = previewHtml(makeNonce());
+    this.disposables.push(
+      this.panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.onMessage(message)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.concerns(e.document.uri)) this.scheduleRedraw();
+      }),
+      vscode.workspace.onDidSaveTextDocument((saved) => {
+        if (this.concerns(saved.uri)) this.scheduleRedraw();
+      }),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal(vscode.ViewColumn.Beside, true);
+  }
+
+  /** Rebuilds the model and posts it (the page draws it once it is ready). */
+  async redraw(): Promise<CatalogPreview> {
+    const model = buildCatalogPreview(this.document.getText(), await this.readArtifacts());
+    this.last = model;
+    if (this.ready) void this.panel.webview.postMessage({ type: 'model', model });
+    return model;
+  }
+
+  /** The spec itself, or a file beside it (its artifacts folder). */
+  private concerns(uri: vscode.Uri): boolean {
+    if (uri.toString() === this.document.uri.toString()) return true;
+    return uri.scheme === this.document.uri.scheme && folderOf(uri.path) === folderOf(this.document.uri.path);
+  }
+
+  private scheduleRedraw(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.redraw();
+    }, REDRAW_DELAY_MS);
+  }
+
+  private onMessage(message: WebviewMessage): void {
+    if (message.type === 'ready') {
+      this.ready = true;
+      if (this.last) void this.panel.webview.postMessage({ type: 'model', model: this.last });
+    } else if (message.type === 'reveal' && message.range) {
+      const { start, end } = message.range;
+      const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+      const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.document.uri.toString())?.viewColumn;
+      void vscode.window.showTextDocument(this.document, { viewColumn: column ?? vscode.ViewColumn.One, selection, preserveFocus: false });
+    }
+  }
+
+  /** The artifact files beside a `{source}-connectionSpec.json` (open buffers first, then the disk). */
+  private async readArtifacts(): Promise<CardArtifacts> {
+    const match = /^(.*)[-.]connectionSpec\.json$/i.exec(this.document.uri.path.split('/').pop() ?? '');
+    if (!match) return {};
+    const read = async (suffix: string): Promise<string | undefined> => {
+      const uri = this.document.uri.with({ path: `${folderOf(this.document.uri.path)}/${match[1]}${suffix}` });
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) return open.getText();
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        return undefined;
+      }
+    };
+    const [label, description, category, iconSvg] = await Promise.all(
+      ['-label.txt', '-description.txt', '-category.txt', '-icon.svg'].map(read));
+    const artifacts: CardArtifacts = { label, description, category, iconSvg };
+    if (iconSvg !== undefined) {
+      const refused = checkSvg(iconSvg).find((f) => f.code === 'SSDK808' || f.code === 'SSDK810');
+      if (refused) artifacts.iconRefused = `icon not shown (${refused.code}): ${refused.message}`;
+    }
+    return artifacts;
+  }
+
+  private dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    panels.delete(this.document.uri.toString());
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function folderOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}

@@ -1,0 +1,168 @@
+/**
+ * Source connections, target connections and mapping sets: the middle of the chain (domain §2.3 steps 3, 5, 6).
+ * Source connection params validate against the spec's `sourceSpec.spec`; a batch source needs a base connection
+ * of the same spec, a streaming one has none. Target connections and mapping sets are checked for shape only:
+ * the emulator has no Catalog or Schema Registry, so `dataSetId` and XDM paths are not resolved.
+ */
+import { flowError, type RequestContext } from '../http';
+import type { Caller, Outcome } from '../specRoutes';
+import { DATA_LAKE_TARGET_SPEC_ID } from '../seeds';
+import { isStreamingSpec, loadConnectionSpec } from './baseConnections';
+import { isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { checkAgainstSchema } from './paramSchemas';
+import { publicView, type StoredResource } from './resourceStore';
+
+const FLOW_SERVICE = '/data/foundation/flowservice';
+
+function requireName(ctx: RequestContext, body: Record<string, unknown>, label: string): Outcome<string> {
+  if (typeof body.name !== 'string' || body.name.trim() === '') return refuse(ctx, `Missing field 'name': give the ${label} a name.`, '1455');
+  return { ok: true, value: body.name };
+}
+
+/** Refuses deleting a source or target connection a flow still uses. */
+async function refuseIfUsed(ctx: RequestContext, caller: Caller, record: StoredResource, services: ResourceServices, field: string, label: string) {
+  const flows = (await services.store.list(caller.scope, 'flows')).filter((flow) =>
+    (Array.isArray(flow[field]) ? (flow[field] as unknown[]) : []).includes(record.id),
+  );
+  if (flows.length === 0) return undefined;
+  const names = flows.map((flow) => `'${String(flow.name)}' (${flow.id})`).join(', ');
+  return flowError('1100', 400, `The ${label} ${record.id} is used by the flow(s) ${names}: delete those flows first.`, ctx.requestId, {
+    resourceId: record.id,
+    resourceType: field === 'sourceConnectionIds' ? 'sourceConnections' : 'targetConnections',
+  });
+}
+
+async function checkSourceConnection(
+  ctx: RequestContext,
+  caller: Caller,
+  body: Record<string, unknown>,
+  services: ResourceServices,
+): Promise<Outcome<{ body: Record<string, unknown>; extra: Record<string, unknown> }>> {
+  const name = requireName(ctx, body, 'source connection');
+  if (!name.ok) return name;
+  const loaded = await loadConnectionSpec(ctx, caller.scope, body.connectionSpec, 'connectionSpec', services);
+  if (!loaded.ok) return loaded;
+  const { spec, ref } = loaded.value;
+  const data = body.data;
+  if (!isObject(data) || typeof data.format !== 'string' || data.format === '') {
+    return refuse(ctx, `Missing field 'data.format': send "data": {"format": "json"}.`, '1455');
+  }
+  const streaming = isStreamingSpec(spec);
+  if (streaming && data.format !== 'json') return refuse(ctx, `Streaming sources accept only "data": {"format": "json"} (got '${data.format}').`);
+  const extra: Record<string, unknown> = { state: 'enabled' };
+  if (!streaming || body.baseConnectionId !== undefined) {
+    if (typeof body.baseConnectionId !== 'string' || body.baseConnectionId === '') {
+      return refuse(ctx, `Missing field 'baseConnectionId': a batch source reads through a base connection. Create one with POST /connections for spec ${ref.id}, then pass its id.`, '1455');
+    }
+    const base = await services.store.get(caller.scope, 'connections', body.baseConnectionId);
+    if (!base) return refuse(ctx, `The base connection '${body.baseConnectionId}' does not exist in this sandbox: create it with POST /connections first.`);
+    const baseSpec = (base.connectionSpec as { id?: unknown } | undefined)?.id;
+    if (baseSpec !== ref.id) {
+      return refuse(ctx, `The base connection ${base.id} is for connection spec ${String(baseSpec)}, not ${ref.id}: use a base connection of the same spec.`);
+    }
+    extra.inheritedAttributes = { baseConnection: { id: base.id, connectionSpec: base.connectionSpec } };
+  }
+  const params = body.params === undefined ? {} : body.params;
+  if (!isObject(params)) return refuse(ctx, "The field 'params' must be an object of the values sourceSpec.spec defines.");
+  const sourceSchema = (spec.sourceSpec as { spec?: unknown } | undefined)?.spec;
+  if (sourceSchema !== undefined) {
+    const problem = checkAgainstSchema(sourceSchema, params, 'params');
+    if (problem) return refuse(ctx, `${problem} (sourceSpec.spec of connection spec ${ref.id}). Fix the value and send the request again.`);
+  }
+  const { state: _state, ...rest } = body;
+  return { ok: true, value: { body: { ...rest, params, connectionSpec: ref }, extra } };
+}
+
+export const sourceConnections: ResourceDescriptor = {
+  name: 'sourceConnections',
+  path: `${FLOW_SERVICE}/sourceConnections`,
+  linkPath: '/sourceConnections',
+  label: 'source connection',
+  methods: { patch: true, delete: true },
+  wrapSingle: true,
+  prepareCreate: checkSourceConnection,
+  async preparePatch(ctx, caller, current, patched, services) {
+    const checked = await checkSourceConnection(ctx, caller, patched, services);
+    if (!checked.ok) return checked;
+    return { ok: true, value: { ...current, ...checked.value.body, ...checked.value.extra } as StoredResource };
+  },
+  refuseDelete: (ctx, caller, record, services) => refuseIfUsed(ctx, caller, record, services, 'sourceConnectionIds', 'source connection'),
+  view: publicView,
+};
+
+async function checkTargetConnection(
+  ctx: RequestContext,
+  caller: Caller,
+  body: Record<string, unknown>,
+  services: ResourceServices,
+): Promise<Outcome<{ body: Record<string, unknown>; extra: Record<string, unknown> }>> {
+  const name = requireName(ctx, body, 'target connection');
+  if (!name.ok) return name;
+  const ref = specReference(body.connectionSpec, 'connectionSpec');
+  if (typeof ref === 'string') return refuse(ctx, `${ref} For the data lake use "${DATA_LAKE_TARGET_SPEC_ID}".`, '1455');
+  if (ref.id !== DATA_LAKE_TARGET_SPEC_ID && !(await services.specs.get(caller.scope, 'connectionSpecs', ref.id))) {
+    return refuse(ctx, `Invalid spec ID: '${ref.id}' is no target connection spec here. Sources SDK flows write to the data lake: use "${DATA_LAKE_TARGET_SPEC_ID}".`, '1413');
+  }
+  const data = body.data;
+  if (!isObject(data) || typeof data.format !== 'string' || data.format === '') {
+    return refuse(ctx, `Missing field 'data.format': send e.g. "data": {"format": "parquet_xdm", "schema": {"id": "<XDM schema $id>", "version": "application/vnd.adobe.xed-full+json;version=1"}}.`, '1455');
+  }
+  if (data.schema !== undefined && (!isObject(data.schema) || typeof data.schema.id !== 'string')) {
+    return refuse(ctx, "The field 'data.schema' must be {\"id\": \"<XDM schema $id>\", \"version\": \"…\"}.");
+  }
+  const params = body.params === undefined ? {} : body.params;
+  if (!isObject(params)) return refuse(ctx, "The field 'params' must be an object such as {\"dataSetId\": \"<dataset id>\"}.");
+  if (ref.id === DATA_LAKE_TARGET_SPEC_ID && (typeof params.dataSetId !== 'string' || params.dataSetId === '')) {
+    return refuse(ctx, "Missing field 'params.dataSetId': the data lake target needs the id of the dataset to write to (any id works on the emulator; it is not checked against Catalog).", '1455');
+  }
+  const { state: _state, ...rest } = body;
+  return { ok: true, value: { body: { ...rest, params, connectionSpec: ref }, extra: { state: 'enabled' } } };
+}
+
+export const targetConnections: ResourceDescriptor = {
+  name: 'targetConnections',
+  path: `${FLOW_SERVICE}/targetConnections`,
+  linkPath: '/targetConnections',
+  label: 'target connection',
+  methods: { patch: true, delete: true },
+  wrapSingle: true,
+  prepareCreate: checkTargetConnection,
+  async preparePatch(ctx, caller, current, patched, services) {
+    const checked = await checkTargetConnection(ctx, caller, patched, services);
+    if (!checked.ok) return checked;
+    return { ok: true, value: { ...current, ...checked.value.body, ...checked.value.extra } as StoredResource };
+  },
+  refuseDelete: (ctx, caller, record, services) => refuseIfUsed(ctx, caller, record, services, 'targetConnectionIds', 'target connection'),
+  view: publicView,
+};
+
+/** Mapping sets live on the Data Prep API; its items carry `createdDate`/`modifiedDate` rather than `createdAt`. */
+export const mappingSets: ResourceDescriptor = {
+  name: 'mappingSets',
+  path: '/data/foundation/conversion/mappingSets',
+  linkPath: '/mappingSets',
+  label: 'mapping set',
+  methods: { patch: false, delete: false },
+  wrapSingle: false,
+  async prepareCreate(ctx, _caller, body) {
+    if (typeof body.xdmSchema !== 'string' || body.xdmSchema === '') {
+      return refuse(ctx, "Missing field 'xdmSchema': the $id of the target XDM schema.", '1455', 'mappingSets');
+    }
+    if (!Array.isArray(body.mappings)) {
+      return refuse(ctx, "Missing field 'mappings': an array of {\"sourceAttribute\", \"destinationXdmPath\"} objects.", '1455', 'mappingSets');
+    }
+    for (const [index, mapping] of body.mappings.entries()) {
+      if (!isObject(mapping) || typeof mapping.sourceAttribute !== 'string' || typeof mapping.destinationXdmPath !== 'string') {
+        return refuse(ctx, `mappings[${index}] needs string fields 'sourceAttribute' and 'destinationXdmPath'.`, '1455', 'mappingSets');
+      }
+    }
+    return { ok: true, value: { body: { ...body, xdmVersion: body.xdmVersion ?? '1.0' }, extra: { version: 0 } } };
+  },
+  view(record) {
+    const shown = publicView(record);
+    return { ...shown, createdDate: record.createdAt, modifiedDate: record.updatedAt, modifiedBy: record.updatedBy };
+  },
+  createdBody(record) {
+    return { id: record.id, version: record.version, createdDate: record.createdAt, modifiedDate: record.updatedAt, createdBy: record.createdBy, modifiedBy: record.updatedBy };
+  },
+};

@@ -1,0 +1,176 @@
+/**
+ * One store for the Flow Service instance resources the emulator keeps beside the specs: base connections,
+ * source and target connections, mapping sets, flows, runs, and the records runs read. Kept per (org, sandbox)
+ * in memory and, with a data folder, as one JSON file per record next to the specs
+ * (`<dataDir>/<org>/<sandbox>/<resource>/<id>.json`), written through the same durable, group-committed
+ * persistence: a call resolves only once its write is on disk.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DiskPersistence } from '../persistence';
+import { stableUuid } from '../store';
+import type { Scope } from '../types';
+
+/** The resource folders this store keeps. `runRecords` holds what each run read (emulator extension). */
+export const FLOW_RESOURCES = ['connections', 'sourceConnections', 'targetConnections', 'mappingSets', 'flows', 'runs', 'runRecords'] as const;
+export type FlowResourceName = (typeof FLOW_RESOURCES)[number];
+
+/** A stored record. Fields starting with `_` are the emulator's own (e.g. encrypted secrets) and never served. */
+export type StoredResource = Record<string, unknown> & { id: string; createdAt: number; updatedAt: number };
+
+/** Resources whose items carry `version`/`etag` (a quoted uuid that changes on every update). */
+const VERSIONED: ReadonlySet<FlowResourceName> = new Set(['connections', 'sourceConnections', 'targetConnections', 'flows']);
+
+/** Server-managed fields a client may not set on any of these resources. */
+const SERVER_FIELDS = [
+  'id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient',
+  'sandboxId', 'sandboxName', 'imsOrgId', 'etag', 'version', 'createdDate', 'modifiedDate', 'modifiedBy',
+];
+
+/** A new etag in the platform's form: a JSON string holding a quoted uuid. */
+export function newEtag(): string {
+  return `"${randomUUID()}"`;
+}
+
+/** Compares an If-Match header with an etag: surrounding quotes and a weak prefix are ignored (docs send both). */
+export function etagMatches(ifMatch: string, etag: string): boolean {
+  const bare = (value: string): string => value.trim().replace(/^W\//, '').replace(/^"+|"+$/g, '');
+  return bare(ifMatch) === bare(etag);
+}
+
+/** The record as served: internal `_` fields removed. */
+export function publicView(record: StoredResource): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!key.startsWith('_')) out[key] = value;
+  return out;
+}
+
+type ScopeData = Map<FlowResourceName, Map<string, StoredResource>>;
+
+export class FlowResourceStore {
+  private readonly scopes = new Map<string, Promise<ScopeData>>();
+  private lastTimestamp = 0;
+  /** Called once per scope after it is loaded (the run scheduler re-arms persisted flows). */
+  onScopeOpened: ((scope: Scope) => void) | undefined;
+
+  constructor(private readonly persistence: DiskPersistence | undefined) {}
+
+  private nextTimestamp(): number {
+    this.lastTimestamp = Math.max(Date.now(), this.lastTimestamp + 1);
+    return this.lastTimestamp;
+  }
+
+  private scopeData(scope: Scope): Promise<ScopeData> {
+    const key = JSON.stringify([scope.orgId, scope.sandboxName]);
+    let data = this.scopes.get(key);
+    if (!data) {
+      data = this.load(scope);
+      data.catch(() => this.scopes.delete(key));
+      this.scopes.set(key, data);
+      data.then(() => this.onScopeOpened?.(scope)).catch(() => undefined);
+    }
+    return data;
+  }
+
+  private async load(scope: Scope): Promise<ScopeData> {
+    const data: ScopeData = new Map(FLOW_RESOURCES.map((name) => [name, new Map()]));
+    if (!this.persistence) return data;
+    for (const name of FLOW_RESOURCES) {
+      for (const record of await this.persistence.loadRecords<StoredResource>(scope, name)) {
+        data.get(name)!.set(record.id, record);
+        this.lastTimestamp = Math.max(this.lastTimestamp, record.updatedAt ?? 0);
+      }
+    }
+    return data;
+  }
+
+  /** Loads a scope if needed (used at start-up to resume schedules of scopes found on disk). */
+  async open(scope: Scope): Promise<void> {
+    await this.scopeData(scope);
+  }
+
+  async list(scope: Scope, resource: FlowResourceName): Promise<StoredResource[]> {
+    return Array.from((await this.scopeData(scope)).get(resource)!.values());
+  }
+
+  async get(scope: Scope, resource: FlowResourceName, id: string): Promise<StoredResource | undefined> {
+    return (await this.scopeData(scope)).get(resource)!.get(id);
+  }
+
+  private serverFields(scope: Scope, clientId: string, now: number): Record<string, unknown> {
+    const user = `${clientId}@AdobeID`;
+    return {
+      createdAt: now, updatedAt: now, createdBy: user, updatedBy: user, createdClient: clientId, updatedClient: clientId,
+      sandboxId: stableUuid(`sandbox:${scope.orgId}:${scope.sandboxName}`), sandboxName: scope.sandboxName, imsOrgId: scope.orgId,
+    };
+  }
+
+  /** Creates a record from a client body (server fields stripped) plus emulator-computed `extra` fields. */
+  async create(
+    scope: Scope,
+    resource: FlowResourceName,
+    body: Record<string, unknown>,
+    clientId: string,
+    extra: Record<string, unknown> = {},
+    id: string = randomUUID(),
+  ): Promise<StoredResource> {
+    const data = await this.scopeData(scope);
+    const authored: Record<string, unknown> = { ...body };
+    for (const field of SERVER_FIELDS) delete authored[field];
+    const now = this.nextTimestamp();
+    const record: StoredResource = { id, ...this.serverFields(scope, clientId, now), ...authored, ...extra } as StoredResource;
+    if (VERSIONED.has(resource)) {
+      const etag = newEtag();
+      record.version = etag;
+      record.etag = etag;
+    }
+    data.get(resource)!.set(id, record);
+    await this.persistence?.writeRecord(scope, resource, record);
+    return record;
+  }
+
+  /**
+   * Read-modify-write of one record: `change` gets the current record (synchronously after the scope is loaded,
+   * so no other request interleaves) and returns the next one, or `undefined` to leave it. Audit fields are
+   * advanced; `bumpEtag` is false for changes the server makes on its own (run progress, a flow's last run),
+   * which the platform does not treat as a new version. The new record is visible at once and durable when
+   * the promise resolves. Resolves `undefined` when the record does not exist or `change` declined.
+   */
+  async mutate(
+    scope: Scope,
+    resource: FlowResourceName,
+    id: string,
+    change: (current: StoredResource) => StoredResource | undefined,
+    options: { clientId?: string; bumpEtag?: boolean } = {},
+  ): Promise<StoredResource | undefined> {
+    const data = await this.scopeData(scope);
+    const current = data.get(resource)!.get(id);
+    if (!current) return undefined;
+    const next = change(current);
+    if (!next) return undefined;
+    const record: StoredResource = { ...next, id, updatedAt: this.nextTimestamp() };
+    if (options.clientId) {
+      record.updatedBy = `${options.clientId}@AdobeID`;
+      record.updatedClient = options.clientId;
+    }
+    if (VERSIONED.has(resource) && options.bumpEtag !== false) {
+      const etag = newEtag();
+      record.version = etag;
+      record.etag = etag;
+    }
+    data.get(resource)!.set(id, record);
+    await this.persistence?.writeRecord(scope, resource, record);
+    return record;
+  }
+
+  /** Deletes a record; resolves once the deletion is durable. */
+  async remove(scope: Scope, resource: FlowResourceName, id: string): Promise<void> {
+    const data = await this.scopeData(scope);
+    data.get(resource)!.delete(id);
+    await this.persistence?.deleteRecord(scope, resource, id);
+  }
+
+  /** Resolves when every write accepted so far is durable. */
+  async idle(): Promise<void> {
+    await this.persistence?.flushed();
+  }
+}

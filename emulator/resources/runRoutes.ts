@@ -1,0 +1,68 @@
+/**
+ * `/runs`: list (`?property=flowId==…`), get, `POST` for an on-demand run of a flow scheduled `once`, and
+ * `GET /runs/{id}/records` (an emulator extension: the records the run read, as they would have been ingested).
+ */
+import { flowError, json, type Reply, type RequestContext } from '../http';
+import type { Caller } from '../specRoutes';
+import { badRequest, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { publicView } from './resourceStore';
+import type { RunService } from './runs';
+
+export const RUNS_PATH = '/data/foundation/flowservice/runs';
+
+export const runs: ResourceDescriptor = {
+  name: 'runs',
+  path: RUNS_PATH,
+  linkPath: '/runs',
+  label: 'run',
+  methods: { patch: false, delete: false },
+  wrapSingle: true,
+  async prepareCreate(ctx) {
+    return { ok: false, reply: badRequest(ctx, 'Runs are created by POST /runs with {"flowId": "…"}.') };
+  },
+  view: publicView,
+};
+
+/** Epoch seconds or milliseconds → milliseconds. */
+function toMs(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number)) return undefined;
+  return number < 1e12 ? number * 1000 : number;
+}
+
+/** `POST /runs {flowId, params: {startTime, windowStartTime, windowEndTime}}`. */
+export function createRunRoute(service: RunService) {
+  return async (ctx: RequestContext, caller: Caller, body: Record<string, unknown>, services: ResourceServices): Promise<Reply> => {
+    if (typeof body.flowId !== 'string' || body.flowId === '') return badRequest(ctx, "Missing field 'flowId': the flow to run.", '1455', 'runs');
+    const flow = await services.store.get(caller.scope, 'flows', body.flowId);
+    if (!flow) return badRequest(ctx, `Flow not found: no flow '${body.flowId}' in this sandbox (GET /flows lists them).`, '1430', 'runs');
+    if (flow.state === 'disabled') return badRequest(ctx, `The flow ${flow.id} is disabled: enable it before running it.`, '1444', 'runs');
+    const schedule = flow.scheduleParams as { frequency?: unknown; startTime?: unknown } | undefined;
+    if (schedule?.frequency !== 'once') {
+      const why = schedule ? `it runs every ${String((schedule as { interval?: unknown }).interval)} ${String(schedule.frequency)}(s) on its own` : 'it is a streaming flow (send events to its inletUrl)';
+      return badRequest(ctx, `On-demand runs need a flow scheduled once (scheduleParams.frequency "once"); flow ${flow.id} cannot be run this way: ${why}.`, '1427', 'runs');
+    }
+    const params = (body.params ?? {}) as Record<string, unknown>;
+    const now = Date.now();
+    const end = toMs(params.windowEndTime) ?? now;
+    const start = toMs(params.windowStartTime) ?? toMs(schedule.startTime) ?? end - 86_400_000;
+    if (start > end) return badRequest(ctx, 'params.windowStartTime is after params.windowEndTime: swap them.', '1100', 'runs');
+    const run = await service.startRun(caller.scope, flow, { start, end }, 'onDemand', { backfill: true });
+    const host = ctx.req.headers.host ?? 'localhost';
+    return json(201, { id: run.id, etag: run.etag }, { location: `http://${host}${RUNS_PATH}/${run.id}` });
+  };
+}
+
+/** `GET /runs/{id}/records`. */
+export async function runRecordsRoute(ctx: RequestContext, caller: Caller, id: string, services: ResourceServices): Promise<Reply> {
+  const run = await services.store.get(caller.scope, 'runs', id);
+  if (!run) return flowError('1101', 404, `Resource not found: no run with id '${id}' in this sandbox.`, ctx.requestId, { resourceId: id, resourceType: 'runs' });
+  const kept = await services.store.get(caller.scope, 'runRecords', id);
+  return json(200, {
+    runId: id,
+    flowId: run.flowId,
+    recordCount: Number(kept?.recordCount ?? 0),
+    truncated: Boolean(kept?.truncated),
+    items: (kept?.records as unknown[] | undefined) ?? [],
+  });
+}
