@@ -36,6 +36,11 @@ builds.push(
     define: { SOURCES_SDK_VERSION: JSON.stringify(version) },
   },
 );
+// The in-browser suite (npm run test:web) runs in the web worker extension host: a browser bundle with mocha's
+// browser build.
+if (existsSync('test/web/suite/index.ts')) {
+  builds.push({ ...browser, entryPoints: { index: 'test/web/suite/index.ts' }, external: ['vscode'], outdir: 'dist/test/web' });
+}
 // The in-editor suite is bundled with mocha so it runs inside any extension host without node_modules.
 if (existsSync('test/vscode/index.ts')) {
   builds.push({

@@ -5,10 +5,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runEngineBench } from './engine';
+import { typicalSpec } from './generate';
+import { runWebBench } from './web';
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const figures: Record<string, number> = { ...(await runEngineBench(log)) };
+  Object.assign(figures, await runWebBench(log, typicalSpec(), figures.serverStartToFirstDiagnosticsMs));
   if (existsSync(join(__dirname, 'remote.ts'))) {
     // Optional module owned by the API-client work; loaded dynamically so this file builds without it.
     const remote = (await import('./remote' as string)) as { runRemoteBench(): Promise<Record<string, number>> };

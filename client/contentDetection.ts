@@ -4,13 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { kindFromContent } from '../core/analysis/specKind';
-import { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE } from './languages';
+import { SPEC_KINDS } from '../core/spec/kinds';
 
 /**
  * Where workspace files live: on disk, unsaved, and in the browser's virtual workspaces (vscode.dev/github.dev
- * repositories, @vscode/test-web). Not output channels, git views or our read-only remote documents.
+ * repositories, @vscode/test-web, code-server's files seen from its web worker host). Not output channels, git views or our read-only remote documents.
  */
-const DETECT_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-test-web']);
+const DETECT_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote']);
 
 /** Large files are never specs; looking at them would only cost time on every open. */
 const MAX_DETECT_LENGTH = 2_000_000;
@@ -23,10 +23,10 @@ async function detect(document: vscode.TextDocument, log: vscode.LogOutputChanne
   if (text.length > MAX_DETECT_LENGTH) return;
   const kind = kindFromContent(text);
   if (!kind) return;
-  const languageId = kind === 'connectionSpec' ? CONNECTION_SPEC_LANGUAGE : FLOW_SPEC_LANGUAGE;
+  const languageId = SPEC_KINDS[kind].languageId;
   try {
     await vscode.languages.setTextDocumentLanguage(document, languageId);
-    log.info(`Treating ${vscode.workspace.asRelativePath(document.uri)} as a ${kind} (detected by content)`);
+    log.info(`Treating ${vscode.workspace.asRelativePath(document.uri)} as a ${SPEC_KINDS[kind].label} (detected by content)`);
   } catch (err) {
     // The document may have been closed meanwhile: nothing to fix then.
     log.warn(`Could not set the language of ${document.uri.toString()}: ${err instanceof Error ? err.message : String(err)}`);

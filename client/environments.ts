@@ -2,8 +2,10 @@
  * Environment resolution from settings. Pure (no `vscode` import) so it is unit-tested with plain objects:
  * the extension passes in what `WorkspaceConfiguration.inspect()` returned.
  */
-import { isCredentialHostAllowed, isLoopbackHost } from '../core/api/hostPolicy';
+import { isCredentialHostAllowed } from '../core/api/hostPolicy';
+import { DEFAULT_SCOPES, isLoopbackUrl, PLATFORMS, resolveEnvironment, stripTrailingSlash, syncIdentity } from '../core/config/environments';
 import type { EnvironmentConfig } from '../core/api/types';
+import { defaultSpecFileName as defaultFileNameOfKind, kindInfoOfResource, type SpecResource } from '../core/spec/kinds';
 
 /** Name of the built-in environment backed by the bundled (or an external) emulator. */
 export const LOCAL_EMULATOR_NAME = 'Local emulator';
@@ -11,7 +13,7 @@ export const LOCAL_EMULATOR_NAME = 'Local emulator';
 export const LOCAL_EMULATOR_CLIENT_ID = 'sources-sdk-local-client';
 export const LOCAL_EMULATOR_CLIENT_SECRET = 'sources-sdk-local-secret';
 export const LOCAL_EMULATOR_ORG_ID = 'LOCAL@AdobeOrg';
-export const DEFAULT_SCOPES = ['openid', 'AdobeID', 'read_organizations', 'additional_info.projectedProductContext'];
+export { DEFAULT_SCOPES, isLoopbackUrl };
 
 /** One entry of the `sourcesSdk.environments` user setting, as typed by the user. */
 export interface EnvironmentSetting {
@@ -37,6 +39,8 @@ export interface ResolvedEnvironment {
   config: EnvironmentConfig;
   /** True for the built-in "Local emulator" (URL filled in once the emulator runs). */
   isLocalEmulator: boolean;
+  /** Key of this environment and sandbox in `links.json` (core's stable sync identity, known before the emulator runs). */
+  syncIdentity: string;
 }
 
 export interface EnvironmentSettings {
@@ -44,25 +48,6 @@ export interface EnvironmentSettings {
   environments: ResolvedEnvironment[];
   /** Problems a user should hear about (bad entries, workspace-level values ignored). */
   warnings: string[];
-}
-
-const PLATFORMS: Record<string, { platformUrl: string; imsUrl: string }> = {
-  prod: { platformUrl: 'https://platform.adobe.io', imsUrl: 'https://ims-na1.adobelogin.com' },
-  stage: { platformUrl: 'https://platform-stage.adobe.io', imsUrl: 'https://ims-na1-stg1.adobelogin.com' },
-};
-
-/** True for http(s) URLs whose host is loopback (the host rule is core's, shared with the API client). */
-export function isLoopbackUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && isLoopbackHost(parsed.hostname);
-  } catch {
-    return false;
-  }
-}
-
-function stripTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }
 
 /** Turns one user entry into an environment, or explains why it cannot be used. */
@@ -76,47 +61,29 @@ export function resolveEnvironmentSetting(entry: unknown): ResolvedEnvironment |
     if (typeof e[field] !== 'string' || !(e[field] as string).trim()) return `environment "${label}": "${field}" is missing`;
   }
   const platform = (e.platform as string).trim();
-  let urls = PLATFORMS[platform];
-  if (!urls) {
-    if (!isLoopbackUrl(platform)) {
-      return `environment "${label}": platform must be "prod", "stage" or a loopback URL such as http://127.0.0.1:4141`;
-    }
-    urls = { platformUrl: stripTrailingSlash(platform), imsUrl: stripTrailingSlash(platform) };
+  // Settings accept the named platforms and loopback only: a settings entry never points credentials elsewhere.
+  if (!(platform in PLATFORMS) && !isLoopbackUrl(platform)) {
+    return `environment "${label}": platform must be "prod", "stage" or a loopback URL such as http://127.0.0.1:4141`;
   }
-  const imsUrl = typeof e.imsUrl === 'string' && e.imsUrl.trim() ? stripTrailingSlash(e.imsUrl.trim()) : urls.imsUrl;
-  if (!isCredentialHostAllowed(imsUrl)) {
-    return `environment "${label}": imsUrl ${imsUrl} is refused: only https Adobe hosts and loopback receive credentials`;
+  const scopes = Array.isArray(e.scopes) && e.scopes.every((s) => typeof s === 'string') ? e.scopes : undefined;
+  const config = resolveEnvironment({
+    name: label, platform, imsUrl: typeof e.imsUrl === 'string' ? e.imsUrl : undefined, orgId: e.orgId as string,
+    clientId: e.clientId as string, sandbox: typeof e.sandbox === 'string' ? e.sandbox : undefined, scopes,
+  });
+  if (!isCredentialHostAllowed(config.imsUrl)) {
+    return `environment "${label}": imsUrl ${config.imsUrl} is refused: only https Adobe hosts and loopback receive credentials`;
   }
-  const scopes = Array.isArray(e.scopes) && e.scopes.every((s) => typeof s === 'string') && e.scopes.length
-    ? e.scopes : DEFAULT_SCOPES;
-  return {
-    isLocalEmulator: false,
-    config: {
-      name: label,
-      platformUrl: urls.platformUrl,
-      imsUrl,
-      orgId: (e.orgId as string).trim(),
-      clientId: (e.clientId as string).trim(),
-      sandbox: typeof e.sandbox === 'string' && e.sandbox.trim() ? e.sandbox.trim().toLowerCase() : 'prod',
-      scopes,
-    },
-  };
+  return { isLocalEmulator: false, config, syncIdentity: syncIdentity(config) };
 }
 
 /** The built-in emulator environment; `url` is empty until the emulator runs. */
 export function localEmulatorEnvironment(url: string, sandbox: string): ResolvedEnvironment {
-  return {
-    isLocalEmulator: true,
-    config: {
-      name: LOCAL_EMULATOR_NAME,
-      platformUrl: url,
-      imsUrl: url,
-      orgId: LOCAL_EMULATOR_ORG_ID,
-      clientId: LOCAL_EMULATOR_CLIENT_ID,
-      sandbox: sandbox.trim().toLowerCase() || 'dev',
-      scopes: DEFAULT_SCOPES,
-    },
-  };
+  const config = resolveEnvironment({
+    name: LOCAL_EMULATOR_NAME, platform: 'http://127.0.0.1', orgId: LOCAL_EMULATOR_ORG_ID, clientId: LOCAL_EMULATOR_CLIENT_ID,
+    sandbox: sandbox.trim() || 'dev',
+  });
+  // Until the emulator runs there is no URL; the sync identity of any loopback URL is the same `local` anyway.
+  return { isLocalEmulator: true, config: { ...config, platformUrl: url, imsUrl: url }, syncIdentity: syncIdentity(config) };
 }
 
 /**
@@ -192,8 +159,7 @@ export function clientSecretKey(envName: string): string {
   return `sourcesSdk.clientSecret.${envName}`;
 }
 
-/** File name a fetched spec is saved under by default: `<safe name>-connectionSpec.json`. */
-export function defaultSpecFileName(name: string, resource: 'connectionSpecs' | 'flowSpecs'): string {
-  const safe = name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'spec';
-  return `${safe}-${resource === 'connectionSpecs' ? 'connectionSpec' : 'flowSpec'}.json`;
+/** File name a fetched spec is saved under by default: `<safe name>-connectionSpec.json` (the kind table's rule). */
+export function defaultSpecFileName(name: string, resource: SpecResource): string {
+  return defaultFileNameOfKind(name, kindInfoOfResource(resource).kind);
 }

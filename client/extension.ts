@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { environmentKey } from '../core/sync/links';
 import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
 import { registerCodeLens } from './codeLens';
 import { CommandContext } from './commands/common';
@@ -22,6 +21,7 @@ import { REMOTE_SCHEME, RemoteDocuments } from './remoteDocuments';
 import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
 import { FlowServiceTree, TreeSnapshotItem } from './tree';
+import { TestValueStore } from './testValues';
 
 /** What `activate` resolves to (see docs/commands.md, "Extension API"). */
 export interface SourcesSdkExtensionApi {
@@ -62,7 +62,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
   let untrustedOverride: boolean | undefined;
   const isTrusted = () => (untrustedOverride === undefined ? vscode.workspace.isTrusted : !untrustedOverride);
 
-  const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(environmentKey(session.active().config), resource, id));
+  const tree = new FlowServiceTree(session, async (resource, id) => findLinkedFile(session.active().syncIdentity, resource, id));
   const statusBar = new EnvironmentStatusBar(session);
   context.subscriptions.push(
     log, emulator, session, remoteDocuments, tree, statusBar,
@@ -82,6 +82,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     session, prompts, log, remoteDocuments, isTrusted,
     refreshTree: () => tree.refresh(),
     specErrors: (document) => specErrors(languageClient, publishedDiagnostics, document),
+    testValues: new TestValueStore(context.workspaceState, context.secrets),
   };
   context.subscriptions.push(...registerCommands(ctx));
 

@@ -2,10 +2,9 @@
  * Link stores per workspace folder (`<folder>/.sources-sdk/links.json`, format owned by core/sync/links.ts) and the
  * reverse lookup the tree needs (remote id → linked local file).
  */
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { SpecResource } from '../core/api/types';
-import { FileLinkStore, LinkRecord, linksFilePath } from '../core/sync/links';
+import { FileLinkStore } from '../core/sync/links';
 import { workspaceRootOf } from './commands/common';
 
 const stores = new Map<string, FileLinkStore>();
@@ -14,10 +13,14 @@ const stores = new Map<string, FileLinkStore>();
 export function linkStoreFor(uri: vscode.Uri): FileLinkStore | undefined {
   const root = workspaceRootOf(uri);
   if (!root || root.scheme !== 'file') return undefined;
-  let store = stores.get(root.fsPath);
+  return storeOfFolder(root.fsPath);
+}
+
+function storeOfFolder(folder: string): FileLinkStore {
+  let store = stores.get(folder);
   if (!store) {
-    store = new FileLinkStore(root.fsPath);
-    stores.set(root.fsPath, store);
+    store = new FileLinkStore(folder);
+    stores.set(folder, store);
   }
   return store;
 }
@@ -26,13 +29,14 @@ export function linkStoreFor(uri: vscode.Uri): FileLinkStore | undefined {
 export async function findLinkedFile(envKey: string, resource: SpecResource, id: string): Promise<vscode.Uri | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (folder.uri.scheme !== 'file') continue;
-    let parsed: { environments?: Record<string, Record<string, LinkRecord>> };
+    let environments;
     try {
-      parsed = JSON.parse(await fs.readFile(linksFilePath(folder.uri.fsPath), 'utf8'));
+      // Read through the store: validated, and keys of older versions migrated to the sync identity.
+      ({ environments } = await storeOfFolder(folder.uri.fsPath).readAll());
     } catch {
-      continue; // no links file (or unreadable): nothing linked in this folder
+      continue; // an unreadable or invalid links file: nothing to show as linked (an upload names the problem)
     }
-    for (const [relative, record] of Object.entries(parsed.environments?.[envKey] ?? {})) {
+    for (const [relative, record] of Object.entries(environments[envKey] ?? {})) {
       if (record.resource === resource && record.remoteId === id) return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
     }
   }

@@ -9,6 +9,8 @@ export interface PromptRequest {
   message: string;
   /** Item labels (quick pick) or button titles (message). */
   items: string[];
+  /** The modal's detail text (what the user reads under the question). */
+  detail?: string;
 }
 
 /** Returns the chosen label/button, the typed text, or undefined for "dismissed". */
@@ -32,7 +34,7 @@ export class Prompts {
 
   /** Modal warning with buttons; resolves to the chosen button title or undefined (Cancel / Escape). */
   async modal(message: string, detail: string | undefined, ...buttons: string[]): Promise<string | undefined> {
-    if (this.responder) return this.answerFrom(this.responder({ kind: 'message', message, items: buttons }), buttons);
+    if (this.responder) return this.answerFrom(this.responder({ kind: 'message', message, items: buttons, detail }), buttons);
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
   }
 

@@ -2,6 +2,7 @@
  * Read-only virtual documents (`sources-sdk-remote:`) showing remote specs in authoring form: the left side of every
  * diff and the target of "open remote spec". Contents are cached when fetched; re-fetched on demand otherwise.
  */
+import { kindInfoOfResource } from '../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { SpecResource } from '../core/api/types';
 import { remoteDocumentPath } from './specText';
@@ -44,7 +45,7 @@ export class RemoteDocuments implements vscode.TextDocumentContentProvider, vsco
   /** Opens the document read-only with the right language id so it gets highlighting. */
   async show(uri: vscode.Uri, resource: SpecResource): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(uri);
-    const languageId = resource === 'connectionSpecs' ? 'sources-sdk-connection-spec' : 'sources-sdk-flow-spec';
+    const languageId = kindInfoOfResource(resource).languageId;
     const typed = doc.languageId === languageId ? doc : await vscode.languages.setTextDocumentLanguage(doc, languageId);
     await vscode.window.showTextDocument(typed, { preview: true });
   }

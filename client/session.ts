@@ -1,11 +1,11 @@
 /**
  * The active environment and everything needed to talk to it: settings (user scope only), the client secret from
- * SecretStorage, the emulator for the built-in environment, and a FlowServiceClient per call.
+ * SecretStorage, the emulator for the built-in environment, and one FlowServiceClient per environment, kept while its
+ * settings and secret stay the same, so the client's IMS token cache serves every command until the token expires.
  */
 import * as vscode from 'vscode';
-import { createFlowServiceClient } from '../core/api/flowServiceClient';
+import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../core/api/flowServiceClient';
 import { FlowServiceError } from '../core/api/errors';
-import type { FlowServiceClient } from '../core/api/types';
 import {
   LOCAL_EMULATOR_CLIENT_SECRET, LOCAL_EMULATOR_NAME, ResolvedEnvironment, clientSecretKey, pickActiveEnvironment,
   resolveEnvironments, userValue,
@@ -20,6 +20,8 @@ export class Session implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly warned = new Set<string>();
+  /** One client per environment name, with what it was built from (a change of either builds a new one). */
+  private readonly clients = new Map<string, { fingerprint: string; secret: string; client: FlowServiceClientWithExtras }>();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -73,6 +75,7 @@ export class Session implements vscode.Disposable {
   }
 
   async storeSecret(envName: string, secret: string): Promise<boolean> {
+    this.clients.delete(envName);
     if (secret) {
       await this.secrets.store(clientSecretKey(envName), secret);
     } else {
@@ -93,7 +96,7 @@ export class Session implements vscode.Disposable {
    * A client for the active environment. Starts the emulator for the built-in environment; asks for a missing secret
    * once (the first remote command), then fails with a 'config' error the UI turns into "Set Client Secret".
    */
-  async client(): Promise<{ client: FlowServiceClient; env: ResolvedEnvironment }> {
+  async client(): Promise<{ client: FlowServiceClientWithExtras; env: ResolvedEnvironment }> {
     let env = this.active();
     let secret: string | undefined;
     if (env.isLocalEmulator) {
@@ -107,11 +110,26 @@ export class Session implements vscode.Disposable {
       }
     }
     const clientSecret = secret;
+    // The secret is part of the fingerprint only through equality: it never leaves this process's memory.
+    const fingerprint = JSON.stringify(env.config);
+    const cached = this.clients.get(env.config.name);
+    if (cached && cached.fingerprint === fingerprint && cached.secret === clientSecret) return { client: cached.client, env };
     const client = createFlowServiceClient({ environment: env.config, clientSecret, logger: loggerFor(this.log) });
+    this.clients.set(env.config.name, { fingerprint, secret: clientSecret, client });
+    return { client, env };
+  }
+
+  /** A client for the built-in local emulator whatever environment is active (starts the emulator if needed). */
+  async emulatorClient(): Promise<{ client: FlowServiceClientWithExtras; env: ResolvedEnvironment }> {
+    await this.emulator.ensureRunning();
+    const env = this.environments().find((candidate) => candidate.isLocalEmulator);
+    if (!env) throw new FlowServiceError('The local emulator environment is not available.', 'config');
+    const client = createFlowServiceClient({ environment: env.config, clientSecret: LOCAL_EMULATOR_CLIENT_SECRET, logger: loggerFor(this.log) });
     return { client, env };
   }
 
   dispose(): void {
+    this.clients.clear();
     for (const d of this.disposables) d.dispose();
   }
 }

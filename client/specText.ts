@@ -1,6 +1,7 @@
 /**
  * Pure helpers for presenting specs in the editor (no `vscode` import; unit-tested).
  */
+import { isSpecResource, type SpecResource } from '../core/spec/kinds';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -45,13 +46,13 @@ export function parseSpecObject(text: string): Record<string, unknown> | undefin
 }
 
 /** Path of the virtual read-only document of a remote spec: `/<resource>/<id>/<file-safe name>.json`. */
-export function remoteDocumentPath(resource: 'connectionSpecs' | 'flowSpecs', id: string, name: string): string {
+export function remoteDocumentPath(resource: SpecResource, id: string, name: string): string {
   const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'spec';
   return `/${resource}/${encodeURIComponent(id)}/${safe}.json`;
 }
 
 /** Inverse of {@link remoteDocumentPath}. */
-export function parseRemoteDocumentPath(path: string): { resource: 'connectionSpecs' | 'flowSpecs'; id: string } | undefined {
-  const m = /^\/(connectionSpecs|flowSpecs)\/([^/]+)\//.exec(path);
-  return m ? { resource: m[1] as 'connectionSpecs' | 'flowSpecs', id: decodeURIComponent(m[2]) } : undefined;
+export function parseRemoteDocumentPath(path: string): { resource: SpecResource; id: string } | undefined {
+  const m = /^\/([^/]+)\/([^/]+)\//.exec(path);
+  return m && isSpecResource(m[1]) ? { resource: m[1], id: decodeURIComponent(m[2]) } : undefined;
 }

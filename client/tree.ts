@@ -1,17 +1,21 @@
 /**
  * The "Flow Service" tree: active environment → "Connection specs" / "Flow specs" → specs (label name,
- * description id). Lists load lazily when a group is expanded; a failure becomes an item carrying the message.
+ * description id), then "Connections" (base connections) and "Flows" → runs (status, record counts; a failed run
+ * shows its error). Lists load lazily when a group is expanded; a failure becomes an item carrying the message.
  */
+import { kindInfoOfResource, SPEC_RESOURCES } from '../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../core/api/types';
 import { describeError } from './commands/common';
 import type { Session } from './session';
+import { instanceChildren, instanceGroups, instanceTreeItem, type InstanceNode } from './treeInstances';
 
 export type FlowServiceNode =
   | { type: 'environment'; label: string; description: string }
   | { type: 'group'; resource: SpecResource }
   | { type: 'spec'; resource: SpecResource; id: string; name: string; linkedUri?: vscode.Uri }
-  | { type: 'message'; message: string; isError: boolean };
+  | { type: 'message'; message: string; isError: boolean }
+  | InstanceNode;
 
 /** One row of the tree as a user sees it, with its children. */
 export interface TreeSnapshotItem {
@@ -45,7 +49,7 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
         return item;
       }
       case 'group': {
-        const label = node.resource === 'connectionSpecs' ? 'Connection specs' : 'Flow specs';
+        const label = kindInfoOfResource(node.resource).pluralTitle;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
         item.iconPath = new vscode.ThemeIcon('folder');
         item.contextValue = `group.${node.resource}`;
@@ -67,6 +71,8 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
         item.contextValue = node.isError ? 'error' : 'message';
         return item;
       }
+      default:
+        return instanceTreeItem(node);
     }
   }
 
@@ -75,7 +81,10 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
       const env = this.session.active();
       return [{ type: 'environment', label: env.config.name, description: `sandbox ${env.config.sandbox}` }];
     }
-    if (node.type === 'environment') return [{ type: 'group', resource: 'connectionSpecs' }, { type: 'group', resource: 'flowSpecs' }];
+    if (node.type === 'environment') return [...SPEC_RESOURCES.map((resource): FlowServiceNode => ({ type: 'group', resource })), ...instanceGroups()];
+    if (node.type === 'instanceGroup' || node.type === 'flow' || node.type === 'run') {
+      return vscode.window.withProgress({ location: { viewId: 'sourcesSdk.flowService' } }, () => instanceChildren(this.session, node));
+    }
     if (node.type !== 'group') return [];
     return vscode.window.withProgress({ location: { viewId: 'sourcesSdk.flowService' } }, () => this.loadGroup(node.resource));
   }

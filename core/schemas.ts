@@ -4,10 +4,10 @@
  */
 import connectionSpecSchema from '../schemas/connection-spec.schema.json';
 import flowSpecSchema from '../schemas/flow-spec.schema.json';
-import type { SpecKind } from './analysis/types';
+import { SPEC_KINDS, type SpecKind } from './spec/kinds';
 
-export const CONNECTION_SPEC_SCHEMA_URI = 'https://sources-sdk-tools.invalid/schemas/connection-spec.schema.json';
-export const FLOW_SPEC_SCHEMA_URI = 'https://sources-sdk-tools.invalid/schemas/flow-spec.schema.json';
+export const CONNECTION_SPEC_SCHEMA_URI = SPEC_KINDS.connectionSpec.schema.uri;
+export const FLOW_SPEC_SCHEMA_URI = SPEC_KINDS.flowSpec.schema.uri;
 
 /** Schema object and URI for each spec kind. */
 export const SPEC_SCHEMAS: Record<SpecKind, { uri: string; schema: object }> = {

@@ -1,6 +1,9 @@
 /**
- * `property` query filters of the list endpoints: `<field><op><value>`, repeatable (ANDed). `==` and `!=` take
- * comma-separated OR sets; `>`, `<`, `>=`, `<=` compare numbers (e.g. `updatedAt>=1700000000000`).
+ * `property` query filters of the list endpoints: `<field><op><value>`, repeatable (ANDed). The field ends at the
+ * first operator; everything after it is the value, so a value may itself contain `==` or `!=`. `==` and `!=` take
+ * comma-separated OR sets (`id==a,b`); a value in double or single quotes (`attributes.x="abc"`, as the platform's
+ * sort-and-filter page quotes them) is taken literally, commas included. `>`, `<`, `>=`, `<=` compare numbers
+ * (e.g. `updatedAt>=1700000000000`).
  * Errors carry the FLOW code the platform's catalog uses for the same mistake.
  */
 import type { SpecResourceName } from './types';
@@ -39,12 +42,33 @@ const ALLOWED_FIELDS: Record<FilterableResource, { exact: string[]; prefixes: st
 
 const NUMERIC_OPERATORS = new Set<Operator>(['>', '<', '>=', '<=']);
 
-function stripQuotes(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length >= 2 && (trimmed.startsWith('"') || trimmed.startsWith("'")) && trimmed.endsWith(trimmed[0]!)) {
-    return trimmed.slice(1, -1);
+/**
+ * Splits a value list on commas outside quotes and unquotes each item. An unquoted item is taken as written (not
+ * trimmed: names may start or end with spaces); a quoted one is the text between its quotes.
+ */
+export function splitFilterValues(text: string): string[] {
+  const values: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  let quoted = false;
+  for (const char of text) {
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else current += char;
+    } else if ((char === '"' || char === "'") && current.trim() === '' && !quoted) {
+      quote = char;
+      quoted = true;
+      current = '';
+    } else if (char === ',') {
+      values.push(current);
+      current = '';
+      quoted = false;
+    } else if (!(quoted && char.trim() === '')) {
+      current += char;
+    }
   }
-  return trimmed;
+  values.push(current);
+  return values;
 }
 
 function isAllowedField(resource: FilterableResource, field: string): boolean {
@@ -67,11 +91,13 @@ export function parsePropertyFilter(resource: FilterableResource, raw: string): 
   if (op === '=') {
     return { code: '1450', message: `Invalid operator '=' in filter '${raw}'. Did you mean '=='?` };
   }
-  const operator = op as Operator;
   if (!isAllowedField(resource, field)) {
     return { code: '1449', message: `Invalid field '${field}' in filter '${raw}' for ${resource}.` };
   }
-  const values = raw.slice(match.index + op.length).split(',').map(stripQuotes);
+  const operator = op as Operator;
+  const listed = splitFilterValues(raw.slice(match.index + op.length));
+  // Numbers may be written with spaces around them; names are compared as written.
+  const values = NUMERIC_OPERATORS.has(operator) ? listed.map((v) => v.trim()) : listed;
   if (NUMERIC_OPERATORS.has(operator)) {
     if (values.length > 1) {
       return { code: '1443', message: `The operator '${operator}' is not allowed with multiple values (filter '${raw}').` };

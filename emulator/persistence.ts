@@ -12,9 +12,10 @@
 import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { SPEC_RESOURCES } from '../core/spec/kinds';
 import type { Scope, SpecResourceName, StoredSpec } from './types';
 
-const RESOURCES: SpecResourceName[] = ['connectionSpecs', 'flowSpecs'];
+const RESOURCES: readonly SpecResourceName[] = SPEC_RESOURCES;
 const SCOPE_FILE = 'scope.json';
 
 /** Makes an org id or sandbox name safe as one folder name (reversible, no `/`, no leading dot). */

@@ -2,6 +2,7 @@
  * The Flow Service spec endpoints: `GET/POST /connectionSpecs`, `GET/PUT /connectionSpecs/{id}` and the same
  * for `/flowSpecs`, behind the gateway checks (token, api key, org, sandbox, content type) in the platform's order.
  */
+import { kindInfoOfResource, SPEC_KIND_LIST } from '../core/spec/kinds';
 import { contentTypeError, flowError, gatewayError, json, readBody, type Reply, type RequestContext } from './http';
 import type { TokenAuthority } from './ims';
 import { isFilterError, matchesFilter, parsePropertyFilter, type FilterableResource, type PropertyFilter } from './filters';
@@ -142,10 +143,12 @@ export class SpecRoutes {
 
   /** Handles a path under the Flow Service root; `undefined` when the path is not a spec route. */
   async handle(ctx: RequestContext, subPath: string): Promise<Reply | undefined> {
-    const match = /^\/(connectionSpecs|flowSpecs)(?:\/([^/]+))?$/.exec(subPath);
-    if (!match) return undefined;
-    const resource = match[1] as SpecResourceName;
-    const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+    const route = SPEC_KIND_LIST.find((k) => subPath === k.emulatorRoute || subPath.startsWith(`${k.emulatorRoute}/`));
+    if (!route) return undefined;
+    const rest = subPath.slice(route.emulatorRoute.length);
+    if (rest !== '' && !/^\/[^/]+$/.test(rest)) return undefined;
+    const resource: SpecResourceName = route.resource;
+    const id = rest === '' ? undefined : decodeURIComponent(rest.slice(1));
     const allowed = id === undefined ? ['GET', 'POST'] : ['GET', 'PUT'];
     if (!allowed.includes(ctx.method)) {
       return json(405, { error_code: '405000', message: `Method ${ctx.method} is not allowed on ${resource}${id ? '/{id}' : ''}.` }, { allow: allowed.join(', ') });
@@ -170,7 +173,7 @@ export class SpecRoutes {
   }
 
   private notFound(ctx: RequestContext, resource: SpecResourceName, id: string): Reply {
-    const kind = resource === 'connectionSpecs' ? 'connection spec' : 'flow spec';
+    const kind = kindInfoOfResource(resource).label;
     return flowError('1101', 404, `Resource not found: no ${kind} with id '${id}' in this sandbox.`, ctx.requestId, {
       resourceId: id,
       resourceType: resource,

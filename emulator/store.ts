@@ -3,6 +3,7 @@
  * folder is given, on disk. Writes are group-committed in arrival order (see DiskPersistence.writeSpec), so
  * concurrent PUTs land in the order they were accepted, and a call resolves only once its write is durable.
  */
+import { SPEC_RESOURCES } from '../core/spec/kinds';
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { SERVER_MANAGED_FIELDS } from '../core/serverManagedFields';
@@ -104,7 +105,7 @@ export class SpecStore {
         this.options.log?.(`data folder: ${file.file} could not be loaded (${file.reason}); ` +
           (file.movedTo ? `moved to ${file.movedTo}` : 'left in place and skipped'));
       }
-      for (const resource of ['connectionSpecs', 'flowSpecs'] as const) {
+      for (const resource of SPEC_RESOURCES) {
         for (const spec of loaded.specs[resource]) {
           data.specs[resource].set(spec.id, spec);
           this.lastTimestamp = Math.max(this.lastTimestamp, spec.updatedAt);

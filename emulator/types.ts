@@ -82,7 +82,8 @@ export interface EmulatorClock {
   clearTimeout(handle: unknown): void;
 }
 
-export type SpecResourceName = 'connectionSpecs' | 'flowSpecs';
+/** Collection of a spec kind (the kind table's resource, core/spec/kinds.ts). */
+export type { SpecResource as SpecResourceName } from '../core/spec/kinds';
 
 /** One (org, sandbox) pair: the unit of isolation and of persistence. */
 export interface Scope {

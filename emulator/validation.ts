@@ -4,6 +4,7 @@
  * platform could not accept, so authors find mistakes locally rather than after an upload.
  */
 import { CATEGORY_KEYS } from '../core/analysis/rules/uiAttributes';
+import { kindInfoOfResource } from '../core/spec/kinds';
 import type { SpecResourceName } from './types';
 
 export interface BodyProblem {
@@ -27,7 +28,7 @@ export function validateSpecBody(resource: SpecResourceName, body: Record<string
   for (const field of ['name', 'providerId']) {
     const value = body[field];
     if (value === undefined || value === null || value === '') {
-      return { code: '1455', message: `Missing field '${field}': it is required to create or update a ${resource === 'connectionSpecs' ? 'connection' : 'flow'} spec.` };
+      return { code: '1455', message: `Missing field '${field}': it is required to create or update a ${kindInfoOfResource(resource).label}.` };
     }
     if (typeof value !== 'string') return { code: '1100', message: `The field '${field}' must be a string.` };
   }

@@ -7,12 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind } from '../core/analysis/specKind';
 import type { SpecKind } from '../core/analysis/types';
-
-/** Language ids contributed by the extension. */
-export const LANGUAGE_KINDS: Readonly<Record<string, SpecKind>> = {
-  'sources-sdk-connection-spec': 'connectionSpec',
-  'sources-sdk-flow-spec': 'flowSpec',
-};
+import { kindOfLanguage } from '../core/spec/kinds';
 
 /** The settings the server reads (section `sourcesSdk`). */
 export interface ServerSettings {
@@ -29,7 +24,7 @@ export class DocumentKinds {
 
   /** The document's kind, or undefined when it is not a connection or flow spec. */
   async kindOf(document: TextDocument): Promise<SpecKind | undefined> {
-    const byLanguage = LANGUAGE_KINDS[document.languageId];
+    const byLanguage = kindOfLanguage(document.languageId);
     if (byLanguage) return byLanguage;
     const { detectByContent } = await this.settingsFor(document.uri);
     return detectKind(pathOfUri(document.uri), document.getText(), detectByContent);

@@ -3,10 +3,11 @@
  * comes ONLY from `SOURCES_SDK_CLIENT_SECRET`: a flag would end up in shell history and process listings.
  */
 import type { EnvironmentConfig } from '../../core/api/types';
+import { DEFAULT_SCOPES, PLATFORMS, resolveEnvironment } from '../../core/config/environments';
 
-export const DEFAULT_PLATFORM_URL = 'https://platform.adobe.io';
-export const DEFAULT_IMS_URL = 'https://ims-na1.adobelogin.com';
-export const DEFAULT_SCOPES = ['openid', 'AdobeID', 'read_organizations', 'additional_info.projectedProductContext', 'session'];
+export const DEFAULT_PLATFORM_URL = PLATFORMS.prod.platformUrl;
+export const DEFAULT_IMS_URL = PLATFORMS.prod.imsUrl;
+export { DEFAULT_SCOPES };
 
 /** Flags shared by pull, push, diff and register. */
 export interface ConnectionFlags {
@@ -38,9 +39,11 @@ export function resolveConfig(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
   if (!clientSecret) missing.push('SOURCES_SDK_CLIENT_SECRET (environment variable only)');
   if (!orgId) missing.push('SOURCES_SDK_ORG_ID (or --org-id)');
   if (missing.length > 0) throw new ConfigError(`missing configuration: set ${missing.join(', ')}`);
-  const platformUrl = pick(flags.platformUrl, 'SOURCES_SDK_PLATFORM_URL') ?? DEFAULT_PLATFORM_URL;
-  const imsUrl = pick(flags.imsUrl, 'SOURCES_SDK_IMS_URL') ?? DEFAULT_IMS_URL;
-  for (const [name, value] of [['SOURCES_SDK_PLATFORM_URL (--platform-url)', platformUrl], ['SOURCES_SDK_IMS_URL (--ims-url)', imsUrl]] as const) {
+  // `prod` and `stage` name the Adobe platforms; anything else must be a URL.
+  const platform = pick(flags.platformUrl, 'SOURCES_SDK_PLATFORM_URL') ?? 'prod';
+  const imsUrl = pick(flags.imsUrl, 'SOURCES_SDK_IMS_URL');
+  for (const [name, value] of [['SOURCES_SDK_PLATFORM_URL (--platform-url)', platform], ['SOURCES_SDK_IMS_URL (--ims-url)', imsUrl]] as const) {
+    if (value === undefined || value === 'prod' || value === 'stage') continue;
     try {
       new URL(value);
     } catch {
@@ -48,10 +51,8 @@ export function resolveConfig(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
     }
   }
   const scopesText = pick(flags.scopes, 'SOURCES_SDK_SCOPES');
-  const scopes = scopesText ? scopesText.split(/[\s,]+/).filter(Boolean) : DEFAULT_SCOPES;
-  const sandbox = pick(flags.sandbox, 'SOURCES_SDK_SANDBOX') ?? 'prod';
-  return {
-    environment: { name: `${new URL(platformUrl).host} / ${sandbox}`, platformUrl, imsUrl, orgId: orgId!, clientId: clientId!, sandbox, scopes },
-    clientSecret,
-  };
+  const scopes = scopesText ? scopesText.split(/[\s,]+/).filter(Boolean) : undefined;
+  // The same resolver as the extension: same URLs, default scopes and sandbox spelling, so the same link keys.
+  const environment = resolveEnvironment({ platform, imsUrl, orgId: orgId!, clientId: clientId!, sandbox: pick(flags.sandbox, 'SOURCES_SDK_SANDBOX'), scopes });
+  return { environment, clientSecret };
 }

@@ -5,7 +5,9 @@ import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
 import type { SpecResource } from '../../core/api/types';
-import { pullSpec, pushSpec, recordSync, type PushResult } from '../../core/sync/operations';
+import { kindOfArgument, SPEC_KINDS } from '../../core/spec/kinds';
+import { pullSpec, pushSpec, PushRefused, recordSync, type PushResult } from '../../core/sync/operations';
+import { decisionsFromFlags, refusalError } from './pushReasons';
 import { stripBom } from '../../core/sync/text';
 import { ConfigError } from './config';
 import { exitCodeFor, withRemoteContext, type CliIO, type RemoteFlags } from './context';
@@ -16,9 +18,8 @@ import { refusalLine } from './refusalPlace';
 
 /** `connection-spec` / `flow-spec` (a few spellings accepted) → endpoint. */
 export function resourceFromKindArgument(kind: string): SpecResource {
-  const normalized = kind.toLowerCase().replace(/[^a-z]/g, '');
-  if (normalized === 'connectionspec' || normalized === 'connectionspecs') return 'connectionSpecs';
-  if (normalized === 'flowspec' || normalized === 'flowspecs') return 'flowSpecs';
+  const known = kindOfArgument(kind);
+  if (known) return SPEC_KINDS[known].resource;
   throw new ConfigError(`unknown spec kind "${kind}": use connection-spec or flow-spec`);
 }
 
@@ -97,7 +98,11 @@ export async function runPush(files: string[], flags: PushFlags, io: CliIO): Pro
           throw new ValidationRefusal(`${errors.length} validation error(s), first ${errors[0]}; run \`sources-sdk validate ${file}\` (or push --no-validate)`);
         }
       }
-      return pushSpec({ client: ctx.client, filePath: absolute, text, links: ctx.links, force: flags.force, adopt: flags.adopt, signal: ctx.signal });
+      try {
+        return await pushSpec({ client: ctx.client, filePath: absolute, text, links: ctx.links, decisions: decisionsFromFlags(flags), signal: ctx.signal });
+      } catch (err) {
+        throw err instanceof PushRefused ? refusalError(err.plan, file) : err;
+      }
     },
     report(outcome, ctx) {
       if (outcome.result) {

@@ -12,7 +12,7 @@ import type { CommandId } from '../commandIds';
 export const NODE_HOST_CONTEXT_KEY = 'sourcesSdk.nodeHost';
 
 /** Commands the browser flavour does not run, and why. `showLog` is the only command it keeps. */
-export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' | 'remote'>>> = {
+export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' | 'remote' | 'desktop'>>> = {
   'sourcesSdk.startEmulator': 'emulator',
   'sourcesSdk.stopEmulator': 'emulator',
   'sourcesSdk.fetchConnectionSpec': 'remote',
@@ -24,11 +24,15 @@ export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' 
   'sourcesSdk.setClientSecret': 'remote',
   'sourcesSdk.refreshFlowService': 'remote',
   'sourcesSdk.openRemoteSpec': 'remote',
+  // Not Node-bound, but its panel is only wired up by the desktop entry so far.
+  'sourcesSdk.previewCard': 'desktop',
+  'sourcesSdk.testSourceInEmulator': 'emulator',
 };
 
 const ELSEWHERE = 'Open the folder in VS Code desktop or code-server, or use the sources-sdk CLI';
 const CLI_FOR: Partial<Record<CommandId, string>> = {
   'sourcesSdk.startEmulator': 'sources-sdk emulator',
+  'sourcesSdk.testSourceInEmulator': 'sources-sdk test',
   'sourcesSdk.fetchConnectionSpec': 'sources-sdk pull',
   'sourcesSdk.fetchFlowSpec': 'sources-sdk pull',
   'sourcesSdk.uploadSpec': 'sources-sdk push',
@@ -46,6 +50,9 @@ export function browserLimitMessage(command: CommandId, reach?: BrowserReach): s
   const cli = CLI_FOR[command] ? ` (\`${CLI_FOR[command]}\`)` : '';
   if (BROWSER_UNAVAILABLE[command] === 'emulator') {
     return `The local emulator is a Node process and does not run in the browser. ${ELSEWHERE}${cli}.`;
+  }
+  if (BROWSER_UNAVAILABLE[command] === 'desktop') {
+    return `This command is not part of the browser flavour yet. Open the folder in VS Code desktop or code-server.`;
   }
   if (reach && !reach.reachable && reach.reason === 'local-emulator') {
     return `The active environment is the local emulator, which does not run in the browser. ${ELSEWHERE}${cli}.`;

@@ -19,7 +19,8 @@ export async function createWorkerLanguageClient(context: vscode.ExtensionContex
   const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(serverFile));
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const worker = new Worker(url, { name: 'Sources SDK Language Server' });
-  URL.revokeObjectURL(url); // the worker has fetched its script; the URL is no longer needed
+  // Not revoked right away: VS Code's extension host wraps Worker in a bootstrap that loads the URL later.
+  context.subscriptions.push({ dispose: () => URL.revokeObjectURL(url) });
   const clientOptions: LanguageClientOptions = {
     // Any scheme: in the browser workspace files are virtual (vscode-vfs for github.dev, vscode-test-web, …).
     documentSelector: SPEC_LANGUAGES.map((language) => ({ language })),

@@ -12,7 +12,8 @@ import type { SpecKind } from '../../core/analysis/types';
 import type { Prompts } from '../prompts';
 import type { RemoteDocuments } from '../remoteDocuments';
 import type { Session } from '../session';
-import { CONNECTION_SPEC_LANGUAGE, FLOW_SPEC_LANGUAGE } from '../languageClient';
+import type { TestValueStore } from '../testValues';
+import { kindOfLanguage, SPEC_KINDS } from '../../core/spec/kinds';
 
 /** What every command gets. */
 export interface CommandContext {
@@ -26,6 +27,8 @@ export interface CommandContext {
   refreshTree(): void;
   /** Error diagnostics of a spec document, one line each. */
   specErrors(document: vscode.TextDocument): Promise<string[]>;
+  /** Remembered test values of connection specs (plain values in workspace state, secrets in SecretStorage). */
+  testValues: TestValueStore;
 }
 
 export const SHOW_LOG = 'Show Log';
@@ -43,13 +46,11 @@ export function toUri(arg: unknown): vscode.Uri | undefined {
 }
 
 export function resourceOf(kind: SpecKind): SpecResource {
-  return kind === 'connectionSpec' ? 'connectionSpecs' : 'flowSpecs';
+  return SPEC_KINDS[kind].resource;
 }
 
 export function kindOfDocument(document: vscode.TextDocument): SpecKind | undefined {
-  if (document.languageId === CONNECTION_SPEC_LANGUAGE) return 'connectionSpec';
-  if (document.languageId === FLOW_SPEC_LANGUAGE) return 'flowSpec';
-  return detectKind(document.uri.path, document.getText(), true);
+  return kindOfLanguage(document.languageId) ?? detectKind(document.uri.path, document.getText(), true);
 }
 
 /** The spec document a command acts on: the argument, else the active editor. Throws a user-level message. */

@@ -2,10 +2,10 @@
  * Fetch a remote connection/flow spec: open it read-only in authoring form, or save it into the workspace and record
  * the link. Never overwrites different content (or unsaved edits) without asking; a cancelled fetch writes nothing.
  */
+import { kindInfoOfResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../../core/api/types';
 import { contentHash, formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
-import { environmentKey } from '../../core/sync/links';
 import { defaultSpecFileName } from '../environments';
 import { linkStoreFor } from '../links';
 import { CommandContext, isCancellation, reportError, toUri, withRemoteProgress } from './common';
@@ -24,7 +24,7 @@ export type FetchResult =
 
 export async function fetchSpec(ctx: CommandContext, resource: SpecResource, rawArgs: unknown): Promise<FetchResult> {
   const args: FetchArgs = rawArgs && typeof rawArgs === 'object' && !(rawArgs instanceof vscode.Uri) ? rawArgs as FetchArgs : {};
-  const label = resource === 'connectionSpecs' ? 'connection spec' : 'flow spec';
+  const label = kindInfoOfResource(resource).label;
   let remote: RemoteSpec | undefined;
   try {
     remote = await withRemoteProgress(`Fetching ${label}…`, async (signal) => {
@@ -105,7 +105,7 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
 async function recordLink(ctx: CommandContext, target: vscode.Uri, resource: SpecResource, remote: RemoteSpec): Promise<void> {
   const store = linkStoreFor(target);
   if (!store) return;
-  await store.set(environmentKey(ctx.session.active().config), target.fsPath, {
+  await store.set(ctx.session.active().syncIdentity, target.fsPath, {
     resource,
     remoteId: remote.id,
     updatedAt: remote.updatedAt,

@@ -1,6 +1,7 @@
 /**
  * Registers every command. Each handler takes its answers as arguments and returns a result object (docs/commands.md).
  */
+import { isSpecResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { SpecResource } from '../../core/api/types';
 import { COMMAND_IDS, CommandId } from '../commandIds';
@@ -11,6 +12,7 @@ import { previewCard } from '../cardPreview/panel';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
 import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
+import { testSourceInEmulator } from './testSource';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 
 
@@ -19,7 +21,7 @@ import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 async function openRemoteSpec(ctx: CommandContext, arg: unknown): Promise<{ uri: string; id: string } | { cancelled: true } | { error: string }> {
   const node = arg as Partial<Extract<FlowServiceNode, { type: 'spec' }>> | undefined;
   const resource = node?.resource as SpecResource | undefined;
-  if (!node?.id || (resource !== 'connectionSpecs' && resource !== 'flowSpecs')) {
+  if (!node?.id || !isSpecResource(resource)) {
     return { error: 'openRemoteSpec needs a tree item or { resource, id }' };
   }
   try {
@@ -57,6 +59,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.refreshFlowService': () => { ctx.refreshTree(); return { refreshed: true }; },
     'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
+    'sourcesSdk.testSourceInEmulator': (uri, options) => testSourceInEmulator(ctx, uri, options),
     'sourcesSdk.previewCard': (uri) => previewCard(uri),
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {

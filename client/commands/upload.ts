@@ -1,23 +1,22 @@
 /**
- * Upload a local spec: create it remotely, or update its remote counterpart after showing the diff. Refused in an
- * untrusted workspace and while the file has errors; a `prod` sandbox always asks (naming it) unless confirmed.
+ * Upload a local spec. Core plans the push (one lookup) and says why (core/sync/push.ts reasons); this command
+ * only turns the reason into the one question it needs and applies the plan with the user's answer. Refused in an
+ * untrusted workspace and while the file has errors; a `prod` sandbox is named in every question.
  */
 import * as vscode from 'vscode';
-import { FlowServiceError } from '../../core/api/errors';
-import type { FlowServiceClient, RemoteSpec, SpecResource } from '../../core/api/types';
-import { compareSpecs } from '../../core/sync/diff';
-import { environmentKey, LinkStore, MemoryLinkStore } from '../../core/sync/links';
-import { findSpecsByName, pushSpec, PushResult } from '../../core/sync/operations';
+import { kindInfoOfResource } from '../../core/spec/kinds';
+import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
+import { applyPushPlanned, planPush, type PushDecision, type PushPlan, type PushReason, type PushResult } from '../../core/sync/push';
 import { linkStoreFor } from '../links';
 import { clearRefusal, showRefusal } from '../refusalDiagnostics';
-import { parseSpecObject } from '../specText';
 import {
-  CommandContext, UserError, isCancellation, remoteTextLike, reportError, resourceOf, showRemoteDiff, specDocument, whereLabel,
-  withRemoteProgress,
+  CommandContext, UserError, isCancellation, remoteTextLike, reportError, showRemoteDiff, specDocument, whereLabel, withRemoteProgress,
 } from './common';
 
 export interface UploadOptions {
+  /** The user already confirmed creating or updating (CodeLens flows, tests): no create/update question. */
   confirm?: boolean;
+  /** Overwrite a remote changed since the last sync without asking. */
   force?: boolean;
   saveFirst?: boolean;
 }
@@ -26,23 +25,33 @@ export interface UploadResult {
   action: 'created' | 'updated' | 'unchanged' | 'refused' | 'cancelled' | 'error';
   id?: string;
   reason?: string;
+  /** Core's reason for the plan that was applied or declined. */
+  plan?: PushReason;
 }
 
-function refuse(ctx: CommandContext, reason: string): UploadResult {
+function refuse(ctx: CommandContext, reason: string, plan?: PushReason): UploadResult {
   ctx.log.warn(`Upload refused: ${reason}`);
   void vscode.window.showWarningMessage(`Upload refused: ${reason}`);
-  return { action: 'refused', reason };
+  return { action: 'refused', reason, plan };
+}
+
+/** Button titles, one per decision. */
+const CREATE = 'Create';
+const CREATE_AGAIN = 'Create Again';
+const UPDATE = 'Update';
+const OVERWRITE = 'Overwrite';
+const COMPARE = 'Compare';
+
+function when(ms: number | undefined): string {
+  return typeof ms === 'number' ? new Date(ms).toLocaleString() : 'at an unknown time';
 }
 
 export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsArg: unknown): Promise<UploadResult> {
   const options: UploadOptions = optionsArg && typeof optionsArg === 'object' ? optionsArg as UploadOptions : {};
   if (!ctx.isTrusted()) return refuse(ctx, 'uploading is disabled in an untrusted workspace. Trust the workspace to upload.');
   let document: vscode.TextDocument;
-  let resource: SpecResource;
   try {
-    const found = await specDocument(uriArg);
-    document = found.document;
-    resource = resourceOf(found.kind);
+    document = (await specDocument(uriArg)).document;
   } catch (err) {
     if (err instanceof UserError) return refuse(ctx, err.message);
     throw err;
@@ -59,88 +68,96 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     return refuse(ctx, `${fileLabel} has ${errors.length} error${errors.length > 1 ? 's' : ''}; fix ${errors.length > 1 ? 'them' : 'it'} before uploading (${errors.slice(0, 3).join('; ')}).`);
   }
   const text = document.getText();
-  const local = parseSpecObject(text);
-  if (!local) return refuse(ctx, `${fileLabel} is not a JSON object.`);
-  const name = typeof local.name === 'string' ? local.name : fileLabel;
   const links: LinkStore = linkStoreFor(document.uri) ?? new MemoryLinkStore();
   const where = whereLabel(ctx);
-  const isProd = ctx.session.active().config.sandbox === 'prod';
   const what = `Upload ${fileLabel}`;
 
   try {
-    const found = await withRemoteProgress(`Looking up ${name} in ${where}…`, (signal) => findCounterpart(ctx, links, document, resource, name, signal));
-    const { client, remote, linked } = found;
-    const push = (force: boolean) => withRemoteProgress(`Uploading ${name} to ${where}…`, (signal) =>
-      pushSpec({ client, filePath: document.uri.fsPath, text, links, force, adopt: !linked, signal }));
-
-    let result: PushResult;
-    let diffLeft: vscode.Uri | undefined;
-    if (!remote) {
-      if (!options.confirm) {
-        const detail = `No remote ${resource === 'connectionSpecs' ? 'connection' : 'flow'} spec is linked to this file or has its name.`;
-        const question = isProd ? `Create ${name} in the PRODUCTION sandbox "prod" of ${ctx.session.active().config.name}?` : `Create ${name} in ${where}?`;
-        if ((await ctx.prompts.modal(question, detail, 'Create')) !== 'Create') return { action: 'cancelled', reason: 'not confirmed' };
+    const { client } = await ctx.session.client();
+    let plan = await withRemoteProgress(`Looking up ${fileLabel} in ${where}…`, (signal) =>
+      planPush({ client, filePath: document.uri.fsPath, text, links, signal }));
+    // At most one re-plan: when another process pushed the same file while the question was open.
+    for (let attempt = 0; ; attempt++) {
+      const answer = await decide(ctx, plan, document, options);
+      if ('result' in answer) return answer.result;
+      const outcome = await withRemoteProgress(`Uploading ${plan.name ?? fileLabel} to ${where}…`, (signal) =>
+        applyPushPlanned(plan, { client, links, text, decisions: answer.decisions, signal }));
+      if ('replanned' in outcome) {
+        if (attempt > 0) return refuse(ctx, `${fileLabel} is being uploaded by another process; try again.`);
+        plan = outcome.replanned;
+        continue;
       }
-      result = await push(Boolean(options.force));
-    } else if (compareSpecs(local, remote).same) {
-      result = await push(true); // identical content: records the link, sends nothing
-    } else {
-      if (!options.confirm) {
-        diffLeft = await showRemoteDiff(ctx, resource, remote, document);
-        const summary = compareSpecs(local, remote).summary;
-        const question = isProd ? `Update ${name} in the PRODUCTION sandbox "prod" of ${ctx.session.active().config.name}?` : `Update ${name} in ${where}?`;
-        if ((await ctx.prompts.modal(question, summary, 'Update')) !== 'Update') return { action: 'cancelled', id: remote.id, reason: 'not confirmed' };
-      }
-      result = await pushWithConflictPrompt(ctx, push, Boolean(options.force), resource, document);
+      return finish(ctx, outcome, answer.diffLeft, document, what, where, plan.name ?? fileLabel);
     }
-    // The diff shown before the update would otherwise keep showing the old remote as if nothing had happened.
-    if (diffLeft) ctx.remoteDocuments.replace(diffLeft, remoteTextLike(result.remote, document));
-    clearRefusal(document.uri);
-    ctx.log.info(`${what}: ${result.action} ${result.remote.id} in ${where}`);
-    if (result.action !== 'unchanged') void vscode.window.showInformationMessage(`${name}: ${result.action} in ${where} (${result.remote.id})`);
-    ctx.refreshTree();
-    return { action: result.action, id: result.remote.id };
   } catch (err) {
-    if (err instanceof ConflictDeclined) return { action: 'cancelled', id: err.remoteId, reason: err.message };
     if (isCancellation(err)) return { action: 'cancelled', reason: 'cancelled' };
     showRefusal(document, err);
     return { action: 'error', reason: reportError(ctx, what, err) };
   }
 }
 
-class ConflictDeclined extends Error {
-  constructor(message: string, readonly remoteId?: string) { super(message); }
+function finish(ctx: CommandContext, result: PushResult, diffLeft: vscode.Uri | undefined, document: vscode.TextDocument,
+  what: string, where: string, name: string): UploadResult {
+  // The diff shown before the update would otherwise keep showing the old remote as if nothing had happened.
+  if (diffLeft) ctx.remoteDocuments.replace(diffLeft, remoteTextLike(result.remote, document));
+  clearRefusal(document.uri);
+  ctx.log.info(`${what}: ${result.action} ${result.remote.id} in ${where} (${result.reason})`);
+  if (result.action !== 'unchanged') void vscode.window.showInformationMessage(`${name}: ${result.action} in ${where} (${result.remote.id})`);
+  ctx.refreshTree();
+  return { action: result.action, id: result.remote.id, plan: result.reason };
 }
 
-async function findCounterpart(ctx: CommandContext, links: LinkStore, document: vscode.TextDocument, resource: SpecResource, name: string, signal: AbortSignal):
-  Promise<{ client: FlowServiceClient; remote?: RemoteSpec; linked: boolean }> {
-  const { client, env } = await ctx.session.client();
-  const link = await links.get(environmentKey(env.config), document.uri.fsPath);
-  if (link) {
-    try {
-      return { client, remote: await client.get(resource, link.remoteId, { signal }), linked: true };
-    } catch (err) {
-      if (!(err instanceof FlowServiceError) || err.kind !== 'not-found') throw err;
-      return { client, linked: true };
+type Answer = { decisions: PushDecision[]; diffLeft?: vscode.Uri } | { result: UploadResult };
+
+/** The one question a plan needs (none for `unchanged`), in the editor's words; returns what the user allowed. */
+async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.TextDocument, options: UploadOptions): Promise<Answer> {
+  const env = ctx.session.active().config;
+  const where = whereLabel(ctx);
+  const name = plan.name ?? vscode.workspace.asRelativePath(document.uri);
+  const inWhere = env.sandbox === 'prod' ? `in the PRODUCTION sandbox "prod" of ${env.name}` : `in ${where}`;
+  const label = kindInfoOfResource(plan.resource).label;
+  const cancelled = (reason: string): Answer => ({ result: { action: 'cancelled', id: plan.remote?.id, reason, plan: plan.reason } });
+  const ask = (question: string, detail: string, button: string) => ctx.prompts.modal(question, detail, button);
+
+  switch (plan.reason) {
+    case 'unchanged':
+      return { decisions: [] };
+    case 'create': {
+      if (options.confirm) return { decisions: [] };
+      const answer = await ask(`Create ${name} ${inWhere}?`, `No remote ${label} is linked to this file or has its name.`, CREATE);
+      return answer === CREATE ? { decisions: [] } : cancelled('not confirmed');
     }
-  }
-  const matches = await findSpecsByName(client, resource, name, signal);
-  return { client, remote: matches.length === 1 ? matches[0] : undefined, linked: false };
-}
-
-/** Runs the push; on a conflict (remote changed since the last sync) asks Compare / Overwrite / Cancel. */
-async function pushWithConflictPrompt(ctx: CommandContext, push: (force: boolean) => Promise<PushResult>, force: boolean,
-  resource: SpecResource, document: vscode.TextDocument): Promise<PushResult> {
-  try {
-    return await push(force);
-  } catch (err) {
-    if (!(err instanceof FlowServiceError) || err.kind !== 'conflict' || force) throw err;
-    ctx.log.warn(err.message);
-    const remote = err.details.remote;
-    const choice = await ctx.prompts.modal('The remote spec changed since your last sync (someone else updated it).',
-      'Compare the two versions, overwrite the remote with your file, or cancel.', 'Compare', 'Overwrite');
-    if (choice === 'Overwrite') return push(true);
-    if (choice === 'Compare' && remote) await showRemoteDiff(ctx, resource, remote, document);
-    throw new ConflictDeclined(choice === 'Compare' ? 'compare' : 'conflict not resolved', remote?.id);
+    case 'remote-deleted': {
+      if (options.confirm || options.force) return { decisions: ['create-again'] };
+      const answer = await ask(`${name} no longer exists ${inWhere}. Create it again?`,
+        `This file was linked to ${plan.link?.remoteId}, which has been deleted. Creating it again makes a new ${label} with a new id and links the file to it.`, CREATE_AGAIN);
+      return answer === CREATE_AGAIN ? { decisions: ['create-again'] } : cancelled('not confirmed');
+    }
+    case 'remote-changed': {
+      if (options.force) return { decisions: ['overwrite'] };
+      // Conflict first: this is the only question, so nobody confirms an "update" before hearing of the conflict.
+      const remoteSide = `Remote: changed since your last sync (updated ${when(plan.remote?.updatedAt)}; last sync ${when(plan.link ? Date.parse(plan.link.syncedAt) : undefined)}).`;
+      const localSide = `Your file: ${plan.localChangedSinceSync ? 'also changed since then' : 'unchanged since then'}.`;
+      const differences = `Differences: ${plan.comparison?.summary ?? 'unknown'}.`;
+      const choice = await ctx.prompts.modal(`The remote ${label} ${name} ${inWhere} changed since your last sync (someone else updated it).`,
+        `${remoteSide}\n${localSide}\n${differences}\nCompare the two versions, overwrite the remote with your file, or cancel.`, COMPARE, OVERWRITE);
+      if (choice === OVERWRITE) return { decisions: ['overwrite'] };
+      if (choice === COMPARE && plan.remote) await showRemoteDiff(ctx, plan.resource, plan.remote, document);
+      return cancelled(choice === COMPARE ? 'compare' : 'conflict not resolved');
+    }
+    case 'update':
+    case 'name-taken': {
+      const decisions: PushDecision[] = plan.reason === 'name-taken' ? ['adopt'] : [];
+      if (options.confirm || options.force) return { decisions };
+      const diffLeft = plan.remote ? await showRemoteDiff(ctx, plan.resource, plan.remote, document) : undefined;
+      const detail = plan.reason === 'name-taken'
+        ? `This file is not linked yet; the remote ${label} with its name (${plan.remote?.id}) differs: ${plan.comparison?.summary}. Updating links the file to it.`
+        : plan.comparison?.summary ?? '';
+      const answer = await ask(`Update ${name} ${inWhere}?`, detail, UPDATE);
+      return answer === UPDATE ? { decisions, diffLeft } : cancelled('not confirmed');
+    }
+    case 'ambiguous-name':
+      return { result: refuse(ctx, `${plan.candidates?.length ?? 2} remote ${label}s are named "${name}" in ${where} (${(plan.candidates ?? []).map((c) => c.id).join(', ')}). ` +
+        `Fetch the one this file stands for from the Flow Service view (it links the file), then upload.`, plan.reason) };
   }
 }

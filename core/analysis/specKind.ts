@@ -3,20 +3,15 @@
  * cheap look at the top-level keys. Pure; used by the language server (for generic `json` documents) and the CLI.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { kindOfFileName } from '../spec/kinds';
 import type { SpecKind } from './types';
 
 /** How much text `kindFromContent` scans at most; top-level keys of real specs appear well within this. */
 const CONTENT_SCAN_LIMIT = 256 * 1024;
 
-const CONNECTION_SPEC_NAME = /[.-]connectionSpec\.json$/i;
-const FLOW_SPEC_NAME = /[.-]flowSpec\.json$/i;
-
 /** Kind implied by a file name (`*-connectionSpec.json`, `*.flowSpec.json`, …); undefined when the name says nothing. */
 export function kindFromFileName(path: string): SpecKind | undefined {
-  const base = baseName(path);
-  if (CONNECTION_SPEC_NAME.test(base)) return 'connectionSpec';
-  if (FLOW_SPEC_NAME.test(base)) return 'flowSpec';
-  return undefined;
+  return kindOfFileName(path);
 }
 
 /**
@@ -77,9 +72,4 @@ function topLevelKeys(text: string): Set<string> {
     }
   }
   return keys;
-}
-
-function baseName(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return cut >= 0 ? path.slice(cut + 1) : path;
 }

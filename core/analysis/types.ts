@@ -4,8 +4,9 @@
  */
 import type { ASTNode, Diagnostic, Range, TextDocument } from 'vscode-json-languageservice';
 
-/** The two kinds of file the engine understands. */
-export type SpecKind = 'connectionSpec' | 'flowSpec';
+/** The two kinds of file the engine understands (defined by the kind table, core/spec/kinds.ts). */
+import type { SpecKind } from '../spec/kinds';
+export type { SpecKind };
 
 /** Severity names used in the rule table, docs and the CLI. */
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';

@@ -2,6 +2,7 @@
  * The Flow Service API client for connection specs and flow specs: headers, tokens, retries, timeouts, paging,
  * error mapping and redacted exchange logging. Pure (no `vscode`); the extension, the CLI and the tests share it.
  */
+import { findSpecsByName } from './nameLookup';
 import { FlowServiceError } from './errors';
 import { isRetryableStatus, mapFlowServiceError, tryParseJson } from './errorMapping';
 import { assertCredentialHostAllowed } from './hostPolicy';
@@ -176,9 +177,9 @@ export function createFlowServiceClient(options: FlowServiceClientOptions): Flow
     return items;
   }
 
-  async function findByName(resource: SpecResource, name: string, opts: CallOptions = {}): Promise<RemoteSpec[]> {
-    const found = await list(resource, { property: [`name==${name}`], signal: opts.signal });
-    return found.filter((spec) => spec.name === name);
+  /** Exact-name lookup (nameLookup.ts): also used to recover from an ambiguous POST, so it must never miss or confuse a name. */
+  function findByName(resource: SpecResource, name: string, opts: CallOptions = {}): Promise<RemoteSpec[]> {
+    return findSpecsByName({ list }, resource, name, opts.signal);
   }
 
   async function get(resource: SpecResource, id: string, opts: CallOptions = {}): Promise<RemoteSpec> {

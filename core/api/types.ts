@@ -21,7 +21,9 @@ export interface EnvironmentConfig {
   scopes: string[];
 }
 
-export type SpecResource = 'connectionSpecs' | 'flowSpecs';
+/** Collection path of a spec kind (defined by the kind table, core/spec/kinds.ts). */
+import type { SpecResource } from '../spec/kinds';
+export type { SpecResource };
 
 /** A spec as the server returns it: authoring fields plus server-managed ones. */
 export interface RemoteSpec {

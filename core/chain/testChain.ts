@@ -101,7 +101,7 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
   const stamp = new Date().toISOString();
   const post = async (path: string, body: unknown) => client.call('POST', path, body, { signal });
 
-  const pushed = await pushSpec({ client, filePath: options.filePath, text: options.text, links: options.links, force: options.force, signal });
+  const pushed = await pushSpec({ client, filePath: options.filePath, text: options.text, links: options.links, decisions: options.force ? ['overwrite'] : [], signal });
   const spec = pushed.remote;
   if (pushed.resource !== 'connectionSpecs') throw new FlowServiceError(`${options.filePath} is a flow spec: test a connection spec file`, 'config');
   report('push', `connection spec ${spec.id} ${pushed.action}`);

@@ -3,34 +3,36 @@
  * the last sync (used to detect that someone changed the remote since). Kept outside the spec files, in
  * `<workspaceRoot>/.sources-sdk/links.json`, so spec files stay pure authoring documents.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FlowServiceError } from '../api/errors';
-import type { EnvironmentConfig, SpecResource } from '../api/types';
+import type { EnvironmentConfig } from '../api/types';
+import { syncIdentity } from '../config/environments';
+import { withLockFile } from './lockFile';
+import { emptyLinksFile, validateLinksFile, type LinkRecord, type LinksFile } from './linksFile';
 import { stripBom } from './text';
 
-/** Remote state of one linked file at its last sync. */
-export interface LinkRecord {
-  resource: SpecResource;
-  remoteId: string;
-  /** `updatedAt` of the remote spec at the last sync. */
-  updatedAt?: number;
-  /** {@link contentHash} of the remote spec at the last sync. */
-  contentHash: string;
-  /** ISO time of the last sync. */
-  syncedAt: string;
-}
+export type { LinkRecord } from './linksFile';
 
-/** Storage of links; the CLI uses {@link FileLinkStore}, the extension may pass its own. */
+/** Storage of links; the CLI and the extension use {@link FileLinkStore}, tests may pass {@link MemoryLinkStore}. */
 export interface LinkStore {
   get(environmentKey: string, filePath: string): Promise<LinkRecord | undefined>;
   set(environmentKey: string, filePath: string, record: LinkRecord): Promise<void>;
   delete(environmentKey: string, filePath: string): Promise<void>;
+  /**
+   * Runs `work` (a file's lookup-create-link sequence) so that no other process or caller runs one for the same
+   * file at the same time: the second one then sees the first one's link. Optional: stores without it run `work`.
+   */
+  exclusive?<T>(filePath: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
-/** Key of an environment+sandbox: `${platformUrl}|${orgId}|${sandbox}`. */
+/**
+ * Key of an environment+sandbox in the link store: core's stable sync identity (`local|org|sandbox` for the
+ * emulator on any port, `prod|org|sandbox`, …; see config/environments.ts `syncIdentity`).
+ */
 export function environmentKey(environment: Pick<EnvironmentConfig, 'platformUrl' | 'orgId' | 'sandbox'>): string {
-  return `${environment.platformUrl.replace(/\/+$/, '')}|${environment.orgId}|${environment.sandbox || 'prod'}`;
+  return syncIdentity(environment);
 }
 
 /** Location of the links file below a workspace root. */
@@ -38,21 +40,17 @@ export function linksFilePath(workspaceRoot: string): string {
   return path.join(workspaceRoot, '.sources-sdk', 'links.json');
 }
 
-/** How long a writer waits for another process's lock on the links file. */
-const LOCK_WAIT_MS = 10_000;
-/** Age after which a lock is taken to be left over from a crashed writer. */
-const STALE_LOCK_MS = 60_000;
-
-interface LinksFile {
-  version: 1;
-  environments: Record<string, Record<string, LinkRecord>>;
-}
+/** links.json: a writer holds its lock for milliseconds, so a short wait and a one-minute staleness suffice. */
+const LINKS_LOCK = { waitMs: 10_000, staleMs: 60_000 };
+/** A file's push lock is held across requests (retries included): wait longer, keep it fresh with a heartbeat. */
+const PUSH_LOCK = { waitMs: 180_000, staleMs: 60_000, heartbeatMs: 10_000 };
 
 /**
  * Links in `<root>/.sources-sdk/links.json`, keyed by file path relative to the root (forward slashes).
  * Writes are serialised and atomic (temp file + rename), so concurrent pushes never lose each other's links and a
  * crash never leaves a half-written file. Within a process a queue orders them; across processes (two CLI runs in
- * one CI job, the CLI beside the extension) each read-modify-write holds `links.json.lock`.
+ * one CI job, the CLI beside the extension) each read-modify-write holds `links.json.lock`. Every read validates
+ * the file (see linksFile.ts) and migrates keys of older versions; the next write stores them migrated.
  */
 export class FileLinkStore implements LinkStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -74,6 +72,12 @@ export class FileLinkStore implements LinkStore {
     return data.environments[environmentKey]?.[this.relativeKey(filePath)];
   }
 
+  /** Reads and validates the whole file (throws the validation error); used to check it before remote work. */
+  async readAll(): Promise<LinksFile> {
+    await this.queue.catch(() => undefined);
+    return this.read();
+  }
+
   set(environmentKey: string, filePath: string, record: LinkRecord): Promise<void> {
     return this.mutate((data) => {
       (data.environments[environmentKey] ??= {})[this.relativeKey(filePath)] = record;
@@ -86,9 +90,16 @@ export class FileLinkStore implements LinkStore {
     });
   }
 
+  /** Holds `.sources-sdk/locks/<hash of the file key>.lock` while `work` runs (one push of one file at a time). */
+  exclusive<T>(filePath: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const digest = createHash('sha256').update(this.relativeKey(filePath)).digest('hex').slice(0, 32);
+    const lock = path.join(path.dirname(this.file), 'locks', `${digest}.lock`);
+    return withLockFile(lock, { ...PUSH_LOCK, signal, removeEmptyFolder: true }, work);
+  }
+
   private mutate(change: (data: LinksFile) => void): Promise<void> {
     const next = this.queue.catch(() => undefined).then(() =>
-      this.withFileLock(async () => {
+      withLockFile(`${this.file}.lock`, LINKS_LOCK, async () => {
         const data = await this.read();
         change(data);
         await this.writeAtomically(data);
@@ -103,51 +114,21 @@ export class FileLinkStore implements LinkStore {
     try {
       text = await fs.readFile(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, environments: {} };
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyLinksFile();
       throw err;
     }
-    let parsed: Partial<LinksFile> | null;
+    let parsed: unknown;
     try {
       // Editors on Windows may save a byte order mark, which JSON.parse rejects.
-      parsed = JSON.parse(stripBom(text)) as Partial<LinksFile> | null;
+      parsed = JSON.parse(stripBom(text));
     } catch (err) {
       throw new FlowServiceError(
         `${this.file} is not valid JSON (${(err as Error).message}): fix it (a merge conflict?) or delete it to forget the links`,
         'config',
+        { code: 'invalid-links-file' },
       );
     }
-    const environments = parsed && typeof parsed === 'object' ? parsed.environments : undefined;
-    return { version: 1, environments: environments && typeof environments === 'object' ? environments : {} };
-  }
-
-  /** Runs `work` while holding `links.json.lock` (created exclusively); a lock older than a minute is stale. */
-  private async withFileLock<T>(work: () => Promise<T>): Promise<T> {
-    const lock = `${this.file}.lock`;
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      try {
-        await fs.writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      }
-      const held = await fs.stat(lock).catch(() => undefined);
-      // A writer holds the lock for milliseconds; one this old was left by a process that crashed or was killed.
-      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) {
-        await fs.rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new FlowServiceError(`${lock} is held by another sources-sdk process; delete it if none is running`, 'config');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-    }
-    try {
-      return await work();
-    } finally {
-      await fs.rm(lock, { force: true });
-    }
+    return validateLinksFile(this.file, parsed);
   }
 
   private async writeAtomically(data: LinksFile): Promise<void> {
@@ -166,6 +147,7 @@ export class FileLinkStore implements LinkStore {
 /** An in-memory store (tests, or hosts that keep links elsewhere). */
 export class MemoryLinkStore implements LinkStore {
   private readonly records = new Map<string, LinkRecord>();
+  private readonly running = new Map<string, Promise<unknown>>();
   async get(environmentKey: string, filePath: string) {
     return this.records.get(`${environmentKey}\n${filePath}`);
   }
@@ -174,5 +156,11 @@ export class MemoryLinkStore implements LinkStore {
   }
   async delete(environmentKey: string, filePath: string) {
     this.records.delete(`${environmentKey}\n${filePath}`);
+  }
+  exclusive<T>(filePath: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.running.get(filePath) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.running.set(filePath, next);
+    return next;
   }
 }

@@ -1,164 +1,39 @@
 /**
- * Push, pull and compare of one spec file against the Flow Service, with conflict detection through the link
- * store. Pure of UI: conflicts are thrown as FlowServiceError kind `conflict` (remote attached) and the caller
- * decides (Compare / Overwrite with `force` / Cancel).
+ * Pull and compare of one spec file against the Flow Service, and the entry points of push (plan/apply lives in
+ * push.ts). Pure of UI: failures are FlowServiceErrors; what to ask or print is the caller's business.
  */
-import { kindFromContent, kindFromFileName } from '../analysis/specKind';
 import { FlowServiceError } from '../api/errors';
+import { findSpecsByName } from '../api/nameLookup';
 import type { FlowServiceClient, RemoteSpec, SpecResource } from '../api/types';
+import { kindInfoOfResource } from '../spec/kinds';
 import { compareSpecs, type SpecComparison } from './diff';
-import { environmentKey, type LinkRecord, type LinkStore } from './links';
-import { contentHash, formatSpecFile, toAuthoringForm } from './normalize';
-import { stripBom } from './text';
+import { environmentKey, type LinkStore } from './links';
+import { formatSpecFile, toAuthoringForm } from './normalize';
+import { remoteChangedSince } from './push';
+import { looksLikeId, parseSpecText, resourceForFile } from './specFile';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { findSpecsByName } from '../api/nameLookup';
+export { looksLikeId, parseSpecText, resourceForFile } from './specFile';
+export {
+  applyPush, applyPushPlanned, DECISION_NEEDED, planPush, pushSpec, PushRefused, recordSync, remoteChangedSince,
+  type ApplyPushOptions, type PlanPushOptions, type PushDecision, type PushOptions, type PushPlan, type PushReason, type PushResult,
+} from './push';
 
-/** True when `value` looks like a spec id rather than a name. */
-export function looksLikeId(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** Which endpoint a local file belongs to: by file name, then by its top-level keys. */
-export function resourceForFile(filePath: string, text: string): SpecResource {
-  const kind = kindFromFileName(filePath) ?? kindFromContent(text);
-  if (kind === 'connectionSpec') return 'connectionSpecs';
-  if (kind === 'flowSpec') return 'flowSpecs';
-  throw new FlowServiceError(
-    `${filePath} is neither a connection spec nor a flow spec (name it *-connectionSpec.json or *-flowSpec.json)`,
-    'config',
-  );
-}
-
-/** Parses a spec file, throwing a `validation` error naming the file. */
-export function parseSpecText(filePath: string, text: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stripBom(text));
-  } catch (err) {
-    throw new FlowServiceError(`${filePath} is not valid JSON: ${(err as Error).message}`, 'validation');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new FlowServiceError(`${filePath} must contain a JSON object`, 'validation');
-  }
-  return parsed as Record<string, unknown>;
-}
-
-/** Specs named exactly `name` (works with any FlowServiceClient). */
-export async function findSpecsByName(client: FlowServiceClient, resource: SpecResource, name: string, signal?: AbortSignal): Promise<RemoteSpec[]> {
-  const found = await client.list(resource, { property: [`name==${name}`], signal });
-  return found.filter((spec) => spec.name === name);
-}
-
-/** Resolves an id or a unique name to one remote spec. */
+/**
+ * Resolves an id or an exact name to one remote spec: `not-found` when no spec has the name, `conflict` (with the
+ * ids) when several do.
+ */
 export async function resolveRemote(client: FlowServiceClient, resource: SpecResource, idOrName: string, signal?: AbortSignal): Promise<RemoteSpec> {
   if (looksLikeId(idOrName)) return client.get(resource, idOrName, { signal });
   const matches = await findSpecsByName(client, resource, idOrName, signal);
-  if (matches.length === 1) return matches[0];
+  if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
-    throw new FlowServiceError(`No ${resource === 'flowSpecs' ? 'flow' : 'connection'} spec named "${idOrName}" exists in this sandbox`, 'not-found');
+    throw new FlowServiceError(`No ${kindInfoOfResource(resource).label} named "${idOrName}" exists in this sandbox`, 'not-found');
   }
   throw new FlowServiceError(
     `${matches.length} specs are named "${idOrName}" (${matches.map((m) => m.id).join(', ')}): use an id instead`,
     'conflict',
   );
-}
-
-/** Records that `filePath` now matches `remote`. */
-export async function recordSync(links: LinkStore, client: FlowServiceClient, filePath: string, resource: SpecResource, remote: RemoteSpec): Promise<LinkRecord> {
-  const record: LinkRecord = {
-    resource,
-    remoteId: remote.id,
-    updatedAt: typeof remote.updatedAt === 'number' ? remote.updatedAt : undefined,
-    contentHash: contentHash(remote),
-    syncedAt: new Date().toISOString(),
-  };
-  await links.set(environmentKey(client.environment), filePath, record);
-  return record;
-}
-
-function conflict(message: string, remote: RemoteSpec): FlowServiceError {
-  return new FlowServiceError(message, 'conflict', { remote, retryable: false });
-}
-
-export interface PushOptions {
-  client: FlowServiceClient;
-  filePath: string;
-  text: string;
-  links: LinkStore;
-  /** Overwrite a remote that changed since the last sync, or adopt a same-named unlinked remote. */
-  force?: boolean;
-  /** Adopt (update) an unlinked remote spec with the same name, without overriding change detection. */
-  adopt?: boolean;
-  signal?: AbortSignal;
-}
-
-export interface PushResult {
-  action: 'created' | 'updated' | 'unchanged';
-  remote: RemoteSpec;
-  resource: SpecResource;
-}
-
-/** The body sent for a spec: authoring form, plus `id` for flow specs (their documented PUT bodies carry it). */
-function putBody(resource: SpecResource, local: Record<string, unknown>, id: string): Record<string, unknown> {
-  return resource === 'flowSpecs' ? { id, ...local } : local;
-}
-
-/**
- * Creates or updates the remote spec a file stands for. Refuses (kind `conflict`) when the linked remote changed
- * since the last sync, or when an unlinked remote with the same name exists, unless `force`.
- */
-export async function pushSpec(options: PushOptions): Promise<PushResult> {
-  const { client, filePath, links, signal } = options;
-  const resource = resourceForFile(filePath, options.text);
-  const local = toAuthoringForm(parseSpecText(filePath, options.text));
-  const link = await links.get(environmentKey(client.environment), filePath);
-
-  let target: RemoteSpec | undefined;
-  if (link) {
-    try {
-      target = await client.get(resource, link.remoteId, { signal });
-    } catch (err) {
-      if (!(err instanceof FlowServiceError) || err.kind !== 'not-found') throw err;
-      if (!options.force) {
-        throw new FlowServiceError(
-          `${filePath} is linked to ${link.remoteId}, which no longer exists remotely: push with --force to create it again`,
-          'conflict',
-        );
-      }
-    }
-    if (target && !options.force && (target.updatedAt !== link.updatedAt || contentHash(target) !== link.contentHash)) {
-      throw conflict(
-        `The remote spec ${target.id} changed since the last sync of ${filePath}: run \`sources-sdk diff\` to compare, or push --force to overwrite it`,
-        target,
-      );
-    }
-  } else {
-    const name = typeof local.name === 'string' ? local.name : undefined;
-    const matches = name ? await findSpecsByName(client, resource, name, signal) : [];
-    if (matches.length > 1) {
-      throw conflict(`${matches.length} remote specs are named "${name}" (${matches.map((m) => m.id).join(', ')}): pull the one this file stands for first`, matches[0]);
-    }
-    target = matches[0];
-    if (target && contentHash(target) !== contentHash(local) && !options.force && !options.adopt) {
-      throw conflict(
-        `A remote spec with this name exists: id ${target.id}. Push with --force to overwrite it, or pull it to compare first`,
-        target,
-      );
-    }
-  }
-
-  if (!target) {
-    const created = await client.create(resource, local, { signal });
-    await recordSync(links, client, filePath, resource, created);
-    return { action: 'created', remote: created, resource };
-  }
-  if (contentHash(target) === contentHash(local)) {
-    await recordSync(links, client, filePath, resource, target);
-    return { action: 'unchanged', remote: target, resource };
-  }
-  const updated = await client.update(resource, target.id, putBody(resource, local, target.id), { signal });
-  await recordSync(links, client, filePath, resource, updated);
-  return { action: 'updated', remote: updated, resource };
 }
 
 export interface PullOptions {
@@ -206,6 +81,5 @@ export async function diffSpec(options: DiffOptions): Promise<DiffResult> {
     remote = await resolveRemote(client, resource, name, signal);
   }
   const comparison = compareSpecs(local, remote);
-  const remoteChangedSinceSync = !!link && (remote.updatedAt !== link.updatedAt || contentHash(remote) !== link.contentHash);
-  return { ...comparison, remote, resource, remoteText: formatSpecFile(toAuthoringForm(remote)), remoteChangedSinceSync };
+  return { ...comparison, remote, resource, remoteText: formatSpecFile(toAuthoringForm(remote)), remoteChangedSinceSync: !!link && remoteChangedSince(link, remote) };
 }

@@ -22,6 +22,7 @@ const TALLY_PREFIX = 'SOURCES_SDK_VSCODE_TALLY ';
  * @param {string} [options.extensionsDir]
  * @param {number} options.deadlineMs           absolute time (Date.now() based) by which the launch must finish
  * @param {string} options.logFile              full workbench log goes here
+ * @param {(line: string, page: import('playwright-core').Page) => void} [options.onLine]  sees every log line
  * @returns {Promise<{passed: number, failed: number, exitCode: number | undefined, version?: string, timedOut: boolean}>}
  */
 export async function runSuiteInCodeServer(options) {
@@ -51,6 +52,7 @@ export async function runSuiteInCodeServer(options) {
       const text = format(...(Array.isArray(args) ? args : [args]));
       writeLog(`[${type}] ${text}`);
       for (const line of text.split('\n')) {
+        options.onLine?.(line, page);
         if (line.includes(TALLY_PREFIX)) {
           try { tally = JSON.parse(line.slice(line.indexOf(TALLY_PREFIX) + TALLY_PREFIX.length)); } catch { /* malformed line: reported below */ }
           continue;

@@ -54,7 +54,7 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
     assert.equal(pushed.stdout.match(/^created /gm)?.length, 12);
     assert.match(pushed.stderr, /12 created/);
     const links = JSON.parse(readFileSync(join(dir, '.sources-sdk/links.json'), 'utf8'));
-    const linked = links.environments[`${emulator.url}|CLITEST@AdobeOrg|prod`];
+    const linked = links.environments["local|CLITEST@AdobeOrg|prod"];
     assert.equal(Object.keys(linked).length, 12);
     const firstId = linked['s0-connectionSpec.json'].remoteId as string;
 
@@ -143,7 +143,7 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
     const runs = await Promise.all(groups.map((files) => cli(['push', ...files], env, workspace)));
     for (const run of runs) assert.equal(run.code, 0, run.stdout + run.stderr);
     const links = JSON.parse(readFileSync(join(workspace, '.sources-sdk/links.json'), 'utf8'));
-    assert.equal(Object.keys(links.environments[`${emulator.url}|CLITEST@AdobeOrg|prod`]).length, 12);
+    assert.equal(Object.keys(links.environments["local|CLITEST@AdobeOrg|prod"]).length, 12);
   });
 
   test('pull over a copy that differs only in CRLF line ends and a BOM (git autocrlf) is not a conflict', async () => {

@@ -90,7 +90,7 @@ describe('client against the emulator', () => {
     assert.equal(diff.remoteChangedSinceSync, true);
     assert.equal(diff.summary, '1 change: description changed');
     await assert.rejects(pushSpec({ client: api, filePath: file, text: mine, links }), (err: FlowServiceError) => err.kind === 'conflict' && err.details.remote?.description === 'edited elsewhere');
-    const forced = await pushSpec({ client: api, filePath: file, text: mine, links, force: true });
+    const forced = await pushSpec({ client: api, filePath: file, text: mine, links, decisions: ['overwrite'] });
     assert.equal(forced.action, 'updated');
     assert.equal((await api.get('connectionSpecs', pushed.remote.id)).description, 'my edit');
   });

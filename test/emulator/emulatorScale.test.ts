@@ -8,27 +8,23 @@ import { withEmulator, sampleConnectionSpec, TEST_ORG_ID, type CallResult } from
 const SPEC_COUNT = 2000;
 
 describe('emulator at scale', () => {
-  test(`${SPEC_COUNT} persisted specs: paged listing under 1 s, 200 concurrent GETs`, async () => {
+  test(`${SPEC_COUNT} persisted specs: every page of the listing, 200 concurrent GETs`, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ssdk-emu-scale-'));
     try {
       await withEmulator({ dataDir, seed: false }, async (emu) => {
         // Fill through the store (durable, same code path as POST) to keep the test about reads.
-        const fillStarted = performance.now();
         const scope = { orgId: TEST_ORG_ID, sandboxName: 'prod' };
         const created = await Promise.all(
           Array.from({ length: SPEC_COUNT }, (_, i) =>
             emu.emulator.store.specs.create(scope, 'connectionSpecs', sampleConnectionSpec(`Scale ${i}`), 'bench'),
           ),
         );
-        const fillMs = performance.now() - fillStarted;
-        assert.ok(fillMs < 20000, `2000 durable creates took ${fillMs.toFixed(0)} ms`);
+        assert.equal(created.length, SPEC_COUNT);
         // Warm up the HTTP connection and the code paths once; the budget is for the listing itself.
         assert.equal((await emu.call('GET', '/connectionSpecs?limit=1')).status, 200);
 
-        // Best of three: the machine running the suite may be busy; the budget is about the emulator's own cost.
-        const timings: number[] = [];
-        for (let run = 0; run < 3; run++) {
-          const started = performance.now();
+        // Its speed is measured by npm run bench (listing 2,000 specs), not here: wall-clock bounds flake on a busy machine.
+        {
           let href: string | undefined = '/connectionSpecs?limit=100';
           let total = 0;
           let pages = 0;
@@ -39,12 +35,9 @@ describe('emulator at scale', () => {
             pages++;
             href = page.body._links?.next?.href;
           }
-          timings.push(performance.now() - started);
           assert.equal(total, SPEC_COUNT);
           assert.equal(pages, SPEC_COUNT / 100);
         }
-        const listMs = Math.min(...timings);
-        assert.ok(listMs < 1000, `paged listing took ${timings.map((t) => t.toFixed(0)).join(', ')} ms`);
 
         const filtered = await emu.call('GET', `/connectionSpecs?property=${encodeURIComponent('name==Scale 1999,Scale 7')}`);
         assert.deepEqual(filtered.body.items.map((s: any) => s.name).sort(), ['Scale 1999', 'Scale 7']);

@@ -117,7 +117,7 @@ describe('remote commands against the bundled emulator', () => {
 
   test('upload of the same content is unchanged and asks nothing', async () => {
     const result = await commands.executeCommand('sourcesSdk.uploadSpec', join(workspaceRoot, file)) as { action: string; id: string };
-    assert.deepEqual(result, { action: 'unchanged', id: createdId });
+    assert.deepEqual(result, { action: 'unchanged', id: createdId, plan: 'unchanged' });
     assert.equal(prompts.length, 0);
   });
 
@@ -130,7 +130,7 @@ describe('remote commands against the bundled emulator', () => {
     assert.ok(state.diffs[0].left.startsWith('sources-sdk-remote:'));
     respondWith('Update');
     const updated = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string; id: string };
-    assert.deepEqual(updated, { action: 'updated', id: createdId });
+    assert.deepEqual(updated, { action: 'updated', id: createdId, plan: 'update' });
     assert.match(prompts.at(-1)!.message, /Update acme-upload in Local emulator\/dev\?/);
   });
 
@@ -155,15 +155,20 @@ describe('remote commands against the bundled emulator', () => {
     });
     await client.update('connectionSpecs', createdId, connectionSpec('acme-upload', 'changed behind your back'));
     const path = join(workspaceRoot, file);
-    respondWith('Update', 'Cancel');
+    respondWith('Cancel');
     const cancelled = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string };
     assert.equal(cancelled.action, 'cancelled');
-    assert.match(prompts.at(-1)!.message, /changed since your last sync/);
-    assert.deepEqual(prompts.at(-1)!.items, ['Compare', 'Overwrite']);
+    // Conflict first: the only question, with what changed on each side.
+    assert.equal(prompts.length, 1, JSON.stringify(prompts));
+    assert.match(prompts[0].message, /changed since your last sync/);
+    assert.deepEqual(prompts[0].items, ['Compare', 'Overwrite']);
+    assert.match(String((prompts[0] as { detail?: string }).detail), /Remote: changed since your last sync[\s\S]*Your file: also changed[\s\S]*Differences: 1 change: description changed/);
     assert.equal((await client.get('connectionSpecs', createdId)).description, 'changed behind your back');
-    respondWith('Update', 'Overwrite');
+    prompts = [];
+    respondWith('Overwrite');
     const overwritten = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string };
     assert.equal(overwritten.action, 'updated');
+    assert.equal(prompts.length, 1, 'Overwrite is the only answer needed');
     assert.equal((await client.get('connectionSpecs', createdId)).description, 'third');
   });
 
@@ -172,6 +177,64 @@ describe('remote commands against the bundled emulator', () => {
     const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true, force: true }) as { action: string };
     assert.equal(result.action, 'updated');
     assert.equal(prompts.length, 0);
+  });
+
+  test('a linked remote deleted meanwhile: the editor offers Create Again, and it works', async () => {
+    const path = writeSpec('gone-connectionSpec.json', connectionSpec('gone-soon'));
+    const created = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string; id: string };
+    assert.equal(created.action, 'created');
+    const dataDir = join(storage, 'emulator');
+    const { readdirSync, rmSync: remove } = await import('node:fs');
+    // Delete the remote spec the way the platform would lose it: the emulator has no DELETE, so stop it and remove
+    // the stored file; the restart (on a new port) loads the sandbox without it.
+    await commands.executeCommand('sourcesSdk.stopEmulator');
+    const stored = (function find(dir: string): string | undefined {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) { const hit = find(full); if (hit) return hit; } else if (entry.name === `${created.id}.json`) return full;
+      }
+      return undefined;
+    })(dataDir);
+    assert.ok(stored, 'the emulator stored the spec');
+    remove(stored);
+    writeSpec('gone-connectionSpec.json', connectionSpec('gone-soon', 'edited'));
+    respondWith(undefined);
+    const declined = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string };
+    assert.equal(declined.action, 'cancelled');
+    assert.equal(prompts.length, 1);
+    assert.match(prompts[0].message, /gone-soon no longer exists in Local emulator\/dev\. Create it again\?/);
+    assert.deepEqual(prompts[0].items, ['Create Again']);
+    respondWith('Create Again');
+    const again = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string; id: string };
+    assert.equal(again.action, 'created', JSON.stringify(again));
+    assert.notEqual(again.id, created.id);
+    const unchanged = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string; id: string };
+    assert.deepEqual(unchanged, { action: 'unchanged', id: again.id, plan: 'unchanged' }, 'the file is linked to the new remote');
+  });
+
+  test('one API client per environment: one IMS token serves several commands', async () => {
+    const { startTestEmulator } = await import('../emulator/helpers/emulator');
+    const tokenRequests: string[] = [];
+    const emu = await startTestEmulator({ clientId: 'token-count-client', clientSecret: 'token-count-secret', log: (line) => { if (line.startsWith('POST /ims/token')) tokenRequests.push(line); } });
+    try {
+      state.userSettings['sourcesSdk.environments'] = [{ name: 'Token count', platform: emu.url, orgId: 'TOKENS@AdobeOrg', clientId: 'token-count-client', sandbox: 'dev' }];
+      await commands.executeCommand('sourcesSdk.setClientSecret', 'Token count', 'token-count-secret');
+      await commands.executeCommand('sourcesSdk.selectEnvironment', 'Token count');
+      const path = writeSpec('tokens-connectionSpec.json', connectionSpec('token-count'));
+      const created = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string; id: string };
+      assert.equal(created.action, 'created', JSON.stringify(created));
+      assert.equal((await commands.executeCommand('sourcesSdk.compareWithRemote', Uri.file(path)) as { same: boolean }).same, true);
+      writeSpec('tokens-connectionSpec.json', connectionSpec('token-count', 'changed'));
+      assert.equal((await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string }).action, 'updated');
+      const fetched = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: created.id, mode: 'open' }) as { action: string };
+      assert.equal(fetched.action, 'opened', JSON.stringify(fetched));
+      assert.equal(tokenRequests.length, 1, `token requests: ${tokenRequests.join(' | ')}`);
+    } finally {
+      await commands.executeCommand('sourcesSdk.selectEnvironment', 'Local emulator');
+      await commands.executeCommand('sourcesSdk.setClientSecret', 'Token count', '');
+      delete state.userSettings['sourcesSdk.environments'];
+      await emu.close();
+    }
   });
 
   test('fetch (save) writes the authoring form and refuses to overwrite different content unless asked', async () => {
@@ -224,7 +287,11 @@ describe('remote commands against the bundled emulator', () => {
     const [envNode] = await tree.getChildren();
     assert.equal(tree.getTreeItem(envNode).label, 'Local emulator');
     const groups = await tree.getChildren(envNode);
-    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Connection specs', 'Flow specs']);
+    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Connection specs', 'Flow specs', 'Connections', 'Flows']);
+    // The instance groups read the emulator's connections and flows (none yet in this sandbox).
+    const connections = await tree.getChildren(groups[2]);
+    assert.deepEqual(connections.map((n) => tree.getTreeItem(n).label), ['No base connections in this sandbox']);
+    assert.deepEqual((await tree.getChildren(groups[3])).map((n) => tree.getTreeItem(n).label), ['No flows in this sandbox']);
     const connectionSpecs = await tree.getChildren(groups[0]);
     const mine = connectionSpecs.find((n) => n.id === createdId)!;
     const item = tree.getTreeItem(mine);

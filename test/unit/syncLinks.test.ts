@@ -8,9 +8,11 @@ import { environmentKey, FileLinkStore, linksFilePath, type LinkRecord } from '.
 const record = (id: string): LinkRecord => ({ resource: 'connectionSpecs', remoteId: id, updatedAt: 5, contentHash: 'h', syncedAt: '2025-01-01T00:00:00.000Z' });
 
 describe('FileLinkStore', () => {
-  test('environment key format', () => {
-    assert.equal(environmentKey({ platformUrl: 'http://127.0.0.1:9/', orgId: 'O@AdobeOrg', sandbox: 'dev' }), 'http://127.0.0.1:9|O@AdobeOrg|dev');
-    assert.equal(environmentKey({ platformUrl: 'https://platform.adobe.io', orgId: 'O', sandbox: '' }), 'https://platform.adobe.io|O|prod');
+  test('environment key: the stable sync identity (platform name or `local`, org, lower-case sandbox)', () => {
+    assert.equal(environmentKey({ platformUrl: 'http://127.0.0.1:9/', orgId: 'O@AdobeOrg', sandbox: 'dev' }), 'local|O@AdobeOrg|dev');
+    assert.equal(environmentKey({ platformUrl: 'http://localhost:41234', orgId: 'O@AdobeOrg', sandbox: 'Dev' }), 'local|O@AdobeOrg|dev');
+    assert.equal(environmentKey({ platformUrl: 'https://platform.adobe.io', orgId: 'O', sandbox: '' }), 'prod|O|prod');
+    assert.equal(environmentKey({ platformUrl: 'https://platform-stage.adobe.io/', orgId: 'O', sandbox: 'qa' }), 'stage|O|qa');
   });
 
   test('stores records by relative path per environment, in .sources-sdk/links.json', async () => {

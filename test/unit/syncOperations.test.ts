@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { FlowServiceError } from '../../core/api/errors';
 import { MemoryLinkStore, environmentKey } from '../../core/sync/links';
-import { diffSpec, pullSpec, pushSpec } from '../../core/sync/operations';
+import { diffSpec, pullSpec, pushSpec, PushRefused } from '../../core/sync/operations';
 import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID, planRegister, registerInFlowSpec } from '../../core/sync/register';
 import { MemoryFlowService } from './fakes/memoryFlowService';
 
@@ -36,11 +36,13 @@ describe('pushSpec', () => {
     await assert.rejects(pushSpec({ client: service, filePath: FILE, text: text({ ...spec, description: 'mine' }), links }), (err: FlowServiceError) => {
       assert.equal(err.kind, 'conflict');
       assert.equal(err.details.remote?.description, 'edited in another tool');
-      assert.match(err.message, /changed since the last sync.*sources-sdk diff.*--force/);
+      assert.ok(err instanceof PushRefused);
+      assert.equal(err.plan.reason, 'remote-changed');
+      assert.equal(err.plan.localChangedSinceSync, true);
       return true;
     });
     assert.equal(service.specs.connectionSpecs.get(remote.id)?.description, 'edited in another tool');
-    const forced = await pushSpec({ client: service, filePath: FILE, text: text({ ...spec, description: 'mine' }), links, force: true });
+    const forced = await pushSpec({ client: service, filePath: FILE, text: text({ ...spec, description: 'mine' }), links, decisions: ['overwrite'] });
     assert.equal(forced.action, 'updated');
     assert.equal(service.specs.connectionSpecs.get(remote.id)?.description, 'mine');
   });
@@ -48,8 +50,8 @@ describe('pushSpec', () => {
   test('unlinked file with a same-named remote: conflict naming the id unless adopt/force', async () => {
     const { service, links } = setup();
     const existing = service.seed('connectionSpecs', { ...spec, description: 'remote' });
-    await assert.rejects(pushSpec({ client: service, filePath: FILE, text: text(spec), links }), (err: FlowServiceError) => err.kind === 'conflict' && err.message.includes(`id ${existing.id}`));
-    const adopted = await pushSpec({ client: service, filePath: FILE, text: text(spec), links, adopt: true });
+    await assert.rejects(pushSpec({ client: service, filePath: FILE, text: text(spec), links }), (err: FlowServiceError) => err instanceof PushRefused && err.plan.reason === 'name-taken' && err.plan.remote?.id === existing.id);
+    const adopted = await pushSpec({ client: service, filePath: FILE, text: text(spec), links, decisions: ['adopt'] });
     assert.equal(adopted.action, 'updated');
     assert.equal(adopted.remote.id, existing.id);
     assert.equal(service.specs.connectionSpecs.size, 1);
@@ -67,7 +69,7 @@ describe('pushSpec', () => {
     const flow = service.seed('flowSpecs', { name: 'MyFlow', providerId: 'p', sourceConnectionSpecIds: [] });
     let sent: Record<string, unknown> | undefined;
     service.onPut = (body) => ((sent = body), body);
-    await pushSpec({ client: service, filePath: 'my-flowSpec.json', text: text({ id: 'ignored', createdAt: 1, name: 'MyFlow', providerId: 'p', sourceConnectionSpecIds: ['x'] }), links, adopt: true });
+    await pushSpec({ client: service, filePath: 'my-flowSpec.json', text: text({ id: 'ignored', createdAt: 1, name: 'MyFlow', providerId: 'p', sourceConnectionSpecIds: ['x'] }), links, decisions: ['adopt'] });
     assert.equal(sent?.id, flow.id);
     assert.equal(sent?.createdAt, undefined);
   });

@@ -9,6 +9,8 @@ import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
 import { defineUserFlowTests } from './userFlows.suite';
+import { defineTestSourceTests } from './testSource.suite';
+import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { defineSubmissionTests } from './submission.suite';
 import { defineTrustTests } from './trust.suite';
@@ -35,6 +37,8 @@ export async function run(): Promise<void> {
     defineCommandTests();
     defineRemoteTests();
     defineUserFlowTests();
+    defineTestSourceTests();
+    defineRestartConflictTests();
     defineArtifactTests();
     defineSubmissionTests();
   } else if (suite === 'untrusted') {

@@ -40,8 +40,7 @@ export function defineSubmissionTests(): void {
       const editor = vscode.window.activeTextEditor!;
       const index = document.getText().indexOf('"spaceships"');
       await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(index), document.positionAt(index + 12)), '"crm"'));
-      await document.save();
-      const fixed = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
+      const fixed = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true, saveFirst: true });
       assert.equal(fixed.action, 'created', JSON.stringify(fixed));
       await waitForDiagnostics(document.uri, (all) => !all.some((d) => d.source === 'Flow Service'));
     });

@@ -155,12 +155,13 @@ export function defineUserFlowTests(): void {
         writeSpecCopy(fileName, { name: 'conflict-demo', description: 'Edited locally.' });
       });
 
-      it('offers Compare / Overwrite / Cancel, and Cancel changes nothing', async () => {
+      it('asks Compare / Overwrite / Cancel first and only, and Cancel changes nothing', async () => {
         answerWith(/^Update$/);
         const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', uri);
         assert.equal(result.action, 'cancelled', JSON.stringify(result));
-        const conflict = prompts.find((prompt) => /changed since your last sync/.test(prompt.message));
-        assert.ok(conflict, `the conflict question was asked: ${JSON.stringify(prompts)}`);
+        assert.equal(prompts.length, 1, `one question: ${JSON.stringify(prompts)}`);
+        const conflict = prompts[0];
+        assert.match(conflict.message, /changed since your last sync/);
         assert.deepEqual(conflict.items, ['Compare', 'Overwrite']);
         assert.equal((await direct().get('connectionSpecs', remoteId)).description, 'Changed behind your back.');
         assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /Edited locally/, 'the local file is untouched');
@@ -168,7 +169,7 @@ export function defineUserFlowTests(): void {
 
       it('Compare opens the diff of the remote and the file, and still writes nothing', async () => {
         await closeAllEditors();
-        answerWith(/^Update$/, /^Compare$/);
+        answerWith(/^Compare$/);
         const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', uri);
         assert.equal(result.action, 'cancelled', JSON.stringify(result));
         const diffs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.input)
@@ -179,7 +180,7 @@ export function defineUserFlowTests(): void {
       });
 
       it('Overwrite replaces the remote with the file', async () => {
-        answerWith(/^Update$/, /^Overwrite$/);
+        answerWith(/^Overwrite$/);
         const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', uri);
         assert.equal(result.action, 'updated', JSON.stringify(result));
         assert.equal((await direct().get('connectionSpecs', remoteId)).description, 'Edited locally.');

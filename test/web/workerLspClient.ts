@@ -41,27 +41,37 @@ export class WorkerLspClient {
   readonly logs: string[] = [];
   private readonly waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
 
-  private constructor(private readonly browser: Browser, readonly page: Page, readonly connection: MessageConnection) {}
+  private constructor(
+    private readonly browser: Browser, private readonly ownsBrowser: boolean, readonly page: Page,
+    readonly connection: MessageConnection, readonly workerStartedAt: number,
+  ) {}
 
-  /** Launches Chromium, starts the worker from the bundle's text and connects. */
-  static async start(): Promise<WorkerLspClient> {
-    const browser = await launchChromium();
+  /**
+   * Starts the worker from the bundle's text in a new page and connects; launches Chromium unless `browser` is
+   * given (the bench reuses one). The worker loads its script over (intercepted) http like VS Code's does:
+   * `serverSource` or dist/browser/server.js. `workerStartedAt` is the performance.now() just before it is created.
+   */
+  static async start(existing?: Browser, serverSource?: string): Promise<WorkerLspClient> {
+    const browser = existing ?? await launchChromium();
     try {
       const page = await browser.newPage();
-      await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>worker</title>' }));
+      const source = serverSource ?? readFileSync(BROWSER_SERVER_PATH, 'utf8');
+      await page.route(`${ORIGIN}/**`, (route) => route.fulfill(route.request().url().endsWith('/server.js')
+        ? { contentType: 'text/javascript', body: source }
+        : { contentType: 'text/html', body: '<!doctype html><title>worker</title>' }));
       const reader = new PageReader();
       await page.exposeFunction('fromWorker', (message: Message) => reader.push(message));
       await page.goto(`${ORIGIN}/`);
-      const source = readFileSync(BROWSER_SERVER_PATH, 'utf8');
-      await page.evaluate((code) => {
+      const workerStartedAt = performance.now();
+      await page.evaluate((url) => {
         const g = globalThis as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-        const worker = new g.Worker(g.URL.createObjectURL(new g.Blob([code], { type: 'text/javascript' })));
+        const worker = new g.Worker(url);
         worker.onmessage = (e: { data: unknown }) => g.fromWorker(e.data);
         worker.onerror = (e: { message: string }) => g.fromWorker({ jsonrpc: '2.0', method: 'test/workerError', params: e.message });
         g.toWorker = (m: unknown) => worker.postMessage(m);
-      }, source);
+      }, `${ORIGIN}/server.js`);
       const connection = createMessageConnection(reader, new PageWriter(page));
-      const client = new WorkerLspClient(browser, page, connection);
+      const client = new WorkerLspClient(browser, !existing, page, connection, workerStartedAt);
       connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.published(p));
       connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
       connection.onNotification('test/workerError', (m: string) => client.logs.push(`worker error: ${m}`));
@@ -70,7 +80,7 @@ export class WorkerLspClient {
       connection.listen();
       return client;
     } catch (err) {
-      await browser.close();
+      if (!existing) await browser.close();
       throw err;
     }
   }
@@ -114,6 +124,7 @@ export class WorkerLspClient {
 
   async close(): Promise<void> {
     this.connection.dispose();
-    await this.browser.close();
+    if (this.ownsBrowser) await this.browser.close();
+    else await this.page.close();
   }
 }

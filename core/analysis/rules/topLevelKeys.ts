@@ -8,9 +8,9 @@
 import { SPEC_SCHEMAS } from '../../schemas';
 import { propertiesOf } from '../astUtil';
 import { closest } from '../schemaDiagnostics';
+import { SPEC_KINDS } from '../../spec/kinds';
 import type { Rule, SpecKind } from '../types';
 
-const KIND_LABEL: Record<SpecKind, string> = { connectionSpec: 'connection spec', flowSpec: 'flow spec' };
 
 function topLevelNames(kind: SpecKind): readonly string[] {
   const properties = (SPEC_SCHEMAS[kind].schema as { properties?: Record<string, unknown> }).properties ?? {};
@@ -49,7 +49,7 @@ export const topLevelKeysRule: Rule = {
         ? `Did you mean ${candidates.map((c) => `"${c}"`).join(' or ')}?`
         : 'Remove it or check the spelling: the Flow Service does not document it.';
       ctx.report({ code: 'SSDK011', node: property.keyNode, data: { candidates },
-        message: `"${name}" is not a top-level field of a ${KIND_LABEL[ctx.kind]}. ${hint}` });
+        message: `"${name}" is not a top-level field of a ${SPEC_KINDS[ctx.kind].label}. ${hint}` });
     }
   },
 };

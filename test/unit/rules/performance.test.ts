@@ -21,21 +21,15 @@ function largeSpec(): string {
   return text(spec);
 }
 
-test('runRules on a ~1 MB spec stays well under 50 ms', () => {
+// Its speed is measured by `npm run bench` (largeRules), not here: a wall-clock bound flakes on a busy machine.
+test('runRules on a ~1 MB spec with brace-heavy strings finds every leftover and repeats the same result', () => {
   const body = largeSpec();
   assert.ok(body.length > 900_000, `only ${body.length} characters`);
   const document = TextDocument.create('file:///large.json', 'json', 1, body);
   const root = getLanguageService({}).parseJSONDocument(document).root;
-  runRules(document, root, 'connectionSpec'); // warm-up: the first run includes JIT compilation
-  const timings: number[] = [];
-  let count = 0;
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    count = runRules(document, root, 'connectionSpec').length;
-    timings.push(performance.now() - start);
-  }
-  // Best of five: the test machine is shared, and the fastest run is the closest estimate of the real cost.
-  timings.sort((a, b) => a - b);
-  assert.ok(count >= 60, `expected leftover findings, got ${count}`);
-  assert.ok(timings[0] < 50, `best ${timings[0].toFixed(1)} ms, median ${timings[2].toFixed(1)} ms`);
+  const first = runRules(document, root, 'connectionSpec');
+  const again = runRules(document, root, 'connectionSpec');
+  assert.ok(first.length >= 60, `expected leftover findings, got ${first.length}`);
+  assert.deepEqual(again.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+    first.map((d) => [d.code, d.range.start.line, d.range.start.character]));
 });

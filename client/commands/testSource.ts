@@ -1,0 +1,159 @@
+/**
+ * *Test Source in Emulator*: walks the Flow Service test chain for the open connection spec in the built-in local
+ * emulator (push, register, base connection, explore, source and target connections, flow) and shows the first
+ * run's result with the records it read. Test values come from the remembered ones (plain values in the workspace
+ * state, secrets in SecretStorage) and are asked for once when missing.
+ */
+import * as vscode from 'vscode';
+import { FlowServiceError } from '../../core/api/errors';
+import { walkTestChain, type TestChainResult } from '../../core/chain/testChain';
+import { authSpecNames, findAuthSpecEntry, routeValues } from '../../core/chain/values';
+import { MemoryLinkStore } from '../../core/sync/links';
+import { linkStoreFor } from '../links';
+import { parseSpecObject } from '../specText';
+import { wantedValues } from '../testValues';
+import { CommandContext, UserError, isCancellation, reportError, specDocument } from './common';
+
+export interface TestSourceOptions {
+  /** Auth spec to use (default: the only one, else asked). */
+  authSpecName?: string;
+  /** Values given up front (names of auth or source properties); remembered like typed ones. */
+  values?: Record<string, string>;
+  /** Overwrite the emulator's copy of the spec when it changed since the last sync, without asking. */
+  force?: boolean;
+  /** Do not open the result document (tests read the returned result). */
+  quiet?: boolean;
+}
+
+export interface TestSourceResult {
+  action: 'tested' | 'refused' | 'cancelled' | 'error';
+  status?: 'success' | 'failed';
+  recordCount?: number;
+  /** Records the run kept (first 1,000). */
+  records?: unknown[];
+  flowId?: string;
+  runId?: string;
+  /** The run's error, or why the command stopped. */
+  reason?: string;
+  /** The result document, when one was opened. */
+  uri?: string;
+}
+
+function refuse(ctx: CommandContext, reason: string): TestSourceResult {
+  ctx.log.warn(`Test Source in Emulator refused: ${reason}`);
+  void vscode.window.showWarningMessage(`Test Source in Emulator: ${reason}`);
+  return { action: 'refused', reason };
+}
+
+/** The chain's result as a JSON document a user can read and search. */
+function resultDocument(name: string, result: TestChainResult): string {
+  return `${JSON.stringify({
+    source: name,
+    status: result.status,
+    recordCount: result.recordCount,
+    error: result.error,
+    flowId: result.flowId,
+    run: result.run,
+    records: result.records,
+    explorePreview: result.preview,
+  }, null, 2)}\n`;
+}
+
+export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown, optionsArg: unknown): Promise<TestSourceResult> {
+  const options: TestSourceOptions = optionsArg && typeof optionsArg === 'object' ? optionsArg as TestSourceOptions : {};
+  if (!ctx.isTrusted()) return refuse(ctx, 'the emulator is disabled in an untrusted workspace. Trust the workspace to test a source.');
+  let document: vscode.TextDocument;
+  try {
+    const found = await specDocument(uriArg);
+    if (found.kind !== 'connectionSpec') throw new UserError(`${vscode.workspace.asRelativePath(found.document.uri)} is a flow spec: open the connection spec of the source to test.`);
+    document = found.document;
+  } catch (err) {
+    if (err instanceof UserError) return refuse(ctx, err.message);
+    throw err;
+  }
+  const fileLabel = vscode.workspace.asRelativePath(document.uri);
+  if (document.uri.scheme !== 'file') return refuse(ctx, `save ${fileLabel} to a file first.`);
+  if (document.isDirty) await document.save();
+  const text = document.getText();
+  const spec = parseSpecObject(text);
+  if (!spec) return refuse(ctx, `${fileLabel} is not a JSON object.`);
+  const name = typeof spec.name === 'string' ? spec.name : fileLabel;
+
+  let authSpecName = '';
+  if (spec.type !== 'generic-streaming') {
+    const names = authSpecNames(spec);
+    if (names.length === 0) return refuse(ctx, `${fileLabel} has no auth spec: add one to authSpec before testing.`);
+    const chosen = options.authSpecName ?? (names.length === 1 ? names[0] : (await ctx.prompts.pick(names.map((label) => ({ label })), 'Auth spec for the test base connection'))?.label);
+    if (!chosen) return { action: 'cancelled', reason: 'no auth spec chosen' };
+    const entry = findAuthSpecEntry(spec, chosen);
+    if (!entry) return refuse(ctx, `"${chosen}" is not an auth spec of ${fileLabel}: use one of ${names.join(', ')}.`);
+    authSpecName = entry.name;
+  }
+  const pairs = await ctx.testValues.collect(document.uri, authSpecName, authSpecName ? wantedValues(spec, authSpecName) : [], ctx.prompts, options.values);
+  if (!pairs) return { action: 'cancelled', reason: 'a test value was not given' };
+  const values = routeValues(spec, authSpecName, pairs);
+  const links = linkStoreFor(document.uri) ?? new MemoryLinkStore();
+  const what = `Test ${name} in the local emulator`;
+
+  const walk = (force: boolean) => Promise.resolve(vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Testing ${name} in the local emulator`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        const { client } = await ctx.session.emulatorClient();
+        return await walkTestChain({
+          client, filePath: document.uri.fsPath, text, links, force, authSpecName, ...values, signal: controller.signal,
+          onStep: (step) => {
+            ctx.log.info(`${what}: ${step.message}`);
+            progress.report({ message: step.message });
+          },
+        });
+      } finally {
+        subscription.dispose();
+      }
+    },
+  ));
+
+  let result: TestChainResult;
+  try {
+    try {
+      result = await walk(Boolean(options.force));
+    } catch (err) {
+      if (!(err instanceof FlowServiceError) || err.kind !== 'conflict' || options.force) throw err;
+      const choice = await ctx.prompts.modal(`The emulator's copy of ${name} changed since your last sync.`, 'Overwrite it with your file and run the test?', 'Overwrite and Test');
+      if (choice !== 'Overwrite and Test') return { action: 'cancelled', reason: 'conflict not resolved' };
+      result = await walk(true);
+    }
+  } catch (err) {
+    if (isCancellation(err)) return { action: 'cancelled', reason: 'cancelled' };
+    ctx.refreshTree();
+    return { action: 'error', reason: reportError(ctx, what, err) };
+  }
+  ctx.refreshTree();
+  const runId = typeof result.run?.id === 'string' ? result.run.id : undefined;
+  const summary = result.inletUrl
+    ? `${name}: streaming flow created; send events to ${result.inletUrl}`
+    : result.status === 'success'
+      ? `${name}: the first run read ${result.recordCount ?? 0} record(s).`
+      : `${name}: the first run failed: ${result.error ?? 'no details'}`;
+  ctx.log.info(`${what}: ${summary}`);
+  let uri: string | undefined;
+  if (!options.quiet) {
+    const shown = await vscode.workspace.openTextDocument({ language: 'json', content: resultDocument(name, result) });
+    await vscode.window.showTextDocument(shown, { preview: true });
+    uri = shown.uri.toString();
+  }
+  if (result.status === 'failed') void ctx.prompts.error(summary, 'Show Log').then((choice) => { if (choice) ctx.log.show(true); });
+  else ctx.prompts.info(summary);
+  return {
+    action: 'tested',
+    status: result.status,
+    recordCount: result.recordCount,
+    records: result.records,
+    flowId: result.flowId,
+    runId,
+    ...(result.error ? { reason: result.error } : {}),
+    ...(uri ? { uri } : {}),
+  };
+}

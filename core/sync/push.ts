@@ -1,0 +1,234 @@
+/**
+ * Upload of one spec file as a plan and its application. {@link planPush} does the one lookup an upload needs
+ * (the linked remote, else the remotes with the file's exact name) and returns a {@link PushPlan} whose `reason`
+ * says what the situation is; {@link applyPush} carries it out, given the caller's {@link PushDecision} for the
+ * reasons that need one. Front ends only translate: the CLI turns a reason into a line and a flag, the extension
+ * into a modal. Neither decides what is safe.
+ *
+ * | reason           | situation                                                      | apply does                                   |
+ * | ---------------- | -------------------------------------------------------------- | -------------------------------------------- |
+ * | `unchanged`      | the remote (linked or same-named) has the file's content       | records the link, sends nothing              |
+ * | `create`         | no link, no remote with this name                              | POST, records the link                       |
+ * | `update`         | linked, remote unchanged since the last sync, file differs      | PUT, records the link                        |
+ * | `remote-changed` | linked, the remote changed since the last sync (a conflict)    | PUT only with `overwrite`                    |
+ * | `remote-deleted` | linked, the remote no longer exists                            | POST only with `create-again`                |
+ * | `name-taken`     | not linked, one remote has this name and other content         | PUT only with `adopt` or `overwrite`         |
+ * | `ambiguous-name` | not linked, several remotes have this exact name               | never (pull the right one first)             |
+ */
+import { FlowServiceError } from '../api/errors';
+import type { FlowServiceClient, RemoteSpec, SpecResource } from '../api/types';
+import { findSpecsByName } from '../api/nameLookup';
+import { compareSpecs, type SpecComparison } from './diff';
+import { environmentKey, type LinkRecord, type LinkStore } from './links';
+import { contentHash, toAuthoringForm } from './normalize';
+import { parseSpecText, resourceForFile } from './specFile';
+
+/** Why a push does what it does; see the table in this module's comment. */
+export type PushReason = 'unchanged' | 'create' | 'update' | 'remote-changed' | 'remote-deleted' | 'name-taken' | 'ambiguous-name';
+
+/** What a caller allows for a reason that needs a decision. */
+export type PushDecision = 'overwrite' | 'create-again' | 'adopt';
+
+/** The decision each reason needs; reasons not listed need none (`ambiguous-name` can never be applied). */
+export const DECISION_NEEDED: Readonly<Partial<Record<PushReason, PushDecision>>> = {
+  'remote-changed': 'overwrite',
+  'remote-deleted': 'create-again',
+  'name-taken': 'adopt',
+};
+
+/** The outcome of {@link planPush}: the situation, and everything a front end needs to explain it. */
+export interface PushPlan {
+  reason: PushReason;
+  resource: SpecResource;
+  filePath: string;
+  /** Link-store key (sync identity) of the client's environment and sandbox. */
+  environmentKey: string;
+  /** The file in authoring form (what would be sent). */
+  local: Record<string, unknown>;
+  /** The spec's `name`, when it has one. */
+  name?: string;
+  /** The file's link in this environment, if any. */
+  link?: LinkRecord;
+  /** The remote that would be updated or that matches (linked, or the one with the same name). */
+  remote?: RemoteSpec;
+  /** `ambiguous-name`: every remote with the name. */
+  candidates?: RemoteSpec[];
+  /** File vs remote, when there is a remote. */
+  comparison?: SpecComparison;
+  /** `remote-changed`: whether the file also changed since the last sync (both sides moved). */
+  localChangedSinceSync?: boolean;
+  /** The decision {@link applyPush} needs for this plan, if any. */
+  needs?: PushDecision;
+}
+
+/** What {@link applyPush} did. */
+export interface PushResult {
+  action: 'created' | 'updated' | 'unchanged';
+  remote: RemoteSpec;
+  resource: SpecResource;
+  /** The reason of the plan that was applied. */
+  reason: PushReason;
+}
+
+export interface PlanPushOptions {
+  client: FlowServiceClient;
+  filePath: string;
+  text: string;
+  links: LinkStore;
+  signal?: AbortSignal;
+}
+
+/** Records that `filePath` now matches `remote`. */
+export async function recordSync(links: LinkStore, client: FlowServiceClient, filePath: string, resource: SpecResource, remote: RemoteSpec): Promise<LinkRecord> {
+  const record: LinkRecord = {
+    resource,
+    remoteId: remote.id,
+    updatedAt: typeof remote.updatedAt === 'number' ? remote.updatedAt : undefined,
+    contentHash: contentHash(remote),
+    syncedAt: new Date().toISOString(),
+  };
+  await links.set(environmentKey(client.environment), filePath, record);
+  return record;
+}
+
+/** True when the remote changed since the link was recorded. */
+export function remoteChangedSince(link: LinkRecord, remote: RemoteSpec): boolean {
+  return remote.updatedAt !== link.updatedAt || contentHash(remote) !== link.contentHash;
+}
+
+/**
+ * Works out what pushing `text` as `filePath` would do, with exactly one lookup: a GET of the linked remote, or an
+ * exact-name search when the file is not linked. Reads (and so validates) the link store before any request.
+ * Sends nothing that changes the remote. Throws for unreadable input (not JSON, not a spec) and remote failures.
+ */
+export async function planPush(options: PlanPushOptions): Promise<PushPlan> {
+  const { client, filePath, links, signal } = options;
+  const resource = resourceForFile(filePath, options.text);
+  const local = toAuthoringForm(parseSpecText(filePath, options.text));
+  const key = environmentKey(client.environment);
+  const link = await links.get(key, filePath);
+  const name = typeof local.name === 'string' ? local.name : undefined;
+  const base = { resource, filePath, environmentKey: key, local, name, link };
+  const withRemote = (reason: PushReason, remote: RemoteSpec, extra: Partial<PushPlan> = {}): PushPlan => ({
+    ...base, reason, remote, comparison: compareSpecs(local, remote), needs: DECISION_NEEDED[reason], ...extra,
+  });
+
+  if (link) {
+    let remote: RemoteSpec;
+    try {
+      remote = await client.get(resource, link.remoteId, { signal });
+    } catch (err) {
+      if (!(err instanceof FlowServiceError) || err.kind !== 'not-found') throw err;
+      return { ...base, reason: 'remote-deleted', needs: 'create-again' };
+    }
+    if (remoteChangedSince(link, remote)) {
+      const same = contentHash(remote) === contentHash(local);
+      // Someone else made the remote what the file says: nothing to overwrite.
+      if (same) return withRemote('unchanged', remote);
+      return withRemote('remote-changed', remote, { localChangedSinceSync: contentHash(local) !== link.contentHash });
+    }
+    return withRemote(contentHash(remote) === contentHash(local) ? 'unchanged' : 'update', remote);
+  }
+
+  const matches = name !== undefined ? await findSpecsByName(client, resource, name, signal) : [];
+  if (matches.length > 1) return { ...base, reason: 'ambiguous-name', candidates: matches, remote: matches[0] };
+  const [match] = matches;
+  if (!match) return { ...base, reason: 'create' };
+  return withRemote(contentHash(match) === contentHash(local) ? 'unchanged' : 'name-taken', match);
+}
+
+/** The PUT body of a spec: authoring form, plus `id` for flow specs (their documented PUT bodies carry it). */
+function putBody(resource: SpecResource, local: Record<string, unknown>, id: string): Record<string, unknown> {
+  return resource === 'flowSpecs' ? { id, ...local } : local;
+}
+
+/** A plain sentence for a reason that needs a decision (front ends add their own way to give it). */
+export function describePushRefusal(plan: PushPlan): string {
+  const remoteId = plan.remote?.id ?? plan.link?.remoteId;
+  switch (plan.reason) {
+    case 'remote-changed':
+      return `The remote spec ${remoteId} changed since the last sync of ${plan.filePath}${plan.comparison ? ` (${plan.comparison.summary})` : ''}; overwriting it needs confirmation`;
+    case 'remote-deleted':
+      return `${plan.filePath} is linked to ${remoteId}, which no longer exists remotely; creating it again needs confirmation`;
+    case 'name-taken':
+      return `A remote spec named "${plan.name}" exists (id ${remoteId}) and ${plan.filePath} is not linked to it; updating it needs confirmation`;
+    case 'ambiguous-name':
+      return `${plan.candidates?.length ?? 2} remote specs are named "${plan.name}" (${(plan.candidates ?? []).map((c) => c.id).join(', ')}); link the file to one of them first`;
+    default:
+      return `Pushing ${plan.filePath} needs a decision (${plan.reason})`;
+  }
+}
+
+/** Thrown by {@link applyPush} when a plan needs a decision the caller did not give; `plan` says which. */
+export class PushRefused extends FlowServiceError {
+  constructor(readonly plan: PushPlan) {
+    super(describePushRefusal(plan), 'conflict', { remote: plan.remote, retryable: false });
+    this.name = 'PushRefused';
+  }
+}
+
+export interface ApplyPushOptions {
+  client: FlowServiceClient;
+  links: LinkStore;
+  /** What the user allowed; `overwrite` also allows `create-again` and `adopt` (the CLI's `--force`). */
+  decisions?: readonly PushDecision[];
+  signal?: AbortSignal;
+}
+
+function allows(decisions: readonly PushDecision[], needed: PushDecision): boolean {
+  return decisions.includes(needed) || decisions.includes('overwrite');
+}
+
+/**
+ * Carries out a plan. Throws {@link PushRefused} (kind `conflict`) when the plan needs a decision not in
+ * `decisions`, and always for `ambiguous-name`. Sends at most one change (POST or PUT) and records the link.
+ */
+export async function applyPush(plan: PushPlan, options: ApplyPushOptions): Promise<PushResult> {
+  const { client, links, signal } = options;
+  const decisions = options.decisions ?? [];
+  if (plan.reason === 'ambiguous-name' || (plan.needs && !allows(decisions, plan.needs))) throw new PushRefused(plan);
+  const done = async (action: PushResult['action'], remote: RemoteSpec): Promise<PushResult> => {
+    await recordSync(links, client, plan.filePath, plan.resource, remote);
+    return { action, remote, resource: plan.resource, reason: plan.reason };
+  };
+  switch (plan.reason) {
+    case 'unchanged':
+      return done('unchanged', plan.remote!);
+    case 'create':
+    case 'remote-deleted':
+      return done('created', await client.create(plan.resource, plan.local, { signal }));
+    default:
+      return done('updated', await client.update(plan.resource, plan.remote!.id, putBody(plan.resource, plan.local, plan.remote!.id), { signal }));
+  }
+}
+
+export interface PushOptions extends PlanPushOptions {
+  /** Decisions given up front (CLI flags): `--force` is `overwrite`, `--adopt` is `adopt`. */
+  decisions?: readonly PushDecision[];
+}
+
+/**
+ * Plan and apply in one go, holding the file's lock across lookup, create and link (so two processes pushing the
+ * same unlinked file never both create it: the second sees the first one's link). Throws {@link PushRefused} for a
+ * plan that needs a decision not given.
+ */
+export async function pushSpec(options: PushOptions): Promise<PushResult> {
+  const run = async () => applyPush(await planPush(options), options);
+  return options.links.exclusive ? options.links.exclusive(options.filePath, run, options.signal) : run();
+}
+
+/**
+ * Applies a plan made earlier (the extension asks the user in between) under the file's lock. When the link
+ * changed meanwhile (another process pushed the same file), the plan is made again and `replanned` is returned
+ * instead, for the caller to show.
+ */
+export async function applyPushPlanned(plan: PushPlan, options: ApplyPushOptions & { text: string }): Promise<PushResult | { replanned: PushPlan }> {
+  const run = async (): Promise<PushResult | { replanned: PushPlan }> => {
+    const link = await options.links.get(plan.environmentKey, plan.filePath);
+    if (link?.remoteId !== plan.link?.remoteId || link?.syncedAt !== plan.link?.syncedAt) {
+      return { replanned: await planPush({ client: options.client, filePath: plan.filePath, text: options.text, links: options.links, signal: options.signal }) };
+    }
+    return applyPush(plan, options);
+  };
+  return options.links.exclusive ? options.links.exclusive(plan.filePath, run, options.signal) : run();
+}
