@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runEngineBench } from './engine';
+import { runPreviewBench } from './preview';
 import { typicalSpec } from './generate';
 import { runWebBench } from './web';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       log(`remote ${key}: ${value}`);
     }
   }
+  for (const [key, value] of Object.entries(await runPreviewBench(log))) figures[`preview.${key}`] = value;
   log(JSON.stringify(figures));
 }
 

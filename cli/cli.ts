@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerValidate } from './commands/validate';
 import { registerEmulator } from './commands/emulator';
 import { registerRemoteCommands } from './commands/remote';
+import { registerPreview } from './commands/preview';
 import { registerTest } from './commands/test';
 
 export async function main(argv: string[]): Promise<number> {
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   registerValidate(program, setExit);
   registerEmulator(program, setExit);
   registerRemoteCommands(program, setExit);
+  registerPreview(program, setExit);
   registerTest(program, setExit);
 
   try {

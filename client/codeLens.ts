@@ -1,5 +1,5 @@
 /**
- * One CodeLens line atop spec files: "Upload · Compare with Remote · Register in Flow Spec" (connection specs) or
+ * One CodeLens line atop spec files: "Upload · Compare with Remote · Register in Flow Spec · Preview Source" (connection specs) or
  * "Upload · Compare with Remote" (flow specs). Off with `sourcesSdk.codeLens.enabled: false`.
  */
 import * as vscode from 'vscode';
@@ -22,6 +22,7 @@ class SpecCodeLensProvider implements vscode.CodeLensProvider {
     ];
     if (document.languageId === CONNECTION_SPEC_LANGUAGE) {
       lenses.push(new vscode.CodeLens(top, { title: 'Register in Flow Spec', command: 'sourcesSdk.registerInFlowSpec', arguments: [document.uri] }));
+      lenses.push(new vscode.CodeLens(top, { title: 'Preview Source', command: 'sourcesSdk.previewSource', arguments: [document.uri] }));
     }
     return lenses;
   }

@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'sourcesSdk.refreshFlowService',
   'sourcesSdk.showLog',
   'sourcesSdk.openRemoteSpec',
+  'sourcesSdk.previewSource',
   'sourcesSdk.testSourceInEmulator',
   'sourcesSdk.previewCard',
 ] as const;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
 import { registerCodeLens } from './codeLens';
+import { createPreviewHost } from './preview/command';
 import { CommandContext } from './commands/common';
 import { registerCommands } from './commands/index';
 import { registerContentDetection } from './contentDetection';
@@ -79,7 +80,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
 
   const publishedDiagnostics = new PublishedDiagnostics();
   const ctx: CommandContext = {
-    session, prompts, log, remoteDocuments, isTrusted,
+    session, prompts, log, remoteDocuments, isTrusted, preview: createPreviewHost(context),
     refreshTree: () => tree.refresh(),
     specErrors: (document) => specErrors(languageClient, publishedDiagnostics, document),
     testValues: new TestValueStore(context.workspaceState, context.secrets),

@@ -38,10 +38,10 @@ export class Prompts {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
   }
 
-  /** Input box; `password` hides what is typed. */
-  async input(prompt: string, password: boolean): Promise<string | undefined> {
+  /** Input box; `password` hides what is typed; `value` is offered pre-filled. */
+  async input(prompt: string, password: boolean, value?: string): Promise<string | undefined> {
     if (this.responder) return this.responder({ kind: 'input', message: prompt, items: [] });
-    return vscode.window.showInputBox({ prompt, password, ignoreFocusOut: true });
+    return vscode.window.showInputBox({ prompt, password, value, ignoreFocusOut: true });
   }
 
   /** Non-modal error with actions (never answered by the test responder: tests read results and the log). */

@@ -12,7 +12,7 @@ import type { CommandId } from '../commandIds';
 export const NODE_HOST_CONTEXT_KEY = 'sourcesSdk.nodeHost';
 
 /** Commands the browser flavour does not run, and why. `showLog` is the only command it keeps. */
-export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' | 'remote' | 'desktop'>>> = {
+export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' | 'remote' | 'desktop' | 'preview'>>> = {
   'sourcesSdk.startEmulator': 'emulator',
   'sourcesSdk.stopEmulator': 'emulator',
   'sourcesSdk.fetchConnectionSpec': 'remote',
@@ -24,6 +24,7 @@ export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' 
   'sourcesSdk.setClientSecret': 'remote',
   'sourcesSdk.refreshFlowService': 'remote',
   'sourcesSdk.openRemoteSpec': 'remote',
+  'sourcesSdk.previewSource': 'preview',
   // Not Node-bound, but its panel is only wired up by the desktop entry so far.
   'sourcesSdk.previewCard': 'desktop',
   'sourcesSdk.testSourceInEmulator': 'emulator',
@@ -38,6 +39,7 @@ const CLI_FOR: Partial<Record<CommandId, string>> = {
   'sourcesSdk.uploadSpec': 'sources-sdk push',
   'sourcesSdk.compareWithRemote': 'sources-sdk diff',
   'sourcesSdk.registerInFlowSpec': 'sources-sdk register',
+  'sourcesSdk.previewSource': 'sources-sdk preview',
 };
 
 /** How a probe of the Flow Service from the browser went (see `probeFromBrowser`). */
@@ -50,6 +52,9 @@ export function browserLimitMessage(command: CommandId, reach?: BrowserReach): s
   const cli = CLI_FOR[command] ? ` (\`${CLI_FOR[command]}\`)` : '';
   if (BROWSER_UNAVAILABLE[command] === 'emulator') {
     return `The local emulator is a Node process and does not run in the browser. ${ELSEWHERE}${cli}.`;
+  }
+  if (BROWSER_UNAVAILABLE[command] === 'preview') {
+    return `Preview Source calls your source's API from a Node process (a browser page may not call most APIs: CORS). ${ELSEWHERE}${cli}.`;
   }
   if (BROWSER_UNAVAILABLE[command] === 'desktop') {
     return `This command is not part of the browser flavour yet. Open the folder in VS Code desktop or code-server.`;

@@ -12,6 +12,7 @@ import type { SpecKind } from '../../core/analysis/types';
 import type { Prompts } from '../prompts';
 import type { RemoteDocuments } from '../remoteDocuments';
 import type { Session } from '../session';
+import type { PreviewHost } from '../preview/command';
 import type { TestValueStore } from '../testValues';
 import { kindOfLanguage, SPEC_KINDS } from '../../core/spec/kinds';
 
@@ -27,6 +28,8 @@ export interface CommandContext {
   refreshTree(): void;
   /** Error diagnostics of a spec document, one line each. */
   specErrors(document: vscode.TextDocument): Promise<string[]>;
+  /** Secret storage, workspace state and media of Preview Source (absent in unit-test harnesses). */
+  preview?: PreviewHost;
   /** Remembered test values of connection specs (plain values in workspace state, secrets in SecretStorage). */
   testValues: TestValueStore;
 }

@@ -12,6 +12,7 @@ import { previewCard } from '../cardPreview/panel';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
 import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
+import { previewSource } from '../preview/command';
 import { testSourceInEmulator } from './testSource';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 
@@ -59,6 +60,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.refreshFlowService': () => { ctx.refreshTree(); return { refreshed: true }; },
     'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
+    'sourcesSdk.previewSource': (uri, options) => previewSource(ctx, ctx.preview, uri, options as never),
     'sourcesSdk.testSourceInEmulator': (uri, options) => testSourceInEmulator(ctx, uri, options),
     'sourcesSdk.previewCard': (uri) => previewCard(uri),
   };

@@ -44,8 +44,15 @@ function withoutCredentials(headers: Record<string, string>, credentialHeaders: 
 export async function exchange(
   request: ExchangeRequest, fetchImpl: typeof fetch, timeoutMs: number, signal: AbortSignal | undefined, redactor: RunRedactor,
 ): Promise<ExchangeResponse> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  // One controller per exchange, its timer cleared at the end: AbortSignal.timeout would keep a live timer (and the
+  // signals tied to it) for the whole timeout after every page, which adds up over a long run.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+  const onCallerAbort = () => controller.abort();
+  if (signal?.aborted) controller.abort();
+  else signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const combined = controller.signal;
   let { method, url, headers, body } = request;
   let credentialsWithheld = false;
   try {
@@ -74,10 +81,13 @@ export async function exchange(
     if (err instanceof ExchangeError) throw err;
     if ((err as Error).name === 'PolicyError') throw new ExchangeError((err as Error).message, 'policy');
     if (signal?.aborted) throw new ExchangeError('Cancelled', 'cancelled');
-    if (timeout.aborted) throw new ExchangeError(`No answer within ${timeoutMs} ms from ${redactor.text(url.origin)}`, 'timeout');
+    if (timedOut) throw new ExchangeError(`No answer within ${timeoutMs} ms from ${redactor.text(url.origin)}`, 'timeout');
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const detail = cause?.code ?? cause?.message ?? (err as Error).message;
     throw new ExchangeError(`Could not reach ${redactor.text(url.origin)}: ${redactor.text(String(detail))}`, 'network');
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onCallerAbort);
   }
 }
 

@@ -55,6 +55,18 @@ export class RunRedactor {
     return out;
   }
 
+  /** A JSON value with every string redacted (records a source echoes a key in must not show it). */
+  value(value: unknown): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (Array.isArray(value)) return value.map((item) => this.value(item));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) out[key] = this.value(item);
+      return out;
+    }
+    return value;
+  }
+
   /** True when a header's value must never be shown. */
   isSensitiveHeader(name: string): boolean {
     return this.credentialHeaders.has(name.toLowerCase()) || SENSITIVE_HEADER.test(name);

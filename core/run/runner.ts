@@ -145,8 +145,9 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
       for (const record of found.records) {
         recordCount++;
         if (records.length < limits.maxRecords) {
-          records.push(record);
-          schema.add(record);
+          const shown = redactor.value(record);
+          records.push(shown);
+          schema.add(shown);
         }
       }
       request.onProgress?.({ requests: requests.length, recordCount });

@@ -27,7 +27,7 @@
  *   GET /echo                           `{ items: [{ url, headers }] }`: what the request carried (redaction tests)
  * Faults:
  *   GET /broken/repeat?offset=   the same full page of 5 records whatever the offset (page identical to previous)
- *   GET /broken/loop             a POINTER page whose next link is itself (repeated request)
+ *   GET /broken/loop             a POINTER page (a counter makes each one differ) whose next link is itself (repeated request)
  *   GET /broken/wrapped          `{ data: { entries: [...] } }`: content a `$.items` path misses
  *   GET /broken/mixed            records whose `price` is a number in some and a string in others
  *   GET /broken/html             200 with an HTML page
@@ -109,6 +109,7 @@ function routes(options: FakeSourceOptions, base: () => string): Record<string, 
   const perPage = options.bulk?.perPage ?? 100;
   // Bulk pages are serialised once so the bench measures the engine, not this server.
   const bulkCache = new Map<number, string>();
+  let loopCount = 0;
   return {
     'GET /offset/items': (q) => {
       const limit = num(q, 'limit', 10), offset = num(q, 'offset', 0);
@@ -155,7 +156,7 @@ function routes(options: FakeSourceOptions, base: () => string): Record<string, 
     }),
     'GET /echo': (_q, req) => ({ body: { items: [{ url: req.url, headers: req.headers }] } }),
     'GET /broken/repeat': () => ({ body: { items: range(0, 5), hasMore: true } }),
-    'GET /broken/loop': () => ({ body: { data: range(0, 2), paging: { next: '/broken/loop' } } }),
+    'GET /broken/loop': () => ({ body: { data: range(0, 2), servedAt: ++loopCount, paging: { next: '/broken/loop' } } }),
     'GET /broken/wrapped': () => ({ body: { data: { entries: range(0, 3) } } }),
     'GET /broken/mixed': () => ({ body: { items: [{ id: 1, price: 3 }, { id: 2, price: '3.50' }, { id: 3, price: 4 }] } }),
     'GET /broken/html': () => ({ raw: '<html><body>Sign in</body></html>', status: 200, headers: { 'content-type': 'text/html' } }),

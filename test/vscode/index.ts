@@ -12,6 +12,7 @@ import { defineUserFlowTests } from './userFlows.suite';
 import { defineTestSourceTests } from './testSource.suite';
 import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
+import { definePreviewTests } from './preview.suite';
 import { defineSubmissionTests } from './submission.suite';
 import { defineTrustTests } from './trust.suite';
 import { definePackagedTests } from './packaged.suite';
@@ -40,6 +41,7 @@ export async function run(): Promise<void> {
     defineTestSourceTests();
     defineRestartConflictTests();
     defineArtifactTests();
+    definePreviewTests();
     defineSubmissionTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();

@@ -61,15 +61,15 @@ export function defineUserFlowTests(): void {
     afterEach(() => { extension.api.setPromptResponder(undefined); });
     after(closeAllEditors);
 
-    it('puts Upload · Compare with Remote · Register in Flow Spec atop a connection spec, without Register on a flow spec', async () => {
+    it('puts Upload · Compare with Remote · Register in Flow Spec · Preview Source atop a connection spec, without Register on a flow spec', async () => {
       const connectionSpec = await openWorkspaceFile('initech-orders-connectionSpec.json');
       await waitFor('the connection spec language', () => connectionSpec.languageId === 'sources-sdk-connection-spec');
       const lenses = await waitFor('the CodeLens line', async () => {
         const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', connectionSpec.uri);
         return found.length > 0 && found;
       });
-      assert.deepEqual(lenses.map((lens) => lens.command?.title), ['Upload', 'Compare with Remote', 'Register in Flow Spec']);
-      assert.deepEqual(lenses.map((lens) => lens.command?.command), ['sourcesSdk.uploadSpec', 'sourcesSdk.compareWithRemote', 'sourcesSdk.registerInFlowSpec']);
+      assert.deepEqual(lenses.map((lens) => lens.command?.title), ['Upload', 'Compare with Remote', 'Register in Flow Spec', 'Preview Source']);
+      assert.deepEqual(lenses.map((lens) => lens.command?.command), ['sourcesSdk.uploadSpec', 'sourcesSdk.compareWithRemote', 'sourcesSdk.registerInFlowSpec', 'sourcesSdk.previewSource']);
       assert.ok(lenses.every((lens) => lens.range.start.line === 0), 'one line, atop the file');
       assert.equal(String(lenses[0].command?.arguments?.[0]), connectionSpec.uri.toString(), 'the lens acts on its own file');
 
