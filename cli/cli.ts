@@ -20,7 +20,10 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   let exitCode = 0;
-  const setExit = (code: number) => { exitCode = Math.max(exitCode, code); };
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+    process.exitCode = exitCode; // the status so far, should stdout close early (see quietOnEpipe)
+  };
   registerValidate(program, setExit);
   registerEmulator(program, setExit);
   registerRemoteCommands(program, setExit);
@@ -40,7 +43,20 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+/**
+ * `sources-sdk validate … | head`: once the reader is gone, stop quietly with the status so far instead of dying
+ * with an EPIPE stack trace.
+ */
+function quietOnEpipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 if (require.main === module) {
+  quietOnEpipe(process.stdout);
+  quietOnEpipe(process.stderr);
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (err) => { process.stderr.write(`sources-sdk: ${err instanceof Error ? err.stack : String(err)}\n`); process.exitCode = 2; },

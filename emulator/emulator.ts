@@ -6,8 +6,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { FaultInjector, validateFault } from './faults';
-import { BodyTooLargeError, flowError, gatewayError, json, readBody, sendReply, type Reply, type RequestContext } from './http';
+import { FaultInjector } from './faults';
+import { handleFaultRoute, newAdminToken, type FaultRouteAccess } from './faultRoute';
+import { BodyTooLargeError, flowError, gatewayError, json, sendReply, type Reply, type RequestContext } from './http';
 import { DEFAULT_TOKEN_TTL_SECONDS, IMS_TOKEN_PATH, TokenAuthority } from './ims';
 import { runSpec } from '../core/run';
 import { FlowResources } from './resources';
@@ -20,6 +21,11 @@ export { FLOW_SERVICE_ROOT } from './specRoutes';
 export { IMS_TOKEN_PATH } from './ims';
 
 export const ADMIN_ROOT = '/__emulator';
+
+/** Error messages never show absolute paths (the data folder, the install): `'/abs/dir/file'` becomes `'…/file'`. */
+export function hidePaths(message: string): string {
+  return message.replace(/(['"]?)(?:[A-Za-z]:)?[\\/][^\s'",]*[\\/]([^\s'",\\/]+)\1/g, '$1…/$2$1');
+}
 
 /** What tests (and the bench) may reach into: the spec store and the token authority. */
 export interface EmulatorInternals {
@@ -38,6 +44,8 @@ export interface RunningEmulator {
   /** Stops accepting, waits for pending writes to be durable, closes every connection. */
   close(): Promise<void>;
   setFaults(faults: FaultSpec[]): void;
+  /** The token `/__emulator/faults` requires (header `x-emulator-admin-token`); that route is off unless `faultRoute`. */
+  adminToken: string;
   store: EmulatorInternals;
 }
 
@@ -65,28 +73,12 @@ function statusFaultReply(fault: Extract<FaultSpec, { kind: 'status' }>, request
   return { ...reply, headers: { ...reply.headers, ...headers } };
 }
 
-async function handleAdmin(ctx: RequestContext, faults: FaultInjector, store: SpecStore): Promise<Reply> {
+async function handleAdmin(ctx: RequestContext, faults: FaultInjector, store: SpecStore, access: FaultRouteAccess): Promise<Reply> {
   const sub = ctx.path.slice(ADMIN_ROOT.length);
   if (sub === '/health' && ctx.method === 'GET') {
     return json(200, { status: 'ok', faults: faults.list().length, scopes: store.openScopes().length });
   }
-  if (sub === '/faults') {
-    if (ctx.method === 'GET') return json(200, { faults: faults.list() });
-    if (ctx.method === 'DELETE') {
-      faults.set([]);
-      return { status: 204 };
-    }
-    if (ctx.method === 'POST') {
-      try {
-        const body = JSON.parse(await readBody(ctx.req)) as { faults?: unknown };
-        if (!Array.isArray(body.faults)) throw new Error('expected {"faults": [...]}');
-        faults.set(body.faults.map(validateFault));
-        return json(200, { faults: faults.list() });
-      } catch (err) {
-        return json(400, { error: err instanceof Error ? err.message : String(err) });
-      }
-    }
-  }
+  if (sub === '/faults') return handleFaultRoute(ctx, faults, access);
   return json(404, { error: `no admin route ${ctx.method} ${ctx.path}` });
 }
 
@@ -104,13 +96,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     seed: options.seed,
     seedConnectionSpecs: options.seedConnectionSpecs,
     seedFlowSpecs: options.seedFlowSpecs,
+    log,
   });
   const faults = new FaultInjector(options.faults ?? []);
+  const faultAccess: FaultRouteAccess = { enabled: options.faultRoute === true, token: options.adminToken ?? newAdminToken() };
   const specRoutes = new SpecRoutes(store, tokens);
   const resources = new FlowResources({ dataDir: options.dataDir, specs: store, tokens, execute: runSpec, clock: options.clock, log });
 
   async function route(ctx: RequestContext): Promise<Reply | 'dropped'> {
-    if (ctx.path === ADMIN_ROOT || ctx.path.startsWith(`${ADMIN_ROOT}/`)) return handleAdmin(ctx, faults, store);
+    if (ctx.path === ADMIN_ROOT || ctx.path.startsWith(`${ADMIN_ROOT}/`)) return handleAdmin(ctx, faults, store, faultAccess);
     const decision = faults.decide(ctx.method, ctx.path);
     if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
     const fault = decision.terminal;
@@ -164,9 +158,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     } catch (err) {
       const tooLarge = err instanceof BodyTooLargeError;
+      // A malformed % escape in the path (decodeURIComponent) is the client's mistake, not an internal error.
       const reply = tooLarge
         ? flowError('1100', 413, 'The request body is too large.', ctx.requestId)
-        : flowError('1102', 500, `Internal emulator error: ${err instanceof Error ? err.message : String(err)}`, ctx.requestId);
+        : err instanceof URIError
+          ? flowError('1100', 400, 'The request path has a malformed % escape.', ctx.requestId)
+          : flowError('1102', 500, `Internal emulator error: ${hidePaths(err instanceof Error ? err.message : String(err))}`, ctx.requestId);
       if (!res.headersSent && !res.destroyed) sendReply(ctx, reply);
       status = reply.status;
     }
@@ -199,6 +196,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://${urlHost}:${port}`,
     port,
     setFaults: (list) => faults.set(list),
+    adminToken: faultAccess.token,
     store: { specs: store, resources, tokens, faults: () => faults.list() },
     close() {
       closing ??= (async () => {

@@ -20,6 +20,10 @@ export function validateFault(input: unknown): FaultSpec {
     const { method, path } = match as Record<string, unknown>;
     if (method !== undefined && typeof method !== 'string') throw new Error('fault.match.method must be a string');
     if (path !== undefined && typeof path !== 'string') throw new Error('fault.match.path must be a string');
+    if (typeof path === 'string' && path.length > MAX_PATTERN_LENGTH) throw new Error(`fault.match.path must be at most ${MAX_PATTERN_LENGTH} characters`);
+    if (typeof path === 'string' && (/^\^|\$$|[()|+{}\\]/.test(path))) {
+      throw new Error('fault.match.path is a path prefix or a glob (* and ?), not a regular expression: drop ^ $ ( ) | + { } \\');
+    }
   }
   switch (fault.kind) {
     case 'status':
@@ -42,13 +46,51 @@ export function validateFault(input: unknown): FaultSpec {
   return { ...(fault as unknown as FaultSpec) };
 }
 
-function pathMatches(pattern: string, path: string): boolean {
-  if (path.includes(pattern)) return true;
-  try {
-    return new RegExp(pattern).test(path);
-  } catch {
-    return false; // not a valid regex: it was meant as a plain substring, which did not match
+/** Longest `match.path` accepted: patterns are short paths, and matching cost grows with their length. */
+export const MAX_PATTERN_LENGTH = 200;
+/** Most faults active at once. */
+export const MAX_FAULTS = 100;
+
+const FLOW_SERVICE_PREFIX = '/data/foundation/flowservice';
+
+/**
+ * `*` (any run of characters, `/` included) and `?` (one character) wildcards, matched over the whole text by the
+ * linear two-pointer algorithm (at most one backtrack point): no regular expression is ever built from a request,
+ * so no pattern can make matching slow.
+ */
+export function globMatches(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = t;
+    } else if (star !== -1) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
   }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/**
+ * A plain pattern is a path prefix; one with `*` or `?` is a glob over the whole path. Either is tried against the
+ * full path and against the path below the Flow Service root, so `/flowSpecs` (or `flowSpecs`) means the flow spec
+ * routes. Never a regular expression.
+ */
+export function pathMatches(pattern: string, path: string): boolean {
+  const rooted = pattern.startsWith('/') || pattern.startsWith('*') ? pattern : `/${pattern}`;
+  const below = path.startsWith(`${FLOW_SERVICE_PREFIX}/`) ? path.slice(FLOW_SERVICE_PREFIX.length) : undefined;
+  const test = /[*?]/.test(rooted) ? (candidate: string) => globMatches(rooted, candidate) : (candidate: string) => candidate.startsWith(rooted);
+  return test(path) || (below !== undefined && test(below));
 }
 
 function matches(match: FaultMatch | undefined, method: string, path: string): boolean {
@@ -73,6 +115,7 @@ export class FaultInjector {
   }
 
   set(faults: FaultSpec[]): void {
+    if (faults.length > MAX_FAULTS) throw new Error(`at most ${MAX_FAULTS} faults can be active at once`);
     this.faults = faults.map(validateFault);
   }
 

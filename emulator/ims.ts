@@ -7,6 +7,10 @@ import { json, readBody, type Reply, type RequestContext } from './http';
 
 export const IMS_TOKEN_PATH = '/ims/token/v3';
 export const DEFAULT_TOKEN_TTL_SECONDS = 86399;
+/** Most tokens remembered at once; a client asking for more than this many is only hurting itself. */
+export const MAX_TOKENS = 10_000;
+/** The table is swept for expired tokens when it reaches this size, then each time it doubles. */
+const SWEEP_MIN = 256;
 
 interface IssuedToken {
   clientId: string;
@@ -29,6 +33,7 @@ function imsError(status: number, error: string, description: string): Reply {
 /** Issues opaque tokens and remembers, for each, its client id and expiry. Tokens live in memory only. */
 export class TokenAuthority {
   private readonly tokens = new Map<string, IssuedToken>();
+  private sweepAt = SWEEP_MIN;
 
   constructor(
     private readonly fixedCredentials: { clientId: string; clientSecret: string } | undefined,
@@ -38,9 +43,32 @@ export class TokenAuthority {
 
   /** Issues a token directly (tests and the bench use it to skip the HTTP exchange). */
   issue(clientId: string): { accessToken: string; expiresIn: number } {
+    this.shrink();
     const accessToken = `emu-${randomBytes(24).toString('base64url')}`;
     this.tokens.set(accessToken, { clientId, expiresAt: this.now() + this.ttlSeconds * 1000 });
     return { accessToken, expiresIn: this.ttlSeconds };
+  }
+
+  /** Tokens currently remembered (tests check that the table shrinks). */
+  get size(): number {
+    return this.tokens.size;
+  }
+
+  /**
+   * Keeps the table bounded: expired tokens are dropped (swept once the table has doubled since the last sweep, so
+   * the cost stays O(1) per issue on average), and past {@link MAX_TOKENS} the oldest are forgotten (their clients
+   * get a 401 and fetch a new one, as after an expiry).
+   */
+  private shrink(): void {
+    if (this.tokens.size >= this.sweepAt) {
+      const now = this.now();
+      for (const [token, issued] of this.tokens) if (issued.expiresAt <= now) this.tokens.delete(token);
+      this.sweepAt = Math.max(SWEEP_MIN, this.tokens.size * 2);
+    }
+    for (const token of this.tokens.keys()) {
+      if (this.tokens.size < MAX_TOKENS) break;
+      this.tokens.delete(token); // Map order is issue order: the oldest go first
+    }
   }
 
   /** Resolves a bearer token to its client, or fails if unknown or expired (expired ones are forgotten). */

@@ -10,7 +10,7 @@
  * either the old or the new file, never a torn one; and a caller that awaited the write knows it survives a kill.
  */
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SPEC_RESOURCES } from '../core/spec/kinds';
 import type { Scope, SpecResourceName, StoredSpec } from './types';
@@ -66,6 +66,29 @@ interface PendingWrite {
 export interface LoadedScope {
   seeded: boolean;
   specs: Record<SpecResourceName, StoredSpec[]>;
+  /** Files that could not be read or were not a stored spec, moved to the quarantine folder. */
+  quarantined: QuarantinedFile[];
+}
+
+/** A file set aside on load: where it was (relative to the data folder), where it went, and why. */
+export interface QuarantinedFile {
+  resource: SpecResourceName;
+  file: string;
+  movedTo?: string;
+  reason: string;
+}
+
+/** Folder (below the data folder) that unreadable or corrupt files are moved to on load. */
+export const QUARANTINE_DIR = 'quarantine';
+
+/** Parses a stored spec file; throws when it is not JSON or lacks the fields every stored spec has. */
+function parseStoredSpec(text: string): StoredSpec {
+  const parsed = JSON.parse(text) as unknown;
+  const spec = parsed as Partial<StoredSpec> | null;
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec) || typeof spec.id !== 'string' || typeof spec.createdAt !== 'number' || typeof spec.updatedAt !== 'number') {
+    throw new Error('not a stored spec (an object with id, createdAt and updatedAt)');
+  }
+  return spec as StoredSpec;
 }
 
 /** File-backed persistence for all scopes under one data folder. */
@@ -94,7 +117,7 @@ export class DiskPersistence {
   /** Reads a scope folder; leftover temp files from an interrupted write are deleted. */
   async loadScope(scope: Scope): Promise<LoadedScope> {
     const dir = this.scopeDir(scope);
-    const result: LoadedScope = { seeded: false, specs: { connectionSpecs: [], flowSpecs: [] } };
+    const result: LoadedScope = { seeded: false, specs: { connectionSpecs: [], flowSpecs: [] }, quarantined: [] };
     try {
       await fs.access(join(dir, SCOPE_FILE));
       result.seeded = true;
@@ -115,8 +138,11 @@ export class DiskPersistence {
           continue;
         }
         if (!name.endsWith('.json')) continue;
-        const text = await fs.readFile(join(resourceDir, name), 'utf8');
-        result.specs[resource].push(JSON.parse(text) as StoredSpec);
+        try {
+          result.specs[resource].push(parseStoredSpec(await fs.readFile(join(resourceDir, name), 'utf8')));
+        } catch (err) {
+          result.quarantined.push(await this.quarantine(scope, resource, name, err));
+        }
       }
       // Listing order is creation order, like the in-memory store.
       result.specs[resource].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
@@ -197,8 +223,18 @@ export class DiskPersistence {
         try {
           await this.flushBatch(batch);
           for (const write of batch.values()) for (const waiter of write.waiters) waiter.resolve();
-        } catch (err) {
-          for (const write of batch.values()) for (const waiter of write.waiters) waiter.reject(err);
+        } catch {
+          // One write the file system refuses (a name too long, a full folder) must fail only its own request:
+          // redo the batch one write at a time, in arrival order. Writes are idempotent (temp file + rename).
+          for (const [path, write] of batch) {
+            try {
+              await this.flushBatch(new Map([[path, write]]));
+              for (const waiter of write.waiters) waiter.resolve();
+            } catch (err) {
+              const failure = this.storageError(path, err);
+              for (const waiter of write.waiters) waiter.reject(failure);
+            }
+          }
         }
       }
     } finally {
@@ -220,6 +256,39 @@ export class DiskPersistence {
       else await fs.rename(tempPath, path);
     }
     await Promise.all(Array.from(dirs, (dir) => fsyncDir(dir)));
+  }
+
+  /**
+   * Moves an unreadable or corrupt file to `<data>/quarantine/<org>/<sandbox>/<resource>/`, so the rest of its
+   * sandbox loads, and the file is kept for the user to inspect. If even the move fails, the file is skipped.
+   */
+  private async quarantine(scope: Scope, resource: SpecResourceName, name: string, err: unknown): Promise<QuarantinedFile> {
+    const from = join(this.scopeDir(scope), resource, name);
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    const reason = code ?? (err instanceof Error ? err.message : String(err));
+    const entry: QuarantinedFile = { resource, file: relative(this.dataDir, from), reason };
+    const targetDir = join(this.dataDir, QUARANTINE_DIR, encodeSegment(scope.orgId), encodeSegment(scope.sandboxName), resource);
+    try {
+      await fs.mkdir(targetDir, { recursive: true });
+      let target = join(targetDir, name);
+      try {
+        await fs.access(target);
+        target = join(targetDir, `${Date.now()}-${name}`); // an earlier quarantined copy keeps its name
+      } catch {
+        // free
+      }
+      await fs.rename(from, target);
+      entry.movedTo = relative(this.dataDir, target);
+    } catch {
+      // left in place; it is skipped again on the next load
+    }
+    return entry;
+  }
+
+  /** An error naming the file relative to the data folder: messages never show absolute paths. */
+  private storageError(path: string, err: unknown): Error {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    return new Error(`could not store ${relative(this.dataDir, path)} in the data folder${code ? ` (${code})` : ''}`);
   }
 
   /** Marks a scope as seeded; written after the seeds so an interrupted seeding is redone on next start. */

@@ -9,6 +9,7 @@ import { isFilterError, matchesFilter, parsePropertyFilter, type FilterableResou
 import type { SpecStore } from './store';
 import type { Scope, SpecResourceName } from './types';
 import { validateSpecBody } from './validation';
+import { bodyLimitProblem, scopeHeaderProblem } from './limits';
 
 export const FLOW_SERVICE_ROOT = '/data/foundation/flowservice';
 
@@ -42,6 +43,8 @@ export function authenticate(ctx: RequestContext, tokens: TokenAuthority): Outco
   if (!sandboxName) {
     return fail(flowError('2105', 400, 'The header x-sandbox-name is missing in the request.', ctx.requestId));
   }
+  const tooLong = scopeHeaderProblem('x-gw-ims-org-id', orgId) ?? scopeHeaderProblem('x-sandbox-name', sandboxName);
+  if (tooLong) return fail(flowError('1100', 400, tooLong, ctx.requestId));
   return { ok: true, value: { clientId: token.clientId, scope: { orgId, sandboxName } } };
 }
 
@@ -64,6 +67,8 @@ export async function readJsonObject(ctx: RequestContext): Promise<Outcome<Recor
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return fail(flowError('1100', 400, 'The request body must be a JSON object.', ctx.requestId));
   }
+  const tooDeep = bodyLimitProblem(parsed);
+  if (tooDeep) return fail(flowError('1100', 400, tooDeep, ctx.requestId));
   return { ok: true, value: parsed as Record<string, unknown> };
 }
 
@@ -153,12 +158,18 @@ export class SpecRoutes {
     const caller = auth.value;
     if ((ctx.method === 'POST' || ctx.method === 'PUT') && !isJsonContentType(ctx)) return contentTypeError();
 
-    if (ctx.method === 'GET' && id === undefined) return this.list(ctx, caller, resource);
+    if (ctx.method === 'GET' && id === undefined) return this.withLoadWarning(caller, resource, await this.list(ctx, caller, resource));
     if (ctx.method === 'GET') return this.get(ctx, caller, resource, id!);
     const body = await readJsonObject(ctx);
     if (!body.ok) return body.reply;
     if (ctx.method === 'POST') return this.create(ctx, caller, resource, body.value);
     return this.update(ctx, caller, resource, id!, body.value);
+  }
+
+  /** A list of a sandbox whose files were partly quarantined on load says so in a `Warning` header. */
+  private async withLoadWarning(caller: Caller, resource: SpecResourceName, reply: Reply): Promise<Reply> {
+    const warning = reply.status === 200 ? await this.store.loadWarning(caller.scope, resource) : undefined;
+    return warning ? { ...reply, headers: { ...reply.headers, warning } } : reply;
   }
 
   private notFound(ctx: RequestContext, resource: SpecResourceName, id: string): Reply {

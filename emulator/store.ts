@@ -7,7 +7,7 @@ import { SPEC_RESOURCES } from '../core/spec/kinds';
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { SERVER_MANAGED_FIELDS } from '../core/serverManagedFields';
-import { DiskPersistence } from './persistence';
+import { DiskPersistence, type QuarantinedFile } from './persistence';
 import { builtinSeedFlowSpecs } from './seeds';
 import type { Scope, SpecResourceName, StoredSpec } from './types';
 
@@ -18,6 +18,8 @@ const SEED_CLIENT_ID = 'acp_foundation_connectors';
 interface ScopeData {
   sandboxId: string;
   specs: Record<SpecResourceName, Map<string, StoredSpec>>;
+  /** Files set aside when the scope was loaded (see DiskPersistence.quarantine). */
+  quarantined?: QuarantinedFile[];
 }
 
 export interface SpecStoreOptions {
@@ -26,6 +28,8 @@ export interface SpecStoreOptions {
   seed?: boolean;
   seedConnectionSpecs?: object[];
   seedFlowSpecs?: object[];
+  /** Where load problems (quarantined files) are reported; default nowhere. */
+  log?: (line: string) => void;
 }
 
 /** A uuid (v4 layout) derived from text, so seeds and sandbox ids are stable across restarts. */
@@ -96,6 +100,11 @@ export class SpecStore {
     if (this.persistence) {
       const loaded = await this.persistence.loadScope(scope);
       seeded = loaded.seeded;
+      if (loaded.quarantined.length > 0) data.quarantined = loaded.quarantined;
+      for (const file of loaded.quarantined) {
+        this.options.log?.(`data folder: ${file.file} could not be loaded (${file.reason}); ` +
+          (file.movedTo ? `moved to ${file.movedTo}` : 'left in place and skipped'));
+      }
       for (const resource of SPEC_RESOURCES) {
         for (const spec of loaded.specs[resource]) {
           data.specs[resource].set(spec.id, spec);
@@ -197,6 +206,18 @@ export class SpecStore {
     const previous = data.specs[resource].get(id);
     if (!previous) return undefined;
     return this.commit(scope, data, resource, this.buildRecord(scope, data, id, body, clientId, previous));
+  }
+
+  /**
+   * A `Warning` header value for a list of `resource` in `scope` when files of it were quarantined on load (the
+   * list is then incomplete), else undefined.
+   */
+  async loadWarning(scope: Scope, resource: SpecResourceName): Promise<string | undefined> {
+    const files = (await this.scopeData(scope)).quarantined?.filter((file) => file.resource === resource) ?? [];
+    if (files.length === 0) return undefined;
+    const names = files.map((file) => file.movedTo ?? file.file).join(', ');
+    const text = `${files.length} unreadable or corrupt ${resource} file(s) were set aside when this sandbox was loaded: ${names}`;
+    return `199 sources-sdk-emulator "${text.replace(/[^\x20-\x7e]|"|\\/g, '?')}"`;
   }
 
   /** Scopes opened so far (for tests and the health route). */

@@ -3,7 +3,10 @@
  * Other parts of the project (client tests, bench, extension tests) code against these shapes.
  */
 
-/** Narrows a fault to some requests. `path` is a substring of the URL path, or a regular-expression source. */
+/**
+ * Narrows a fault to some requests. `path` is a path prefix (`/flowSpecs`, `/ims/token/v3`) or a glob with `*` and
+ * `?` (`/connectionSpecs/*`), tried on the full path and on the path below the Flow Service root; never a regex.
+ */
 export interface FaultMatch {
   method?: string;
   path?: string;
@@ -57,6 +60,13 @@ export interface EmulatorOptions {
   /** Extra authoring-form flow specs created in every (org, sandbox) on first use (emulator extension). */
   seedFlowSpecs?: object[];
   faults?: FaultSpec[];
+  /**
+   * Serve the fault route `/__emulator/faults` (off by default; the CLI's `--faults`). Every call to it needs the
+   * header `x-emulator-admin-token` with {@link RunningEmulator.adminToken}, and POST needs a JSON content type.
+   */
+  faultRoute?: boolean;
+  /** The admin token for the fault route; default a random one per run. */
+  adminToken?: string;
   /** One line per request; never receives tokens or secrets. */
   log?: (line: string) => void;
   /** Lifetime of issued tokens; default 86399 (as IMS). */

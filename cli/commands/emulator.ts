@@ -1,12 +1,15 @@
 /**
  * `sources-sdk emulator`: runs the local Flow Service + IMS emulator until SIGINT/SIGTERM.
- * Prints exactly `listening on http://HOST:PORT` on stdout once ready; request logs go to stderr.
+ * Prints `listening on http://HOST:PORT` on stdout once ready (and, with --faults, a `fault route on: …` line with
+ * the admin token); request logs go to stderr.
  */
 import type { Command } from 'commander';
 import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startEmulator } from '../../emulator/emulator';
 import { parseFaultArgument } from '../../emulator/faults';
+import { ADMIN_TOKEN_HEADER } from '../../emulator/faultRoute';
+import { isLoopbackHost } from '../../core/api/hostPolicy';
 import { stripBom } from '../../core/sync/text';
 import type { FaultSpec } from '../../emulator/types';
 
@@ -20,6 +23,8 @@ interface EmulatorCliOptions {
   seedDir?: string;
   seed: boolean;
   quiet?: boolean;
+  faults?: boolean;
+  allowRemote?: boolean;
 }
 
 /** Secrets on a command line are visible to other local users, so the secret may also come from the environment. */
@@ -75,10 +80,20 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .option('--seed-dir <dir>', 'create the connection/flow specs found in this folder in every sandbox on first use')
     .option('--no-seed', 'do not seed RestStorageToAEP and GenericStreamingAEP')
     .option('--quiet', 'do not log requests to stderr')
+    .option('--faults', 'serve the fault route /__emulator/faults (needs the admin token printed at start)')
+    .option('--allow-remote', 'with --host, allow listening on an address other than loopback (no TLS, no real auth: take care)')
     .action(async (opts: EmulatorCliOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         process.stderr.write(`sources-sdk emulator: invalid --port ${opts.port}\n`);
+        setExit(2);
+        return;
+      }
+      if (!isLoopbackHost(opts.host) && !opts.allowRemote) {
+        process.stderr.write(
+          `sources-sdk emulator: --host ${opts.host} is not a loopback address: anyone who can reach it could read and change ` +
+            'the specs and get tokens. Add --allow-remote if you really mean it, or keep the default 127.0.0.1.\n',
+        );
         setExit(2);
         return;
       }
@@ -117,6 +132,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
           seedConnectionSpecs: seeds.connectionSpecs,
           seedFlowSpecs: seeds.flowSpecs,
           faults,
+          faultRoute: opts.faults === true,
           log: opts.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
         });
       } catch (err) {
@@ -130,6 +146,12 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
         return;
       }
       process.stdout.write(`listening on ${emulator.url}\n`);
+      if (!isLoopbackHost(opts.host)) {
+        process.stderr.write(`warning: listening on ${opts.host}, reachable from other machines, without TLS (--allow-remote)\n`);
+      }
+      if (opts.faults) {
+        process.stdout.write(`fault route on: ${emulator.url}/__emulator/faults with header ${ADMIN_TOKEN_HEADER}: ${emulator.adminToken}\n`);
+      }
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           process.off('SIGINT', stop);

@@ -11,6 +11,7 @@ import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
 import { stripBom } from '../../core/sync/text';
 import { artifactFolderCandidates, checkArtifactFolders } from './validateArtifacts';
+import { unreadableBelow } from './unreadable';
 import { countBySeverity, toFindings, type Finding } from '../format/findings';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
@@ -110,6 +111,8 @@ async function collectTargets(paths: readonly string[], ioProblem: (message: str
     if (info?.isFile()) {
       add(arg, true, false);
     } else if (info?.isDirectory()) {
+      // The glob skips what it cannot read without a word; CI must not pass without checking it.
+      for (const problem of await unreadableBelow(arg)) ioProblem(problem);
       const found = await glob('**/*.json', { cwd: arg, ignore: IGNORED, dot: false });
       for (const file of found.sort()) add(join(arg, file), false, true);
     } else if (isDynamicPattern(arg)) {

@@ -13,6 +13,7 @@ import { ConfigError } from './config';
 import { exitCodeFor, withRemoteContext, type CliIO, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
 import { readIfExists, readSpecFile, writeFileAtomically } from './files';
+import { resolveOutputTarget } from '../outputTarget';
 import { refusalLine } from './refusalPlace';
 
 /** `connection-spec` / `flow-spec` (a few spellings accepted) → endpoint. */
@@ -36,7 +37,12 @@ export async function runPull(kind: string, idOrName: string, flags: PullFlags, 
       io.out(text);
       return 0;
     }
-    const target = path.resolve(io.cwd, flags.output);
+    const output = await resolveOutputTarget(path.resolve(io.cwd, flags.output), flags.output, flags.force === true);
+    if (!output.ok) {
+      io.err(`sources-sdk pull: ${output.message}\n`);
+      return 2;
+    }
+    const target = output.writePath;
     const existing = await readIfExists(target);
     // A copy that differs only in line ends or a byte order mark (git autocrlf, Windows editors) is the same spec.
     const sameContent = existing !== undefined && stripBom(existing).replace(/\r\n/g, '\n') === text;

@@ -21,19 +21,32 @@ export function isCredentialHostAllowed(url: string): boolean {
   } catch {
     return false;
   }
+  if (parsed.username || parsed.password) return false; // user:password@ in a URL: never send anything there
   if (isLoopbackHost(parsed.hostname)) return parsed.protocol === 'http:' || parsed.protocol === 'https:';
   const host = parsed.hostname.toLowerCase();
   return parsed.protocol === 'https:' && ADOBE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix));
 }
 
-/** Throws a `config` error, before any request is made, when credentials must not be sent to `url`. */
+/**
+ * Throws a `config` error, before any request is made, when credentials must not be sent to `url`. A URL with a
+ * user name or password in it is refused without repeating it (it would print the password).
+ */
 export function assertCredentialHostAllowed(url: string, settingName: string): void {
   if (isCredentialHostAllowed(url)) return;
   let host: string;
   try {
     const parsed = new URL(url);
     host = `${parsed.protocol}//${parsed.host}`;
-  } catch {
+    if (parsed.username || parsed.password) {
+      throw new FlowServiceError(
+        `The ${settingName} for ${host} contains a user name or password (user:password@host): remove them from the URL. ` +
+          'Credentials go in the client id and secret settings, never in a URL.',
+        'config',
+        { url: host },
+      );
+    }
+  } catch (err) {
+    if (err instanceof FlowServiceError) throw err;
     throw new FlowServiceError(`The ${settingName} "${url}" is not a valid URL`, 'config', { url });
   }
   throw new FlowServiceError(

@@ -49,7 +49,7 @@ describe('issue 3 acceptance: the CLI against the emulator alone', () => {
   let emulator: CliEmulator;
   let env: Record<string, string>;
   before(async () => {
-    emulator = await spawnCliEmulator(['--port', '0', '--quiet', '--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET]);
+    emulator = await spawnCliEmulator(['--port', '0', '--quiet', '--faults', '--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET]);
     env = {
       SOURCES_SDK_PLATFORM_URL: emulator.url,
       SOURCES_SDK_IMS_URL: emulator.url,
@@ -147,8 +147,12 @@ describe('issue 3 acceptance: the CLI against the emulator alone', () => {
     // slow0 is pushed first, so the long run finds it unchanged (no POST); every create after it then waits 30 s.
     const first = await cli(['push', files[0]!], env, dir);
     assert.equal(first.code, 0, first.stdout + first.stderr);
-    const faults = { faults: [{ kind: 'delay', ms: 30_000, match: { method: 'POST', path: 'connectionSpecs$' } }] };
-    await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults) });
+    const faults = { faults: [{ kind: 'delay', ms: 30_000, match: { method: 'POST', path: '/connectionSpecs' } }] };
+    // The fault route needs --faults and the admin token the emulator printed at start.
+    const adminToken = /^fault route on: \S+ with header x-emulator-admin-token: (\S+)$/m.exec(emulator.stdout())?.[1] ?? '';
+    const admin = { 'x-emulator-admin-token': adminToken };
+    const set = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...admin }, body: JSON.stringify(faults) });
+    assert.equal(set.status, 200, await set.text());
     const running = await startCli(['push', ...files, '--concurrency', '1'], env, dir);
     try {
       await waitFor(() => /^unchanged\s+slow0-connectionSpec\.json/m.test(running.stdout()), 'the first file to be reported while the run goes on');
@@ -157,7 +161,7 @@ describe('issue 3 acceptance: the CLI against the emulator alone', () => {
       running.child.kill('SIGINT');
     }
     const run = await running.done;
-    await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
+    await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE', headers: admin });
     assert.equal(run.code, 130, run.stdout + run.stderr);
     assert.match(run.stdout, /^unchanged\s+slow0-connectionSpec\.json/m);
     assert.match(run.stdout, /^cancelled\s+slow1-connectionSpec\.json/m);

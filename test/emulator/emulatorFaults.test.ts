@@ -47,7 +47,7 @@ describe('emulator fault injection', () => {
   });
 
   test('drop destroys the connection without an answer', async () => {
-    await withEmulator({ faults: [{ kind: 'drop', times: 1, match: { path: '^/data/foundation/flowservice/connectionSpecs$' } }] }, async (emu) => {
+    await withEmulator({ faults: [{ kind: 'drop', times: 1, match: { path: '/data/foundation/flowservice/connectionSpecs' } }] }, async (emu) => {
       await emu.headers();
       await assert.rejects(emu.call('GET', '/connectionSpecs'), TypeError);
       assert.equal((await emu.call('GET', '/connectionSpecs')).status, 200);
@@ -63,25 +63,27 @@ describe('emulator fault injection', () => {
     });
   });
 
-  test('admin routes: health, POST/GET/DELETE faults; admin routes are never faulted', async () => {
-    await withEmulator({ faults: [{ kind: 'status', status: 500 }] }, async (emu) => {
+  test('admin routes: health, POST/GET/DELETE faults with the admin token; admin routes are never faulted', async () => {
+    await withEmulator({ faults: [{ kind: 'status', status: 500 }], faultRoute: true }, async (emu) => {
       const health = await fetch(`${emu.url}/__emulator/health`);
       assert.equal(health.status, 200);
       assert.equal(((await health.json()) as LooseJson).status, 'ok');
+      const admin = { 'x-emulator-admin-token': emu.emulator.adminToken };
       const set = await fetch(`${emu.url}/__emulator/faults`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...admin },
         body: JSON.stringify({ faults: [{ kind: 'status', status: 502, times: 1 }] }),
       });
       assert.equal(set.status, 200);
-      const listed = (await (await fetch(`${emu.url}/__emulator/faults`)).json()) as LooseJson;
+      const listed = (await (await fetch(`${emu.url}/__emulator/faults`, { headers: admin })).json()) as LooseJson;
       assert.deepEqual(listed.faults, [{ kind: 'status', status: 502, times: 1 }]);
       const faulted = await fetch(`${emu.url}/data/foundation/flowservice/flowSpecs`);
       assert.equal(faulted.status, 502);
-      const bad = await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ faults: [{ kind: 'status', status: 418 }] }) });
+      const json = { 'content-type': 'application/json', ...admin };
+      const bad = await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: json, body: JSON.stringify({ faults: [{ kind: 'status', status: 418 }] }) });
       assert.equal(bad.status, 400);
-      await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ faults: [{ kind: 'status', status: 504 }] }) });
-      const cleared = await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+      await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: json, body: JSON.stringify({ faults: [{ kind: 'status', status: 504 }] }) });
+      const cleared = await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE', headers: admin });
       assert.equal(cleared.status, 204);
       assert.equal((await emu.call('GET', '/flowSpecs')).status, 200);
     });
