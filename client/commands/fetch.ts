@@ -27,17 +27,16 @@ export async function fetchSpec(ctx: CommandContext, resource: SpecResource, raw
   const label = kindInfoOfResource(resource).label;
   let remote: RemoteSpec | undefined;
   try {
-    remote = await withRemoteProgress(`Fetching ${label}…`, async (signal) => {
-      const { client } = await ctx.session.client();
-      let id = args.id;
-      if (!id) {
-        const specs = await client.list(resource, { signal });
-        const items = specs.map((s) => ({ label: `${s.name} — ${s.id}`, id: s.id }));
-        id = (await ctx.prompts.pick(items, `Remote ${label} to fetch`))?.id;
-        if (!id) return undefined;
-      }
-      return client.get(resource, id, { signal });
-    });
+    const { client } = await ctx.session.client();
+    let id = args.id;
+    if (!id) {
+      // Progress only while the list loads: the picker that follows waits for the user, not for the network.
+      const specs = await withRemoteProgress(`Listing ${label}s…`, (signal) => client.list(resource, { signal }));
+      const items = specs.map((s) => ({ label: `${s.name} — ${s.id}`, id: s.id }));
+      id = (await ctx.prompts.pick(items, `Remote ${label} to fetch`))?.id;
+    }
+    const chosen = id;
+    remote = chosen ? await withRemoteProgress(`Fetching ${label}…`, (signal) => client.get(resource, chosen, { signal })) : undefined;
   } catch (err) {
     if (isCancellation(err)) return { action: 'cancelled', id: args.id };
     return { action: 'error', error: reportError(ctx, `Fetch ${label}`, err), id: args.id };

@@ -17,7 +17,7 @@ const extension = require('../../client/extension') as typeof import('../../clie
 const { COMMAND_IDS } = require('../../client/commandIds') as typeof import('../../client/commandIds');
 
 type Api = ReturnType<typeof extension.activate>;
-type Prompt = { kind: string; message: string; items: string[] };
+type Prompt = { kind: string; message: string; items: string[]; underProgress?: boolean };
 
 const root = mkdtempSync(join(tmpdir(), 'ssdk-client-'));
 const workspaceRoot = join(root, 'ws');
@@ -60,7 +60,7 @@ before(async () => {
   context = fakeExtensionContext(storage);
   api = extension.activate(context as never);
   await api.ready;
-  api.testing!.setPromptResponder((p) => { prompts.push(p); return answers.shift(); });
+  api.testing!.setPromptResponder((p) => { prompts.push({ ...p, underProgress: state.progressRunning > 0 }); return answers.shift(); });
 });
 
 after(async () => {
@@ -256,13 +256,14 @@ describe('remote commands against the bundled emulator', () => {
     assert.equal(readFileSync(target, 'utf8'), text);
   });
 
-  test('fetch without id offers "name — id" quick pick; open mode shows a read-only remote document', async () => {
+  test('fetch without id offers "name — id" quick pick with no progress showing while it waits; open mode shows a read-only remote document', async () => {
     respondWith('RestStorageToAEP — 6499120c-0b15-42dc-936e-847ea3c24d72');
     const opened = await commands.executeCommand('sourcesSdk.fetchFlowSpec') as { action: string; uri: string; id: string };
     assert.equal(opened.action, 'opened');
     assert.equal(opened.id, '6499120c-0b15-42dc-936e-847ea3c24d72');
     assert.ok(opened.uri.startsWith('sources-sdk-remote:'));
     assert.equal(prompts[0].kind, 'quickPick');
+    assert.equal(prompts[0].underProgress, false, 'no progress notification while the picker waits for the user');
     assert.ok(state.shown.includes(opened.uri));
     const doc = await workspace.openTextDocument(Uri.parse(opened.uri));
     assert.match(doc.getText(), /"sourceConnectionSpecIds"/);

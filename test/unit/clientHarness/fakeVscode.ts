@@ -88,6 +88,8 @@ export const state = {
   treeProviders: {} as Record<string, unknown>,
   /** What `withProgress` tokens do: set to true to cancel the next remote task as soon as it starts. */
   cancelNextProgress: false,
+  /** How many progress notifications are showing right now (a picker must never wait under one). */
+  progressRunning: 0,
 };
 
 const commandHandlers = new Map<string, (...args: unknown[]) => unknown>();
@@ -181,7 +183,8 @@ export const window = {
   async withProgress<T>(_options: unknown, task: (p: unknown, token: unknown) => Promise<T>): Promise<T> {
     const cancelled = new EventEmitter<void>();
     const token = { isCancellationRequested: false, onCancellationRequested: cancelled.event };
-    const running = task({ report() {} }, token);
+    state.progressRunning++;
+    const running = task({ report() {} }, token).finally(() => { state.progressRunning--; });
     if (state.cancelNextProgress) {
       state.cancelNextProgress = false;
       token.isCancellationRequested = true;
