@@ -54,11 +54,19 @@ export function activate(context: vscode.ExtensionContext): SourcesSdkBrowserApi
   };
 }
 
-/** The browser's answer to a command: `showLog` works; the others explain the limit (result `{ error }`). */
+/** The browser's answer to a command: `showLog` and `restartLanguageServer` work; the others explain the limit (result `{ error }`). */
 async function runInBrowser(id: CommandId, log: vscode.LogOutputChannel): Promise<unknown> {
   if (id === 'sourcesSdk.showLog') {
     log.show(true);
     return { shown: true };
+  }
+  if (id === 'sourcesSdk.restartLanguageServer') {
+    // The worker server is the browser's own, so restarting it works here exactly as on the desktop.
+    if (!languageClient) return { error: 'The language server has not started yet.' };
+    await languageClient.stop();
+    await languageClient.start();
+    log.info('Sources SDK language server restarted in a web worker');
+    return { restarted: true };
   }
   const reach = BROWSER_UNAVAILABLE[id] === 'remote' ? await reachOfActiveEnvironment() : undefined;
   const message = browserLimitMessage(id, reach);

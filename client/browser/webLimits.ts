@@ -11,7 +11,7 @@ import type { CommandId } from '../commandIds';
 /** Context key the Node flavour sets to true; `when` clauses of Node-only commands require it. */
 export const NODE_HOST_CONTEXT_KEY = 'sourcesSdk.nodeHost';
 
-/** Commands the browser flavour does not run, and why. `showLog` is the only command it keeps. */
+/** Commands the browser flavour does not run, and why. It keeps `showLog` and `restartLanguageServer`. */
 export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' | 'remote' | 'desktop' | 'preview'>>> = {
   'sourcesSdk.startEmulator': 'emulator',
   'sourcesSdk.stopEmulator': 'emulator',

@@ -45,9 +45,9 @@ describe('browser flavour manifest', () => {
     assert.equal(manifest.contributes.views.sourcesSdk.find((v) => v.id === 'sourcesSdk.flowService')?.when, NODE_ONLY_GUARD);
   });
 
-  test('the browser keeps only Show Log', () => {
+  test('the browser keeps only Show Log and Restart Language Server', () => {
     const kept = COMMAND_IDS.filter((id) => !(id in BROWSER_UNAVAILABLE));
-    assert.deepEqual(kept, ['sourcesSdk.showLog']);
+    assert.deepEqual([...kept].sort(), ['sourcesSdk.restartLanguageServer', 'sourcesSdk.showLog']);
   });
 });
 
