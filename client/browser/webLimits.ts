@@ -28,8 +28,6 @@ export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' 
   // Not Node-bound, but its panel is only wired up by the desktop entry so far.
   'sourcesSdk.previewCard': 'desktop',
   'sourcesSdk.testSourceInEmulator': 'emulator',
-  // The browser entry runs its server in a worker of its own; restarting it is wired up by the desktop entry only.
-  'sourcesSdk.restartLanguageServer': 'desktop',
 };
 
 const ELSEWHERE = 'Open the folder in VS Code desktop or code-server, or use the sources-sdk CLI';
