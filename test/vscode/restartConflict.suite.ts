@@ -45,9 +45,17 @@ export function defineRestartConflictTests(): void {
       });
     }
 
-    function writeLocal(description: string): void {
+    /** Writes the file behind the editor's back, then waits (bounded) until an open copy shows it, as a user would. */
+    async function writeLocal(description: string): Promise<void> {
       const base = JSON.parse(fs.readFileSync(workspaceUri('umbrella-inventory-connectionSpec.json').fsPath, 'utf8')) as Record<string, unknown>;
       fs.writeFileSync(uri.fsPath, `${JSON.stringify({ ...base, name: 'restart-demo', description }, null, 2)}\n`);
+      const deadline = Date.now() + 20_000;
+      const open = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      while (open() && !open()!.getText().includes(description) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const document = open();
+      if (document) assert.ok(document.getText().includes(description), 'the open editor shows the file written on disk');
     }
 
     async function changeRemoteBehindTheBack(description: string): Promise<void> {
@@ -82,7 +90,7 @@ export function defineRestartConflictTests(): void {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssdk-restart-'));
       uri = workspaceUri(FILE);
       emulator = await start(0);
-      writeLocal('As first uploaded.');
+      await writeLocal('As first uploaded.');
       const created = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', uri, { confirm: true });
       assert.equal(created.action, 'created', JSON.stringify(created));
       remoteId = created.id ?? '';
@@ -98,7 +106,7 @@ export function defineRestartConflictTests(): void {
 
     it('after a restart on another port, the conflict question comes first and Cancel overwrites nothing', async () => {
       await changeRemoteBehindTheBack('Changed behind your back.');
-      writeLocal('Edited locally.');
+      await writeLocal('Edited locally.');
       const oldUrl = emulator!.url;
       // The new one starts while the old one still holds its port, so the port certainly changes.
       const restarted = await start(0);
@@ -111,7 +119,7 @@ export function defineRestartConflictTests(): void {
 
     it('after a restart on the same port, the same: conflict first, nothing overwritten without Overwrite', async () => {
       await changeRemoteBehindTheBack('Changed again elsewhere.');
-      writeLocal('Edited locally again.');
+      await writeLocal('Edited locally again.');
       const port = Number(new URL(emulator!.url).port);
       await emulator!.close();
       emulator = await start(port);
