@@ -85,7 +85,9 @@ async function main() {
     // The editor area must exist before Quick Open works.
     await page.locator('.part.editor').waitFor({ timeout: 60_000 });
 
-    await step('the status bar shows the active environment', async () => {
+    await step('the status bar shows the active environment while a spec is open', async () => {
+      // The item is shown only while a spec editor or the Flow Service view is visible (issue 8's lifecycle).
+      await openFile(page, 'acme-crm-connectionSpec.json');
       const item = page.locator('.statusbar-item', { hasText: 'Local emulator' }).first();
       await item.waitFor({ timeout: STEP_TIMEOUT_MS });
       const text = await item.innerText();
