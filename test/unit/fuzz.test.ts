@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { kindFromFileName } from '../../core/analysis/specKind';
 import type { SpecKind } from '../../core/analysis/types';
+import { pick, prng, type Random } from '../hardening/random';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
@@ -18,17 +19,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 // measured by npm run bench, since even CPU time grows when two cores serve a dozen processes.
 const MAX_ANALYZE_MS = 2000;
 
-/** mulberry32: tiny, fast, good enough for reproducible fuzzing. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALID = join(__dirname, '..', 'fixtures', 'valid');
 const fixtures = readdirSync(VALID).filter((f) => f.endsWith('.json')).map((f) => ({
@@ -41,8 +31,6 @@ const SNIPPETS = ['{', '}', '[', ']', ',', ':', '"', '\\', '/', '//', '/*', '*/'
   '\t', '\u00e9', '\ud83d\ude00', '"offsetName": "o"', '"transformationSpec": []', '"limitValue": "100"'];
 const BINARY = ['\u0000', '\u0001', '\u001f', '\u007f', '\ud800', '\udfff', '\ufeff', '\uffff', '\u2028'];
 
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const index = (random: Random, length: number): number => Math.floor(random() * (length + 1));
 
 function tokens(text: string): Array<[number, number]> {
