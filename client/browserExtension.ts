@@ -13,6 +13,11 @@ import { BROWSER_UNAVAILABLE, browserLimitMessage, probeFromBrowser, type Browse
 import { createWorkerLanguageClient } from './browser/workerClient';
 import { registerContentDetection } from './contentDetection';
 import { createOutput } from './output';
+import { done, refused } from './commands/result';
+import { Prompts } from './prompts';
+
+/** Messages through the one seam, as on the desktop. */
+const prompts = new Prompts();
 
 /** What `activate` resolves to in the browser (tests await `ready`). */
 export interface SourcesSdkBrowserApi {
@@ -38,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): SourcesSdkBrowserApi
   }).catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     log.error(`The Sources SDK language server failed to start: ${message}`);
-    void vscode.window.showErrorMessage(`The Sources SDK language server failed to start: ${message}`);
+    void prompts.error(`The Sources SDK language server failed to start: ${message}`);
     throw err;
   });
   return {
@@ -54,25 +59,29 @@ export function activate(context: vscode.ExtensionContext): SourcesSdkBrowserApi
   };
 }
 
-/** The browser's answer to a command: `showLog` and `restartLanguageServer` work; the others explain the limit (result `{ error }`). */
+/**
+ * The browser's answer to a command (the result contract, commands/result.ts): `showLog` and `restartLanguageServer`
+ * work; the others are `refused`, explaining the limit (also as `error`).
+ */
 async function runInBrowser(id: CommandId, log: vscode.LogOutputChannel): Promise<unknown> {
   if (id === 'sourcesSdk.showLog') {
     log.show(true);
-    return { shown: true };
+    return done({ shown: true });
   }
   if (id === 'sourcesSdk.restartLanguageServer') {
     // The worker server is the browser's own, so restarting it works here exactly as on the desktop.
-    if (!languageClient) return { error: 'The language server has not started yet.' };
+    if (!languageClient) return refused('The language server has not started yet.', { error: 'The language server has not started yet.' });
     await languageClient.stop();
     await languageClient.start();
     log.info('Sources SDK language server restarted in a web worker');
-    return { restarted: true };
+    return done({ restarted: true });
   }
   const reach = BROWSER_UNAVAILABLE[id] === 'remote' ? await reachOfActiveEnvironment() : undefined;
   const message = browserLimitMessage(id, reach);
   log.warn(`${id}: ${message}`);
-  void vscode.window.showWarningMessage(`Sources SDK: ${message}`);
-  return { error: message };
+  void prompts.warning(`Sources SDK: ${message}`);
+  // `error` too: callers written before the result contract read it.
+  return refused(message, { error: message });
 }
 
 /** Whether the browser may call the active environment's hosts (the local emulator never runs here). */

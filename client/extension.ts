@@ -56,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): SourcesSdkExtensionA
   try {
     return activateOrThrow(context);
   } catch (err) {
-    void vscode.window.showErrorMessage(`Sources SDK Tools failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    // No command has run and no test can have set a responder yet: a fresh Prompts shows it directly.
+    void new Prompts().error(`Sources SDK Tools failed to start: ${err instanceof Error ? err.message : String(err)}`);
     throw err;
   }
 }
@@ -69,7 +70,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
   const emulator = new EmulatorHost(context.globalStorageUri, log);
   const session = new Session(context.secrets, emulator, log, prompts);
   const remoteDocuments = new RemoteDocuments();
-  const server = new LanguageServerHost(context.asAbsolutePath('dist/server.js'), log);
+  const server = new LanguageServerHost(context.asAbsolutePath('dist/server.js'), log, prompts);
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   let untrustedOverride: boolean | undefined;
   const isTrusted = () => (untrustedOverride === undefined ? vscode.workspace.isTrusted : !untrustedOverride);

@@ -3,6 +3,7 @@
  * document — never for plain JSON files — and can be restarted from the palette (*Restart Language Server*).
  */
 import * as vscode from 'vscode';
+import type { Prompts } from './prompts';
 import { ARTIFACT_DOCUMENT_SELECTOR } from './artifactsSelector';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
@@ -22,7 +23,7 @@ export class LanguageServerHost implements vscode.Disposable {
   private readonly outputChannel = vscode.window.createOutputChannel('Sources SDK Language Server', { log: true });
   private readonly subscriptions: vscode.Disposable[] = [this.outputChannel];
 
-  constructor(private readonly serverModule: string, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly serverModule: string, private readonly log: vscode.LogOutputChannel, private readonly prompts: Prompts) {}
 
   /** Starts the server when a spec (or an artifacts-folder file) is or becomes open; plain JSON files never start it. */
   startWithFirstSpec(): vscode.Disposable {
@@ -82,7 +83,7 @@ export class LanguageServerHost implements vscode.Disposable {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(`The Sources SDK language server failed to start: ${message}`);
-      void vscode.window.showErrorMessage(`The Sources SDK language server failed to start: ${message}`, 'Show Log')
+      void this.prompts.error(`The Sources SDK language server failed to start: ${message}`, 'Show Log')
         .then((choice) => { if (choice) this.log.show(true); });
       await client.stop().catch(() => undefined);
       throw err;

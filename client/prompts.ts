@@ -1,19 +1,26 @@
 /**
- * Every question the extension asks goes through here, so the in-editor tests can answer prompts through the
- * extension API (`setPromptResponder`) instead of stubbing `vscode.window` (which each extension sees separately).
+ * Every question and message the extension shows goes through here, so the in-editor tests can answer prompts and
+ * read notifications through the extension API (`setPromptResponder`) instead of stubbing `vscode.window` (which
+ * each extension sees separately).
  */
 import * as vscode from 'vscode';
 
+/** How loud a non-modal notification is. */
+export type NotificationLevel = 'info' | 'warning' | 'error';
+
 export interface PromptRequest {
-  kind: 'quickPick' | 'message' | 'input';
+  /** `notification`: a non-modal message (with optional actions) that does not block the command. */
+  kind: 'quickPick' | 'message' | 'input' | 'notification';
   message: string;
-  /** Item labels (quick pick) or button titles (message). */
+  /** Item labels (quick pick), button titles (message) or action titles (notification). */
   items: string[];
   /** The modal's detail text (what the user reads under the question). */
   detail?: string;
+  /** The level of a notification. */
+  level?: NotificationLevel;
 }
 
-/** Returns the chosen label/button, the typed text, or undefined for "dismissed". */
+/** Returns the chosen label/button/action, the typed text, or undefined for "dismissed". */
 export type PromptResponder = (prompt: PromptRequest) => string | undefined;
 
 export class Prompts {
@@ -44,15 +51,27 @@ export class Prompts {
     return vscode.window.showInputBox({ prompt, password, value, ignoreFocusOut: true });
   }
 
-  /** Non-modal error with actions (never answered by the test responder: tests read results and the log). */
-  async error(message: string, ...actions: string[]): Promise<string | undefined> {
-    if (this.responder) return undefined;
-    return vscode.window.showErrorMessage(message, ...actions);
+  /**
+   * Non-modal notification with actions; resolves to the action the user clicked, or undefined once dismissed.
+   * Commands never await it (a notification can stay up for minutes): they chain the action with `.then`.
+   */
+  async notify(level: NotificationLevel, message: string, ...actions: string[]): Promise<string | undefined> {
+    if (this.responder) return this.answerFrom(this.responder({ kind: 'notification', level, message, items: actions }), actions);
+    if (level === 'error') return vscode.window.showErrorMessage(message, ...actions);
+    if (level === 'warning') return vscode.window.showWarningMessage(message, ...actions);
+    return vscode.window.showInformationMessage(message, ...actions);
   }
 
-  /** Non-modal information message; not awaited by callers that must not block on the user. */
-  info(message: string): void {
-    void vscode.window.showInformationMessage(message);
+  info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify('info', message, ...actions);
+  }
+
+  warning(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify('warning', message, ...actions);
+  }
+
+  error(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify('error', message, ...actions);
   }
 
   private answerFrom(answer: string | undefined, allowed: string[]): string | undefined {

@@ -55,7 +55,7 @@ export class Session implements vscode.Disposable {
       if (this.warned.has(warning)) continue;
       this.warned.add(warning);
       this.log.warn(warning);
-      void vscode.window.showWarningMessage(`Sources SDK: ${warning}`);
+      void this.prompts.warning(`Sources SDK: ${warning}`);
     }
     return environments;
   }

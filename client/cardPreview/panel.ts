@@ -6,19 +6,16 @@
 import * as vscode from 'vscode';
 import { checkSvg } from '../../core/artifacts/svgCheck';
 import { buildCatalogPreview, type CardArtifacts, type CatalogPreview } from '../../core/catalogCard/model';
+import { CommandContext, refuseWith } from '../commands/common';
+import { done, type CommandResult } from '../commands/result';
 import { makeNonce, previewHtml } from './html';
 
 const VIEW_TYPE = 'sourcesSdk.cardPreview';
 /** Edits within this window are drawn once (typing should not redraw on every key). */
 const REDRAW_DELAY_MS = 200;
 
-/** What the command returns (the command result contract: a plain object tests and callers can read). */
-export interface CardPreviewResult {
-  opened: boolean;
-  uri?: string;
-  preview?: CatalogPreview;
-  reason?: string;
-}
+/** What the command returns (the command result contract: `done` with the model drawn, or `refused` saying why). */
+export type CardPreviewResult = CommandResult<{ opened: boolean; uri?: string; preview?: CatalogPreview }>;
 
 interface WebviewMessage {
   type?: string;
@@ -28,16 +25,13 @@ interface WebviewMessage {
 const panels = new Map<string, CardPreview>();
 
 /** Opens (or reveals) the preview of a connection spec: the given URI, else the active editor's document. */
-export async function previewCard(uriArg: unknown): Promise<CardPreviewResult> {
+export async function previewCard(ctx: CommandContext, uriArg: unknown): Promise<CardPreviewResult> {
   const uri = uriArg instanceof vscode.Uri ? uriArg : vscode.window.activeTextEditor?.document.uri;
-  if (!uri) {
-    void vscode.window.showWarningMessage('Open a connection spec first, then run Preview Source Card and Forms.');
-    return { opened: false, reason: 'no connection spec open' };
-  }
+  const refuse = (reason: string) => refuseWith(ctx, 'Preview Source Card and Forms', reason, { opened: false });
+  if (!uri) return refuse('open a connection spec first, then run it again');
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.languageId !== 'sources-sdk-connection-spec') {
-    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} is not a connection spec: the card and forms come from a connection spec.`);
-    return { opened: false, reason: 'not a connection spec' };
+    return refuse(`${vscode.workspace.asRelativePath(uri)} is not a connection spec: the card and forms come from a connection spec`);
   }
   let preview = panels.get(uri.toString());
   if (preview) preview.reveal();
@@ -46,7 +40,7 @@ export async function previewCard(uriArg: unknown): Promise<CardPreviewResult> {
     panels.set(uri.toString(), preview);
   }
   const model = await preview.redraw();
-  return { opened: true, uri: uri.toString(), preview: model };
+  return done({ opened: true, uri: uri.toString(), preview: model });
 }
 
 class CardPreview {

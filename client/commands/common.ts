@@ -16,6 +16,7 @@ import type { GateVerdict } from '../uploadGate';
 import type { PreviewHost } from '../preview/command';
 import type { TestValueStore } from '../testValues';
 import { kindOfLanguage, SPEC_KINDS } from '../../core/spec/kinds';
+import { refused, type Refused } from './result';
 
 /** What every command gets. */
 export interface CommandContext {
@@ -44,6 +45,40 @@ export const SHOW_LOG = 'Show Log';
 export const SET_SECRET = 'Set Client Secret';
 export const SELECT_ENVIRONMENT = 'Select Environment';
 export const OPEN_SETTINGS = 'Open Settings';
+export const MANAGE_TRUST = 'Manage Workspace Trust';
+
+/**
+ * The one trust check of every command that talks to a remote, runs the emulator or calls a source: nothing when
+ * the workspace is trusted, else a `refused` result (logged, shown once with *Manage Workspace Trust*). `what` names
+ * the feature as the sentence's subject ("Uploading", "The local emulator").
+ */
+export function requireTrust<T extends object>(ctx: CommandContext, what: string, details: T): Refused<T> | undefined {
+  if (ctx.isTrusted()) return undefined;
+  const reason = `${what} is disabled in an untrusted workspace: trust the workspace to use it.`;
+  ctx.log.warn(reason);
+  void ctx.prompts.warning(reason, MANAGE_TRUST).then((choice) => {
+    if (choice === MANAGE_TRUST) void vscode.commands.executeCommand('workbench.trust.manage');
+  });
+  return refused(reason, details);
+}
+
+/**
+ * A refusal in the user's terms: logged and shown as "<title>: <reason>" (one sentence, one final stop), with the
+ * actions given; returns the `refused` result. `onAction` runs the action the user clicks.
+ */
+export function refuseWith<T extends object>(ctx: CommandContext, title: string, reason: string, details: T,
+  actions: string[] = [], onAction?: (action: string) => void): Refused<T> {
+  const text = sentence(`${title}: ${reason}`);
+  ctx.log.warn(text);
+  void ctx.prompts.warning(text, ...actions).then((choice) => { if (choice && onAction) onAction(choice); });
+  return refused(reason, details);
+}
+
+/** `text` as one sentence: white space folded, exactly one final stop (none added after `?` or `!`). */
+export function sentence(text: string): string {
+  const trimmed = text.replace(/\s+/g, ' ').trim().replace(/[.;:,\s]+$/, '');
+  return /[?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
 
 /** A `vscode.Uri`, a `file:`/other URI string, or an absolute path → Uri. */
 export function toUri(arg: unknown): vscode.Uri | undefined {

@@ -1,5 +1,6 @@
 /**
- * Registers every command. Each handler takes its answers as arguments and returns a result object (docs/commands.md).
+ * Registers every command. Each handler takes its answers as arguments and returns the command result contract
+ * (./result.ts, docs/commands.md "Result contract"); the registration turns anything unexpected into `failed`.
  */
 import { isSpecResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
@@ -7,7 +8,9 @@ import type { SpecResource } from '../../core/api/types';
 import { COMMAND_IDS, CommandId } from '../commandIds';
 import type { FlowServiceNode } from '../tree';
 import { CommandContext, ReportedError, isCancellation, reportError, withRemoteProgress } from './common';
-import { compareWithRemote, registerCommand } from './compareRegister';
+import { compareWithRemote } from './compare';
+import { registerCommand } from './register';
+import { done, failed } from './result';
 import { previewCard } from '../cardPreview/panel';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
 import { fetchSpec } from './fetch';
@@ -57,23 +60,29 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.setClientSecret': (env, secret) => setClientSecret(ctx, env, secret),
     'sourcesSdk.startEmulator': () => startEmulator(ctx),
     'sourcesSdk.stopEmulator': () => stopEmulator(ctx),
-    'sourcesSdk.refreshFlowService': () => { ctx.refreshTree(); return { refreshed: true }; },
-    'sourcesSdk.showLog': () => { ctx.log.show(true); return { shown: true }; },
+    'sourcesSdk.refreshFlowService': () => { ctx.refreshTree(); return done({ refreshed: true }); },
+    'sourcesSdk.showLog': () => { ctx.log.show(true); return done({ shown: true }); },
     'sourcesSdk.openRemoteSpec': (a) => openRemoteSpec(ctx, a),
-    'sourcesSdk.restartLanguageServer': async () => { await ctx.restartLanguageServer(); return { restarted: true }; },
+    'sourcesSdk.restartLanguageServer': async () => { await ctx.restartLanguageServer(); return done({ restarted: true }); },
     'sourcesSdk.previewSource': (uri, options) => previewSource(ctx, ctx.preview, uri, options as never),
     'sourcesSdk.testSourceInEmulator': (uri, options) => testSourceInEmulator(ctx, uri, options),
-    'sourcesSdk.previewCard': (uri) => previewCard(uri),
+    'sourcesSdk.previewCard': (uri) => previewCard(ctx, uri),
   };
-  return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    try {
-      return await handlers[id](...args);
-    } catch (err) {
-      // Anything unexpected: logged with the command name, shown once, and the caller still gets a rejection.
-      if (!(err instanceof ReportedError)) reportError(ctx, id, err);
-      throw err;
-    }
-  }));
+  return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(ctx, id, () => handlers[id](...args))));
+}
+
+/**
+ * Runs one command under the contract: a handler's result is passed on; anything it throws is unexpected, so it is
+ * logged with the command's name, shown once (not again when it was already reported) and returned as `failed`
+ * instead of a rejection nobody handles.
+ */
+export async function runCommand(ctx: CommandContext, id: string, handler: () => unknown): Promise<unknown> {
+  try {
+    const result = await handler();
+    return result;
+  } catch (err) {
+    return failed(err instanceof ReportedError ? err.message : reportError(ctx, id, err));
+  }
 }
 
 /** The tree's "compare" action passes a spec node; compare then acts on the linked local file. */

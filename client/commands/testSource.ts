@@ -12,7 +12,8 @@ import { MemoryLinkStore } from '../../core/sync/links';
 import { linkStoreFor } from '../links';
 import { parseSpecObject } from '../specText';
 import { wantedValues } from '../testValues';
-import { CommandContext, UserError, isCancellation, reportError, specDocument } from './common';
+import { CommandContext, SHOW_LOG, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument } from './common';
+import { cancelled, done, failed, type CommandResult } from './result';
 
 export interface TestSourceOptions {
   /** Auth spec to use (default: the only one, else asked). */
@@ -25,7 +26,8 @@ export interface TestSourceOptions {
   quiet?: boolean;
 }
 
-export interface TestSourceResult {
+/** The contract with the run's details; `status` says whether the first run succeeded (a failed run is still `done`). */
+export type TestSourceResult = CommandResult<{
   action: 'tested' | 'refused' | 'cancelled' | 'error';
   status?: 'success' | 'failed';
   recordCount?: number;
@@ -37,12 +39,14 @@ export interface TestSourceResult {
   reason?: string;
   /** The result document, when one was opened. */
   uri?: string;
-}
+}>;
 
 function refuse(ctx: CommandContext, reason: string): TestSourceResult {
-  ctx.log.warn(`Test Source in Emulator refused: ${reason}`);
-  void vscode.window.showWarningMessage(`Test Source in Emulator: ${reason}`);
-  return { action: 'refused', reason };
+  return refuseWith(ctx, 'Test Source in Emulator', reason, { action: 'refused' as const });
+}
+
+function stopped(reason: string): TestSourceResult {
+  return cancelled({ action: 'cancelled' as const }, reason);
 }
 
 /** The chain's result as a JSON document a user can read and search. */
@@ -61,7 +65,8 @@ function resultDocument(name: string, result: TestChainResult): string {
 
 export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown, optionsArg: unknown): Promise<TestSourceResult> {
   const options: TestSourceOptions = optionsArg && typeof optionsArg === 'object' ? optionsArg as TestSourceOptions : {};
-  if (!ctx.isTrusted()) return refuse(ctx, 'the emulator is disabled in an untrusted workspace. Trust the workspace to test a source.');
+  const untrusted = requireTrust(ctx, 'Test Source in Emulator', { action: 'refused' as const });
+  if (untrusted) return untrusted;
   let document: vscode.TextDocument;
   try {
     const found = await specDocument(uriArg);
@@ -84,13 +89,13 @@ export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown,
     const names = authSpecNames(spec);
     if (names.length === 0) return refuse(ctx, `${fileLabel} has no auth spec: add one to authSpec before testing.`);
     const chosen = options.authSpecName ?? (names.length === 1 ? names[0] : (await ctx.prompts.pick(names.map((label) => ({ label })), 'Auth spec for the test base connection'))?.label);
-    if (!chosen) return { action: 'cancelled', reason: 'no auth spec chosen' };
+    if (!chosen) return stopped('no auth spec chosen');
     const entry = findAuthSpecEntry(spec, chosen);
     if (!entry) return refuse(ctx, `"${chosen}" is not an auth spec of ${fileLabel}: use one of ${names.join(', ')}.`);
     authSpecName = entry.name;
   }
   const pairs = await ctx.testValues.collect(document.uri, authSpecName, authSpecName ? wantedValues(spec, authSpecName) : [], ctx.prompts, options.values);
-  if (!pairs) return { action: 'cancelled', reason: 'a test value was not given' };
+  if (!pairs) return stopped('a test value was not given');
   const values = routeValues(spec, authSpecName, pairs);
   const links = linkStoreFor(document.uri) ?? new MemoryLinkStore();
   const what = `Test ${name} in the local emulator`;
@@ -122,13 +127,14 @@ export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown,
     } catch (err) {
       if (!(err instanceof FlowServiceError) || err.kind !== 'conflict' || options.force) throw err;
       const choice = await ctx.prompts.modal(`The emulator's copy of ${name} changed since your last sync.`, 'Overwrite it with your file and run the test?', 'Overwrite and Test');
-      if (choice !== 'Overwrite and Test') return { action: 'cancelled', reason: 'conflict not resolved' };
+      if (choice !== 'Overwrite and Test') return stopped('conflict not resolved');
       result = await walk(true);
     }
   } catch (err) {
-    if (isCancellation(err)) return { action: 'cancelled', reason: 'cancelled' };
+    if (isCancellation(err)) return stopped('cancelled');
     ctx.refreshTree();
-    return { action: 'error', reason: reportError(ctx, what, err) };
+    const message = reportError(ctx, what, err);
+    return failed(message, { action: 'error' as const, reason: message });
   }
   ctx.refreshTree();
   const runId = typeof result.run?.id === 'string' ? result.run.id : undefined;
@@ -144,10 +150,10 @@ export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown,
     await vscode.window.showTextDocument(shown, { preview: true });
     uri = shown.uri.toString();
   }
-  if (result.status === 'failed') void ctx.prompts.error(summary, 'Show Log').then((choice) => { if (choice) ctx.log.show(true); });
-  else ctx.prompts.info(summary);
-  return {
-    action: 'tested',
+  if (result.status === 'failed') void ctx.prompts.error(summary, SHOW_LOG).then((choice) => { if (choice) ctx.log.show(true); });
+  else void ctx.prompts.info(summary);
+  return done({
+    action: 'tested' as const,
     status: result.status,
     recordCount: result.recordCount,
     records: result.records,
@@ -155,5 +161,5 @@ export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown,
     runId,
     ...(result.error ? { reason: result.error } : {}),
     ...(uri ? { uri } : {}),
-  };
+  });
 }

@@ -11,8 +11,10 @@ import { linkStoreFor } from '../links';
 import type { GateVerdict } from '../uploadGate';
 import { clearRefusal, showRefusal } from '../refusalDiagnostics';
 import {
-  CommandContext, UserError, describeError, isCancellation, remoteTextLike, reportError, showRemoteDiff, specDocument, whereLabel, withRemoteProgress,
+  CommandContext, UserError, describeError, isCancellation, refuseWith, remoteTextLike, reportError, requireTrust, showRemoteDiff, specDocument, whereLabel,
+  withRemoteProgress,
 } from './common';
+import { cancelled, done, failed, type CommandResult } from './result';
 
 export interface UploadOptions {
   /** The user already confirmed creating or updating (CodeLens flows, tests): no create/update question. */
@@ -22,18 +24,34 @@ export interface UploadOptions {
   saveFirst?: boolean;
 }
 
-export interface UploadResult {
-  action: 'created' | 'updated' | 'unchanged' | 'refused' | 'cancelled' | 'error';
+export type UploadAction = 'created' | 'updated' | 'unchanged' | 'refused' | 'cancelled' | 'error';
+
+/** The command result contract (./result.ts) with upload's details: what happened, the remote id and core's reason. */
+export type UploadResult = CommandResult<{
+  action: UploadAction;
   id?: string;
+  /** Why it was refused or cancelled, or the error message (the contract's `reason` / `error`). */
   reason?: string;
   /** Core's reason for the plan that was applied or declined. */
   plan?: PushReason;
+}>;
+
+const SHOW_PROBLEMS = 'Show Problems';
+/** How many of a file's errors the refusal lists (the Problems view has them all). */
+const LISTED_ERRORS = 3;
+
+function refuse(ctx: CommandContext, reason: string, plan?: PushReason, actions: string[] = []): UploadResult {
+  return refuseWith(ctx, 'Upload refused', reason, { action: 'refused' as const, plan }, actions, (action) => {
+    if (action === SHOW_PROBLEMS) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
 }
 
-function refuse(ctx: CommandContext, reason: string, plan?: PushReason): UploadResult {
-  ctx.log.warn(`Upload refused: ${reason}`);
-  void vscode.window.showWarningMessage(`Upload refused: ${reason}`);
-  return { action: 'refused', reason, plan };
+/** "x.json has 2 errors — line 4: …; line 9: … (and 1 more). Fix them, then upload again" (one stop, added by the caller). */
+export function errorsReason(fileLabel: string, errors: string[]): string {
+  const listed = errors.slice(0, LISTED_ERRORS).map((e) => e.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '')).join('; ');
+  const more = errors.length > LISTED_ERRORS ? ` (and ${errors.length - LISTED_ERRORS} more)` : '';
+  const plural = errors.length > 1;
+  return `${fileLabel} has ${errors.length} error${plural ? 's' : ''} — ${listed}${more}. Fix ${plural ? 'them' : 'it'}, then upload again`;
 }
 
 /** Button titles, one per decision. */
@@ -49,7 +67,8 @@ function when(ms: number | undefined): string {
 
 export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsArg: unknown): Promise<UploadResult> {
   const options: UploadOptions = optionsArg && typeof optionsArg === 'object' ? optionsArg as UploadOptions : {};
-  if (!ctx.isTrusted()) return refuse(ctx, 'uploading is disabled in an untrusted workspace. Trust the workspace to upload.');
+  const untrusted = requireTrust(ctx, 'Uploading', { action: 'refused' as const });
+  if (untrusted) return untrusted;
   let document: vscode.TextDocument;
   try {
     document = (await specDocument(uriArg)).document;
@@ -58,10 +77,10 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     throw err;
   }
   const fileLabel = vscode.workspace.asRelativePath(document.uri);
-  if (document.uri.scheme !== 'file') return refuse(ctx, `save ${fileLabel} to a file first.`);
+  if (document.uri.scheme !== 'file') return refuse(ctx, `save ${fileLabel} to a file first`);
   if (document.isDirty) {
     const save = options.saveFirst || (await ctx.prompts.modal(`${fileLabel} has unsaved changes. Save and upload?`, undefined, 'Save and Upload')) === 'Save and Upload';
-    if (!save) return { action: 'cancelled', reason: 'unsaved changes' };
+    if (!save) return cancelled({ action: 'cancelled' as const }, 'unsaved changes');
     await document.save();
   }
   // The gate checks exactly the text uploaded below (never an older version's published diagnostics).
@@ -70,12 +89,12 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
   try {
     verdict = await ctx.checkBeforeUpload(document, text);
   } catch (err) {
-    return refuse(ctx, `${fileLabel} could not be checked for errors (${describeError(err)}). Run "Sources SDK: Restart Language Server" and try again.`);
+    return refuse(ctx, `${fileLabel} could not be checked for errors (${describeError(err)}). Run "Sources SDK: Restart Language Server" and try again`);
   }
-  if (!verdict.kind) return refuse(ctx, `${fileLabel} is not a connection spec or flow spec.`);
+  if (!verdict.kind) return refuse(ctx, `${fileLabel} is not a connection spec or flow spec`);
   const errors = verdict.errors;
   if (errors.length) {
-    return refuse(ctx, `${fileLabel} has ${errors.length} error${errors.length > 1 ? 's' : ''}; fix ${errors.length > 1 ? 'them' : 'it'} before uploading (${errors.slice(0, 3).join('; ')}).`);
+    return refuse(ctx, errorsReason(fileLabel, errors), undefined, [SHOW_PROBLEMS]);
   }
   const links: LinkStore = linkStoreFor(document.uri) ?? new MemoryLinkStore();
   const where = whereLabel(ctx);
@@ -92,16 +111,17 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
       const outcome = await withRemoteProgress(`Uploading ${plan.name ?? fileLabel} to ${where}…`, (signal) =>
         applyPushPlanned(plan, { client, links, text, decisions: answer.decisions, signal }));
       if ('replanned' in outcome) {
-        if (attempt > 0) return refuse(ctx, `${fileLabel} is being uploaded by another process; try again.`);
+        if (attempt > 0) return refuse(ctx, `${fileLabel} is being uploaded by another process; try again`);
         plan = outcome.replanned;
         continue;
       }
       return finish(ctx, outcome, answer.diffLeft, document, what, where, plan.name ?? fileLabel);
     }
   } catch (err) {
-    if (isCancellation(err)) return { action: 'cancelled', reason: 'cancelled' };
+    if (isCancellation(err)) return cancelled({ action: 'cancelled' as const }, 'cancelled');
     showRefusal(document, err);
-    return { action: 'error', reason: reportError(ctx, what, err) };
+    const message = reportError(ctx, what, err);
+    return failed(message, { action: 'error' as const, reason: message });
   }
 }
 
@@ -111,9 +131,9 @@ function finish(ctx: CommandContext, result: PushResult, diffLeft: vscode.Uri | 
   if (diffLeft) ctx.remoteDocuments.replace(diffLeft, remoteTextLike(result.remote, document));
   clearRefusal(document.uri);
   ctx.log.info(`${what}: ${result.action} ${result.remote.id} in ${where} (${result.reason})`);
-  if (result.action !== 'unchanged') void vscode.window.showInformationMessage(`${name}: ${result.action} in ${where} (${result.remote.id})`);
+  if (result.action !== 'unchanged') void ctx.prompts.info(`${name}: ${result.action} in ${where} (${result.remote.id})`);
   ctx.refreshTree();
-  return { action: result.action, id: result.remote.id, plan: result.reason };
+  return done({ action: result.action, id: result.remote.id, plan: result.reason });
 }
 
 type Answer = { decisions: PushDecision[]; diffLeft?: vscode.Uri } | { result: UploadResult };
@@ -125,7 +145,7 @@ async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.Text
   const name = plan.name ?? vscode.workspace.asRelativePath(document.uri);
   const inWhere = env.sandbox === 'prod' ? `in the PRODUCTION sandbox "prod" of ${env.name}` : `in ${where}`;
   const label = kindInfoOfResource(plan.resource).label;
-  const cancelled = (reason: string): Answer => ({ result: { action: 'cancelled', id: plan.remote?.id, reason, plan: plan.reason } });
+  const declined = (reason: string): Answer => ({ result: cancelled({ action: 'cancelled' as const, id: plan.remote?.id, plan: plan.reason }, reason) });
   const ask = (question: string, detail: string, button: string) => ctx.prompts.modal(question, detail, button);
 
   switch (plan.reason) {
@@ -134,13 +154,13 @@ async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.Text
     case 'create': {
       if (options.confirm) return { decisions: [] };
       const answer = await ask(`Create ${name} ${inWhere}?`, `No remote ${label} is linked to this file or has its name.`, CREATE);
-      return answer === CREATE ? { decisions: [] } : cancelled('not confirmed');
+      return answer === CREATE ? { decisions: [] } : declined('not confirmed');
     }
     case 'remote-deleted': {
       if (options.confirm || options.force) return { decisions: ['create-again'] };
       const answer = await ask(`${name} no longer exists ${inWhere}. Create it again?`,
         `This file was linked to ${plan.link?.remoteId}, which has been deleted. Creating it again makes a new ${label} with a new id and links the file to it.`, CREATE_AGAIN);
-      return answer === CREATE_AGAIN ? { decisions: ['create-again'] } : cancelled('not confirmed');
+      return answer === CREATE_AGAIN ? { decisions: ['create-again'] } : declined('not confirmed');
     }
     case 'remote-changed': {
       if (options.force) return { decisions: ['overwrite'] };
@@ -152,7 +172,7 @@ async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.Text
         `${remoteSide}\n${localSide}\n${differences}\nCompare the two versions, overwrite the remote with your file, or cancel.`, COMPARE, OVERWRITE);
       if (choice === OVERWRITE) return { decisions: ['overwrite'] };
       if (choice === COMPARE && plan.remote) await showRemoteDiff(ctx, plan.resource, plan.remote, document);
-      return cancelled(choice === COMPARE ? 'compare' : 'conflict not resolved');
+      return declined(choice === COMPARE ? 'compare' : 'conflict not resolved');
     }
     case 'update':
     case 'name-taken': {
@@ -163,10 +183,10 @@ async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.Text
         ? `This file is not linked yet; the remote ${label} with its name (${plan.remote?.id}) differs: ${plan.comparison?.summary}. Updating links the file to it.`
         : plan.comparison?.summary ?? '';
       const answer = await ask(`Update ${name} ${inWhere}?`, detail, UPDATE);
-      return answer === UPDATE ? { decisions, diffLeft } : cancelled('not confirmed');
+      return answer === UPDATE ? { decisions, diffLeft } : declined('not confirmed');
     }
     case 'ambiguous-name':
       return { result: refuse(ctx, `${plan.candidates?.length ?? 2} remote ${label}s are named "${name}" in ${where} (${(plan.candidates ?? []).map((c) => c.id).join(', ')}). ` +
-        `Fetch the one this file stands for from the Flow Service view (it links the file), then upload.`, plan.reason) };
+        `Fetch the one this file stands for from the Flow Service view (it links the file), then upload`, plan.reason) };
   }
 }

@@ -4,13 +4,16 @@
  *
  * Arguments (all optional, so tests and other extensions can skip the questions):
  * `(uri, { authSpecName?, values?: Record<string,string>, askAgain?, window?: {start,end} (ISO), backfill?, limits? })`.
- * Result: `{ recordCount, records, requests, warnings, error?, schema, model }`, `{ cancelled: true }` or `{ error }`.
+ * Result (the command contract, client/commands/result.ts): `done` with `{ recordCount, records, requests, warnings,
+ * error?, schema, model }` (a run the source answered with an error is still `done`: `error` says what it said),
+ * `cancelled` (`cancelled: true`), `refused` (untrusted, not a connection spec…) or `failed`.
  */
 import * as vscode from 'vscode';
 import { runSpec, type RunLimits, type RunResult } from '../../core/run';
 import { neededValues } from '../../core/run/inputs';
 import { buildPreviewModel, type PreviewModel } from '../../core/run/previewModel';
-import { CommandContext, reportError, specDocument, UserError } from '../commands/common';
+import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError } from '../commands/common';
+import { cancelled, done, failed, type Cancelled, type Done, type Failed, type NoDetails, type Refused } from '../commands/result';
 import { parseSpecObject } from '../specText';
 import { PreviewPanel } from './panel';
 import { askValues, PreviewValueStore } from './values';
@@ -24,10 +27,10 @@ export interface PreviewOptions {
   limits?: RunLimits;
 }
 
-export type PreviewCommandResult =
-  | (Omit<RunResult, 'records'> & { records: number; model: PreviewModel })
-  | { cancelled: true }
-  | { error: string };
+/** What a preview that ran tells: the run (records counted) and the model the panel draws. */
+export type PreviewRun = Omit<RunResult, 'records'> & { records: number; model: PreviewModel };
+
+export type PreviewCommandResult = Done<PreviewRun> | Cancelled<{ cancelled: true }> | Refused<NoDetails> | Failed<NoDetails>;
 
 /** What the preview needs from the extension host. */
 export interface PreviewHost {
@@ -46,10 +49,14 @@ function authSpecsOf(spec: unknown): Array<{ name: string; type: string; descrip
     ? [{ name: a.name, type: String(a.type ?? ''), description: typeof a.spec?.description === 'string' ? a.spec.description : undefined }] : []));
 }
 
+const stopped = (): PreviewCommandResult => cancelled({ cancelled: true as const });
+
 export async function previewSource(ctx: CommandContext, host: PreviewHost | undefined, uriArg: unknown, options: PreviewOptions = {}): Promise<PreviewCommandResult> {
+  // It sends requests to the host a spec names.
+  const untrusted = requireTrust(ctx, 'Preview Source', {});
+  if (untrusted) return untrusted;
   try {
     if (!host) throw new UserError('Preview Source is not available in this window.');
-    if (!ctx.isTrusted()) throw new UserError('Preview Source sends requests to the host a spec names: trust this workspace first.');
     const { document, kind } = await specDocument(uriArg);
     if (kind !== 'connectionSpec') throw new UserError('Preview Source runs connection specs; this is a flow spec.');
     const spec = parseSpecObject(document.getText());
@@ -65,13 +72,13 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
       else if (last && !options.askAgain && authSpecs.some((a) => a.name === last)) authSpecName = last;
       else {
         const picked = await ctx.prompts.pick(authSpecs.map((a) => ({ label: a.name, description: a.type, detail: a.description })), 'Auth spec to preview with');
-        if (!picked) return { cancelled: true };
+        if (!picked) return stopped();
         authSpecName = picked.label;
       }
     }
     const needed = neededValues(spec, authSpecName);
     const values = await askValues(ctx.prompts, host.store, specUri, authSpecName, needed, options.values ?? {}, options.askAgain === true);
-    if (!values) return { cancelled: true };
+    if (!values) return stopped();
     const authNames = new Set(needed.filter((n) => n.scope === 'auth').map((n) => n.name));
     const authValues: Record<string, string> = {};
     const sourceValues: Record<string, string> = {};
@@ -101,10 +108,11 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
     );
     const model = buildPreviewModel(result, `Preview: ${name} (${chosen})`);
     panel.setModel(model);
-    if (result.error?.code === 'cancelled') return { cancelled: true };
+    if (result.error?.code === 'cancelled') return stopped();
     ctx.log.info(`Preview ${name}: ${model.summary}${result.error ? ` — ${result.error.message}` : ''}`);
-    return { ...result, records: result.records.length, model };
+    return done({ ...result, records: result.records.length, model });
   } catch (err) {
-    return { error: reportError(ctx, 'Preview Source', err) };
+    if (err instanceof UserError) return refuseWith(ctx, 'Preview Source', err.message, {});
+    return failed(reportError(ctx, 'Preview Source', err));
   }
 }

@@ -26,6 +26,8 @@ let api: Api;
 let context: ReturnType<typeof fakeExtensionContext>;
 let prompts: Prompt[] = [];
 let answers: Array<string | undefined> = [];
+/** What the next notifications answer (an action title), in order; none: dismissed. */
+let notificationAnswers: Array<string | undefined> = [];
 
 function respondWith(...list: Array<string | undefined>): void {
   answers = list;
@@ -44,6 +46,15 @@ function connectionSpec(name: string, description = 'first'): Record<string, unk
   };
 }
 
+/** Polls `probe` until it holds (an action runs after its notification resolves), failing after a deadline. */
+async function waitUntil(what: string, probe: () => boolean): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (!probe()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 function writeSpec(file: string, body: Record<string, unknown>): string {
   const path = join(workspaceRoot, file);
   writeFileSync(path, `${JSON.stringify(body, null, 2)}\n`);
@@ -60,7 +71,15 @@ before(async () => {
   context = fakeExtensionContext(storage);
   api = extension.activate(context as never);
   await api.ready;
-  api.testing!.setPromptResponder((p) => { prompts.push({ ...p, underProgress: state.progressRunning > 0 }); return answers.shift(); });
+  api.testing!.setPromptResponder((p) => {
+    // Notifications go through the seam too: kept with the fake's messages, answered from their own list.
+    if (p.kind === 'notification') {
+      state.messages.push({ level: p.level ?? 'info', text: p.message, actions: p.items });
+      return notificationAnswers.shift();
+    }
+    prompts.push({ ...p, underProgress: state.progressRunning > 0 });
+    return answers.shift();
+  });
 });
 
 after(async () => {
@@ -73,7 +92,9 @@ after(async () => {
 beforeEach(() => {
   prompts = [];
   answers = [];
+  notificationAnswers = [];
   state.messages = [];
+  state.executed = [];
   state.diffs = [];
   state.isTrusted = true;
   api.testing!.setUntrustedOverride(undefined);
@@ -116,7 +137,7 @@ describe('remote commands against the bundled emulator', () => {
 
   test('upload of the same content is unchanged and asks nothing', async () => {
     const result = await commands.executeCommand('sourcesSdk.uploadSpec', join(workspaceRoot, file)) as { action: string; id: string };
-    assert.deepEqual(result, { action: 'unchanged', id: createdId, plan: 'unchanged' });
+    assert.deepEqual(result, { outcome: 'done', action: 'unchanged', id: createdId, plan: 'unchanged' });
     assert.equal(prompts.length, 0);
   });
 
@@ -129,7 +150,7 @@ describe('remote commands against the bundled emulator', () => {
     assert.ok(state.diffs[0].left.startsWith('sources-sdk-remote:'));
     respondWith('Update');
     const updated = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string; id: string };
-    assert.deepEqual(updated, { action: 'updated', id: createdId, plan: 'update' });
+    assert.deepEqual(updated, { outcome: 'done', action: 'updated', id: createdId, plan: 'update' });
     assert.match(prompts.at(-1)!.message, /Update acme-upload in Local emulator\/dev\?/);
   });
 
@@ -208,7 +229,7 @@ describe('remote commands against the bundled emulator', () => {
     assert.equal(again.action, 'created', JSON.stringify(again));
     assert.notEqual(again.id, created.id);
     const unchanged = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path)) as { action: string; id: string };
-    assert.deepEqual(unchanged, { action: 'unchanged', id: again.id, plan: 'unchanged' }, 'the file is linked to the new remote');
+    assert.deepEqual(unchanged, { outcome: 'done', action: 'unchanged', id: again.id, plan: 'unchanged' }, 'the file is linked to the new remote');
   });
 
   test('one API client per environment: one IMS token serves several commands', async () => {
@@ -311,23 +332,54 @@ describe('remote commands against the bundled emulator', () => {
 });
 
 describe('refusals', () => {
-  test('untrusted workspace: upload, register and the emulator are refused', async () => {
+  test('one trust check: upload, register, the emulator, Test Source and Preview Source are refused alike', async () => {
     api.testing!.setUntrustedOverride(true);
     const path = writeSpec('untrusted-connectionSpec.json', connectionSpec('untrusted'));
-    assert.equal((await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string }).action, 'refused');
-    assert.equal((await commands.executeCommand('sourcesSdk.registerInFlowSpec', { connectionSpecId: 'x', confirm: true }) as { refused: boolean }).refused, true);
-    assert.deepEqual(await commands.executeCommand('sourcesSdk.startEmulator'), { refused: true });
+    const upload = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { outcome: string; action: string };
+    assert.deepEqual({ outcome: upload.outcome, action: upload.action }, { outcome: 'refused', action: 'refused' });
+    const register = await commands.executeCommand('sourcesSdk.registerInFlowSpec', { connectionSpecId: 'x', confirm: true }) as { outcome: string; refused: boolean; changed: boolean };
+    assert.deepEqual({ outcome: register.outcome, refused: register.refused, changed: register.changed }, { outcome: 'refused', refused: true, changed: false });
+    const emulator = await commands.executeCommand('sourcesSdk.startEmulator') as { outcome: string; refused: boolean; reason: string };
+    assert.deepEqual({ outcome: emulator.outcome, refused: emulator.refused }, { outcome: 'refused', refused: true });
+    const tested = await commands.executeCommand('sourcesSdk.testSourceInEmulator', Uri.file(path), { quiet: true }) as { outcome: string; action: string };
+    assert.deepEqual({ outcome: tested.outcome, action: tested.action }, { outcome: 'refused', action: 'refused' });
+    const previewed = await commands.executeCommand('sourcesSdk.previewSource', Uri.file(path)) as { outcome: string; reason: string };
+    assert.equal(previewed.outcome, 'refused');
+    // One sentence pattern, one warning each, each with the action that fixes it.
+    const warnings = state.messages.filter((m) => m.level === 'warning');
+    assert.deepEqual(warnings.map((m) => m.text), [
+      'Uploading is disabled in an untrusted workspace: trust the workspace to use it.',
+      'Registering in a flow spec is disabled in an untrusted workspace: trust the workspace to use it.',
+      'The local emulator is disabled in an untrusted workspace: trust the workspace to use it.',
+      'Test Source in Emulator is disabled in an untrusted workspace: trust the workspace to use it.',
+      'Preview Source is disabled in an untrusted workspace: trust the workspace to use it.',
+    ]);
+    assert.ok(warnings.every((m) => m.actions?.join() === 'Manage Workspace Trust'));
     state.isTrusted = false;
     api.testing!.setUntrustedOverride(undefined);
-    assert.equal((await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string }).action, 'refused');
+    notificationAnswers = ['Manage Workspace Trust'];
+    assert.equal((await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { outcome: string }).outcome, 'refused');
+    await waitUntil('the trust editor opened', () => state.executed.some((c) => c.id === 'workbench.trust.manage'));
   });
 
-  test('a file with error diagnostics is not uploaded', async () => {
+  test('a file with error diagnostics is not uploaded: the notification lists the first errors and offers Show Problems', async () => {
     const path = writeSpec('broken-connectionSpec.json', connectionSpec('broken'));
-    state.diagnostics.set(Uri.file(path).toString(), [{ severity: DiagnosticSeverity.Error, message: 'bad pagination', range: new Range(3, 0, 3, 1) }]);
-    const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { action: string; reason: string };
-    assert.equal(result.action, 'refused');
-    assert.match(result.reason, /1 error.*line 4: bad pagination/);
+    state.diagnostics.set(Uri.file(path).toString(), [
+      { severity: DiagnosticSeverity.Error, message: 'bad pagination.', range: new Range(3, 0, 3, 1) },
+      { severity: DiagnosticSeverity.Error, message: 'Value must be one of: "a", "b".', range: new Range(5, 0, 5, 1) },
+      { severity: DiagnosticSeverity.Error, message: 'missing name;', range: new Range(7, 0, 7, 1) },
+      { severity: DiagnosticSeverity.Error, message: 'fourth', range: new Range(9, 0, 9, 1) },
+    ]);
+    notificationAnswers = ['Show Problems'];
+    const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { outcome: string; action: string; reason: string };
+    assert.deepEqual({ outcome: result.outcome, action: result.action }, { outcome: 'refused', action: 'refused' });
+    assert.match(result.reason, /4 errors.*line 4: bad pagination/);
+    const [shown] = state.messages;
+    assert.equal(shown.text, 'Upload refused: broken-connectionSpec.json has 4 errors — line 4: bad pagination; line 6: Value must be one of: "a", "b"; '
+      + 'line 8: missing name (and 1 more). Fix them, then upload again.');
+    assert.doesNotMatch(shown.text, /[.;:,]\s*[.;:,)]|\.\./, 'no doubled punctuation');
+    assert.deepEqual(shown.actions, ['Show Problems']);
+    await waitUntil('the Problems view opened', () => state.executed.some((c) => c.id === 'workbench.actions.view.problems'));
   });
 
   test('workspace-level environments are ignored with a warning; prod sandbox asks naming it', async () => {
@@ -335,11 +387,13 @@ describe('refusals', () => {
     state.workspaceSettings['sourcesSdk.environments'] = [{ name: 'evil', platform: 'http://127.0.0.1:1', orgId: 'E@AdobeOrg', clientId: 'e' }];
     state.userSettings['sourcesSdk.environments'] = [{ name: 'Emu prod', platform: url, orgId: 'LOCAL@AdobeOrg', clientId: 'sources-sdk-local-client', sandbox: 'prod' }];
     const selected = await commands.executeCommand('sourcesSdk.selectEnvironment', 'Emu prod');
-    assert.deepEqual(selected, { name: 'Emu prod' });
+    assert.deepEqual(selected, { outcome: 'done', name: 'Emu prod' });
     assert.equal(api.api.statusBarText(), '$(warning) Emu prod · prod');
     assert.ok(state.messages.some((m) => m.level === 'warning' && /workspace settings is ignored/.test(m.text)));
-    await assert.rejects(commands.executeCommand('sourcesSdk.selectEnvironment', 'evil'));
-    assert.deepEqual(await commands.executeCommand('sourcesSdk.setClientSecret', 'Emu prod', 'sources-sdk-local-secret'), { envName: 'Emu prod', stored: true });
+    const ignored = await commands.executeCommand('sourcesSdk.selectEnvironment', 'evil') as { outcome: string; error: string };
+    assert.equal(ignored.outcome, 'failed', 'an environment from workspace settings cannot be selected');
+    assert.match(ignored.error, /No environment named "evil"/);
+    assert.deepEqual(await commands.executeCommand('sourcesSdk.setClientSecret', 'Emu prod', 'sources-sdk-local-secret'), { outcome: 'done', envName: 'Emu prod', stored: true });
     assert.equal(context.secretValues.get('sourcesSdk.clientSecret.Emu prod'), 'sources-sdk-local-secret');
     const path = writeSpec('prod-connectionSpec.json', connectionSpec('prod-one'));
     respondWith(undefined);
@@ -350,5 +404,40 @@ describe('refusals', () => {
     await commands.executeCommand('sourcesSdk.selectEnvironment', 'Local emulator');
     delete state.workspaceSettings['sourcesSdk.environments'];
     assert.ok(existsSync(join(storage, 'emulator')));
+  });
+});
+
+describe('the command result contract', () => {
+  test('the small commands answer done, and what cannot run is refused or cancelled, never a rejection', async () => {
+    assert.deepEqual(await commands.executeCommand('sourcesSdk.refreshFlowService'), { outcome: 'done', refreshed: true });
+    assert.deepEqual(await commands.executeCommand('sourcesSdk.showLog'), { outcome: 'done', shown: true });
+    assert.deepEqual(await commands.executeCommand('sourcesSdk.restartLanguageServer'), { outcome: 'done', restarted: true });
+    assert.deepEqual(await commands.executeCommand('sourcesSdk.selectEnvironment'), { outcome: 'cancelled', cancelled: true, reason: 'no environment chosen' });
+    delete state.userSettings['sourcesSdk.environments'];
+    const secret = await commands.executeCommand('sourcesSdk.setClientSecret') as { outcome: string; reason: string };
+    assert.equal(secret.outcome, 'refused', 'no environment needs a secret');
+    assert.match(secret.reason, /sourcesSdk\.environments/);
+    const notSpec = join(workspaceRoot, 'notes.json');
+    writeFileSync(notSpec, '{ "hello": 1 }\n');
+    state.documents = state.documents.filter((d) => d.uri.fsPath !== notSpec);
+    const compared = await commands.executeCommand('sourcesSdk.compareWithRemote', Uri.file(notSpec)) as { outcome: string; same: boolean };
+    assert.deepEqual({ outcome: compared.outcome, same: compared.same }, { outcome: 'refused', same: false });
+    const card = await commands.executeCommand('sourcesSdk.previewCard', Uri.file(notSpec)) as { outcome: string; opened: boolean; reason: string };
+    assert.deepEqual({ outcome: card.outcome, opened: card.opened }, { outcome: 'refused', opened: false });
+    assert.match(card.reason, /is not a connection spec/);
+    const started = await commands.executeCommand('sourcesSdk.startEmulator') as { outcome: string; url: string };
+    assert.equal(started.outcome, 'done');
+    assert.match(started.url, /^http:\/\/127\.0\.0\.1:\d+/);
+    assert.deepEqual(await commands.executeCommand('sourcesSdk.stopEmulator'), { outcome: 'done', stopped: true });
+  });
+
+  test('an unexpected error inside a command becomes failed, reported once with its command, not a rejection', async () => {
+    const missing = join(workspaceRoot, 'no-such-folder', 'gone-connectionSpec.json');
+    const result = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(missing), { confirm: true }) as { outcome: string; error: string };
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.error, /ENOENT|no such file/i);
+    const errors = state.messages.filter((m) => m.level === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(state.messages));
+    assert.match(errors[0].text, /^sourcesSdk\.uploadSpec: /);
   });
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import { activateExtension, closeAllEditors, EXTENSION_ID, ExtensionTestApi, openWorkspaceFile } from './helpers';
 
-interface UploadResult { action: string; id?: string; reason?: string }
+interface UploadResult { outcome: string; action: string; id?: string; reason?: string }
 
 export function defineCommandTests(): void {
   describe('commands and status bar', () => {
@@ -46,11 +46,22 @@ export function defineCommandTests(): void {
     it('offers the environments in a quick pick when none is given', async () => {
       const prompts: { kind: string; items: string[] }[] = [];
       extension.testing!.setPromptResponder((prompt) => { prompts.push(prompt); return 'Local emulator'; });
-      const result = await vscode.commands.executeCommand<{ name?: string; cancelled?: boolean }>('sourcesSdk.selectEnvironment');
+      const result = await vscode.commands.executeCommand<{ outcome: string; name?: string; cancelled?: boolean }>('sourcesSdk.selectEnvironment');
+      assert.equal(result.outcome, 'done');
       assert.equal(result.name, 'Local emulator');
       const quickPick = prompts.find((p) => p.kind === 'quickPick');
       assert.ok(quickPick, 'a quick pick was shown');
       assert.ok(quickPick.items.some((item) => item.includes('Local emulator')), `items: ${quickPick.items.join(', ')}`);
+    });
+
+    it('answers every small command with the result contract (refresh, log, an unknown environment)', async () => {
+      assert.deepEqual(await vscode.commands.executeCommand('sourcesSdk.refreshFlowService'), { outcome: 'done', refreshed: true });
+      assert.deepEqual(await vscode.commands.executeCommand('sourcesSdk.showLog'), { outcome: 'done', shown: true });
+      // Not a rejection: an environment that does not exist is a failed command with the reason.
+      const unknown = await vscode.commands.executeCommand<{ outcome: string; error?: string }>('sourcesSdk.selectEnvironment', 'No such environment');
+      assert.equal(unknown.outcome, 'failed', JSON.stringify(unknown));
+      assert.match(unknown.error ?? '', /No environment named "No such environment"/);
+      assert.equal(extension.api.activeEnvironment().name, 'Local emulator', 'the active environment is unchanged');
     });
 
     it('refuses to upload in an untrusted workspace', async () => {
@@ -58,14 +69,16 @@ export function defineCommandTests(): void {
       extension.testing!.setUntrustedOverride(true);
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
       assert.equal(result.action, 'refused', JSON.stringify(result));
-      assert.match(result.reason ?? '', /trust/i);
+      assert.equal(result.outcome, 'refused');
+      assert.equal(result.reason, 'Uploading is disabled in an untrusted workspace: trust the workspace to use it.');
     });
 
     it('refuses to register in a flow spec in an untrusted workspace', async () => {
       extension.testing!.setUntrustedOverride(true);
-      const result = await vscode.commands.executeCommand<{ refused?: boolean; changed: boolean }>('sourcesSdk.registerInFlowSpec',
+      const result = await vscode.commands.executeCommand<{ outcome: string; refused?: boolean; changed: boolean }>('sourcesSdk.registerInFlowSpec',
         { connectionSpecId: '00000000-0000-4000-8000-000000000000', confirm: true });
       assert.equal(result.refused, true, JSON.stringify(result));
+      assert.equal(result.outcome, 'refused');
       assert.equal(result.changed, false);
     });
   });

@@ -17,13 +17,17 @@ export type TreeRow = TreeSnapshotItem;
 /** A question the extension asked (quick pick, modal, input box), as its test seam reports it. */
 export type Prompt = PromptRequest;
 
+/** Every notification the extension showed since the suite's responder was set (newest last). */
+export const notifications: Prompt[] = [];
+
 /**
- * Records every prompt into `prompts` and answers each with the first item matching one of `answers`; a prompt
- * matching none is dismissed (what Escape or a modal's Cancel does).
+ * Records every question (quick pick, modal, input) into `prompts` and every notification into `notifications`, and
+ * answers each with the first item matching one of `answers`; one matching none is dismissed (what Escape or a
+ * modal's Cancel does).
  */
 export function answerPromptsWith(extension: ExtensionTestApi, prompts: Prompt[], ...answers: RegExp[]): void {
   extension.testing!.setPromptResponder((prompt) => {
-    prompts.push(prompt);
+    (prompt.kind === 'notification' ? notifications : prompts).push(prompt);
     return prompt.items.find((item) => answers.some((answer) => answer.test(item)));
   });
 }

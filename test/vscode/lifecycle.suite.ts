@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { activateExtension, closeAllEditors, CONNECTION_SPEC_LANGUAGE, ExtensionTestApi, openWorkspaceFile, waitFor, workspaceUri } from './helpers';
 
-interface UploadResult { action: string; id?: string; reason?: string }
+interface UploadResult { outcome: string; action: string; id?: string; reason?: string }
 
 /** A fresh copy of a workspace spec under a new file name and spec name (so uploads never collide across tests). */
 function copySpec(from: string, to: string, name: string): void {
@@ -42,6 +42,7 @@ export function defineLifecycleTests(): void {
       // No waiting for diagnostics: the editor still shows the clean version's (none), the gate must not trust them.
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true, saveFirst: true });
       assert.equal(result.action, 'refused', JSON.stringify(result));
+      assert.equal(result.outcome, 'refused');
       assert.match(result.reason ?? '', /1 error|errors/);
       assert.match(result.reason ?? '', /line \d+: /);
     });
@@ -63,7 +64,7 @@ export function defineLifecycleTests(): void {
     it('Restart Language Server stops the server and starts a fresh one', async () => {
       await openWorkspaceFile('acme-crm-connectionSpec.json');
       const result = await vscode.commands.executeCommand<{ restarted: boolean }>('sourcesSdk.restartLanguageServer');
-      assert.deepEqual(result, { restarted: true });
+      assert.deepEqual(result, { outcome: 'done', restarted: true });
       assert.equal(extension.api.languageClientState(), 'running');
     });
 

@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import {
-  answerPromptsWith, Prompt, activateExtension, closeAllEditors, ExtensionTestApi, openWorkspaceFile, ourDiagnostics, waitForDiagnostics, workspaceUri,
+  answerPromptsWith, notifications, Prompt, activateExtension, closeAllEditors, ExtensionTestApi, openWorkspaceFile, ourDiagnostics, waitForDiagnostics, workspaceUri,
 } from './helpers';
 
-interface UploadResult { action: string; id?: string; reason?: string }
+interface UploadResult { outcome: string; action: string; id?: string; reason?: string }
 interface FetchResult { action: string; uri?: string; id?: string; error?: string }
-interface CompareResult { same: boolean; summary: string; id?: string }
-interface RegisterResult { changed: boolean; flowSpecId?: string; alreadyRegistered?: boolean; refused?: boolean; cancelled?: boolean; error?: string }
+interface CompareResult { outcome: string; same: boolean; summary: string; id?: string }
+interface RegisterResult { outcome: string; changed: boolean; flowSpecId?: string; alreadyRegistered?: boolean; refused?: boolean; cancelled?: boolean; error?: string }
 
 const REST_STORAGE_TO_AEP = '6499120c-0b15-42dc-936e-847ea3c24d72';
 
@@ -24,7 +24,8 @@ export function defineRemoteTests(): void {
       extension = await activateExtension();
       const configured = process.env.SOURCES_SDK_EMULATOR_URL;
       assert.ok(configured, 'the runner passes SOURCES_SDK_EMULATOR_URL');
-      const started = await vscode.commands.executeCommand<{ url: string; external: boolean }>('sourcesSdk.startEmulator');
+      const started = await vscode.commands.executeCommand<{ outcome: string; url: string; external: boolean }>('sourcesSdk.startEmulator');
+      assert.equal(started.outcome, 'done');
       assert.equal(started.url.replace(/\/$/, ''), configured.replace(/\/$/, ''));
       assert.equal(started.external, true);
     });
@@ -35,8 +36,18 @@ export function defineRemoteTests(): void {
     it('refuses to upload a spec that has errors', async () => {
       const document = await openWorkspaceFile('broken-connectionSpec.json');
       await waitForDiagnostics(document.uri, (all) => ourDiagnostics(all).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+      notifications.length = 0;
+      answerWith(/^Show Problems$/);
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
       assert.equal(result.action, 'refused', JSON.stringify(result));
+      assert.equal(result.outcome, 'refused');
+      // The notification lists the first errors as "line N: message", one stop at the end, and offers Show Problems.
+      const refusal = notifications.find((n) => n.message.startsWith('Upload refused: '));
+      assert.ok(refusal, JSON.stringify(notifications));
+      assert.equal(refusal.level, 'warning');
+      assert.match(refusal.message, /^Upload refused: broken-connectionSpec\.json has \d+ errors? — line \d+: [^;]+(; line \d+: [^;]+)*( \(and \d+ more\))?\. Fix (them|it), then upload again\.$/);
+      assert.doesNotMatch(refusal.message, /[.;:,]\s*[.;:,)]|\.\./, 'no doubled punctuation');
+      assert.deepEqual(refusal.items, ['Show Problems']);
     });
 
     it('asks before creating a new remote spec, and Cancel creates nothing', async () => {
@@ -45,6 +56,7 @@ export function defineRemoteTests(): void {
       answerWith(/^cancel$/i);
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri);
       assert.equal(result.action, 'cancelled', JSON.stringify(result));
+      assert.equal(result.outcome, 'cancelled');
       assert.ok(prompts.some((p) => p.kind === 'message'), 'a confirmation was shown');
     });
 
@@ -52,6 +64,7 @@ export function defineRemoteTests(): void {
       const document = await openWorkspaceFile('umbrella-inventory-connectionSpec.json');
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
       assert.equal(result.action, 'created', JSON.stringify(result));
+      assert.equal(result.outcome, 'done');
       assert.ok(result.id, 'the server assigned an id');
       uploadedId = result.id;
     });
@@ -66,6 +79,7 @@ export function defineRemoteTests(): void {
       const uri = workspaceUri('umbrella-inventory-connectionSpec.json');
       const same = await vscode.commands.executeCommand<CompareResult>('sourcesSdk.compareWithRemote', uri);
       assert.equal(same.same, true, JSON.stringify(same));
+      assert.equal(same.outcome, 'done');
       const document = await openWorkspaceFile('umbrella-inventory-connectionSpec.json');
       const edit = new vscode.WorkspaceEdit();
       const text = document.getText();
@@ -129,10 +143,12 @@ export function defineRemoteTests(): void {
     it('registers the uploaded spec in RestStorageToAEP once', async () => {
       const first = await vscode.commands.executeCommand<RegisterResult>('sourcesSdk.registerInFlowSpec', { connectionSpecId: uploadedId, confirm: true });
       assert.equal(first.changed, true, JSON.stringify(first));
+      assert.equal(first.outcome, 'done');
       assert.equal(first.flowSpecId, REST_STORAGE_TO_AEP);
       const second = await vscode.commands.executeCommand<RegisterResult>('sourcesSdk.registerInFlowSpec', { connectionSpecId: uploadedId, confirm: true });
       assert.equal(second.changed, false, JSON.stringify(second));
       assert.equal(second.alreadyRegistered, true);
+      assert.equal(second.outcome, 'done', 'already registered is not a failure');
       const flowSpec = await vscode.commands.executeCommand<FetchResult>('sourcesSdk.fetchFlowSpec', { id: REST_STORAGE_TO_AEP, mode: 'open' });
       const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(flowSpec.uri ?? ''))).getText();
       assert.equal(text.split(uploadedId).length - 1, 1, 'the id is listed exactly once');

@@ -15,7 +15,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/emulator';
 import { LOCAL_EMULATOR_CLIENT_ID, LOCAL_EMULATOR_CLIENT_SECRET, LOCAL_EMULATOR_ORG_ID } from '../../client/environments';
 import { activateExtension, answerPromptsWith, ExtensionTestApi, Prompt, workspaceUri } from './helpers';
 
-interface UploadResult { action: string; id?: string; reason?: string }
+interface UploadResult { outcome: string; action: string; id?: string; reason?: string }
 
 const FILE = 'restart-demo-connectionSpec.json';
 

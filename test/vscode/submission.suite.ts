@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { activateExtension, closeAllEditors, openWorkspaceFile, waitFor, waitForDiagnostics, workspaceUri } from './helpers';
 
-interface UploadResult { action: string; id?: string; reason?: string }
-interface CardResult { opened: boolean; preview?: { card: { label: { text: string }; category: { display: string } }; forms: Array<{ title: string; fields: Array<{ name: string; control: string }> }> } }
+interface UploadResult { outcome: string; action: string; id?: string; reason?: string }
+interface CardResult { outcome: string; opened: boolean; preview?: { card: { label: { text: string }; category: { display: string } }; forms: Array<{ title: string; fields: Array<{ name: string; control: string }> }> } }
 
 const FILE = 'refused-category-connectionSpec.json';
 
@@ -30,6 +30,7 @@ export function defineSubmissionTests(): void {
       const document = await openWorkspaceFile(FILE);
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
       assert.equal(result.action, 'error', JSON.stringify(result));
+      assert.equal(result.outcome, 'failed');
       const refused = await waitForDiagnostics(document.uri, (all) => all.some((d) => d.source === 'Flow Service'));
       const diagnostic = refused.find((d) => d.source === 'Flow Service')!;
       const line = document.getText().split('\n').findIndex((l) => l.includes('"spaceships"'));
@@ -49,6 +50,7 @@ export function defineSubmissionTests(): void {
       const document = await openWorkspaceFile('acme-crm-connectionSpec.json');
       const first = await vscode.commands.executeCommand<CardResult>('sourcesSdk.previewCard', document.uri);
       assert.equal(first.opened, true);
+      assert.equal(first.outcome, 'done');
       assert.equal(first.preview?.card.category.display, 'CRM');
       assert.ok(first.preview?.forms.some((f) => f.title === 'Connect account: Basic Authentication'));
       assert.ok(first.preview?.forms.find((f) => f.title.includes('Basic'))?.fields.some((f) => f.name === 'password' && f.control === 'password'));
@@ -65,7 +67,8 @@ export function defineSubmissionTests(): void {
     it('Preview Source Card and Forms refuses a flow spec with a clear reason', async () => {
       const result = await vscode.commands.executeCommand<CardResult & { reason?: string }>('sourcesSdk.previewCard', workspaceUri('rest-flowSpec.json'));
       assert.equal(result.opened, false);
-      assert.equal(result.reason, 'not a connection spec');
+      assert.equal(result.outcome, 'refused');
+      assert.match(result.reason ?? '', /rest-flowSpec\.json is not a connection spec/);
     });
   });
 }

@@ -4,11 +4,11 @@
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { activateExtension, closeAllEditors, ExtensionTestApi, Prompt, TreeRow, workspaceUri } from './helpers';
+import { activateExtension, closeAllEditors, ExtensionTestApi, notifications, Prompt, TreeRow, workspaceUri } from './helpers';
 import { FAKE_CREDENTIALS, FAKE_TOTALS, startFakeSource, type FakeSource } from '../helpers/fakeSource';
 import { chainSpec } from '../emulator/helpers/chain';
 
-interface TestSourceResult { action: string; status?: string; recordCount?: number; records?: unknown[]; flowId?: string; runId?: string; reason?: string; uri?: string }
+interface TestSourceResult { outcome: string; action: string; status?: string; recordCount?: number; records?: unknown[]; flowId?: string; runId?: string; reason?: string; uri?: string }
 
 const FILE = 'in-editor-chain-connectionSpec.json';
 
@@ -24,7 +24,7 @@ export function defineTestSourceTests(): void {
       source = await startFakeSource();
       fs.writeFileSync(workspaceUri(FILE).fsPath, `${JSON.stringify(chainSpec(source.url, 'In-editor chain source'), null, 2)}\n`);
       extension.testing!.setPromptResponder((prompt) => {
-        prompts.push(prompt);
+        (prompt.kind === 'notification' ? notifications : prompts).push(prompt);
         if (prompt.kind !== 'input') return undefined;
         const name = /^(\w+)/.exec(prompt.message)?.[1];
         return name ? answers[name] : undefined;
@@ -43,8 +43,10 @@ export function defineTestSourceTests(): void {
       await vscode.window.showTextDocument(document);
       const result = await vscode.commands.executeCommand<TestSourceResult>('sourcesSdk.testSourceInEmulator', undefined, { authSpecName: 'Basic Authentication' });
       assert.equal(result.action, 'tested', JSON.stringify(result));
+      assert.equal(result.outcome, 'done');
       assert.equal(result.status, 'success', result.reason);
       assert.equal(result.recordCount, FAKE_TOTALS.auth);
+      assert.ok(notifications.some((n) => n.level === 'info' && n.message.includes(`the first run read ${FAKE_TOTALS.auth} record(s)`)), JSON.stringify(notifications));
       assert.deepEqual((result.records as Array<{ id: number }>).map((r) => r.id), [1, 2, 3]);
       assert.match(source.requestsTo('/basic/items').at(-1)!.url, /list=L-editor/);
 
@@ -87,6 +89,7 @@ export function defineTestSourceTests(): void {
         // explore reads the source first: its 500 stops the chain with the source's message.
         const result = await vscode.commands.executeCommand<TestSourceResult>('sourcesSdk.testSourceInEmulator', uri, { authSpecName: 'Basic Authentication', quiet: true, values: answers });
         assert.equal(result.action, 'error');
+        assert.equal(result.outcome, 'failed');
         assert.match(result.reason ?? '', /HTTP 500.*Internal failure in the fake source/);
       } finally {
         fs.rmSync(uri.fsPath, { force: true });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import { activateExtension, openWorkspaceFile, ourDiagnostics, waitForDiagnostics } from './helpers';
 
-interface UploadResult { action: string; reason?: string }
+interface UploadResult { outcome: string; action: string; reason?: string }
 
 export function defineTrustTests(): void {
   describe('untrusted workspace (restricted mode)', () => {
@@ -22,13 +22,15 @@ export function defineTrustTests(): void {
       const document = await openWorkspaceFile('umbrella-inventory-connectionSpec.json');
       const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', document.uri, { confirm: true });
       assert.equal(result.action, 'refused', JSON.stringify(result));
+      assert.equal(result.outcome, 'refused');
     });
 
     it('refuses to register in a flow spec', async () => {
       await activateExtension();
-      const result = await vscode.commands.executeCommand<{ refused?: boolean; changed: boolean }>('sourcesSdk.registerInFlowSpec',
+      const result = await vscode.commands.executeCommand<{ outcome: string; refused?: boolean; changed: boolean }>('sourcesSdk.registerInFlowSpec',
         { connectionSpecId: '00000000-0000-4000-8000-000000000000', confirm: true });
       assert.equal(result.refused, true, JSON.stringify(result));
+      assert.equal(result.outcome, 'refused');
       assert.equal(result.changed, false);
     });
   });

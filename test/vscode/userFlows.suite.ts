@@ -10,7 +10,7 @@ import {
   activateExtension, answerPromptsWith, closeAllEditors, ExtensionTestApi, openWorkspaceFile, Prompt, TreeRow, waitFor, workspaceUri,
 } from './helpers';
 
-interface UploadResult { action: string; id?: string; reason?: string }
+interface UploadResult { outcome: string; action: string; id?: string; reason?: string }
 interface FetchResult { action: string; uri?: string; id?: string }
 
 const REST_STORAGE_TO_AEP = '6499120c-0b15-42dc-936e-847ea3c24d72';
@@ -100,9 +100,11 @@ export function defineUserFlowTests(): void {
         await vscode.workspace.getConfiguration('sourcesSdk').update('environments', [
           { name: PROD_ENVIRONMENT, platform: emulatorUrl(), orgId: PROD_ORG, clientId: 'in-editor-test', sandbox: 'prod' },
         ], vscode.ConfigurationTarget.Global);
-        await vscode.commands.executeCommand('sourcesSdk.setClientSecret', PROD_ENVIRONMENT, 'in-editor-secret');
-        const selected = await vscode.commands.executeCommand<{ name: string }>('sourcesSdk.selectEnvironment', PROD_ENVIRONMENT);
+        const stored = await vscode.commands.executeCommand<{ outcome: string; stored: boolean }>('sourcesSdk.setClientSecret', PROD_ENVIRONMENT, 'in-editor-secret');
+        assert.deepEqual({ outcome: stored.outcome, stored: stored.stored }, { outcome: 'done', stored: true });
+        const selected = await vscode.commands.executeCommand<{ outcome: string; name: string }>('sourcesSdk.selectEnvironment', PROD_ENVIRONMENT);
         assert.equal(selected.name, PROD_ENVIRONMENT);
+        assert.equal(selected.outcome, 'done');
       });
       after(async () => {
         await vscode.commands.executeCommand('sourcesSdk.selectEnvironment', 'Local emulator');

@@ -77,7 +77,7 @@ export const state = {
   defaults: {} as Record<string, unknown>,
   workspaceRoot: '',
   isTrusted: true,
-  messages: [] as Array<{ level: 'info' | 'warning' | 'error'; text: string }>,
+  messages: [] as Array<{ level: 'info' | 'warning' | 'error'; text: string; actions?: string[] }>,
   diffs: [] as Array<{ left: string; right: string; title: string }>,
   shown: [] as string[],
   logLines: [] as string[],
@@ -90,6 +90,8 @@ export const state = {
   cancelNextProgress: false,
   /** How many progress notifications are showing right now (a picker must never wait under one). */
   progressRunning: 0,
+  /** Workbench commands the extension ran (`workbench.actions.view.problems`, `workbench.trust.manage`…). */
+  executed: [] as Array<{ id: string; args: unknown[] }>,
 };
 
 const commandHandlers = new Map<string, (...args: unknown[]) => unknown>();
@@ -219,6 +221,7 @@ export const commands = {
       state.diffs.push({ left: String(args[0]), right: String(args[1]), title: String(args[2]) });
       return undefined;
     }
+    if (id.startsWith('workbench.')) { state.executed.push({ id, args }); return undefined; }
     const handler = commandHandlers.get(id);
     if (!handler) throw new Error(`command '${id}' not found`);
     return handler(...args);

@@ -1,59 +1,18 @@
 /**
- * Compare a local spec with its remote counterpart, and register a connection spec in a flow spec.
+ * *Register in Flow Spec*: appends a connection spec's id to a flow spec's `sourceConnectionSpecIds` after showing
+ * the flow spec before and after; never removes an id, and says so when the id is already there.
  */
 import * as vscode from 'vscode';
-import { FlowServiceError } from '../../core/api/errors';
-import { environmentKey, LinkStore, MemoryLinkStore } from '../../core/sync/links';
+import { environmentKey } from '../../core/sync/links';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
-import { diffSpec, findSpecsByName } from '../../core/sync/operations';
+import { findSpecsByName } from '../../core/sync/operations';
 import { planRegister, registerInFlowSpec } from '../../core/sync/register';
 import { linkStoreFor } from '../links';
 import { parseSpecObject } from '../specText';
 import {
-  CommandContext, UserError, isCancellation, reportError, showRemoteDiff, specDocument, toUri, whereLabel,
-  withRemoteProgress,
+  CommandContext, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument, toUri, whereLabel, withRemoteProgress,
 } from './common';
-
-export interface CompareResult {
-  same: boolean;
-  summary: string;
-  id?: string;
-}
-
-export async function compareWithRemote(ctx: CommandContext, uriArg: unknown): Promise<CompareResult> {
-  let found: Awaited<ReturnType<typeof specDocument>>;
-  try {
-    found = await specDocument(uriArg);
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    void vscode.window.showWarningMessage(err.message);
-    return { same: false, summary: err.message };
-  }
-  const { document } = found;
-  const fileLabel = vscode.workspace.asRelativePath(document.uri);
-  const links: LinkStore = linkStoreFor(document.uri) ?? new MemoryLinkStore();
-  try {
-    const result = await withRemoteProgress(`Comparing ${fileLabel} with ${whereLabel(ctx)}…`, async (signal) => {
-      const { client } = await ctx.session.client();
-      return diffSpec({ client, filePath: document.uri.fsPath, text: document.getText(), links, signal });
-    });
-    await showRemoteDiff(ctx, result.resource, result.remote, document);
-    const changed = result.remoteChangedSinceSync ? ' (the remote changed since your last sync)' : '';
-    const summary = `${result.same ? 'Same as' : 'Differs from'} ${result.remote.name} in ${whereLabel(ctx)}: ${result.summary}${changed}`;
-    ctx.log.info(`Compare ${fileLabel}: ${summary}`);
-    ctx.prompts.info(summary);
-    return { same: result.same, summary, id: result.remote.id };
-  } catch (err) {
-    if (isCancellation(err)) return { same: false, summary: 'cancelled' };
-    if (err instanceof FlowServiceError && err.kind === 'not-found') {
-      const summary = `No remote counterpart of ${fileLabel} in ${whereLabel(ctx)}: ${err.message}`;
-      ctx.log.info(summary);
-      ctx.prompts.info(summary);
-      return { same: false, summary };
-    }
-    return { same: false, summary: reportError(ctx, `Compare ${fileLabel}`, err) };
-  }
-}
+import { cancelled, done, failed, type CommandResult } from './result';
 
 export interface RegisterArgs {
   connectionSpecId?: string;
@@ -61,25 +20,21 @@ export interface RegisterArgs {
   confirm?: boolean;
 }
 
-export interface RegisterResult {
+/** The contract with register's details (`refused` / `cancelled` kept as flags for older callers). */
+export type RegisterResult = CommandResult<{
   changed: boolean;
   flowSpecId?: string;
   connectionSpecId?: string;
   alreadyRegistered?: boolean;
   refused?: boolean;
   cancelled?: boolean;
-  error?: string;
-}
+}>;
 
 export async function registerCommand(ctx: CommandContext, target: unknown, optionsArg: unknown): Promise<RegisterResult> {
   const objectArg = target && typeof target === 'object' && !(target instanceof vscode.Uri) && !('scheme' in target) ? target as RegisterArgs : undefined;
   const options: RegisterArgs = { ...(optionsArg && typeof optionsArg === 'object' ? optionsArg as RegisterArgs : {}), ...objectArg };
-  if (!ctx.isTrusted()) {
-    const reason = 'Registering is disabled in an untrusted workspace. Trust the workspace first.';
-    ctx.log.warn(reason);
-    void vscode.window.showWarningMessage(reason);
-    return { changed: false, refused: true, error: reason };
-  }
+  const untrusted = requireTrust(ctx, 'Registering in a flow spec', { changed: false, refused: true });
+  if (untrusted) return untrusted;
   try {
     const outcome = await withRemoteProgress(`Preparing registration in ${whereLabel(ctx)}…`, async (signal) => {
       const { client, env } = await ctx.session.client();
@@ -92,8 +47,8 @@ export async function registerCommand(ctx: CommandContext, target: unknown, opti
     if (!plan.changed) {
       const message = `${plan.connectionSpec.name} is already registered in flow spec ${flowName}: nothing to do.`;
       ctx.log.info(message);
-      ctx.prompts.info(message);
-      return { changed: false, alreadyRegistered: true, flowSpecId: plan.flowSpec.id, connectionSpecId };
+      void ctx.prompts.info(message);
+      return done({ changed: false, alreadyRegistered: true, flowSpecId: plan.flowSpec.id, connectionSpecId });
     }
     if (!options.confirm) {
       const where = whereLabel(ctx);
@@ -103,22 +58,19 @@ export async function registerCommand(ctx: CommandContext, target: unknown, opti
       const prod = ctx.session.active().config.sandbox === 'prod' ? ' This is the PRODUCTION sandbox "prod".' : '';
       const choice = await ctx.prompts.modal(`Add ${plan.connectionSpec.name} (${connectionSpecId}) to flow spec ${flowName} in ${where}?`,
         `${plan.summary}. No existing id is removed.${prod}`, 'Register');
-      if (choice !== 'Register') return { changed: false, cancelled: true, flowSpecId: plan.flowSpec.id, connectionSpecId };
+      if (choice !== 'Register') return cancelled({ changed: false, cancelled: true, flowSpecId: plan.flowSpec.id, connectionSpecId }, 'not confirmed');
     }
     const result = await withRemoteProgress(`Registering in ${flowName}…`, (signal) =>
       registerInFlowSpec({ client, connectionSpecId, flowSpecId: plan.flowSpec.id, signal }));
     const message = result.changed ? `Registered ${plan.connectionSpec.name} in flow spec ${flowName}.` : `${plan.connectionSpec.name} was already registered in ${flowName}.`;
     ctx.log.info(message);
-    ctx.prompts.info(message);
+    void ctx.prompts.info(message);
     ctx.refreshTree();
-    return { changed: result.changed, alreadyRegistered: !result.changed, flowSpecId: plan.flowSpec.id, connectionSpecId };
+    return done({ changed: result.changed, alreadyRegistered: !result.changed, flowSpecId: plan.flowSpec.id, connectionSpecId });
   } catch (err) {
-    if (isCancellation(err)) return { changed: false, cancelled: true };
-    if (err instanceof UserError) {
-      void vscode.window.showWarningMessage(err.message);
-      return { changed: false, error: err.message };
-    }
-    return { changed: false, error: reportError(ctx, 'Register in flow spec', err) };
+    if (isCancellation(err)) return cancelled({ changed: false, cancelled: true }, 'cancelled');
+    if (err instanceof UserError) return refuseWith(ctx, 'Register in flow spec', err.message, { changed: false, refused: true });
+    return failed(reportError(ctx, 'Register in flow spec', err), { changed: false });
   }
 }
 
