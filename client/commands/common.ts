@@ -111,9 +111,6 @@ export async function specDocument(arg: unknown): Promise<{ document: vscode.Tex
 /** A failure whose message is already in the user's terms (no log action needed). */
 export class UserError extends Error {}
 
-/** An error already logged and shown: the command rejects with it without showing it twice. */
-export class ReportedError extends Error {}
-
 /** Runs remote work in a cancellable notification; cancelling aborts the signal. */
 export function withRemoteProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
   return Promise.resolve(vscode.window.withProgress(

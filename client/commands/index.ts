@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { SpecResource } from '../../core/api/types';
 import { COMMAND_IDS, CommandId } from '../commandIds';
 import type { FlowServiceNode } from '../tree';
-import { CommandContext, ReportedError, isCancellation, reportError, withRemoteProgress } from './common';
+import { CommandContext, isCancellation, reportError, withRemoteProgress } from './common';
 import { compareWithRemote } from './compare';
 import { registerCommand } from './register';
 import { done, failed } from './result';
@@ -72,16 +72,15 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 }
 
 /**
- * Runs one command under the contract: a handler's result is passed on; anything it throws is unexpected, so it is
- * logged with the command's name, shown once (not again when it was already reported) and returned as `failed`
- * instead of a rejection nobody handles.
+ * Runs one command under the contract: a handler's result is passed on; anything it throws is unexpected (handlers
+ * report their own errors and return `failed`), so it is logged with the command's id, shown once and returned as
+ * `failed` instead of a rejection nobody handles.
  */
-export async function runCommand(ctx: CommandContext, id: string, handler: () => unknown): Promise<unknown> {
+async function runCommand(ctx: CommandContext, id: string, handler: () => unknown): Promise<unknown> {
   try {
-    const result = await handler();
-    return result;
+    return await handler();
   } catch (err) {
-    return failed(err instanceof ReportedError ? err.message : reportError(ctx, id, err));
+    return failed(reportError(ctx, id, err));
   }
 }
 

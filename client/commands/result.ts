@@ -44,9 +44,3 @@ export function failed<T extends object>(error: string, details: T): Failed<T>;
 export function failed<T extends object>(error: string, details?: T): Failed<T> {
   return { outcome: 'failed', ...(details ?? {}), error } as Failed<T>;
 }
-
-/** True for an object that already follows the contract (the registration wrapper leaves those alone). */
-export function isCommandResult(value: unknown): value is CommandResult {
-  const outcome = (value as { outcome?: unknown } | null)?.outcome;
-  return outcome === 'done' || outcome === 'cancelled' || outcome === 'refused' || outcome === 'failed';
-}
