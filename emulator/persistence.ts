@@ -11,7 +11,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { commitStagedFile, isTempFileName, stageFile, syncFolder, writeFileAtomically } from '../core/files/atomicWrite';
 import { SPEC_RESOURCES } from '../core/spec/kinds';
 import type { Scope, SpecResourceName, StoredSpec } from './types';
 
@@ -26,34 +26,6 @@ export function encodeSegment(value: string): string {
 /** Ids are server-made uuids, but a PUT path could carry anything: never let it escape the folder. */
 function fileNameForId(id: string): string {
   return `${encodeSegment(id)}.json`;
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Writes `content` to a new fsynced temp file in `dir` (same folder, so a rename is atomic) and returns its path. */
-async function writeTempFile(dir: string, content: string): Promise<string> {
-  const tempPath = join(dir, `.tmp-${randomBytes(6).toString('hex')}`);
-  const handle = await fs.open(tempPath, 'w');
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return tempPath;
-}
-
-/** Writes `content` to `path` atomically and durably (temp file, fsync, rename, fsync dir). */
-export async function writeFileDurably(path: string, dir: string, content: string): Promise<void> {
-  await fs.rename(await writeTempFile(dir, content), path);
-  await fsyncDir(dir);
 }
 
 interface PendingWrite {
@@ -108,7 +80,7 @@ export class DiskPersistence {
     let current = dir;
     while (current.length > this.dataDir.length) {
       const parent = join(current, '..');
-      await fsyncDir(parent);
+      await syncFolder(parent);
       current = parent;
     }
     this.createdDirs.add(dir);
@@ -133,7 +105,7 @@ export class DiskPersistence {
         continue; // folder not created yet: nothing stored
       }
       for (const name of names) {
-        if (name.startsWith('.tmp-')) {
+        if (isTempFileName(name)) {
           await fs.rm(join(resourceDir, name), { force: true });
           continue;
         }
@@ -183,7 +155,7 @@ export class DiskPersistence {
     }
     const records: T[] = [];
     for (const name of names) {
-      if (name.startsWith('.tmp-')) {
+      if (isTempFileName(name)) {
         await fs.rm(join(resourceDir, name), { force: true });
         continue;
       }
@@ -248,14 +220,14 @@ export class DiskPersistence {
     const staged = await Promise.all(
       Array.from(batch.entries(), async ([path, write]) => ({
         path,
-        tempPath: write.content === undefined ? undefined : await writeTempFile(write.dir, write.content),
+        tempPath: write.content === undefined ? undefined : await stageFile(path, write.content, { durable: true }),
       })),
     );
     for (const { path, tempPath } of staged) {
       if (tempPath === undefined) await fs.rm(path, { force: true });
-      else await fs.rename(tempPath, path);
+      else await commitStagedFile(tempPath, path);
     }
-    await Promise.all(Array.from(dirs, (dir) => fsyncDir(dir)));
+    await Promise.all(Array.from(dirs, (dir) => syncFolder(dir)));
   }
 
   /**
@@ -296,6 +268,6 @@ export class DiskPersistence {
     const dir = this.scopeDir(scope);
     await this.ensureDir(dir);
     const content = JSON.stringify({ ...scope, sandboxId, seededAt: Date.now() }, null, 2);
-    await writeFileDurably(join(dir, SCOPE_FILE), dir, `${content}\n`);
+    await writeFileAtomically(join(dir, SCOPE_FILE), `${content}\n`, { durable: true });
   }
 }

@@ -1,21 +1,6 @@
-/** File helpers for the remote commands: atomic writes and display paths. */
+/** File helpers for the remote commands: reading specs (writes go through core/files/atomicWrite.ts). */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { stripBom } from '../../core/sync/text';
-
-/** Writes `text` to `file` through a temp file in the same folder + rename: readers never see a partial file. */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(temp, text, 'utf8');
-    await fs.rename(temp, file);
-  } catch (err) {
-    await fs.rm(temp, { force: true });
-    throw err;
-  }
-}
 
 /** Reads a file, or undefined when it does not exist. */
 export async function readIfExists(file: string): Promise<string | undefined> {

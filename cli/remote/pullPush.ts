@@ -12,7 +12,8 @@ import { stripBom } from '../../core/sync/text';
 import { ConfigError } from './config';
 import { exitCodeFor, withRemoteContext, type CliIO, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
-import { readIfExists, readSpecFile, writeFileAtomically } from './files';
+import { writeFileAtomically } from '../../core/files/atomicWrite';
+import { readIfExists, readSpecFile } from './files';
 import { resolveOutputTarget } from '../outputTarget';
 import { refusalLine } from './refusalPlace';
 

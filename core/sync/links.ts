@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { FlowServiceError } from '../api/errors';
 import type { EnvironmentConfig } from '../api/types';
 import { syncIdentity } from '../config/environments';
+import { writeFileAtomically } from '../files/atomicWrite';
 import { withLockFile } from './lockFile';
 import { emptyLinksFile, validateLinksFile, type LinkRecord, type LinksFile } from './linksFile';
 import { stripBom } from './text';
@@ -132,15 +133,7 @@ export class FileLinkStore implements LinkStore {
   }
 
   private async writeAtomically(data: LinksFile): Promise<void> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      await fs.writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      await fs.rename(temp, this.file);
-    } catch (err) {
-      await fs.rm(temp, { force: true });
-      throw err;
-    }
+    await writeFileAtomically(this.file, `${JSON.stringify(data, null, 2)}\n`);
   }
 }
 

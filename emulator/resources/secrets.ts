@@ -7,7 +7,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileDurably } from '../persistence';
+import { writeFileAtomically } from '../../core/files/atomicWrite';
 
 /** What a GET shows in place of a secret value; sending it back in a PATCH keeps the stored secret. */
 export const SECRET_MASK = '[REDACTED]';
@@ -62,10 +62,8 @@ export class SecretBox {
       } catch {
         // no key yet: create one below
       }
-      await fs.mkdir(this.dataDir, { recursive: true });
       const key = randomBytes(32);
-      await writeFileDurably(path, this.dataDir, `${key.toString('base64')}\n`);
-      await fs.chmod(path, 0o600);
+      await writeFileAtomically(path, `${key.toString('base64')}\n`, { durable: true, mode: 0o600 });
       return key;
     })();
     return this.key;

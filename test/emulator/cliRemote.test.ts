@@ -104,7 +104,7 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
     const clobber = await cli(['pull', 'connection-spec', 'CLI source 2', '-o', 's2-connectionSpec.json', '--force'], env, dir);
     assert.equal(clobber.code, 0, clobber.stderr);
     assert.equal(JSON.parse(readFileSync(s2, 'utf8')).name, 'CLI source 2');
-    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.tmp')).length, 0);
+    assert.equal(readdirSync(dir).filter((f) => f.startsWith('.tmp-')).length, 0, 'no temp file of the atomic write is left');
   });
 
   test('a failed pull leaves no file behind', async () => {
