@@ -9,8 +9,11 @@ import * as vscode from 'vscode';
 export type NotificationLevel = 'info' | 'warning' | 'error';
 
 export interface PromptRequest {
-  /** `notification`: a non-modal message (with optional actions) that does not block the command. */
-  kind: 'quickPick' | 'message' | 'input' | 'notification';
+  /**
+   * `notification`: a non-modal message (with optional actions) that does not block the command; `folder`: a folder
+   * picker (answer: a path or URI).
+   */
+  kind: 'quickPick' | 'message' | 'input' | 'notification' | 'folder';
   message: string;
   /** Item labels (quick pick), button titles (message) or action titles (notification). */
   items: string[];
@@ -72,6 +75,19 @@ export class Prompts {
 
   error(message: string, ...actions: string[]): Promise<string | undefined> {
     return this.notify('error', message, ...actions);
+  }
+
+  /** Folder picker (an "open" dialog for one folder); the test responder answers kind `folder` with a path or URI. */
+  async chooseFolder(title: string, defaultUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+    if (this.responder) {
+      const answer = this.responder({ kind: 'folder', message: title, items: [] });
+      if (!answer) return undefined;
+      return /^[a-z][a-z0-9+.-]+:\/\//i.test(answer) ? vscode.Uri.parse(answer) : vscode.Uri.file(answer);
+    }
+    const picked = await vscode.window.showOpenDialog({
+      title, defaultUri, canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Save Here',
+    });
+    return picked?.[0];
   }
 
   private answerFrom(answer: string | undefined, allowed: string[]): string | undefined {

@@ -26,21 +26,22 @@ export function done<T extends object>(details: T): Done<T> {
   return { outcome: 'done', ...details };
 }
 
-// Overloads: without details the result type is fixed (a generic would be inferred from the caller's return type).
+// Overloads: without details (and no type argument) the result type is fixed; a generic would be inferred from the
+// caller's return type, which may be a promise.
 export function cancelled(): Cancelled<NoDetails>;
-export function cancelled<T extends object>(details: T, reason?: string): Cancelled<T>;
+export function cancelled<T extends object>(details?: T, reason?: string): Cancelled<T>;
 export function cancelled<T extends object>(details?: T, reason?: string): Cancelled<T> {
   return { outcome: 'cancelled', ...(details ?? {}), ...(reason ? { reason } : {}) } as Cancelled<T>;
 }
 
 export function refused(reason: string): Refused<NoDetails>;
-export function refused<T extends object>(reason: string, details: T): Refused<T>;
+export function refused<T extends object>(reason: string, details?: T): Refused<T>;
 export function refused<T extends object>(reason: string, details?: T): Refused<T> {
   return { outcome: 'refused', ...(details ?? {}), reason } as Refused<T>;
 }
 
 export function failed(error: string): Failed<NoDetails>;
-export function failed<T extends object>(error: string, details: T): Failed<T>;
+export function failed<T extends object>(error: string, details?: T): Failed<T>;
 export function failed<T extends object>(error: string, details?: T): Failed<T> {
   return { outcome: 'failed', ...(details ?? {}), error } as Failed<T>;
 }
