@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  activateExtension, answerPromptsWith, closeAllEditors, ExtensionTestApi, FLOW_SPEC_LANGUAGE, openWorkspaceFile, Prompt, waitFor, workspaceRoot,
+  activateExtension, answerPromptsWith, closeAllEditors, ExtensionTestApi, FLOW_SPEC_LANGUAGE, notifications, openWorkspaceFile, Prompt, waitFor,
+  workspaceRoot,
   workspaceUri,
 } from './helpers';
 
@@ -54,6 +55,7 @@ export function defineFetchTests(): void {
     });
     beforeEach(async () => {
       prompts.length = 0;
+      notifications.length = 0;
       await closeAllEditors();
     });
     afterEach(async () => {
@@ -77,7 +79,7 @@ export function defineFetchTests(): void {
       const editor = await waitFor('the saved file in the active editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === target.fsPath && vscode.window.activeTextEditor);
       assert.equal(editor.document.languageId, FLOW_SPEC_LANGUAGE);
       assert.deepEqual(linkedIds(SAVED_NAME), [REST_STORAGE_TO_AEP]);
-      const notification = prompts.find((p) => p.kind === 'notification');
+      const notification = notifications.at(-1);
       assert.equal(notification?.message, `Saved RestStorageToAEP to ${SAVED_NAME}`);
       assert.deepEqual(notification?.items, ['Open']);
     });
@@ -108,7 +110,7 @@ export function defineFetchTests(): void {
       // A content provider's document: VS Code shows it in a read-only editor and has no file system to save it to.
       assert.notEqual(vscode.workspace.fs.isWritableFileSystem(uri.scheme), true);
       assert.equal(fs.existsSync(workspaceUri(SAVED_NAME).fsPath), false, 'nothing written');
-      assert.equal(prompts.filter((p) => p.kind === 'notification').length, 0);
+      assert.equal(notifications.length, 0);
     });
 
     it('from the tree: the fetch action saves without asking, opens the file as a spec and says so', async () => {
@@ -120,8 +122,8 @@ export function defineFetchTests(): void {
       const result = await vscode.commands.executeCommand<FetchResult>('sourcesSdk.fetchFlowSpec', node);
       assert.equal(result.outcome, 'done', JSON.stringify(result));
       assert.equal(result.action, 'saved');
-      assert.deepEqual(prompts.map((p) => p.kind), ['notification'], 'no question; one notification');
-      assert.equal(prompts[0].message, `Saved RestStorageToAEP to ${SAVED_NAME}`);
+      assert.deepEqual(prompts, [], 'no question');
+      assert.deepEqual(notifications.map((n) => n.message), [`Saved RestStorageToAEP to ${SAVED_NAME}`], 'one notification');
       const editor = await waitFor('the saved file in the active editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === target.fsPath && vscode.window.activeTextEditor);
       assert.equal(editor.document.languageId, FLOW_SPEC_LANGUAGE);
       assert.deepEqual(linkedIds(SAVED_NAME), [REST_STORAGE_TO_AEP]);
@@ -153,8 +155,8 @@ export function defineFetchTests(): void {
       await waitFor('the saved file to be linked', () => linkedIds(STREAMING_NAME).includes(GENERIC_STREAMING_AEP));
       const document = await vscode.workspace.openTextDocument(target);
       assert.equal(document.languageId, FLOW_SPEC_LANGUAGE);
-      await waitFor('the notification', () => prompts.some((p) => p.kind === 'notification'));
-      assert.match(prompts.find((p) => p.kind === 'notification')?.message ?? '', new RegExp(`Saved GenericStreamingAEP to ${STREAMING_NAME}; it is linked`));
+      await waitFor('the notification', () => notifications.length > 0);
+      assert.match(notifications.at(-1)?.message ?? '', new RegExp(`Saved GenericStreamingAEP to ${STREAMING_NAME}; it is linked`));
     });
   });
 }
