@@ -184,6 +184,29 @@ describe('schemas are valid draft-07', () => {
   });
 });
 
+describe('documentation renders cleanly', () => {
+  // An editor draws a code span as a padded box: `a`=`b` shows as "a = b" with gaps, the stray spaces a user saw
+  // in the completion details of the OFFSET pagination type. A code span never touches a letter, digit, = or another span.
+  test('no markdown description has a code span glued to a word, = or another code span', () => {
+    const glued: string[] = [];
+    const walk = (node: Json, path: string) => {
+      if (typeof node === 'string') {
+        if (!/markdown/i.test(path)) return;
+        for (const span of node.matchAll(/`[^`]*`/g)) {
+          const before = node[span.index - 1] ?? ' ';
+          const after = node[span.index + span[0].length] ?? ' ';
+          if (/[\w=`]/.test(before) || /[\w=`]/.test(after)) glued.push(`${path}: …${node.slice(Math.max(0, span.index - 12), span.index + span[0].length + 12)}…`);
+        }
+      } else if (node && typeof node === 'object') {
+        for (const [key, child] of Object.entries(node)) walk(child as Json, `${path}/${key}`);
+      }
+    };
+    walk(schemas.connectionSpec, 'connectionSpec');
+    walk(schemas.flowSpec, 'flowSpec');
+    assert.deepEqual(glued, []);
+  });
+});
+
 describe('valid fixtures validate clean', () => {
   test('there are at least 6 fixtures of both kinds', () => {
     assert.ok(fixtureFiles.length >= 6, fixtureFiles.join(', '));
