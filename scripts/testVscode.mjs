@@ -10,15 +10,15 @@
 // Prints `N passed, N failed` last and writes {passed, failed} to $SOURCES_SDK_TALLY_FILE when set.
 // Options: --only main|untrusted|packaged (repeatable), --grep <mocha grep>, --skip-build, --timeout <seconds>.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer } from './codeServer/install.mjs';
 import { startEmulatorProcess } from './codeServer/emulatorProcess.mjs';
 import { runSuiteInCodeServer } from './codeServer/runSuite.mjs';
 import { installVsix } from './codeServer/launch.mjs';
 import { packageExtension } from './package.mjs';
+import { createRunTempRoot } from './codeServer/runTempRoot.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
@@ -60,10 +60,13 @@ function copyWorkspace(tempRoot, name) {
 
 async function runWithElectron(options) {
   const { runTests } = await import('@vscode/test-electron');
-  const tempRoot = mkdtempSync(join(tmpdir(), 'ssdk-vscode-'));
+  const run = createRunTempRoot('ssdk-vscode-');
+  const tempRoot = run.root;
   const tallyPath = join(tempRoot, 'tally.json');
-  const emulator = await startEmulatorProcess({ dataDir: join(tempRoot, 'emulator') });
+  let emulator;
+  let tally = { passed: 0, failed: 1 };
   try {
+    emulator = await startEmulatorProcess({ dataDir: join(tempRoot, 'emulator') });
     await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
       extensionDevelopmentPath: projectRoot,
@@ -71,18 +74,19 @@ async function runWithElectron(options) {
       launchArgs: [copyWorkspace(tempRoot, 'workspace'), '--disable-workspace-trust', '--user-data-dir', join(tempRoot, 'user-data')],
       extensionTestsEnv: { SOURCES_SDK_EMULATOR_URL: emulator.url, SOURCES_SDK_VSCODE_SUITE: 'main', SOURCES_SDK_VSCODE_TALLY_PATH: tallyPath, ...(options.grep ? { SOURCES_SDK_VSCODE_GREP: options.grep } : {}) },
     }).catch(() => { /* the tally file says what failed */ });
+    try { tally = JSON.parse(readFileSync(tallyPath, 'utf8')); } catch { /* suite did not report */ }
   } finally {
-    await emulator.close();
+    await emulator?.close();
+    run.remove();
   }
-  let tally = { passed: 0, failed: 1 };
-  try { tally = JSON.parse((await import('node:fs')).readFileSync(tallyPath, 'utf8')); } catch { /* suite did not report */ }
   return tally;
 }
 
 async function runWithCodeServer(options) {
   const deadline = started + options.timeoutSeconds * 1000;
   const codeServerBin = ensureCodeServer();
-  const tempRoot = mkdtempSync(join(tmpdir(), 'ssdk-vscode-'));
+  const run = createRunTempRoot('ssdk-vscode-');
+  const tempRoot = run.root;
   const logDir = join(projectRoot, 'test-results', 'vscode');
   rmSync(logDir, { recursive: true, force: true });
   const testsPath = join(projectRoot, 'dist', 'test', 'vscode', 'index.js');
@@ -90,9 +94,10 @@ async function runWithCodeServer(options) {
   const total = { passed: 0, failed: 0 };
   const log = (line) => console.log(line);
 
-  const emulator = await startEmulatorProcess({ dataDir: join(tempRoot, 'emulator') });
-  log(`emulator listening on ${emulator.url} (${elapsed()})`);
+  let emulator;
   try {
+    emulator = await startEmulatorProcess({ dataDir: join(tempRoot, 'emulator') });
+    log(`emulator listening on ${emulator.url} (${elapsed()})`);
     for (const suite of suites) {
       const env = {
         SOURCES_SDK_EMULATOR_URL: emulator.url,
@@ -136,8 +141,8 @@ async function runWithCodeServer(options) {
       if (result.timedOut) break;
     }
   } finally {
-    await emulator.close();
-    rmSync(tempRoot, { recursive: true, force: true });
+    await emulator?.close();
+    run.remove();
   }
   return total;
 }

@@ -9,11 +9,11 @@
 // A screenshot of diagnostics in the web flavour goes to test-results/web/. Prints `N passed, N failed` last and
 // writes {passed, failed} to $SOURCES_SDK_TALLY_FILE when set. Options: --only code-server|test-web, --skip-build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer } from './codeServer/install.mjs';
+import { createRunTempRoot } from './codeServer/runTempRoot.mjs';
 import { runSuiteInCodeServer } from './codeServer/runSuite.mjs';
 import { runSuiteInTestWeb } from './web/runTestWeb.mjs';
 
@@ -81,7 +81,8 @@ async function main() {
   const resultsDir = join(projectRoot, 'test-results', 'web');
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
-  const tempRoot = mkdtempSync(join(tmpdir(), 'ssdk-web-'));
+  const run = createRunTempRoot('ssdk-web-');
+  const tempRoot = run.root;
   const testsPath = join(projectRoot, 'dist', 'test', 'web', 'index.js');
   const deadline = started + options.timeoutSeconds * 1000;
   const total = { passed: 0, failed: 0 };
@@ -110,7 +111,7 @@ async function main() {
       total.failed += result.failed;
     }
   } finally {
-    rmSync(tempRoot, { recursive: true, force: true });
+    run.remove();
   }
   finish(total);
 }

@@ -6,13 +6,15 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
 import { cli, startCli, waitFor } from './helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
+import { tempFolders } from '../helpers/tempFolders';
+
+const tempFolder = tempFolders();
 
 const REST_STORAGE_TO_AEP = '6499120c-0b15-42dc-936e-847ea3c24d72';
 const FLOW_SERVICE = '/data/foundation/flowservice';
@@ -65,7 +67,7 @@ describe('issue 3 acceptance: the CLI against the emulator alone', () => {
   });
 
   test('push → register (ids kept) → pull back → diff same → change behind its back → push refuses', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acceptance-'));
+    const dir = tempFolder('acceptance-');
     const authored = validConnectionSpec('Acceptance CRM');
     writeFileSync(join(dir, 'crm-connectionSpec.json'), `${JSON.stringify(authored, null, 2)}\n`);
     const idsBefore = (await directCall(emulator.url, 'GET', `/flowSpecs/${REST_STORAGE_TO_AEP}`)).sourceConnectionSpecIds as string[];
@@ -116,7 +118,7 @@ describe('issue 3 acceptance: the CLI against the emulator alone', () => {
   });
 
   test('diff on an unlinked file with no remote says how to create it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acceptance-unlinked-'));
+    const dir = tempFolder('acceptance-unlinked-');
     writeFileSync(join(dir, 'new-connectionSpec.json'), JSON.stringify(validConnectionSpec('Never pushed')));
     const run = await cli(['diff', 'new-connectionSpec.json'], env, dir);
     assert.equal(run.code, 1);
@@ -125,7 +127,7 @@ describe('issue 3 acceptance: the CLI against the emulator alone', () => {
   });
 
   test('an unreachable emulator (README credentials "local") is named plainly, without mangled words', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acceptance-closed-'));
+    const dir = tempFolder('acceptance-closed-');
     writeFileSync(join(dir, 'a-connectionSpec.json'), JSON.stringify(validConnectionSpec('Closed port')));
     const closed = await new Promise<number>((resolve) => {
       const server = createServer().listen(0, '127.0.0.1', () => {
@@ -141,7 +143,7 @@ describe('issue 3 acceptance: the CLI against the emulator alone', () => {
   });
 
   test('a long push shows each file as it finishes; Ctrl+C stops it, exit 130, no partial links file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acceptance-sigint-'));
+    const dir = tempFolder('acceptance-sigint-');
     const files = Array.from({ length: 6 }, (_, i) => `slow${i}-connectionSpec.json`);
     files.forEach((file, i) => writeFileSync(join(dir, file), JSON.stringify(validConnectionSpec(`Slow ${i}`))));
     // slow0 is pushed first, so the long run finds it unchanged (no POST); every create after it then waits 30 s.

@@ -4,12 +4,14 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
 import { cli } from './helpers/runCli';
 import { validConnectionSpec as sampleConnectionSpec } from '../unit/fakes/specFixtures';
+import { tempFolders } from '../helpers/tempFolders';
+
+const tempFolder = tempFolders();
 
 const REST = '6499120c-0b15-42dc-936e-847ea3c24d72';
 
@@ -26,7 +28,7 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
       SOURCES_SDK_CLIENT_SECRET: 'cli-test-secret',
       SOURCES_SDK_ORG_ID: 'CLITEST@AdobeOrg',
     };
-    dir = mkdtempSync(join(tmpdir(), 'cli-remote-'));
+    dir = tempFolder('cli-remote-');
   });
   after(async () => {
     emulator.child.kill('SIGTERM');
@@ -74,7 +76,7 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
 
     // Change s1 "behind the CLI's back" via a pull to another file + push with --force, then edit locally.
     const s1 = join(dir, 's1-connectionSpec.json');
-    const other = mkdtempSync(join(tmpdir(), 'cli-other-'));
+    const other = tempFolder('cli-other-');
     writeFileSync(join(other, 's1-connectionSpec.json'), JSON.stringify({ ...sampleConnectionSpec('CLI source 1'), description: 'changed elsewhere' }));
     const elsewhere = await cli(['push', 's1-connectionSpec.json', '--adopt'], env, other);
     assert.equal(elsewhere.code, 0, elsewhere.stdout);
@@ -137,7 +139,7 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
   });
 
   test('two push processes at once in one workspace keep both links', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'cli-parallel-'));
+    const workspace = tempFolder('cli-parallel-');
     const groups = [0, 1].map((g) => Array.from({ length: 6 }, (_, i) => `p${g}-${i}-connectionSpec.json`));
     groups.flat().forEach((f) => writeFileSync(join(workspace, f), JSON.stringify(sampleConnectionSpec(`Parallel ${f}`), null, 2)));
     const runs = await Promise.all(groups.map((files) => cli(['push', ...files], env, workspace)));

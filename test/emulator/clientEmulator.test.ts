@@ -4,15 +4,17 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import { FlowServiceError } from '../../core/api/errors';
 import { FileLinkStore } from '../../core/sync/links';
 import { diffSpec, pushSpec } from '../../core/sync/operations';
 import { REST_STORAGE_TO_AEP_ID, registerInFlowSpec } from '../../core/sync/register';
 import { sampleConnectionSpec, startTestEmulator, TEST_CLIENT_SECRET, type TestEmulator } from './helpers/emulator';
+import { tempFolders } from '../helpers/tempFolders';
+
+const tempFolder = tempFolders();
 
 const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 100, maxTotalMs: 5_000 };
 
@@ -67,7 +69,7 @@ describe('client against the emulator', () => {
 
   test('push, diff, register (RestStorageToAEP keeps its ids), conflict, force', async () => {
     const api = client();
-    const root = mkdtempSync(join(tmpdir(), 'client-emu-'));
+    const root = tempFolder('client-emu-');
     const file = join(root, 'acme-connectionSpec.json');
     const links = new FileLinkStore(root);
     const body = sampleConnectionSpec('Sync flow source');

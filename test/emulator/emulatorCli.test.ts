@@ -1,12 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledCliPath, spawnCliEmulator } from './helpers/cliEmulator';
 import { sampleConnectionSpec, TEST_ORG_ID } from './helpers/emulator';
 import type { LooseJson } from '../helpers/looseJson';
+import { tempFolders } from '../helpers/tempFolders';
+
+const tempFolder = tempFolders();
 
 async function token(url: string, id: string, secret: string): Promise<Response> {
   return fetch(`${url}/ims/token/v3`, {
@@ -18,7 +20,7 @@ async function token(url: string, id: string, secret: string): Promise<Response>
 
 describe('sources-sdk emulator (CLI)', () => {
   test('prints exactly the listening line, honours credentials, faults and --seed-dir, exits 0 on SIGINT', async () => {
-    const seedDir = mkdtempSync(join(tmpdir(), 'ssdk-seed-'));
+    const seedDir = tempFolder('seed-');
     try {
       mkdirSync(join(seedDir, 'nested'));
       writeFileSync(join(seedDir, 'nested', 'acme-connectionSpec.json'), JSON.stringify(sampleConnectionSpec('Seeded from dir')));
@@ -67,7 +69,7 @@ describe('sources-sdk emulator (CLI)', () => {
   });
 
   test('a port already in use exits 2 saying so; a seed file with a byte order mark is read', async () => {
-    const seedDir = mkdtempSync(join(tmpdir(), 'ssdk-seed-bom-'));
+    const seedDir = tempFolder('seed-bom-');
     writeFileSync(join(seedDir, 'bom-connectionSpec.json'), `\uFEFF${JSON.stringify(sampleConnectionSpec('Seeded with BOM'))}`);
     const first = await spawnCliEmulator(['--port', '0', '--seed-dir', seedDir]);
     try {

@@ -5,15 +5,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import { FlowServiceError } from '../../core/api/errors';
 import { bundledCliPath } from './helpers/cliEmulator';
 import { startTestEmulator } from './helpers/emulator';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
+import { tempFolders } from '../helpers/tempFolders';
+
+const tempFolder = tempFolders();
 
 async function cli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [await bundledCliPath(), ...args], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -38,7 +40,7 @@ test('the client secret and tokens never leak into output, logs or files', async
   const outputs: string[] = [];
   const clientLog: string[] = [];
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'secrets-'));
+    const dir = tempFolder('secrets-');
     const env = {
       SOURCES_SDK_PLATFORM_URL: emu.url,
       SOURCES_SDK_IMS_URL: emu.url,

@@ -3,11 +3,11 @@
 // a pagination `type`, a hover. Saves screenshots under test-results/screenshots/.
 // Prints `N passed, N failed`; writes {passed, failed} to $SOURCES_SDK_TALLY_FILE when set.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer } from '../../scripts/codeServer/install.mjs';
+import { createRunTempRoot } from '../../scripts/codeServer/runTempRoot.mjs';
 import { startCodeServer, workbenchUrl } from '../../scripts/codeServer/launch.mjs';
 import { launchChromium } from '../../scripts/codeServer/browser.mjs';
 
@@ -61,7 +61,8 @@ async function main() {
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
   const codeServerBin = ensureCodeServer();
-  const tempRoot = mkdtempSync(join(tmpdir(), 'ssdk-ui-'));
+  const run = createRunTempRoot('ssdk-ui-');
+  const tempRoot = run.root;
   const workspace = join(tempRoot, 'workspace');
   cpSync(join(projectRoot, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   writeArtifactsFolder(workspace);
@@ -169,7 +170,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     await server.close();
-    rmSync(tempRoot, { recursive: true, force: true });
+    run.remove();
   }
 }
 

@@ -4,10 +4,12 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LooseObject } from '../helpers/looseJson';
+import { tempFolders } from '../helpers/tempFolders';
+
+const tempFolder = tempFolders();
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -23,7 +25,7 @@ describe('sources-sdk validate', () => {
   let dir: string;
   before(() => {
     assert.ok(existsSync(CLI), 'dist/cli.js exists (run node esbuild.mjs)');
-    dir = mkdtempSync(join(tmpdir(), 'ssdk-validate-'));
+    dir = tempFolder('validate-');
     mkdirSync(join(dir, 'specs', 'nested'), { recursive: true });
     copyFileSync(join(VALID, 'acme-crm-connectionSpec.json'), join(dir, 'specs', 'good-connectionSpec.json'));
     copyFileSync(join(VALID, 'restStorageToAEP-flowSpec.json'), join(dir, 'specs', 'nested', 'rest-flowSpec.json'));

@@ -1,10 +1,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { tempFolders } from '../helpers/tempFolders';
 import { environmentKey, FileLinkStore, linksFilePath, type LinkRecord } from '../../core/sync/links';
 
+const tempFolder = tempFolders();
 const record = (id: string): LinkRecord => ({ resource: 'connectionSpecs', remoteId: id, updatedAt: 5, contentHash: 'h', syncedAt: '2025-01-01T00:00:00.000Z' });
 
 describe('FileLinkStore', () => {
@@ -16,7 +17,7 @@ describe('FileLinkStore', () => {
   });
 
   test('stores records by relative path per environment, in .sources-sdk/links.json', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const root = tempFolder('links-');
     const store = new FileLinkStore(root);
     await store.set('envA', join(root, 'specs', 'a-connectionSpec.json'), record('id-a'));
     await store.set('envB', 'specs/a-connectionSpec.json', record('id-b'));
@@ -31,7 +32,7 @@ describe('FileLinkStore', () => {
   });
 
   test('concurrent writes are serialised: none is lost, no temp files remain', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const root = tempFolder('links-');
     const store = new FileLinkStore(root);
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.set('env', `f${i}.json`, record(`id-${i}`))));
     const onDisk = JSON.parse(readFileSync(linksFilePath(root), 'utf8'));
@@ -42,7 +43,7 @@ describe('FileLinkStore', () => {
 
 describe('FileLinkStore across writers and hand-edited files', () => {
   test('two stores on one workspace (two CLI processes, or the CLI beside the extension) lose no link', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const root = tempFolder('links-');
     const first = new FileLinkStore(root);
     const second = new FileLinkStore(root);
     await Promise.all(
@@ -54,7 +55,7 @@ describe('FileLinkStore across writers and hand-edited files', () => {
   });
 
   test('a stale lock left by a crashed writer does not block for ever', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const root = tempFolder('links-');
     mkdirSync(join(root, '.sources-sdk'));
     const lock = `${linksFilePath(root)}.lock`;
     writeFileSync(lock, '999999\n');
@@ -65,14 +66,14 @@ describe('FileLinkStore across writers and hand-edited files', () => {
   });
 
   test('a links file saved with a byte order mark is still read', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const root = tempFolder('links-');
     mkdirSync(join(root, '.sources-sdk'));
     writeFileSync(linksFilePath(root), `\uFEFF${JSON.stringify({ version: 1, environments: { env: { 'a.json': record('id-a') } } })}\r\n`);
     assert.equal((await new FileLinkStore(root).get('env', 'a.json'))?.remoteId, 'id-a');
   });
 
   test('a damaged links file is reported by name, not as a bare JSON error', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'links-'));
+    const root = tempFolder('links-');
     mkdirSync(join(root, '.sources-sdk'));
     writeFileSync(linksFilePath(root), '{ "version": 1, <<<<<<< HEAD');
     await assert.rejects(new FileLinkStore(root).get('env', 'a.json'), (err: Error) => {

@@ -1,13 +1,12 @@
 /**
  * Runs the emulator the way users do, through the bundled CLI in a child process. The CLI is bundled once per
- * test process into a temp folder (same esbuild settings as the real build, CLI entry only), so these tests do
+ * test process into a temp folder removed when the process exits (same esbuild settings as the real build, CLI entry only), so these tests do
  * not depend on a stale or half-built dist/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { processTempFolder } from '../../helpers/tempFolders';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 let bundled: Promise<string> | undefined;
@@ -15,7 +14,7 @@ let bundled: Promise<string> | undefined;
 /** Path of a freshly bundled `cli.js`. */
 export function bundledCliPath(): Promise<string> {
   bundled ??= (async () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'ssdk-cli-'));
+    const outdir = processTempFolder('cli-');
     await build({
       entryPoints: { cli: join(REPO_ROOT, 'cli/cli.ts') },
       bundle: true,
