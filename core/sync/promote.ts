@@ -73,22 +73,37 @@ export interface PlanPromotionOptions {
   signal?: AbortSignal;
 }
 
-async function readSource(options: PlanPromotionOptions, resource: SpecResource, fromKey: string): Promise<{ source: RemoteSpec; foundBy: SourceLookup }> {
-  const { from, filePath, links, signal } = options;
-  const link = await links.get(fromKey, filePath);
+export interface FindRemoteCopyOptions {
+  client: FlowServiceClient;
+  links: LinkStore;
+  /** The local spec file whose link (for the client's sandbox) or exact `name` identifies the spec. */
+  filePath: string;
+  text: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * The remote copy of a local spec file in the client's sandbox: through the file's link for that sandbox, else by
+ * the file's exact name. Throws `not-found` (linked spec gone, or no spec of that name: the message says which) and
+ * `conflict` (several specs of that name).
+ */
+export async function findRemoteCopy(options: FindRemoteCopyOptions): Promise<{ remote: RemoteSpec; foundBy: SourceLookup; resource: SpecResource }> {
+  const { client, filePath, links, signal } = options;
+  const resource = resourceForFile(filePath, options.text);
+  const link = await links.get(environmentKey(client.environment), filePath);
   if (link) {
     try {
-      return { source: await from.get(resource, link.remoteId, { signal }), foundBy: 'link' };
+      return { remote: await client.get(resource, link.remoteId, { signal }), foundBy: 'link', resource };
     } catch (err) {
       if (!(err instanceof FlowServiceError) || err.kind !== 'not-found') throw err;
-      throw new FlowServiceError(`${filePath} is linked to ${link.remoteId} in the source sandbox, which no longer exists there: nothing to promote`, 'not-found');
+      throw new FlowServiceError(`${filePath} is linked to ${link.remoteId} in sandbox ${client.environment.sandbox}, which no longer exists there`, 'not-found');
     }
   }
   const name = parseSpecText(filePath, options.text).name;
   if (typeof name !== 'string' || !name) {
-    throw new FlowServiceError(`${filePath} has no name and is not linked in the source sandbox: nothing identifies the spec to promote`, 'not-found');
+    throw new FlowServiceError(`${filePath} has no name and is not linked in sandbox ${client.environment.sandbox}: nothing identifies its remote copy`, 'not-found');
   }
-  return { source: await resolveRemote(from, resource, name, signal), foundBy: 'name' };
+  return { remote: await resolveRemote(client, resource, name, signal), foundBy: 'name', resource };
 }
 
 /**
@@ -103,8 +118,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
   if (fromKey === toKey) {
     throw new FlowServiceError(`The source and the target are the same sandbox (${toKey}): pick another target sandbox`, 'config');
   }
-  const resource = resourceForFile(filePath, options.text);
-  const { source, foundBy } = await readSource(options, resource, fromKey);
+  const { remote: source, foundBy, resource } = await findRemoteCopy({ client: from, links, filePath, text: options.text, signal });
   const sourceText = formatSpecFile(toAuthoringForm(source));
   const push = await planPush({ client: to, filePath, text: sourceText, links, signal });
   const targetText = push.remote ? formatSpecFile(toAuthoringForm(push.remote)) : undefined;
