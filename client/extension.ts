@@ -18,6 +18,7 @@ import { createOutput } from './output';
 import { PromptResponder, Prompts } from './prompts';
 import { disposeRefusals } from './refusalDiagnostics';
 import { REMOTE_SCHEME, RemoteDocuments } from './remoteDocuments';
+import { registerRemoteSaveAs } from './remoteSaveAs';
 import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
 import { FlowServiceTree, TreeSnapshotItem } from './tree';
@@ -97,7 +98,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     restartLanguageServer: () => server.restart(),
     testValues: new TestValueStore(context.workspaceState, context.secrets),
   };
-  context.subscriptions.push(...registerCommands(ctx));
+  context.subscriptions.push(...registerCommands(ctx), registerRemoteSaveAs(ctx));
   shutdown = async () => {
     await emulator.stop().catch((err: unknown) => log.error(`Stopping the local emulator failed: ${String(err)}`));
     await server.stop();

@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 
 export interface PromptRequest {
-  kind: 'quickPick' | 'message' | 'input';
+  /** `notification`: a non-modal information message with actions; `folder`: a folder picker (answer: a path or URI). */
+  kind: 'quickPick' | 'message' | 'input' | 'notification' | 'folder';
   message: string;
-  /** Item labels (quick pick) or button titles (message). */
+  /** Item labels (quick pick), button titles (message) or action titles (notification). */
   items: string[];
   /** The modal's detail text (what the user reads under the question). */
   detail?: string;
@@ -53,6 +54,28 @@ export class Prompts {
   /** Non-modal information message; not awaited by callers that must not block on the user. */
   info(message: string): void {
     void vscode.window.showInformationMessage(message);
+  }
+
+  /**
+   * Non-modal information message with actions; resolves to the chosen action (undefined when dismissed). Callers that
+   * must not block on the user do not await it. The test responder sees it as kind `notification`.
+   */
+  async notify(message: string, ...actions: string[]): Promise<string | undefined> {
+    if (this.responder) return this.answerFrom(this.responder({ kind: 'notification', message, items: actions }), actions);
+    return vscode.window.showInformationMessage(message, ...actions);
+  }
+
+  /** Folder picker (an "open" dialog for one folder); the test responder answers kind `folder` with a path or URI. */
+  async chooseFolder(title: string, defaultUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+    if (this.responder) {
+      const answer = this.responder({ kind: 'folder', message: title, items: [] });
+      if (!answer) return undefined;
+      return /^[a-z][a-z0-9+.-]+:\/\//i.test(answer) ? vscode.Uri.parse(answer) : vscode.Uri.file(answer);
+    }
+    const picked = await vscode.window.showOpenDialog({
+      title, defaultUri, canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Save Here',
+    });
+    return picked?.[0];
   }
 
   private answerFrom(answer: string | undefined, allowed: string[]): string | undefined {

@@ -1,30 +1,71 @@
 /**
  * Read-only virtual documents (`sources-sdk-remote:`) showing remote specs in authoring form: the left side of every
  * diff and the target of "open remote spec". Contents are cached when fetched; re-fetched on demand otherwise.
+ * Documents opened for reading (not diff sides) also remember where they came from, so that a file saved from one
+ * (*Save As*) can be linked to its remote spec (client/remoteSaveAs.ts).
  */
 import { kindInfoOfResource } from '../core/spec/kinds';
 import * as vscode from 'vscode';
-import type { SpecResource } from '../core/api/types';
-import { remoteDocumentPath } from './specText';
+import type { RemoteSpec, SpecResource } from '../core/api/types';
+import { canonicalJson, remoteDocumentPath } from './specText';
 
 export const REMOTE_SCHEME = 'sources-sdk-remote';
+
+/** Where a read-only remote document came from: enough to record a link for a file saved from it. */
+export interface RemoteOrigin {
+  resource: SpecResource;
+  remote: RemoteSpec;
+  /** The environment identity the link is recorded under (the session's `syncIdentity` when fetched). */
+  syncIdentity: string;
+}
+
+/** How many opened remote documents are remembered for linking a *Save As* (the oldest are dropped). */
+const REMEMBERED_ORIGINS = 20;
 
 export class RemoteDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private counter = 0;
+  /** Newest last; kept after the document closes (a *Save As* closes it before the saved file is reported). */
+  private readonly origins: Array<{ uri: string; json: string | undefined; origin: RemoteOrigin }> = [];
 
-  /** Stores `text` under a fresh URI (unique per call so a diff never shows stale content) and returns it. */
-  put(resource: SpecResource, id: string, name: string, text: string, envLabel: string): vscode.Uri {
+  /**
+   * Stores `text` under a fresh URI (unique per call so a diff never shows stale content) and returns it. With
+   * `origin`, a file later saved with the same JSON can be linked to that remote spec ({@link takeOriginOf}).
+   */
+  put(resource: SpecResource, id: string, name: string, text: string, envLabel: string, origin?: RemoteOrigin): vscode.Uri {
     const uri = vscode.Uri.from({
       scheme: REMOTE_SCHEME,
       path: remoteDocumentPath(resource, id, name),
       query: `env=${encodeURIComponent(envLabel)}&v=${++this.counter}`,
     });
     this.contents.set(uri.toString(), text);
+    if (origin) {
+      this.origins.push({ uri: uri.toString(), json: canonicalJson(text), origin });
+      if (this.origins.length > REMEMBERED_ORIGINS) this.origins.shift();
+    }
     this.changed.fire(uri);
     return uri;
+  }
+
+  /** The origin of an opened remote document (undefined for diff sides and unknown URIs). */
+  originOf(uri: vscode.Uri): RemoteOrigin | undefined {
+    return this.origins.find((entry) => entry.uri === uri.toString())?.origin;
+  }
+
+  /**
+   * The origin of the most recent remote document whose JSON equals `text`, removed so that one read-only document
+   * links at most one saved file; undefined when none matches.
+   */
+  takeOriginOf(text: string): RemoteOrigin | undefined {
+    if (this.origins.length === 0) return undefined;
+    const json = canonicalJson(text);
+    if (json === undefined) return undefined;
+    for (let i = this.origins.length - 1; i >= 0; i--) {
+      if (this.origins[i].json === json) return this.origins.splice(i, 1)[0].origin;
+    }
+    return undefined;
   }
 
   /** Shows new text under an existing URI (an open diff updates in place). */
@@ -53,5 +94,6 @@ export class RemoteDocuments implements vscode.TextDocumentContentProvider, vsco
   dispose(): void {
     this.changed.dispose();
     this.contents.clear();
+    this.origins.length = 0;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Pure helpers for presenting specs in the editor (no `vscode` import; unit-tested).
  */
-import { isSpecResource, type SpecResource } from '../core/spec/kinds';
+import { defaultSpecFileName, isSpecResource, kindInfoOfResource, type SpecResource } from '../core/spec/kinds';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -45,14 +45,29 @@ export function parseSpecObject(text: string): Record<string, unknown> | undefin
   }
 }
 
-/** Path of the virtual read-only document of a remote spec: `/<resource>/<id>/<file-safe name>.json`. */
+/**
+ * Path of the virtual read-only document of a remote spec: `/<resource>/<id>/<name>-connectionSpec.json` (or
+ * `-flowSpec.json`). Its last segment is the spec file name: VS Code proposes a virtual document's basename on
+ * *Save As*, so the saved file gets a spec file name (and with it the spec language) without renaming.
+ */
 export function remoteDocumentPath(resource: SpecResource, id: string, name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'spec';
-  return `/${resource}/${encodeURIComponent(id)}/${safe}.json`;
+  return `/${resource}/${encodeURIComponent(id)}/${defaultSpecFileName(name, kindInfoOfResource(resource).kind)}`;
 }
 
 /** Inverse of {@link remoteDocumentPath}. */
 export function parseRemoteDocumentPath(path: string): { resource: SpecResource; id: string } | undefined {
   const m = /^\/([^/]+)\/([^/]+)\//.exec(path);
   return m && isSpecResource(m[1]) ? { resource: m[1], id: decodeURIComponent(m[2]) } : undefined;
+}
+
+/**
+ * The JSON of a spec text without its formatting (key order kept), undefined when it is not JSON: how a file saved
+ * from a read-only remote document is recognised even if format-on-save re-indented it.
+ */
+export function canonicalJson(text: string): string | undefined {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }

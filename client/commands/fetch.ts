@@ -1,29 +1,39 @@
 /**
- * Fetch a remote connection/flow spec: open it read-only in authoring form, or save it into the workspace and record
- * the link. Never overwrites different content (or unsaved edits) without asking; a cancelled fetch writes nothing.
+ * Fetch a remote connection/flow spec: save it into the workspace (linked, opened as a spec, announced) or open it
+ * read-only in authoring form. From the palette without `mode` it asks where it goes; the tree's fetch action saves.
+ * Never overwrites different content (or unsaved edits) without asking; a cancelled fetch writes nothing.
  */
-import { kindInfoOfResource } from '../../core/spec/kinds';
+import { kindInfoOfResource, kindOfLanguage } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../../core/api/types';
-import { contentHash, formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
+import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { defaultSpecFileName } from '../environments';
-import { linkStoreFor } from '../links';
-import { CommandContext, isCancellation, reportError, toUri, withRemoteProgress } from './common';
+import { REMOTE_SCHEME, type RemoteOrigin } from '../remoteDocuments';
+import { parseRemoteDocumentPath } from '../specText';
+import { CommandContext, isCancellation, reportError, toUri, whereLabel, withRemoteProgress } from './common';
+import { saveFetched, type FetchResult } from './fetchSave';
+import { cancelled, done, failed } from './result';
+
+export type { FetchResult } from './fetchSave';
 
 export interface FetchArgs {
   id?: string;
+  /** `save`: into the workspace; `open`: read-only. Absent: the palette asks (a target or folder implies `save`). */
   mode?: 'open' | 'save';
+  /** Exact file to save to (implies `save`). */
   targetUri?: vscode.Uri | string;
+  /** Folder to save `<name>-connectionSpec.json` into (implies `save`); default: the active spec's folder. */
+  folder?: vscode.Uri | string;
   overwrite?: boolean;
 }
 
-export type FetchResult =
-  | { action: 'opened' | 'saved' | 'unchanged' | 'compared'; uri: string; id: string }
-  | { action: 'cancelled'; uri?: string; id?: string }
-  | { action: 'error'; error: string; id?: string };
+/** Labels of the "where does it go" quick pick (docs/commands.md lists them for prompt responders). */
+export const SAVE_TO_WORKSPACE = 'Save to workspace';
+export const CHOOSE_FOLDER = 'Choose folder…';
+export const OPEN_READ_ONLY = 'Open read-only';
 
 export async function fetchSpec(ctx: CommandContext, resource: SpecResource, rawArgs: unknown): Promise<FetchResult> {
-  const args: FetchArgs = rawArgs && typeof rawArgs === 'object' && !(rawArgs instanceof vscode.Uri) ? rawArgs as FetchArgs : {};
+  const args = fetchArgsOf(rawArgs, resource);
   const label = kindInfoOfResource(resource).label;
   let remote: RemoteSpec | undefined;
   try {
@@ -38,77 +48,81 @@ export async function fetchSpec(ctx: CommandContext, resource: SpecResource, raw
     const chosen = id;
     remote = chosen ? await withRemoteProgress(`Fetching ${label}…`, (signal) => client.get(resource, chosen, { signal })) : undefined;
   } catch (err) {
-    if (isCancellation(err)) return { action: 'cancelled', id: args.id };
-    return { action: 'error', error: reportError(ctx, `Fetch ${label}`, err), id: args.id };
+    if (isCancellation(err)) return cancelled({ action: 'cancelled' as const, id: args.id });
+    return failed(reportError(ctx, `Fetch ${label}`, err), { action: 'error' as const, id: args.id });
   }
-  if (!remote) return { action: 'cancelled' };
+  if (!remote) return cancelled({ action: 'cancelled' as const });
   const text = formatSpecFile(toAuthoringForm(remote));
-  const env = ctx.session.active().config;
-  ctx.log.info(`Fetched ${label} "${remote.name}" (${remote.id}) from ${env.name}/${env.sandbox}`);
+  ctx.log.info(`Fetched ${label} "${remote.name}" (${remote.id}) from ${whereLabel(ctx)}`);
 
-  if (args.mode !== 'save') {
-    const uri = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), text, `${env.name}/${env.sandbox}`);
-    await ctx.remoteDocuments.show(uri, resource);
-    return { action: 'opened', uri: uri.toString(), id: remote.id };
-  }
-  return saveFetched(ctx, resource, remote, text, args);
-}
-
-async function saveFetched(ctx: CommandContext, resource: SpecResource, remote: RemoteSpec, text: string, args: FetchArgs): Promise<FetchResult> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = toUri(args.targetUri) ?? (folder ? vscode.Uri.joinPath(folder, defaultSpecFileName(String(remote.name), resource)) : undefined);
-  if (!target) return { action: 'error', error: reportError(ctx, 'Fetch', new Error('Open a folder to save the spec into, or pass targetUri.')), id: remote.id };
-
-  const existing = await readIfExists(target);
-  const openDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
-  const differs = (existing !== undefined && existing !== text) || Boolean(openDoc?.isDirty);
-  if (existing === text && !openDoc?.isDirty) {
-    await recordLink(ctx, target, resource, remote);
-    return { action: 'unchanged', uri: target.toString(), id: remote.id };
-  }
-  if (differs && !args.overwrite) {
-    const why = openDoc?.isDirty ? 'has unsaved changes' : 'already exists with different content';
-    const choice = await ctx.prompts.modal(`${vscode.workspace.asRelativePath(target)} ${why}. Overwrite it with the remote spec?`,
-      undefined, 'Overwrite', 'Compare'); // the modal brings its own Cancel
-    if (choice === 'Compare') {
-      const env = ctx.session.active().config;
-      const left = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), text, `${env.name}/${env.sandbox}`);
-      await vscode.commands.executeCommand('vscode.diff', left, target, `${remote.name} (remote) ↔ ${vscode.workspace.asRelativePath(target)}`);
-      return { action: 'compared', uri: target.toString(), id: remote.id };
-    }
-    if (choice !== 'Overwrite') return { action: 'cancelled', uri: target.toString(), id: remote.id };
-  }
-  if (openDoc?.isDirty) {
-    // Replace the buffer and save it, so the editor and the disk agree and no "file changed on disk" prompt appears.
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(target, new vscode.Range(0, 0, openDoc.lineCount, 0), text);
-    await vscode.workspace.applyEdit(edit);
-    await openDoc.save();
+  const explicitTarget = toUri(args.targetUri);
+  const explicitFolder = toUri(args.folder);
+  const implied = explicitTarget || explicitFolder ? 'save' : undefined;
+  let target: vscode.Uri | undefined;
+  if (args.mode === 'open' || (args.mode === undefined && implied === undefined)) {
+    if (args.mode === 'open') return openReadOnly(ctx, resource, remote, text);
+    const where = await askWhere(ctx, resource, remote);
+    if (!where) return cancelled({ action: 'cancelled' as const, id: remote.id });
+    if (where === 'open') return openReadOnly(ctx, resource, remote, text);
+    target = where;
   } else {
-    await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+    const folder = explicitFolder ?? defaultSaveFolder();
+    target = explicitTarget ?? (folder ? vscode.Uri.joinPath(folder, defaultSpecFileName(String(remote.name), resource)) : undefined);
   }
-  await recordLink(ctx, target, resource, remote);
-  ctx.log.info(`Saved ${remote.name} to ${vscode.workspace.asRelativePath(target)}`);
-  ctx.refreshTree();
-  return { action: 'saved', uri: target.toString(), id: remote.id };
+  if (!target) {
+    return failed(reportError(ctx, 'Fetch', new Error('Open a folder to save the spec into, or pass targetUri.')), { action: 'error' as const, id: remote.id });
+  }
+  return saveFetched(ctx, { resource, remote, text, target, overwrite: args.overwrite === true });
 }
 
-async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-  } catch {
-    return undefined;
+/**
+ * The command's arguments: an object, or the URI of a read-only remote document (its editor title action saves it
+ * into the workspace). Anything else (a stray URI from a menu) counts as no arguments.
+ */
+function fetchArgsOf(rawArgs: unknown, resource: SpecResource): FetchArgs {
+  if (rawArgs instanceof vscode.Uri) {
+    const parsed = rawArgs.scheme === REMOTE_SCHEME ? parseRemoteDocumentPath(rawArgs.path) : undefined;
+    return parsed && parsed.resource === resource ? { id: parsed.id, mode: 'save' } : {};
   }
+  return rawArgs && typeof rawArgs === 'object' ? rawArgs as FetchArgs : {};
 }
 
-async function recordLink(ctx: CommandContext, target: vscode.Uri, resource: SpecResource, remote: RemoteSpec): Promise<void> {
-  const store = linkStoreFor(target);
-  if (!store) return;
-  await store.set(ctx.session.active().syncIdentity, target.fsPath, {
-    resource,
-    remoteId: remote.id,
-    updatedAt: remote.updatedAt,
-    contentHash: contentHash(remote),
-    syncedAt: new Date().toISOString(),
-  });
+async function openReadOnly(ctx: CommandContext, resource: SpecResource, remote: RemoteSpec, text: string): Promise<FetchResult> {
+  const origin: RemoteOrigin = { resource, remote, syncIdentity: ctx.session.active().syncIdentity };
+  const uri = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), text, whereLabel(ctx), origin);
+  await ctx.remoteDocuments.show(uri, resource);
+  return done({ action: 'opened' as const, uri: uri.toString(), id: remote.id });
+}
+
+/**
+ * Asks where the fetched spec goes: the default file in the workspace (first, so Enter saves), a folder the user
+ * picks, or a read-only editor. Resolves to the target file, `'open'`, or undefined when dismissed.
+ */
+async function askWhere(ctx: CommandContext, resource: SpecResource, remote: RemoteSpec): Promise<vscode.Uri | 'open' | undefined> {
+  const fileName = defaultSpecFileName(String(remote.name), resource);
+  const folder = defaultSaveFolder();
+  const defaultTarget = folder ? vscode.Uri.joinPath(folder, fileName) : undefined;
+  const items: Array<vscode.QuickPickItem & { choice: 'save' | 'folder' | 'open' }> = [
+    ...(defaultTarget ? [{ label: SAVE_TO_WORKSPACE, description: vscode.workspace.asRelativePath(defaultTarget), choice: 'save' as const }] : []),
+    { label: CHOOSE_FOLDER, description: `save ${fileName} in another folder`, choice: 'folder' },
+    { label: OPEN_READ_ONLY, description: 'look at it without writing a file', choice: 'open' },
+  ];
+  const picked = await ctx.prompts.pick(items, `Where should ${remote.name} go?`);
+  if (!picked) return undefined;
+  if (picked.choice === 'open') return 'open';
+  if (picked.choice === 'save') return defaultTarget;
+  const chosen = await ctx.prompts.chooseFolder(`Folder to save ${fileName} in`, folder);
+  return chosen ? vscode.Uri.joinPath(chosen, fileName) : undefined;
+}
+
+/**
+ * Where a fetched spec is saved by default: the folder of the active spec editor when it is a workspace file (the
+ * user is working there), else the first workspace folder; undefined when no folder is open.
+ */
+export function defaultSaveFolder(): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && active.uri.scheme === 'file' && kindOfLanguage(active.languageId) && vscode.workspace.getWorkspaceFolder(active.uri)) {
+    return vscode.Uri.joinPath(active.uri, '..');
+  }
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
 }

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { SpecResource } from '../../core/api/types';
 import { COMMAND_IDS, CommandId } from '../commandIds';
 import type { FlowServiceNode } from '../tree';
-import { CommandContext, ReportedError, isCancellation, reportError, withRemoteProgress } from './common';
+import { CommandContext, ReportedError, isCancellation, reportError, whereLabel, withRemoteProgress } from './common';
+import { cancelled, done, failed, type CommandResult } from './result';
 import { compareWithRemote, registerCommand } from './compareRegister';
 import { previewCard } from '../cardPreview/panel';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
@@ -18,29 +19,31 @@ import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 
 
 
+type OpenRemoteResult = CommandResult<{ uri: string; id: string; cancelled?: true }>;
+
 /** Opens a remote spec read-only: from a tree item or `{ resource, id }`. */
-async function openRemoteSpec(ctx: CommandContext, arg: unknown): Promise<{ uri: string; id: string } | { cancelled: true } | { error: string }> {
+async function openRemoteSpec(ctx: CommandContext, arg: unknown): Promise<OpenRemoteResult> {
   const node = arg as Partial<Extract<FlowServiceNode, { type: 'spec' }>> | undefined;
   const resource = node?.resource as SpecResource | undefined;
   if (!node?.id || !isSpecResource(resource)) {
-    return { error: 'openRemoteSpec needs a tree item or { resource, id }' };
+    return failed<{ uri: string }>('openRemoteSpec needs a tree item or { resource, id }');
   }
   try {
     const remote = await withRemoteProgress(`Opening ${node.name ?? node.id}…`, async (signal) => {
       const { client } = await ctx.session.client();
       return client.get(resource, node.id as string, { signal });
     });
-    const env = ctx.session.active().config;
-    const uri = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), formatSpecFile(toAuthoringForm(remote)), `${env.name}/${env.sandbox}`);
+    const origin = { resource, remote, syncIdentity: ctx.session.active().syncIdentity };
+    const uri = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), formatSpecFile(toAuthoringForm(remote)), whereLabel(ctx), origin);
     await ctx.remoteDocuments.show(uri, resource);
-    return { uri: uri.toString(), id: remote.id };
+    return done({ uri: uri.toString(), id: remote.id });
   } catch (err) {
-    if (isCancellation(err)) return { cancelled: true };
-    return { error: reportError(ctx, 'Open remote spec', err) };
+    if (isCancellation(err)) return cancelled({ cancelled: true as const });
+    return failed<{ uri: string }>(reportError(ctx, 'Open remote spec', err));
   }
 }
 
-/** Tree item action "Fetch (save)": saves the spec into the workspace. */
+/** Tree item action "Fetch" (inline icon and context menu): saves the spec into the workspace, opens and announces it. */
 function treeNodeToFetchArgs(arg: unknown): unknown {
   const node = arg as Partial<Extract<FlowServiceNode, { type: 'spec' }>> | undefined;
   return node && node.type === 'spec' ? { id: node.id, mode: 'save' } : arg;

@@ -250,20 +250,23 @@ describe('remote commands against the bundled emulator', () => {
     const cancelled = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId, mode: 'save', targetUri: target }) as { action: string };
     assert.equal(cancelled.action, 'cancelled');
     assert.equal(readFileSync(target, 'utf8'), '{ "name": "local edits" }\n', 'a cancelled fetch writes nothing');
-    assert.deepEqual(prompts[0].items, ['Overwrite', 'Compare'], 'no second Cancel next to the one the modal brings');
+    const question = prompts.find((p) => p.kind === 'message');
+    assert.deepEqual(question?.items, ['Overwrite', 'Compare'], 'no second Cancel next to the one the modal brings');
     const forced = await commands.executeCommand('sourcesSdk.fetchConnectionSpec', { id: createdId, mode: 'save', targetUri: target, overwrite: true }) as { action: string };
     assert.equal(forced.action, 'saved');
     assert.equal(readFileSync(target, 'utf8'), text);
   });
 
-  test('fetch without id offers "name — id" quick pick with no progress showing while it waits; open mode shows a read-only remote document', async () => {
-    respondWith('RestStorageToAEP — 6499120c-0b15-42dc-936e-847ea3c24d72');
+  test('fetch without id offers "name — id" quick pick with no progress showing while it waits; "Open read-only" shows a read-only remote document', async () => {
+    respondWith('RestStorageToAEP — 6499120c-0b15-42dc-936e-847ea3c24d72', 'Open read-only');
     const opened = await commands.executeCommand('sourcesSdk.fetchFlowSpec') as { action: string; uri: string; id: string };
     assert.equal(opened.action, 'opened');
     assert.equal(opened.id, '6499120c-0b15-42dc-936e-847ea3c24d72');
     assert.ok(opened.uri.startsWith('sources-sdk-remote:'));
     assert.equal(prompts[0].kind, 'quickPick');
     assert.equal(prompts[0].underProgress, false, 'no progress notification while the picker waits for the user');
+    assert.deepEqual(prompts[1].items, ['Save to workspace', 'Choose folder…', 'Open read-only'], 'then asks where it goes');
+    assert.equal(prompts[1].underProgress, false);
     assert.ok(state.shown.includes(opened.uri));
     const doc = await workspace.openTextDocument(Uri.parse(opened.uri));
     assert.match(doc.getText(), /"sourceConnectionSpecIds"/);

@@ -2,14 +2,14 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { COMMAND_IDS } from '../../client/commandIds';
-import { orderKeysLike, parseRemoteDocumentPath, parseSpecObject, remoteDocumentPath, stringifyLike } from '../../client/specText';
+import { canonicalJson, orderKeysLike, parseRemoteDocumentPath, parseSpecObject, remoteDocumentPath, stringifyLike } from '../../client/specText';
 
 interface Manifest {
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } };
   contributes: {
     commands: Array<{ command: string; title: string; category: string; enablement?: string }>;
-    menus: Record<string, Array<{ command: string; when?: string }>>;
+    menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
     views: Record<string, Array<{ id: string }>>;
     viewsContainers: { activitybar: Array<{ id: string; icon: string }> };
     configuration: { properties: Record<string, { scope?: string; default?: unknown }> };
@@ -40,6 +40,27 @@ describe('client manifest (package.json contributes)', () => {
       for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
         for (const item of items.filter((i) => i.command === id)) assert.match(item.when ?? '', /isWorkspaceTrusted/, `${menu} ${id}`);
       }
+    }
+  });
+
+  test('the Flow Service view\'s right-click menu offers every inline action of an item, under the same conditions', () => {
+    const items = manifest.contributes.menus['view/item/context'];
+    const inline = items.filter((i) => i.group?.startsWith('inline'));
+    const contextMenu = items.filter((i) => !i.group?.startsWith('inline'));
+    assert.ok(inline.length >= 4, 'open, fetch (two kinds), compare');
+    for (const action of inline) {
+      assert.ok(contextMenu.some((i) => i.command === action.command && i.when === action.when), `${action.command} when ${action.when}`);
+    }
+    assert.equal(contextMenu.length, inline.length, 'nothing in the menu that has no icon');
+    for (const item of contextMenu) assert.match(item.group ?? '', /^\d+_\w+@\d+$/, `${item.command} sits in an ordered group`);
+  });
+
+  test('a read-only remote document offers "save to workspace" (the fetch command of its kind) in its title bar', () => {
+    const titles = manifest.contributes.menus['editor/title'];
+    for (const [command, resource] of [['sourcesSdk.fetchConnectionSpec', 'connectionSpecs'], ['sourcesSdk.fetchFlowSpec', 'flowSpecs']]) {
+      const item = titles.find((i) => i.command === command);
+      assert.match(item?.when ?? '', /resourceScheme == sources-sdk-remote/, command);
+      assert.ok(item?.when?.includes(`/^\\/${resource}\\//`), `${command}: ${item?.when}`);
     }
   });
 
@@ -78,11 +99,19 @@ describe('client spec text helpers', () => {
     assert.equal(stringifyLike({ a: 1 }, ''), '{\n  "a": 1\n}\n');
   });
 
-  test('remote document paths round-trip; odd names are made safe', () => {
+  test('remote document paths round-trip and end in a spec file name (what Save As proposes); odd names are made safe', () => {
     const path = remoteDocumentPath('connectionSpecs', 'abc-123', 'My source / v2');
-    assert.equal(path, '/connectionSpecs/abc-123/My-source-v2.json');
+    assert.equal(path, '/connectionSpecs/abc-123/My-source-v2-connectionSpec.json');
     assert.deepEqual(parseRemoteDocumentPath(path), { resource: 'connectionSpecs', id: 'abc-123' });
+    assert.equal(remoteDocumentPath('flowSpecs', 'f 1', 'RestStorageToAEP'), '/flowSpecs/f%201/RestStorageToAEP-flowSpec.json');
+    assert.deepEqual(parseRemoteDocumentPath('/flowSpecs/f%201/RestStorageToAEP-flowSpec.json'), { resource: 'flowSpecs', id: 'f 1' });
     assert.equal(parseRemoteDocumentPath('/other/x/y.json'), undefined);
+  });
+
+  test('canonicalJson ignores formatting, keeps key order, and rejects non-JSON', () => {
+    assert.equal(canonicalJson('{\n    "a": 1,\n    "b": [1, 2]\n}\n'), canonicalJson('{"a":1,"b":[1,2]}'));
+    assert.notEqual(canonicalJson('{"a":1,"b":2}'), canonicalJson('{"b":2,"a":1}'));
+    assert.equal(canonicalJson('{ not json'), undefined);
   });
 
   test('parseSpecObject accepts only JSON objects', () => {

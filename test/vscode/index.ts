@@ -8,6 +8,7 @@ import { defineActivationTests } from './activation.suite';
 import { defineLanguageFeatureTests } from './languageFeatures.suite';
 import { defineCommandTests } from './commands.suite';
 import { defineRemoteTests } from './remote.suite';
+import { defineFetchTests } from './fetch.suite';
 import { defineUserFlowTests } from './userFlows.suite';
 import { defineTestSourceTests } from './testSource.suite';
 import { defineRestartConflictTests } from './restartConflict.suite';
@@ -39,6 +40,7 @@ export async function run(): Promise<void> {
     defineLanguageFeatureTests();
     defineCommandTests();
     defineRemoteTests();
+    defineFetchTests();
     defineUserFlowTests();
     defineTestSourceTests();
     defineRestartConflictTests();

@@ -67,7 +67,7 @@ export class FakeDocument {
   getText(): string { return this.text; }
   get lineCount(): number { return this.text.split('\n').length; }
   setText(text: string, dirty: boolean): void { this.text = text; this.isDirty = dirty; }
-  async save(): Promise<boolean> { fs.writeFileSync(this.uri.fsPath, this.text); this.isDirty = false; return true; }
+  async save(): Promise<boolean> { fs.writeFileSync(this.uri.fsPath, this.text); this.isDirty = false; documentSaved.fire(this); return true; }
 }
 
 /** Everything the fake records, plus knobs the tests turn. */
@@ -96,6 +96,7 @@ const commandHandlers = new Map<string, (...args: unknown[]) => unknown>();
 const contentProviders = new Map<string, { provideTextDocumentContent(uri: Uri): string }>();
 const configChanged = new EventEmitter<{ affectsConfiguration(s: string): boolean }>();
 const documentOpened = new EventEmitter<FakeDocument>();
+const documentSaved = new EventEmitter<FakeDocument>();
 
 function languageFor(path: string): string {
   if (/[.-]connectionSpec\.json$/i.test(path)) return 'sources-sdk-connection-spec';
@@ -132,6 +133,7 @@ export const workspace = {
   },
   onDidChangeConfiguration: configChanged.event,
   onDidOpenTextDocument: documentOpened.event,
+  onDidSaveTextDocument: documentSaved.event,
   onDidCloseTextDocument: new EventEmitter<FakeDocument>().event,
   registerTextDocumentContentProvider(scheme: string, provider: { provideTextDocumentContent(uri: Uri): string }) {
     contentProviders.set(scheme, provider);
