@@ -2,9 +2,11 @@
  * Environment, secret and emulator commands. Each takes its answers as arguments (tests) or asks.
  */
 import { CommandContext, refuseWith, reportError, requireTrust } from './common';
+import { ADD_ENVIRONMENT_LABEL, addEnvironmentTemplate } from './addEnvironment';
 import { cancelled, done, failed, type CommandResult } from './result';
 
-export async function selectEnvironment(ctx: CommandContext, name?: unknown): Promise<CommandResult<{ name: string; cancelled?: true }>> {
+export async function selectEnvironment(ctx: CommandContext, name?: unknown):
+  Promise<CommandResult<{ name: string; cancelled?: true }> | Awaited<ReturnType<typeof addEnvironmentTemplate>>> {
   let chosen = typeof name === 'string' && name ? name : undefined;
   if (!chosen) {
     const active = ctx.session.active().config.name;
@@ -13,7 +15,9 @@ export async function selectEnvironment(ctx: CommandContext, name?: unknown): Pr
       description: `${e.isLocalEmulator ? 'bundled emulator' : e.config.platformUrl} · sandbox ${e.config.sandbox}`,
       detail: e.config.name === active ? 'active' : undefined,
     }));
+    items.push({ label: ADD_ENVIRONMENT_LABEL, description: 'a template entry in your user settings', detail: undefined });
     chosen = (await ctx.prompts.pick(items, 'Select the Sources SDK environment'))?.label;
+    if (chosen === ADD_ENVIRONMENT_LABEL) return addEnvironmentTemplate(ctx);
   }
   if (!chosen) return cancelled({ cancelled: true as const }, 'no environment chosen');
   try {
