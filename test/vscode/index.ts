@@ -16,6 +16,7 @@ import { defineArtifactTests } from './artifacts.suite';
 import { definePreviewTests } from './preview.suite';
 import { defineSubmissionTests } from './submission.suite';
 import { definePromoteTests } from './promote.suite';
+import { defineSmallThingsTests } from './smallThings.suite';
 import { defineTrustTests } from './trust.suite';
 import { defineLifecycleTests } from './lifecycle.suite';
 import { definePackagedTests } from './packaged.suite';
@@ -49,6 +50,7 @@ export async function run(): Promise<void> {
     definePreviewTests();
     defineSubmissionTests();
     definePromoteTests();
+    defineSmallThingsTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
   } else {
