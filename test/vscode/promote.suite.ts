@@ -7,9 +7,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import type { FlowServiceClient } from '../../core/api/types';
-import { toAuthoringForm } from '../../core/sync/normalize';
+import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
+import { FileLinkStore } from '../../core/sync/links';
+import { recordSync } from '../../core/sync/push';
+import { startEmulator, type RunningEmulator } from '../../emulator/emulator';
 import { LOCAL_EMULATOR_CLIENT_ID, LOCAL_EMULATOR_NAME, LOCAL_EMULATOR_ORG_ID } from '../../client/environments';
-import { activateExtension, closeAllEditors, ExtensionTestApi, Prompt, waitFor, workspaceUri } from './helpers';
+import { activateExtension, closeAllEditors, ExtensionTestApi, Prompt, waitFor, waitForDiagnostics, workspaceRoot, workspaceUri } from './helpers';
 
 interface PromoteResult { outcome: string; action?: string; id?: string; plan?: string; registeredIn?: string[]; reason?: string; production?: boolean }
 interface CompareAcrossResult { outcome: string; same?: boolean; summary?: string; fromId?: string; toId?: string; leftUri?: string; rightUri?: string }
@@ -197,6 +200,86 @@ export function definePromoteTests(): void {
       const promoted = await promote({ from: STAGE, to: { environment: LOCAL_EMULATOR_NAME, sandbox: 'Stage' }, confirm: true });
       assert.equal(promoted.outcome, 'refused', JSON.stringify(promoted));
       assert.match(promoted.reason ?? '', /same sandbox/);
+    });
+  });
+
+  describe('a registration the Flow Service refuses, placed in the editor', function () {
+    // An emulator of the test's own, in this extension host, so that a refusal can be injected for the registration.
+    let emulator: RunningEmulator;
+    let extension: ExtensionTestApi;
+    const ENV = 'Refusing emulator';
+    const ORG = 'REFUSING@AdobeOrg';
+    const message = 'Invalid spec ID at sourceConnectionSpecIds[2]: the connection spec cannot be added to this flow spec';
+    const files: vscode.Uri[] = [];
+    const refusals = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Flow Service');
+
+    before(async function () {
+      extension = await activateExtension();
+      emulator = await startEmulator({ port: 0 });
+      await vscode.workspace.getConfiguration('sourcesSdk').update('environments', [
+        { name: ENV, platform: emulator.url, orgId: ORG, clientId: 'in-editor-refusal', sandbox: 'dev' },
+      ], vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('sourcesSdk.setClientSecret', ENV, 'in-editor-refusal-secret');
+      extension.testing!.setPromptResponder(() => undefined);
+    });
+    after(async () => {
+      extension.testing!.setPromptResponder(undefined);
+      emulator.setFaults([]);
+      await vscode.commands.executeCommand('sourcesSdk.setClientSecret', ENV, '');
+      await vscode.workspace.getConfiguration('sourcesSdk').update('environments', undefined, vscode.ConfigurationTarget.Global);
+      await closeAllEditors();
+      for (const uri of files) fs.rmSync(uri.fsPath, { force: true });
+      await emulator.close();
+    });
+
+    const client = (sandbox: string) => createFlowServiceClient({
+      environment: { name: 'direct', platformUrl: emulator.url, imsUrl: emulator.url, orgId: ORG, clientId: 'in-editor-refusal', sandbox, scopes: ['openid'] },
+      clientSecret: 'direct',
+    });
+    /** A spec file whose spec exists in dev (found there by its name). */
+    const specInDev = async (fileName: string, name: string): Promise<vscode.Uri> => {
+      const uri = writeSpec(fileName, name, 'Refused registration demo.');
+      files.push(uri);
+      await client('dev').create('connectionSpecs', JSON.parse(fs.readFileSync(uri.fsPath, 'utf8')) as Record<string, unknown>);
+      return uri;
+    };
+    const promoteRefused = async (uri: vscode.Uri) => {
+      emulator.setFaults([{ kind: 'refuse', code: '1413', message, times: 1, match: { method: 'PUT', path: '/flowSpecs/*' } }]);
+      const result = await vscode.commands.executeCommand<PromoteResult>('sourcesSdk.promoteSpec', uri,
+        { from: { environment: ENV }, to: { environment: ENV, sandbox: 'stage' }, confirm: true });
+      assert.equal(result.outcome, 'failed', JSON.stringify(result));
+      assert.equal(result.action, 'created', 'the copy was made before the registration was refused');
+      return result;
+    };
+
+    it('goes on the first line of the spec file when no flow spec file is linked', async () => {
+      const uri = await specInDev('refused-one-connectionSpec.json', 'refused-one');
+      await promoteRefused(uri);
+      await waitForDiagnostics(uri, (all) => all.some((d) => d.source === 'Flow Service'));
+      const [diagnostic] = refusals(uri);
+      assert.match(diagnostic.message, /Invalid spec ID/);
+      assert.equal(diagnostic.range.start.line, 0);
+      assert.equal(refusals(uri).length, 1);
+    });
+
+    it('goes on the field it names in the flow spec file linked in the target', async () => {
+      const flowUri = workspaceUri('refusing-rest-flowSpec.json');
+      files.push(flowUri);
+      const stage = client('stage');
+      const flow = await stage.get('flowSpecs', REST_STORAGE_TO_AEP);
+      const flowText = formatSpecFile(toAuthoringForm(flow));
+      fs.writeFileSync(flowUri.fsPath, flowText);
+      await recordSync(new FileLinkStore(workspaceRoot()), stage, flowUri.fsPath, 'flowSpecs', flow);
+      const uri = await specInDev('refused-two-connectionSpec.json', 'refused-two');
+      await promoteRefused(uri);
+      await waitForDiagnostics(flowUri, (all) => all.some((d) => d.source === 'Flow Service'));
+      const [diagnostic] = refusals(flowUri);
+      const lines = flowText.split('\n');
+      const third = lines.findIndex((line) => line.includes('"sourceConnectionSpecIds"')) + 3;
+      assert.match(diagnostic.message, /Invalid spec ID/);
+      assert.equal(diagnostic.range.start.line, third, `${diagnostic.range.start.line}: ${lines[diagnostic.range.start.line]}`);
+      assert.equal(diagnostic.code, 'FLOW-1413-400');
+      assert.equal(refusals(uri).length, 0, 'the spec file gets nothing when the flow spec file is there');
     });
   });
 }
