@@ -1,6 +1,7 @@
 /**
  * One CodeLens line atop spec files: "Upload · Compare with Remote · Register in Flow Spec · Preview Source" (connection specs) or
- * "Upload · Compare with Remote" (flow specs). Off with `sourcesSdk.codeLens.enabled: false`.
+ * "Upload · Compare with Remote" (flow specs). Off with `sourcesSdk.codeLens.enabled: false`, and absent while the
+ * file is empty (a new file named like a spec has nothing to upload or compare yet).
  */
 import * as vscode from 'vscode';
 import { CONNECTION_SPEC_LANGUAGE, SPEC_LANGUAGES } from './languageClient';
@@ -14,22 +15,28 @@ class SpecCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('codeLens.enabled', true)) return [];
-    const top = new vscode.Range(0, 0, 0, 0);
-    const lenses = [
-      new vscode.CodeLens(top, { title: 'Upload', command: 'sourcesSdk.uploadSpec', arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: 'Compare with Remote', command: 'sourcesSdk.compareWithRemote', arguments: [document.uri] }),
-    ];
-    if (document.languageId === CONNECTION_SPEC_LANGUAGE) {
-      lenses.push(new vscode.CodeLens(top, { title: 'Register in Flow Spec', command: 'sourcesSdk.registerInFlowSpec', arguments: [document.uri] }));
-      lenses.push(new vscode.CodeLens(top, { title: 'Preview Source', command: 'sourcesSdk.previewSource', arguments: [document.uri] }));
-    }
-    return lenses;
+    return specCodeLenses(document);
   }
 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** The CodeLens line for a spec document (VS Code asks again after each edit, so it appears once text is typed). */
+export function specCodeLenses(document: Pick<vscode.TextDocument, 'uri' | 'languageId' | 'getText'>): vscode.CodeLens[] {
+  if (!vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('codeLens.enabled', true)) return [];
+  if (document.getText().trim() === '') return [];
+  const top = new vscode.Range(0, 0, 0, 0);
+  const lenses = [
+    new vscode.CodeLens(top, { title: 'Upload', command: 'sourcesSdk.uploadSpec', arguments: [document.uri] }),
+    new vscode.CodeLens(top, { title: 'Compare with Remote', command: 'sourcesSdk.compareWithRemote', arguments: [document.uri] }),
+  ];
+  if (document.languageId === CONNECTION_SPEC_LANGUAGE) {
+    lenses.push(new vscode.CodeLens(top, { title: 'Register in Flow Spec', command: 'sourcesSdk.registerInFlowSpec', arguments: [document.uri] }));
+    lenses.push(new vscode.CodeLens(top, { title: 'Preview Source', command: 'sourcesSdk.previewSource', arguments: [document.uri] }));
+  }
+  return lenses;
 }
 
 export function registerCodeLens(): vscode.Disposable {

@@ -163,3 +163,17 @@ export function clientSecretKey(envName: string): string {
 export function defaultSpecFileName(name: string, resource: SpecResource): string {
   return defaultFileNameOfKind(name, kindInfoOfResource(resource).kind);
 }
+
+/** Name of the entry *Add Environment…* writes; a number is appended while the name is taken. */
+export const NEW_ENVIRONMENT_NAME = 'New environment';
+
+/**
+ * The template entry *Add Environment…* adds to `sourcesSdk.environments`: valid against the setting's schema, with
+ * placeholders the user replaces (`YOUR_ORG_ID@AdobeOrg`, `YOUR_CLIENT_ID`) and a name no other entry uses.
+ */
+export function environmentTemplate(takenNames: readonly string[]): EnvironmentSetting {
+  const taken = new Set([LOCAL_EMULATOR_NAME, ...takenNames]);
+  let name = NEW_ENVIRONMENT_NAME;
+  for (let n = 2; taken.has(name); n++) name = `${NEW_ENVIRONMENT_NAME} ${n}`;
+  return { name, platform: 'stage', orgId: 'YOUR_ORG_ID@AdobeOrg', clientId: 'YOUR_CLIENT_ID', sandbox: 'dev' };
+}

@@ -114,6 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     if (fault?.kind === 'malformed') return { status: 200, rawBody: '<html><body>upstream said something that is not JSON' };
     if (fault?.kind === 'status') return statusFaultReply(fault, ctx.requestId);
+    if (fault?.kind === 'refuse') return flowError(fault.code ?? '1100', fault.status ?? 400, fault.message, ctx.requestId);
 
     if (ctx.path === IMS_TOKEN_PATH) return tokens.handleTokenRequest(ctx);
     const resourceReply = await resources.handle(ctx);

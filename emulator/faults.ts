@@ -5,6 +5,7 @@
 import type { FaultSpec, FaultMatch } from './types';
 
 const STATUS_CODES = new Set([429, 500, 502, 503, 504]);
+const REFUSAL_CODES = new Set([400, 403, 404, 409, 412, 422]);
 
 /** Checks and normalises one fault (from JSON, the CLI or the admin route); throws a readable Error. */
 export function validateFault(input: unknown): FaultSpec {
@@ -34,6 +35,15 @@ export function validateFault(input: unknown): FaultSpec {
         throw new Error('fault.retryAfterSeconds must be a non-negative number');
       }
       break;
+    case 'refuse':
+      if (fault.status !== undefined && (typeof fault.status !== 'number' || !REFUSAL_CODES.has(fault.status))) {
+        throw new Error('fault.status of a refusal must be one of 400, 403, 404, 409, 412, 422');
+      }
+      if (fault.code !== undefined && (typeof fault.code !== 'string' || !/^\d{4}$/.test(fault.code))) throw new Error('fault.code must be four digits, e.g. "1413"');
+      if (typeof fault.message !== 'string' || !fault.message.trim() || fault.message.length > 1000) {
+        throw new Error('fault.message of a refusal must be a non-empty string of at most 1000 characters');
+      }
+      break;
     case 'delay':
       if (typeof fault.ms !== 'number' || fault.ms < 0) throw new Error('fault.ms must be a non-negative number');
       break;
@@ -41,7 +51,7 @@ export function validateFault(input: unknown): FaultSpec {
     case 'malformed':
       break;
     default:
-      throw new Error(`unknown fault kind ${JSON.stringify(fault.kind)} (status, delay, drop, malformed)`);
+      throw new Error(`unknown fault kind ${JSON.stringify(fault.kind)} (status, refuse, delay, drop, malformed)`);
   }
   return { ...(fault as unknown as FaultSpec) };
 }

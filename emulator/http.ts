@@ -69,6 +69,7 @@ const FLOW_TITLES: Record<string, string> = {
   '1104-504': 'Gateway timeout',
   '1401-400': 'Invalid query parameters',
   '1405-400': 'Empty request body',
+  '1413-400': 'Invalid spec ID',
   '1440-400': 'Operator not implemented',
   '1443-400': 'Operator not allowed with multiple values',
   '1448-400': 'Operator not supported for field',

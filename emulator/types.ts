@@ -25,6 +25,18 @@ export interface StatusFault extends FaultBase {
   retryAfterSeconds?: number;
 }
 
+/**
+ * Answer with a Flow Service refusal instead of serving the request: `status` (default 400) with the error body of
+ * `FLOW-<code>-<status>` (default code 1100) whose message is `message`. Rehearses refusals the emulator's own checks
+ * never give (a registration the platform turns down, a permission answer), e.g. for mapping messages to fields.
+ */
+export interface RefuseFault extends FaultBase {
+  kind: 'refuse';
+  status?: 400 | 403 | 404 | 409 | 412 | 422;
+  code?: string;
+  message: string;
+}
+
 /** Wait `ms` before serving the request normally. */
 export interface DelayFault extends FaultBase {
   kind: 'delay';
@@ -41,7 +53,7 @@ export interface MalformedFault extends FaultBase {
   kind: 'malformed';
 }
 
-export type FaultSpec = StatusFault | DelayFault | DropFault | MalformedFault;
+export type FaultSpec = StatusFault | RefuseFault | DelayFault | DropFault | MalformedFault;
 
 export interface EmulatorOptions {
   /** 0 (default) = any free port. */

@@ -1,17 +1,18 @@
 // `npm run package`: production build, then `vsce package --no-dependencies` into sources-sdk-tools-<version>.vsix.
 // Fails when the VSIX is 2 MB or larger or contains anything outside the allowlist in .vscodeignore
-// (sources, tests, node_modules, source maps), and prints the files it holds.
+// (sources, tests, node_modules, source maps), and prints the files it holds. The production build writes no source
+// maps, so the development build's maps left in dist/ would describe code that is no longer there: they are removed.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve, dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_BYTES = 2 * 1024 * 1024;
 const FORBIDDEN = [/^extension\/node_modules\//, /\.map$/, /\.ts$/, /^extension\/(client|server|core|cli|emulator|test|scripts|examples|bench)\//];
 
-function run(cmd, args) {
-  const result = spawnSync(cmd, args, { cwd: projectRoot, stdio: 'inherit' });
+function run(cmd, args, cwd = projectRoot) {
+  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with status ${result.status}`);
 }
 
@@ -35,6 +36,28 @@ function listZipEntries(path) {
   return entries;
 }
 
+/** Every `*.map` file under `dir` (recursively), as absolute paths. */
+function sourceMapsUnder(dir) {
+  let entries;
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceMapsUnder(path);
+    return entry.name.endsWith('.map') ? [path] : [];
+  });
+}
+
+/**
+ * The production build (`esbuild.mjs --production`, no source maps) in `root`, then removes the source maps an
+ * earlier development build left in dist/. Returns the removed maps, relative to `root`.
+ */
+export function buildForPackaging({ root = projectRoot } = {}) {
+  run(process.execPath, ['esbuild.mjs', '--production'], root);
+  const stale = sourceMapsUnder(join(root, 'dist'));
+  for (const map of stale) rmSync(map, { force: true });
+  return stale.map((map) => relative(root, map));
+}
+
 /** Builds and packages the extension; returns the absolute path of the VSIX. */
 export function packageExtension({ quiet = false } = {}) {
   const { name, version, repository } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
@@ -42,7 +65,7 @@ export function packageExtension({ quiet = false } = {}) {
   // keep them relative until the public repository URL is set in package.json.
   const repositoryFlags = repository ? [] : ['--allow-missing-repository', '--no-rewrite-relative-links'];
   const vsixPath = join(projectRoot, `${name}-${version}.vsix`);
-  run(process.execPath, ['esbuild.mjs', '--production']);
+  buildForPackaging();
   run(process.execPath, [join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', ...repositoryFlags, '--out', vsixPath]);
   const bytes = statSync(vsixPath).size;
   const entries = listZipEntries(vsixPath);

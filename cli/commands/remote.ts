@@ -1,5 +1,5 @@
 /**
- * `sources-sdk pull | push | diff | register`: sync spec files with the Flow Service (or the local emulator).
+ * `sources-sdk pull | push | diff | register | promote`: sync spec files with the Flow Service (or the local emulator).
  * Configuration comes from flags or `SOURCES_SDK_*` variables; the client secret only from
  * `SOURCES_SDK_CLIENT_SECRET`. Exit codes: 0 ok, 1 refused / different / remote error, 2 usage, config or I/O.
  */
@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { processIO } from '../remote/context';
 import { runDiff, runRegister } from '../remote/diffRegister';
 import { runPull, runPush } from '../remote/pullPush';
+import { runPromote } from '../remote/promote';
 
 /** Adds the flags every command that talks to the Flow Service takes. */
 export function addConnectionOptions(command: Command): Command {
@@ -62,4 +63,20 @@ export function registerRemoteCommands(program: Command, setExit: (code: number)
       .option('--flow-spec <idOrName>', 'flow spec to register in (default chosen from the connection spec type)')
       .option('--dry-run', 'show the change without sending it'),
   ).action(async (target: string, flags) => setExit(await runRegister(target, flags, processIO)));
+
+  addConnectionOptions(
+    program
+      .command('promote')
+      .description('Copy a spec from one sandbox to another (create or update, then register in the target\'s flow spec); prints the diff first and refuses when the target changed since the last sync.')
+      .argument('<file>', 'spec file: its link in the source sandbox, else its exact name, identifies the spec')
+      .option('--from-sandbox <name>', 'source sandbox (default --sandbox / SOURCES_SDK_SANDBOX)')
+      .requiredOption('--to-sandbox <name>', 'target sandbox')
+      .option('--from-env <platform>', 'platform of the source: prod, stage or a gateway URL (default --platform-url)')
+      .option('--to-env <platform>', 'platform of the target: prod, stage or a gateway URL (default --platform-url)')
+      .option('--flow-spec <idOrName>', 'target flow spec to register in (default: where the source sandbox registers it, else by type)')
+      .option('--yes', 'confirm a production target without being asked (CI)')
+      .option('--force', 'overwrite a target changed since the last sync / adopt a same-named target spec')
+      .option('--adopt', 'update an unlinked target spec with the same name')
+      .option('--dry-run', 'print the plan and the diff, change nothing'),
+  ).action(async (file: string, flags) => setExit(await runPromote(file, flags, processIO)));
 }

@@ -1,8 +1,11 @@
 /**
  * `--format sarif`: a SARIF 2.1.0 log (what GitHub code scanning and most CI dashboards ingest). Rules come from
- * the rule table so every code a result uses is described, with a link to docs/diagnostics.md.
+ * the rule table so every code a result uses is described (`help.text`), with a link to docs/diagnostics.md.
+ * SARIF wants `informationUri` and `helpUri` absolute: they are file: URLs of the docs next to the CLI, left out
+ * where the docs are not installed (the VSIX ships no docs/) rather than written as relative paths.
  */
-import { isAbsolute } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULE_TABLE } from '../../core/analysis/codes';
 import type { SeverityName } from '../../core/analysis/types';
@@ -14,9 +17,26 @@ function level(severity: SeverityName): 'error' | 'warning' | 'note' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
-/** Renders findings as a SARIF 2.1.0 document (one run, tool `sources-sdk`). */
-export function formatSarif(findings: readonly Finding[], toolVersion: string): string {
+/**
+ * docs/diagnostics.md of the package the CLI runs from (dist/cli.js, or cli/format/ under tsx), if it is there.
+ */
+export function findDiagnosticsDoc(from: string = __dirname): string | undefined {
+  let dir = from;
+  for (let depth = 0; depth < 4; depth++) {
+    const candidate = join(dir, 'docs', 'diagnostics.md');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+/**
+ * Renders findings as a SARIF 2.1.0 document (one run, tool `sources-sdk`). `diagnosticsDoc` is the absolute path of
+ * docs/diagnostics.md (found next to the CLI by default); with null the log carries no documentation links.
+ */
+export function formatSarif(findings: readonly Finding[], toolVersion: string, diagnosticsDoc: string | null = findDiagnosticsDoc() ?? null): string {
   const ruleIndex = new Map(RULE_TABLE.map((rule, index) => [rule.code, index]));
+  const docUrl = diagnosticsDoc ? pathToFileURL(diagnosticsDoc).href : undefined;
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -25,13 +45,14 @@ export function formatSarif(findings: readonly Finding[], toolVersion: string): 
         driver: {
           name: 'sources-sdk',
           version: toolVersion,
-          informationUri: 'docs/diagnostics.md',
+          ...(docUrl ? { informationUri: docUrl } : {}),
           rules: RULE_TABLE.map((rule) => ({
             id: rule.code,
             name: rule.title,
             shortDescription: { text: rule.title },
             fullDescription: { text: rule.action },
-            helpUri: `docs/diagnostics.md#${rule.code.toLowerCase()}`,
+            help: { text: rule.action },
+            ...(docUrl ? { helpUri: `${docUrl}#${rule.code.toLowerCase()}` } : {}),
             defaultConfiguration: { level: level(rule.severity) },
           })),
         },

@@ -16,6 +16,11 @@ export interface CliIO {
   err(text: string): void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * Asks a question on the terminal and resolves to the line typed; absent (or undefined) when nobody can answer
+   * (stdin is not a terminal: CI, pipes), so commands that need a confirmation refuse instead of waiting.
+   */
+  ask?(question: string): Promise<string | undefined>;
 }
 
 export const processIO: CliIO = {
@@ -26,6 +31,16 @@ export const processIO: CliIO = {
   },
   get cwd() {
     return process.cwd();
+  },
+  async ask(question) {
+    if (!process.stdin.isTTY) return undefined;
+    const readline = await import('node:readline/promises');
+    const terminal = readline.createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await terminal.question(question);
+    } finally {
+      terminal.close();
+    }
   },
 };
 

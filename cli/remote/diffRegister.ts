@@ -5,7 +5,8 @@ import { FlowServiceError } from '../../core/api/errors';
 import { unifiedDiff } from '../../core/sync/diff';
 import { environmentKey } from '../../core/sync/links';
 import { diffSpec, parseSpecText, resolveRemote, type DiffResult } from '../../core/sync/operations';
-import { planRegister, registerInFlowSpec } from '../../core/sync/register';
+import { applyRegisterPlan, planRegister, type RegisterResult } from '../../core/sync/register';
+import { registrationRefusalLine } from './refusalPlace';
 import { describeError, exitCodeFor, withRemoteContext, type CliIO, type RemoteContext, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
 import { readSpecFile } from './files';
@@ -79,17 +80,31 @@ async function connectionSpecIdFor(target: string, ctx: RemoteContext): Promise<
   return (await resolveRemote(ctx.client, 'connectionSpecs', name, ctx.signal)).id;
 }
 
+async function isFile(file: string): Promise<boolean> {
+  return fs.stat(file).then((stat) => stat.isFile(), () => false);
+}
+
 /** Appends a connection spec id to its flow spec (or shows the plan with --dry-run). */
 export async function runRegister(target: string, flags: RegisterFlags, io: CliIO): Promise<number> {
   return withRemoteContext('register', flags, io, async (ctx) => {
     const connectionSpecId = await connectionSpecIdFor(target, ctx);
     const options = { client: ctx.client, connectionSpecId, flowSpecId: flags.flowSpec, signal: ctx.signal };
+    const plan = await planRegister(options);
     if (flags.dryRun) {
-      const plan = await planRegister(options);
       io.out(plan.changed ? `would ${plan.summary}\n${plan.diff}` : `${plan.summary}\n`);
       return 0;
     }
-    const result = await registerInFlowSpec(options);
+    let result: RegisterResult;
+    try {
+      result = await applyRegisterPlan(plan, options);
+    } catch (err) {
+      // A refusal of the flow spec PUT goes to the local flow spec file linked to it, else the connection spec file.
+      const flowSpecFile = await ctx.links.fileLinkedTo(environmentKey(ctx.client.environment), 'flowSpecs', plan.flowSpec.id);
+      const connectionFile = (await isFile(path.resolve(ctx.io.cwd, target))) ? target : undefined;
+      const place = registrationRefusalLine(connectionFile, ctx.io.cwd, err, flowSpecFile);
+      if (place) io.err(`${place}\n`);
+      throw err;
+    }
     const ids = Array.isArray(result.after.sourceConnectionSpecIds) ? result.after.sourceConnectionSpecIds.length : 0;
     io.out(
       result.changed

@@ -3,8 +3,9 @@
  */
 import * as vscode from 'vscode';
 import { CommandContext, ReportedError, reportError } from './common';
+import { ADD_ENVIRONMENT_LABEL, addEnvironmentTemplate } from './addEnvironment';
 
-export async function selectEnvironment(ctx: CommandContext, name?: unknown): Promise<{ name: string } | { cancelled: true }> {
+export async function selectEnvironment(ctx: CommandContext, name?: unknown): Promise<{ name: string } | { cancelled: true } | Awaited<ReturnType<typeof addEnvironmentTemplate>>> {
   let chosen = typeof name === 'string' && name ? name : undefined;
   if (!chosen) {
     const active = ctx.session.active().config.name;
@@ -13,7 +14,9 @@ export async function selectEnvironment(ctx: CommandContext, name?: unknown): Pr
       description: `${e.isLocalEmulator ? 'bundled emulator' : e.config.platformUrl} · sandbox ${e.config.sandbox}`,
       detail: e.config.name === active ? 'active' : undefined,
     }));
+    items.push({ label: ADD_ENVIRONMENT_LABEL, description: 'a template entry in your user settings', detail: undefined });
     chosen = (await ctx.prompts.pick(items, 'Select the Sources SDK environment'))?.label;
+    if (chosen === ADD_ENVIRONMENT_LABEL) return addEnvironmentTemplate(ctx);
   }
   if (!chosen) return { cancelled: true };
   try {

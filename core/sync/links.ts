@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FlowServiceError } from '../api/errors';
-import type { EnvironmentConfig } from '../api/types';
+import type { EnvironmentConfig, SpecResource } from '../api/types';
 import { syncIdentity } from '../config/environments';
 import { withLockFile } from './lockFile';
 import { emptyLinksFile, validateLinksFile, type LinkRecord, type LinksFile } from './linksFile';
@@ -76,6 +76,23 @@ export class FileLinkStore implements LinkStore {
   async readAll(): Promise<LinksFile> {
     await this.queue.catch(() => undefined);
     return this.read();
+  }
+
+  /**
+   * The absolute path of the file linked to remote `remoteId` in `environmentKey`, if any (where a refusal about that
+   * remote spec is shown). Undefined as well when the links file cannot be read: the caller falls back to another file.
+   */
+  async fileLinkedTo(environmentKey: string, resource: SpecResource, remoteId: string): Promise<string | undefined> {
+    let data: LinksFile;
+    try {
+      data = await this.readAll();
+    } catch {
+      return undefined;
+    }
+    for (const [relative, record] of Object.entries(data.environments[environmentKey] ?? {})) {
+      if (record.resource === resource && record.remoteId === remoteId) return path.join(this.workspaceRoot, ...relative.split('/'));
+    }
+    return undefined;
   }
 
   set(environmentKey: string, filePath: string, record: LinkRecord): Promise<void> {

@@ -89,7 +89,14 @@ export async function planRegister(options: RegisterOptions): Promise<RegisterPl
  * ids are missing so they can be restored.
  */
 export async function registerInFlowSpec(options: RegisterOptions): Promise<RegisterResult> {
-  const plan = await planRegister(options);
+  return applyRegisterPlan(await planRegister(options), options);
+}
+
+/**
+ * Sends a plan made by {@link planRegister} (the caller showed it first, or needs the flow spec's id to place a
+ * refusal), with the same re-read check as {@link registerInFlowSpec}.
+ */
+export async function applyRegisterPlan(plan: RegisterPlan, options: Pick<RegisterOptions, 'client' | 'signal'>): Promise<RegisterResult> {
   if (!plan.changed || !plan.body) return { changed: false, before: plan.flowSpec, after: plan.flowSpec, diff: '' };
   const { client, signal } = options;
   const expected = [...idsOf(plan.flowSpec), plan.connectionSpec.id];

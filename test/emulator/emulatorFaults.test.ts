@@ -89,6 +89,25 @@ describe('emulator fault injection', () => {
     });
   });
 
+  test('refuse answers a FLOW error with the given code, status and message, then serves again', async () => {
+    await withEmulator({}, async (emu) => {
+      await emu.headers();
+      emu.emulator.setFaults([{ kind: 'refuse', code: '1413', message: "Invalid spec ID at sourceConnectionSpecIds[1]", times: 1, match: { method: 'PUT' } }]);
+      const seeded = (await emu.call('GET', '/flowSpecs')).body.items[0];
+      const put = await emu.call('PUT', `/flowSpecs/${seeded.id}`, { body: { name: seeded.name, providerId: seeded.providerId } });
+      assert.equal(put.status, 400);
+      assert.equal(put.body.type, 'https://ns.adobe.com/aep/errors/FLOW-1413-400');
+      assert.equal(put.body.title, 'Invalid spec ID');
+      assert.equal(put.body.report['detailed-message'], 'Invalid spec ID at sourceConnectionSpecIds[1]');
+      assert.equal((await emu.call('GET', `/flowSpecs/${seeded.id}`)).status, 200);
+      assert.deepEqual(emu.emulator.store.faults(), []);
+    });
+    assert.deepEqual(parseFaultArgument('{"kind":"refuse","status":403,"message":"Permission missing"}'), { kind: 'refuse', status: 403, message: 'Permission missing' });
+    assert.throws(() => validateFault({ kind: 'refuse', status: 500, message: 'x' }), /400, 403, 404, 409, 412, 422/);
+    assert.throws(() => validateFault({ kind: 'refuse', message: ' ' }), /non-empty string/);
+    assert.throws(() => validateFault({ kind: 'refuse', code: '14', message: 'x' }), /four digits/);
+  });
+
   test('CLI fault syntax: compact and JSON forms, with readable errors', () => {
     assert.deepEqual(parseFaultArgument('429:retry=2:times=3:path=/flowSpecs'), {
       kind: 'status', status: 429, retryAfterSeconds: 2, times: 3, match: { path: '/flowSpecs' },

@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { LooseObject } from '../helpers/looseJson';
 import { tempFolders } from '../helpers/tempFolders';
+import { findDiagnosticsDoc, formatSarif } from '../../cli/format/sarif';
 
 const tempFolder = tempFolders();
 
@@ -82,6 +84,16 @@ describe('sources-sdk validate', () => {
     });
   });
 
+  test('SARIF never carries a relative documentation link: without installed docs it leaves the links out', () => {
+    const log = JSON.parse(formatSarif([], '9.9.9', null));
+    const driver = log.runs[0].tool.driver;
+    assert.equal('informationUri' in driver, false);
+    assert.ok(driver.rules.length > 0 && driver.rules.every((r: LooseObject) => !('helpUri' in r) && r.help.text.length > 0));
+    const found = findDiagnosticsDoc(join(ROOT, 'cli', 'format'));
+    assert.equal(found, join(ROOT, 'docs', 'diagnostics.md'));
+    assert.equal(findDiagnosticsDoc(tempFolder('no-docs-')), undefined);
+  });
+
   test('--format sarif is a SARIF 2.1.0 log with rules and located results', () => {
     const result = run(['--format', 'sarif', 'bad-connectionSpec.json', 'syntax-connectionSpec.json'], dir);
     assert.equal(result.code, 1);
@@ -94,7 +106,11 @@ describe('sources-sdk validate', () => {
     for (const code of ['SSDK001', 'SSDK003', 'SSDK011', 'SSDK012']) assert.ok(ruleIds.includes(code), code);
     const rule = driver.rules.find((r: { id: string }) => r.id === 'SSDK011');
     assert.ok(rule.shortDescription.text.length > 0);
-    assert.equal(rule.helpUri, 'docs/diagnostics.md#ssdk011');
+    // SARIF wants absolute URIs: the docs next to the CLI (dist/../docs), as file: URLs.
+    const docs = pathToFileURL(join(ROOT, 'docs', 'diagnostics.md')).href;
+    assert.equal(driver.informationUri, docs);
+    assert.equal(rule.helpUri, `${docs}#ssdk011`);
+    assert.ok(rule.help.text.length > 0);
     const results = log.runs[0].results as Array<LooseObject>;
     assert.ok(results.length >= 3);
     for (const r of results) {

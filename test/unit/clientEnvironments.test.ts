@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  LOCAL_EMULATOR_NAME, clientSecretKey, defaultSpecFileName, externalEmulatorUrl,
+  LOCAL_EMULATOR_NAME, clientSecretKey, defaultSpecFileName, environmentTemplate, externalEmulatorUrl,
   isLoopbackUrl, pickActiveEnvironment, resolveEnvironmentSetting, resolveEnvironments, statusBarPresentation,
   userValue,
 } from '../../client/environments';
@@ -102,5 +102,16 @@ describe('client environments', () => {
     assert.equal(defaultSpecFileName('///', 'flowSpecs'), 'spec-flowSpec.json');
     assert.equal(userValue({ globalValue: 'a', workspaceValue: 'b', defaultValue: 'c' }), 'a');
     assert.equal(userValue({ workspaceValue: 'b', defaultValue: 'c' }), 'c');
+  });
+
+  test('Add Environment…: a template entry the setting accepts, under a name no entry uses', () => {
+    const template = environmentTemplate([]);
+    assert.equal(template.name, 'New environment');
+    const resolved = resolveEnvironments({ globalValue: [template] }, 'dev');
+    assert.deepEqual(resolved.warnings, [], 'the template is a valid entry as it stands');
+    assert.equal(resolved.environments.length, 2);
+    assert.match(template.orgId, /^YOUR_ORG_ID@AdobeOrg$/);
+    assert.equal(template.clientId, 'YOUR_CLIENT_ID');
+    assert.equal(environmentTemplate(['New environment', 'New environment 2']).name, 'New environment 3');
   });
 });

@@ -37,4 +37,12 @@ describe('completion order', () => {
     assert.equal(items[0].label, 'type');
     assert.ok(items.every((i) => i.detail === undefined || !i.detail.startsWith('not used')));
   });
+
+  test('the OFFSET completion details explain limitName, limitValue and offSetName without code spans glued together', async () => {
+    const offset = (await shown('{"sourceSpec": {"attributes": {"paginationParams": {"type": |}}}}')).find((item) => item.label === '"OFFSET"');
+    const documentation = offset?.documentation;
+    assert.ok(documentation && typeof documentation === 'object', JSON.stringify(offset));
+    assert.equal(documentation.value,
+      'Offset paging: each request sends the page size (`limitValue`) in the query parameter named by `limitName` and the offset in the one named by `offSetName`; an optional end condition stops the loop.');
+  });
 });

@@ -184,6 +184,29 @@ describe('schemas are valid draft-07', () => {
   });
 });
 
+describe('documentation renders cleanly', () => {
+  // An editor draws a code span as a padded box: `a`=`b` shows as "a = b" with gaps, the stray spaces a user saw
+  // in the completion details of the OFFSET pagination type. A code span never touches a letter, digit, = or another span.
+  test('no markdown description has a code span glued to a word, = or another code span', () => {
+    const glued: string[] = [];
+    const walk = (node: Json, path: string) => {
+      if (typeof node === 'string') {
+        if (!/markdown/i.test(path)) return;
+        for (const span of node.matchAll(/`[^`]*`/g)) {
+          const before = node[span.index - 1] ?? ' ';
+          const after = node[span.index + span[0].length] ?? ' ';
+          if (/[\w=`]/.test(before) || /[\w=`]/.test(after)) glued.push(`${path}: …${node.slice(Math.max(0, span.index - 12), span.index + span[0].length + 12)}…`);
+        }
+      } else if (node && typeof node === 'object') {
+        for (const [key, child] of Object.entries(node)) walk(child as Json, `${path}/${key}`);
+      }
+    };
+    walk(schemas.connectionSpec, 'connectionSpec');
+    walk(schemas.flowSpec, 'flowSpec');
+    assert.deepEqual(glued, []);
+  });
+});
+
 describe('valid fixtures validate clean', () => {
   test('there are at least 6 fixtures of both kinds', () => {
     assert.ok(fixtureFiles.length >= 6, fixtureFiles.join(', '));
@@ -243,6 +266,25 @@ describe('snippets expand to valid JSON', () => {
       });
     }
   }
+  test('every snippet indents with tabs only, which VS Code turns into the editor\'s indentation (spaces would stay as written)', () => {
+    const bodies: Array<{ where: string; text: string }> = [];
+    const walk = (node: Json, path: string) => {
+      if (!node || typeof node !== 'object') return;
+      const bodyText = (node as JsonObject).bodyText;
+      if (typeof bodyText === 'string') bodies.push({ where: `${path} bodyText`, text: bodyText });
+      for (const [key, child] of Object.entries(node)) walk(child as Json, `${path}/${key}`);
+    };
+    walk(schemas.connectionSpec, 'connectionSpec');
+    walk(schemas.flowSpec, 'flowSpec');
+    for (const file of ['connection-spec.json', 'flow-spec.json']) {
+      const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', file), 'utf8')) as Record<string, { body: string[] }>;
+      for (const [name, snippet] of Object.entries(snippets)) bodies.push({ where: `snippets/${file} "${name}"`, text: snippet.body.join('\n') });
+    }
+    const lines = bodies.flatMap(({ where, text }) => text.split('\n').map((line) => ({ where, line })));
+    assert.ok(lines.filter(({ line }) => line.startsWith('\t')).length > 100, 'the snippets have indented lines');
+    const spaced = lines.filter(({ line }) => !/^\t*(\S|$)/.test(line)).map(({ where, line }) => `${where}: ${JSON.stringify(line)}`);
+    assert.deepEqual(spaced, []);
+  });
   test('the snippet filler rejects an unescaped $schema (what VS Code would turn into a variable)', () => {
     assert.throws(() => fillSnippet('{"$schema": "x"}'), /unescaped/);
     assert.equal(fillSnippet('{"\\$schema": "${1:a\\}b}", "n": ${2:3}$0}'), '{"$schema": "a}b", "n": 3}');
