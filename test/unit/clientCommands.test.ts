@@ -335,7 +335,7 @@ describe('remote commands against the bundled emulator', () => {
 });
 
 describe('refusals', () => {
-  test('one trust check: upload, register, the emulator, Test Source and Preview Source are refused alike', async () => {
+  test('one trust check: upload, register, promote, the emulator, Test Source and Preview Source are refused alike', async () => {
     api.testing!.setUntrustedOverride(true);
     const path = writeSpec('untrusted-connectionSpec.json', connectionSpec('untrusted'));
     const upload = await commands.executeCommand('sourcesSdk.uploadSpec', Uri.file(path), { confirm: true }) as { outcome: string; action: string };
@@ -348,6 +348,8 @@ describe('refusals', () => {
     assert.deepEqual({ outcome: tested.outcome, action: tested.action }, { outcome: 'refused', action: 'refused' });
     const previewed = await commands.executeCommand('sourcesSdk.previewSource', Uri.file(path)) as { outcome: string; reason: string };
     assert.equal(previewed.outcome, 'refused');
+    const promoted = await commands.executeCommand('sourcesSdk.promoteSpec', Uri.file(path), { confirm: true }) as { outcome: string };
+    assert.equal(promoted.outcome, 'refused');
     // One sentence pattern, one warning each, each with the action that fixes it.
     const warnings = state.messages.filter((m) => m.level === 'warning');
     assert.deepEqual(warnings.map((m) => m.text), [
@@ -356,6 +358,7 @@ describe('refusals', () => {
       'The local emulator is disabled in an untrusted workspace: trust the workspace to use it.',
       'Test Source in Emulator is disabled in an untrusted workspace: trust the workspace to use it.',
       'Preview Source is disabled in an untrusted workspace: trust the workspace to use it.',
+      'Promoting is disabled in an untrusted workspace: trust the workspace to use it.',
     ]);
     assert.ok(warnings.every((m) => m.actions?.join() === 'Manage Workspace Trust'));
     state.isTrusted = false;
