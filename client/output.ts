@@ -14,7 +14,9 @@ export function formatExchange(entry: ExchangeLogEntry): string {
   const parts = [`${entry.method} ${entry.url} → ${entry.status} in ${Math.round(entry.durationMs)} ms`];
   if (entry.attempt > 1) parts.push(`attempt ${entry.attempt}`);
   if (entry.requestId) parts.push(`request id ${entry.requestId}`);
-  if (entry.note) parts.push(entry.note);
+  // The editor's wording of the note: the extension never advises a CLI flag.
+  const note = entry.editorNote ?? entry.note;
+  if (note) parts.push(note);
   return parts.join(' · ');
 }
 

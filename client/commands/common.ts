@@ -131,12 +131,16 @@ export function isCancellation(err: unknown): boolean {
   return (err instanceof FlowServiceError && err.kind === 'cancelled') || (err instanceof Error && err.name === 'AbortError');
 }
 
-/** Turns any error into one sentence a user can act on (adds the Adobe code and request id when known). */
+/**
+ * Turns any error into one sentence a user can act on, in the editor's terms (never a CLI flag or environment
+ * variable: `editorMessage` when core gave one), with the Adobe code and request id when known.
+ */
 export function describeError(err: unknown): string {
   if (err instanceof FlowServiceError) {
-    const extras = [err.details.code && !err.message.includes(err.details.code) ? err.details.code : undefined,
+    const message = err.details.editorMessage ?? err.message;
+    const extras = [err.details.code && !message.includes(err.details.code) ? err.details.code : undefined,
       err.details.requestId ? `request id ${err.details.requestId}` : undefined].filter(Boolean);
-    return extras.length ? `${err.message} (${extras.join(', ')})` : err.message;
+    return extras.length ? `${message} (${extras.join(', ')})` : message;
   }
   return err instanceof Error ? err.message : String(err);
 }

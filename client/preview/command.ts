@@ -106,6 +106,8 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
         }
       },
     );
+    // The panel and the log speak the editor's terms (never a CLI flag).
+    if (result.error?.editorMessage) result.error = { ...result.error, message: result.error.editorMessage };
     const model = buildPreviewModel(result, `Preview: ${name} (${chosen})`);
     panel.setModel(model);
     if (result.error?.code === 'cancelled') return stopped();

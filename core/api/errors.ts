@@ -34,6 +34,11 @@ export class FlowServiceError extends Error {
       attempts?: number;
       /** For `conflict`: the remote spec as it is now, so the caller can offer Compare / Overwrite / Cancel. */
       remote?: RemoteSpec;
+      /**
+       * The message in the editor's terms, where `message` advises with the CLI's (a command or a flag, an
+       * environment variable): the extension shows and logs this one, so it never tells a user to type a flag.
+       */
+      editorMessage?: string;
     } = {},
   ) {
     super(message);

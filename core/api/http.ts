@@ -106,13 +106,21 @@ function causeMessage(err: unknown): string | undefined {
   return cause instanceof Error ? cause.message : undefined;
 }
 
+/** Advice in each front end's terms: the CLI's commands and environment variables, the editor's commands and settings. */
+interface Advice {
+  cli: string;
+  editor: string;
+}
+
 /** The setting that names the host of `url`: the IMS URL for token requests, else the platform URL. */
-function settingFor(url: string): string {
-  return /\/ims\//.test(url) ? 'IMS URL (SOURCES_SDK_IMS_URL)' : 'platform URL (SOURCES_SDK_PLATFORM_URL)';
+function settingFor(url: string): Advice {
+  return /\/ims\//.test(url)
+    ? { cli: 'IMS URL (SOURCES_SDK_IMS_URL)', editor: "environment's IMS URL (imsUrl in the sourcesSdk.environments setting)" }
+    : { cli: 'platform URL (SOURCES_SDK_PLATFORM_URL)', editor: "environment's platform URL (platform in the sourcesSdk.environments setting)" };
 }
 
 /** What to check when a host cannot be reached: the setting that names it and, on loopback, the emulator. */
-function unreachableAdvice(url: string, code: string): string {
+function unreachableAdvice(url: string, code: string): Advice {
   const setting = settingFor(url);
   let loopback = false;
   try {
@@ -121,9 +129,12 @@ function unreachableAdvice(url: string, code: string): string {
     // not a URL: keep the generic advice
   }
   if (loopback && code === 'ECONNREFUSED') {
-    return `nothing is listening there. Is the emulator running (\`sources-sdk emulator --port ${portOf(url)}\`)? Check the ${setting}`;
+    return {
+      cli: `nothing is listening there. Is the emulator running (\`sources-sdk emulator --port ${portOf(url)}\`)? Check the ${setting.cli}`,
+      editor: `nothing is listening there. Is the emulator running (Sources SDK: Start Local Emulator)? Check the ${setting.editor}`,
+    };
   }
-  return `check the ${setting}, your network or proxy`;
+  return { cli: `check the ${setting.cli}, your network or proxy`, editor: `check the ${setting.editor}, your network or proxy` };
 }
 
 /** Cancellation error for a request the caller aborted. */
@@ -144,7 +155,9 @@ export function classifyTransportError(err: unknown, req: { method: string; url:
   }
   const code = errorCode(err);
   if (code && UNREACHABLE_CODES.has(code)) {
-    return new FlowServiceError(`Could not reach ${hostOf(url)} (${code}): ${unreachableAdvice(url, code)}`, 'network', { method, url, code, retryable: false });
+    const advice = unreachableAdvice(url, code);
+    const fact = `Could not reach ${hostOf(url)} (${code})`;
+    return new FlowServiceError(`${fact}: ${advice.cli}`, 'network', { method, url, code, retryable: false, editorMessage: `${fact}: ${advice.editor}` });
   }
   if (causeMessage(err) === 'bad port') {
     // fetch refuses some ports outright (6000, 6665-6669, …): retrying cannot help.
@@ -187,12 +200,11 @@ export function redirectError(req: { method: string; url: string }, status: numb
       target = JSON.stringify(location.slice(0, 100));
     }
   }
-  return new FlowServiceError(
-    `${hostOf(req.url)} answered ${status} redirecting ${req.method} to ${target}; redirects are never followed, so no credentials ` +
-      `or data were sent there. Check the ${settingFor(req.url)}: it should name the service itself, not an address that redirects.`,
-    'config',
-    { status, method: req.method, url: req.url, retryable: false },
-  );
+  const fact = `${hostOf(req.url)} answered ${status} redirecting ${req.method} to ${target}; redirects are never followed, so no credentials ` +
+    'or data were sent there.';
+  const check = (setting: string) => `${fact} Check the ${setting}: it should name the service itself, not an address that redirects.`;
+  const setting = settingFor(req.url);
+  return new FlowServiceError(check(setting.cli), 'config', { status, method: req.method, url: req.url, retryable: false, editorMessage: check(setting.editor) });
 }
 
 /** Sends one request with the per-call timeout combined with the caller's signal, and logs the exchange. */
@@ -205,8 +217,10 @@ export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: 
   const timeoutSignal = timeoutController.signal;
   const combined = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
   const started = ctx.clock.now();
-  const log = (status: number | 'network-error' | 'aborted' | 'timeout', requestId?: string, note?: string) =>
-    ctx.logger?.exchange?.({ method: req.method, url: safeUrl, status, durationMs: ctx.clock.now() - started, requestId, attempt, note });
+  const log = (status: number | 'network-error' | 'aborted' | 'timeout', requestId?: string, note?: string, editorNote?: string) =>
+    ctx.logger?.exchange?.({
+      method: req.method, url: safeUrl, status, durationMs: ctx.clock.now() - started, requestId, attempt, note, ...(editorNote ? { editorNote } : {}),
+    });
   try {
     // 'manual': a redirect comes back as its 3xx answer instead of being followed (see redirectError).
     const response = await ctx.transport(req.url, { method: req.method, headers: req.headers, body: req.body, signal: combined, redirect: 'manual' });
@@ -226,7 +240,8 @@ export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: 
     const cancelled = signal?.aborted === true;
     const timedOut = !cancelled && timeoutSignal.aborted;
     const error = classifyTransportError(err, { method: req.method, url: safeUrl }, timedOut, cancelled, ctx.timeoutMs);
-    log(cancelled ? 'aborted' : timedOut ? 'timeout' : 'network-error', undefined, ctx.redact(error.message));
+    const editorNote = error.details.editorMessage === undefined ? undefined : ctx.redact(error.details.editorMessage);
+    log(cancelled ? 'aborted' : timedOut ? 'timeout' : 'network-error', undefined, ctx.redact(error.message), editorNote);
     throw error;
   } finally {
     clearTimeout(timer);

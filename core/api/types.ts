@@ -67,6 +67,8 @@ export interface ExchangeLogEntry {
   requestId?: string;
   attempt: number;
   note?: string;
+  /** The note in the editor's terms where `note` advises with the CLI's (the extension's log shows this one). */
+  editorNote?: string;
 }
 
 export interface Logger {

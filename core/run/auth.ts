@@ -12,7 +12,8 @@ import { valueText } from './template';
 
 /** A value that is needed and missing; the runner reports it as an `input` error. */
 export class InputError extends Error {
-  constructor(message: string, readonly specPath?: string) {
+  /** `editorMessage`: the message in the editor's terms where `message` advises with a CLI flag. */
+  constructor(message: string, readonly specPath?: string, readonly editorMessage?: string) {
     super(message);
     this.name = 'InputError';
   }
@@ -27,9 +28,9 @@ export interface AuthHeaders {
 function required(values: Record<string, unknown>, name: string, auth: AuthSpecModel): string {
   const text = valueText(values[name]);
   if (text === undefined || text === '') {
-    throw new InputError(
-      `The auth spec "${auth.name}" (${auth.type}) needs a value for "${name}" (e.g. --set ${name}=…)`,
-      `authSpec.${auth.index}.spec.properties`);
+    const fact = `The auth spec "${auth.name}" (${auth.type}) needs a value for "${name}"`;
+    throw new InputError(`${fact} (e.g. --set ${name}=…)`, `authSpec.${auth.index}.spec.properties`,
+      `${fact}: give it when asked (Change values… in the Preview panel asks again)`);
   }
   return text;
 }

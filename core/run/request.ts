@@ -46,7 +46,8 @@ export function buildBaseRequest(
   if (!hostTemplate) {
     throw new SpecError(
       'No host to call: urlParams.host is absent and no "host" value was given for the auth spec (e.g. --set host=https://api.example.com)',
-      `${ATTRIBUTES}.urlParams`);
+      `${ATTRIBUTES}.urlParams`,
+      'No host to call: urlParams.host is absent and the auth spec gives no "host" value; add urlParams.host, or a host property to the auth spec');
   }
   const hostPath = url.host ? `${ATTRIBUTES}.urlParams.host` : `authSpec.${model.auth.index}.spec.properties.host`;
   if (url.path.includes('@{')) {

@@ -191,8 +191,14 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 
 function toRunError(err: unknown, redactor: RunRedactor): RunError {
   const message = redactor.text(err instanceof Error ? err.message : String(err));
-  if (err instanceof SpecError) return { code: 'spec', message, ...(err.specPath ? { specPath: err.specPath } : {}) };
-  if (err instanceof InputError) return { code: 'input', message, ...(err.specPath ? { specPath: err.specPath } : {}) };
+  if (err instanceof SpecError || err instanceof InputError) {
+    return {
+      code: err instanceof SpecError ? 'spec' : 'input',
+      message,
+      ...(err.specPath ? { specPath: err.specPath } : {}),
+      ...(err.editorMessage ? { editorMessage: redactor.text(err.editorMessage) } : {}),
+    };
+  }
   if (err instanceof PolicyError) return { code: 'policy', message };
   if (err instanceof ExchangeError) return { code: err.code, message };
   return { code: 'network', message };

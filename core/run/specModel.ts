@@ -6,7 +6,8 @@
 
 /** A spec the engine cannot execute; `specPath` is the dot-separated location it is about. */
 export class SpecError extends Error {
-  constructor(message: string, readonly specPath?: string) {
+  /** `editorMessage`: the message in the editor's terms where `message` advises with a CLI flag. */
+  constructor(message: string, readonly specPath?: string, readonly editorMessage?: string) {
     super(message);
     this.name = 'SpecError';
   }

@@ -46,8 +46,9 @@ export function substitute(template: string, lookup: ValueLookup, specPath: stri
     const name = rawName.trim();
     const value = lookup(name);
     if (value === undefined) {
-      throw new SpecError(
-        `No value for \${${name}} (used in ${specPath}); give it as a source or auth value, e.g. --set ${name}=…`, specPath);
+      const fact = `No value for \${${name}} (used in ${specPath})`;
+      throw new SpecError(`${fact}; give it as a source or auth value, e.g. --set ${name}=…`, specPath,
+        `${fact}; declare ${name} in sourceSpec.spec.properties or in the auth spec's properties, so that it is asked for`);
     }
     return encode(value);
   });

@@ -107,6 +107,8 @@ export interface RunError {
   status?: number;
   /** What happened and what to do, secrets redacted. */
   message: string;
+  /** The same in the editor's terms, where `message` advises with a CLI flag (the extension shows this one). */
+  editorMessage?: string;
   code?: RunErrorCode;
   /** The spec location the error is about, for `spec` errors. */
   specPath?: string;

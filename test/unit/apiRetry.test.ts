@@ -109,6 +109,9 @@ describe('retries', () => {
     await assert.rejects(client.get('connectionSpecs', 'a'), (err: FlowServiceError) => {
       assert.equal(err.kind, 'network');
       assert.match(err.message, /Could not reach 127\.0\.0\.1:1 \(ECONNREFUSED\): nothing is listening there\. Is the emulator running \(`sources-sdk emulator --port 1`\)\? Check the platform URL \(SOURCES_SDK_PLATFORM_URL\)/);
+      // The extension shows the same fact with its own command and setting.
+      assert.equal(err.details.editorMessage, "Could not reach 127.0.0.1:1 (ECONNREFUSED): nothing is listening there. Is the emulator running " +
+        "(Sources SDK: Start Local Emulator)? Check the environment's platform URL (platform in the sourcesSdk.environments setting)");
       return true;
     });
     assert.equal(fake.matching('GET', SPECS).length, 1);

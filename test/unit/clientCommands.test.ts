@@ -447,3 +447,36 @@ describe('the command result contract', () => {
     assert.match(errors[0].text, /^sourcesSdk\.uploadSpec: /);
   });
 });
+
+describe("the extension's messages and log speak the editor's terms", () => {
+  test('an environment nobody listens on: the error names the editor command and setting, not a CLI flag or variable', async () => {
+    // A port that was just free: nothing listens there (fetch refuses some low ports outright, so not 1).
+    const { createServer } = await import('node:net');
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    state.userSettings['sourcesSdk.environments'] = [{ name: 'Nobody home', platform: `http://127.0.0.1:${port}`, orgId: 'NOBODY@AdobeOrg', clientId: 'nobody', sandbox: 'dev' }];
+    try {
+      await commands.executeCommand('sourcesSdk.setClientSecret', 'Nobody home', 'nobody-secret');
+      await commands.executeCommand('sourcesSdk.selectEnvironment', 'Nobody home');
+      const path = writeSpec('nobody-connectionSpec.json', connectionSpec('nobody'));
+      const result = await commands.executeCommand('sourcesSdk.compareWithRemote', Uri.file(path)) as { outcome: string; error: string };
+      assert.equal(result.outcome, 'failed', JSON.stringify(result));
+      assert.match(result.error, /Could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): nothing is listening there\. Is the emulator running \(Sources SDK: Start Local Emulator\)\? Check the environment's (IMS|platform) URL \((imsUrl|platform) in the sourcesSdk\.environments setting\)/);
+      const shown = state.messages.filter((m) => m.level === 'error');
+      assert.equal(shown.length, 1, JSON.stringify(state.messages));
+      assert.match(shown[0].text, /Start Local Emulator/);
+    } finally {
+      await commands.executeCommand('sourcesSdk.selectEnvironment', 'Local emulator');
+      await commands.executeCommand('sourcesSdk.setClientSecret', 'Nobody home', '');
+      delete state.userSettings['sourcesSdk.environments'];
+    }
+  });
+
+  test('nothing the extension logged in this file advises a CLI flag, CLI command or the CLI\'s environment variables', () => {
+    const cliAdvice = /(^|[\s(`])--[a-z]|sources-sdk (push|pull|emulator|diff|register|test|preview|validate)\b|SOURCES_SDK_(PLATFORM|IMS)_URL/;
+    assert.ok(state.logLines.length > 10, 'the log was written');
+    assert.deepEqual(state.logLines.filter((line) => cliAdvice.test(line)), []);
+  });
+});

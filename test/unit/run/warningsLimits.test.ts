@@ -130,7 +130,9 @@ describe('error answers and spec problems', () => {
     const result = await run(none('/lists/${listId}/members'));
     assert.equal(result.error?.code, 'spec');
     assert.equal(result.error?.specPath, 'sourceSpec.attributes.urlParams.path');
-    assert.match(result.error!.message, /No value for \$\{listId\}/);
+    assert.match(result.error!.message, /No value for \$\{listId\}.*--set listId=/, 'the CLI names its flag');
+    assert.match(result.error!.editorMessage ?? '', /^No value for \$\{listId\} \(used in [^)]+\); declare listId in sourceSpec\.spec\.properties/);
+    assert.doesNotMatch(result.error!.editorMessage ?? '', /--set/, 'the editor is never told to type a flag');
     assert.equal(source.requests.length, 0);
   });
 
