@@ -9,7 +9,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
+import { authSpecNames, routeValues } from '../../core/chain/values';
 import { runSpec, type RunRequest } from '../../core/run';
+import { UsageError, valuesFromFlags } from './setValues';
 import { stripBom } from '../../core/sync/text';
 import { previewJson, previewText } from '../format/preview';
 
@@ -47,7 +49,6 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
     .action(async (specPath: string, flags: PreviewFlags) => setExit(await runPreview(specPath, flags)));
 }
 
-class UsageError extends Error {}
 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -63,36 +64,13 @@ function date(value: string | undefined, flag: string): Date | undefined {
   return d;
 }
 
-function pairs(list: string[], flag: string): Array<[string, string]> {
-  return list.map((entry) => {
-    const at = entry.indexOf('=');
-    if (at < 1) throw new UsageError(`${flag} takes name=value, not ${JSON.stringify(entry)}`);
-    return [entry.slice(0, at), entry.slice(at + 1)];
-  });
-}
-
-/** Auth spec property names of the auth spec called `name` (to route --set values). */
-function authPropertyNames(spec: unknown, name: string): Set<string> {
-  const authSpecs = (spec as { authSpec?: Array<{ name?: unknown; spec?: { properties?: object } }> }).authSpec;
-  const found = Array.isArray(authSpecs) ? authSpecs.find((a) => a?.name === name) : undefined;
-  return new Set(Object.keys(found?.spec?.properties ?? {}));
-}
-
 /** Builds the run request from the flags; throws `UsageError` for bad flags. */
 function buildRequest(spec: unknown, flags: PreviewFlags): RunRequest {
-  const authSpecs = (spec as { authSpec?: Array<{ name?: unknown }> }).authSpec;
-  const names = Array.isArray(authSpecs) ? authSpecs.map((a) => a?.name).filter((n): n is string => typeof n === 'string') : [];
+  const names = authSpecNames(spec);
   const authSpecName = flags.auth ?? (names.length === 1 ? names[0] : undefined);
   if (!authSpecName) throw new UsageError(`choose an auth spec with --auth: ${names.map((n) => JSON.stringify(n)).join(', ') || 'the spec has none'}`);
-  const values = [...pairs(flags.set, '--set'), ...pairs(flags.setEnv, '--set-env').map(([name, variable]): [string, string] => {
-    const value = process.env[variable];
-    if (value === undefined) throw new UsageError(`--set-env ${name}=${variable}: the environment variable ${variable} is not set`);
-    return [name, value.replace(/\r?\n$/, '')];
-  })];
-  const authNames = authPropertyNames(spec, authSpecName);
-  const authValues: Record<string, string> = {};
-  const sourceValues: Record<string, string> = {};
-  for (const [name, value] of values) (authNames.has(name) ? authValues : sourceValues)[name] = value;
+  // Values stay text here: the run puts them into URLs, headers and bodies as given.
+  const { authValues, sourceValues } = routeValues(spec, authSpecName, valuesFromFlags(flags, process.env), { typed: false });
   const end = date(flags.windowEnd, '--window-end');
   const start = date(flags.windowStart, '--window-start');
   let window: RunRequest['window'];

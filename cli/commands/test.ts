@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { walkTestChain, type TestChainResult } from '../../core/chain/testChain';
 import { authSpecNames, findAuthSpecEntry, isSecretProperty, routeValues } from '../../core/chain/values';
+import { namedPairs, UsageError, valuesFromFlags } from './setValues';
 import { FlowServiceError } from '../../core/api/errors';
 import { stripBom } from '../../core/sync/text';
 import { addConnectionOptions } from './remote';
@@ -43,15 +44,6 @@ export function registerTest(program: Command, setExit: (code: number) => void):
   ).action(async (spec: string, flags: TestFlags) => setExit(await runTest(spec, flags, processIO)));
 }
 
-function pairs(list: string[], flag: string): Array<[string, string]> {
-  return list.map((entry) => {
-    const at = entry.indexOf('=');
-    if (at < 1) throw new UsageError(`${flag} takes name=value, not ${JSON.stringify(entry)}`);
-    return [entry.slice(0, at), entry.slice(at + 1)];
-  });
-}
-
-class UsageError extends Error {}
 
 function renderText(result: TestChainResult): string {
   const lines: string[] = [];
@@ -96,18 +88,13 @@ export async function runTest(specPath: string, flags: TestFlags, io: CliIO = pr
       const entry = findAuthSpecEntry(spec, chosen);
       if (!entry) throw new UsageError(`--auth ${JSON.stringify(chosen)} is not an auth spec of ${specPath}: use one of ${names.map((n) => JSON.stringify(n)).join(', ')}`);
       authSpecName = entry.name;
-      for (const [name] of pairs(flags.set, '--set')) {
+      for (const [name] of namedPairs(flags.set, '--set')) {
         if (isSecretProperty(name, entry.properties[name])) {
           io.err(`sources-sdk test: warning: ${name} is a secret; pass it with --set-env ${name}=VAR to keep it out of your shell history\n`);
         }
       }
     }
-    const envPairs = pairs(flags.setEnv, '--set-env').map(([name, variable]): [string, string] => {
-      const value = io.env[variable];
-      if (value === undefined) throw new UsageError(`--set-env ${name}=${variable}: the environment variable ${variable} is not set`);
-      return [name, value.replace(/\r?\n$/, '')];
-    });
-    values = routeValues(spec, authSpecName, [...pairs(flags.set, '--set'), ...envPairs]);
+    values = routeValues(spec, authSpecName, valuesFromFlags(flags, io.env));
   } catch (err) {
     if (err instanceof UsageError) return fail(err.message, 2);
     throw err;

@@ -3,18 +3,11 @@
  * page's nonce; images only as data: URIs, which is how the SVG icon is shown, never inline), the styles and the
  * script. No spec text is put into the page: the model arrives by postMessage and is drawn with textContent.
  */
+import { webviewPage } from '../webviewPage';
 import { WEBVIEW_SCRIPT } from './webviewScript';
 
-/** A fresh random nonce per page. */
-export function makeNonce(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let nonce = '';
-  for (let i = 0; i < 32; i++) nonce += alphabet.charAt(Math.floor(Math.random() * alphabet.length));
-  return nonce;
-}
-
 /** The Content-Security-Policy of the page. */
-export function contentSecurityPolicy(nonce: string): string {
+function contentSecurityPolicy(nonce: string): string {
   return `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
 }
 
@@ -50,18 +43,10 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 
 /** The whole page. */
 export function previewHtml(nonce: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Source card and forms</title>
-<style nonce="${nonce}">${STYLES}</style>
-</head>
-<body>
-<div id="root"><p class="note">Loading…</p></div>
-<script nonce="${nonce}">${WEBVIEW_SCRIPT}</script>
-</body>
-</html>`;
+  return webviewPage({
+    title: 'Source card and forms',
+    csp: contentSecurityPolicy(nonce),
+    head: `<style nonce="${nonce}">${STYLES}</style>`,
+    body: `<div id="root"><p class="note">Loading…</p></div>\n<script nonce="${nonce}">${WEBVIEW_SCRIPT}</script>`,
+  });
 }

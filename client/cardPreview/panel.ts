@@ -8,7 +8,8 @@ import { checkSvg } from '../../core/artifacts/svgCheck';
 import { buildCatalogPreview, type CardArtifacts, type CatalogPreview } from '../../core/catalogCard/model';
 import { CommandContext, refuseWith } from '../commands/common';
 import { done, type CommandResult } from '../commands/result';
-import { makeNonce, previewHtml } from './html';
+import { makeNonce } from '../webviewPage';
+import { previewHtml } from './html';
 
 const VIEW_TYPE = 'sourcesSdk.cardPreview';
 /** Edits within this window are drawn once (typing should not redraw on every key). */

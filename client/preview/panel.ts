@@ -3,10 +3,10 @@
  * from media/preview, no inline code), draws the `PreviewModel` from core and answers the panel's messages
  * (reveal a spec location, run again).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExtensionMessage, PanelMessage, PreviewModel } from '../../core/run/previewModel';
 import { locateSpecPath } from '../../core/run/specLocation';
+import { makeNonce, webviewPage } from '../webviewPage';
 
 const panels = new Map<string, PreviewPanel>();
 
@@ -94,21 +94,13 @@ export async function revealSpecPath(specUri: vscode.Uri, specPath: string): Pro
 }
 
 function html(webview: vscode.Webview, media: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = makeNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Preview Source</title>
-</head>
-<body>
-<div id="root"><p class="running">Running…</p></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewPage({
+    title: 'Preview Source',
+    csp: `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource};`,
+    head: `<link rel="stylesheet" href="${style}">`,
+    body: `<div id="root"><p class="running">Running…</p></div>\n<script nonce="${nonce}" src="${script}"></script>`,
+  });
 }

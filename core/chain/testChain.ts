@@ -6,6 +6,7 @@
  */
 import { FlowServiceError } from '../api/errors';
 import type { FlowServiceClientWithExtras } from '../api/flowServiceClient';
+import { systemClock } from '../api/http';
 import type { LinkStore } from '../sync/links';
 import { pushSpec } from '../sync/operations';
 import { defaultFlowSpecFor, registerInFlowSpec } from '../sync/register';
@@ -68,19 +69,13 @@ export interface TestChainResult {
   inletUrl?: string;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new FlowServiceError('Cancelled', 'cancelled'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new FlowServiceError('Cancelled', 'cancelled'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** Waits between polls (the API client's abortable sleep); an abort is the chain's own `cancelled` error. */
+async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await systemClock.sleep(ms, signal);
+  } catch {
+    throw new FlowServiceError('Cancelled', 'cancelled');
+  }
 }
 
 function idOf(body: unknown, what: string): string {

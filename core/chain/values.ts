@@ -1,7 +1,8 @@
 /**
  * Test values for a connection spec: which of `name=value` pairs belong to the chosen auth spec and which to
  * `sourceSpec.spec`, typed after the property's JSON Schema type (`--set limit=5` is the number 5 where the schema says
- * integer), and which names are secret. Shared by `sources-sdk test` and the extension's test command.
+ * integer), and which names are secret. Shared by `sources-sdk test`, `sources-sdk preview` and the extension's test
+ * command.
  */
 
 interface PropertySchema {
@@ -44,20 +45,23 @@ export function isSecretProperty(name: string, schema: PropertySchema | undefine
 
 /**
  * Splits values between the auth spec and the source: a name the auth spec defines goes there, else to the
- * source (placeholders resolve from both, so an unknown name is kept for the source rather than refused).
+ * source (placeholders resolve from both, so an unknown name is kept for the source rather than refused). Values are
+ * typed after their property's schema unless `typed: false` (a preview puts them into requests as given).
  */
 export function routeValues(
   spec: unknown,
   authSpecName: string,
   values: Array<[string, string]>,
+  options: { typed?: boolean } = {},
 ): { authValues: Record<string, unknown>; sourceValues: Record<string, unknown> } {
+  const asGiven = options.typed === false;
   const auth = findAuthSpecEntry(spec, authSpecName)?.properties ?? {};
   const source = sourceProperties(spec);
   const authValues: Record<string, unknown> = {};
   const sourceValues: Record<string, unknown> = {};
   for (const [name, value] of values) {
-    if (name in auth) authValues[name] = typed(value, auth[name]);
-    else sourceValues[name] = typed(value, source[name]);
+    if (name in auth) authValues[name] = asGiven ? value : typed(value, auth[name]);
+    else sourceValues[name] = asGiven ? value : typed(value, source[name]);
   }
   return { authValues, sourceValues };
 }

@@ -7,12 +7,12 @@
 import { flowError, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
 import type { Scope } from '../types';
-import { isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { FLOW_SERVICE_ROOT, flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 import { SECRET_MASK, secretParamNames, splitSecrets } from './secrets';
 
-export const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
+export const CONNECTIONS_PATH = `${FLOW_SERVICE_ROOT}/connections`;
 
 interface AuthSpecEntry {
   name?: unknown;
@@ -94,12 +94,7 @@ export async function connectionCredentials(record: StoredResource, services: Re
 }
 
 export const baseConnections: ResourceDescriptor = {
-  name: 'connections',
-  path: CONNECTIONS_PATH,
-  linkPath: '/connections',
-  label: 'base connection',
-  methods: { patch: true, delete: true },
-  wrapSingle: true,
+  ...flowServiceResource('connections', 'base connection', { patch: true, delete: true }),
 
   async prepareCreate(ctx, caller, body, services) {
     if (typeof body.name !== 'string' || body.name.trim() === '') return refuse(ctx, "Missing field 'name': give the base connection a name.", '1455');

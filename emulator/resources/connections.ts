@@ -8,11 +8,10 @@ import { flowError, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
 import { DATA_LAKE_TARGET_SPEC_ID } from '../seeds';
 import { isStreamingSpec, loadConnectionSpec } from './baseConnections';
-import { isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 
-const FLOW_SERVICE = '/data/foundation/flowservice';
 
 function requireName(ctx: RequestContext, body: Record<string, unknown>, label: string): Outcome<string> {
   if (typeof body.name !== 'string' || body.name.trim() === '') return refuse(ctx, `Missing field 'name': give the ${label} a name.`, '1455');
@@ -73,19 +72,19 @@ async function checkSourceConnection(
   return { ok: true, value: { body: { ...rest, params, connectionSpec: ref }, extra } };
 }
 
-export const sourceConnections: ResourceDescriptor = {
-  name: 'sourceConnections',
-  path: `${FLOW_SERVICE}/sourceConnections`,
-  linkPath: '/sourceConnections',
-  label: 'source connection',
-  methods: { patch: true, delete: true },
-  wrapSingle: true,
-  prepareCreate: checkSourceConnection,
-  async preparePatch(ctx, caller, current, patched, services) {
-    const checked = await checkSourceConnection(ctx, caller, patched, services);
+/** A PATCH is checked like a create: the patched record goes through the same check, then replaces the current one. */
+function patchedBy(check: ResourceDescriptor['prepareCreate']): NonNullable<ResourceDescriptor['preparePatch']> {
+  return async (ctx, caller, current, patched, services) => {
+    const checked = await check(ctx, caller, patched, services);
     if (!checked.ok) return checked;
     return { ok: true, value: { ...current, ...checked.value.body, ...checked.value.extra } as StoredResource };
-  },
+  };
+}
+
+export const sourceConnections: ResourceDescriptor = {
+  ...flowServiceResource('sourceConnections', 'source connection', { patch: true, delete: true }),
+  prepareCreate: checkSourceConnection,
+  preparePatch: patchedBy(checkSourceConnection),
   refuseDelete: (ctx, caller, record, services) => refuseIfUsed(ctx, caller, record, services, 'sourceConnectionIds', 'source connection'),
   view: publicView,
 };
@@ -120,18 +119,9 @@ async function checkTargetConnection(
 }
 
 export const targetConnections: ResourceDescriptor = {
-  name: 'targetConnections',
-  path: `${FLOW_SERVICE}/targetConnections`,
-  linkPath: '/targetConnections',
-  label: 'target connection',
-  methods: { patch: true, delete: true },
-  wrapSingle: true,
+  ...flowServiceResource('targetConnections', 'target connection', { patch: true, delete: true }),
   prepareCreate: checkTargetConnection,
-  async preparePatch(ctx, caller, current, patched, services) {
-    const checked = await checkTargetConnection(ctx, caller, patched, services);
-    if (!checked.ok) return checked;
-    return { ok: true, value: { ...current, ...checked.value.body, ...checked.value.extra } as StoredResource };
-  },
+  preparePatch: patchedBy(checkTargetConnection),
   refuseDelete: (ctx, caller, record, services) => refuseIfUsed(ctx, caller, record, services, 'targetConnectionIds', 'target connection'),
   view: publicView,
 };

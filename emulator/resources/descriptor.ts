@@ -62,6 +62,18 @@ export interface ResourceDescriptor {
   createdBody?(record: StoredResource): Record<string, unknown>;
 }
 
+/** Where the Flow Service's resources live; `_links` paths are relative to it. */
+export const FLOW_SERVICE_ROOT = '/data/foundation/flowservice';
+
+/**
+ * What every Flow Service resource's descriptor says the same way: its collection under the service root, the link
+ * path relative to it, and single GETs answered as `{items: [item]}`.
+ */
+export function flowServiceResource(name: ResourceDescriptor['name'], label: string, methods: ResourceDescriptor['methods']):
+  Pick<ResourceDescriptor, 'name' | 'path' | 'linkPath' | 'label' | 'methods' | 'wrapSingle'> {
+  return { name, path: `${FLOW_SERVICE_ROOT}/${name}`, linkPath: `/${name}`, label, methods, wrapSingle: true };
+}
+
 /** A 400 in the FLOW body form: the message says what is wrong and what to do. */
 export function badRequest(ctx: RequestContext, message: string, code = '1100', resourceType?: string): Reply {
   return flowError(code, 400, message, ctx.requestId, { resourceType });

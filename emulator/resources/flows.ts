@@ -8,12 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
-import { isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { FLOW_SERVICE_ROOT, flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { inletUrl } from './inlet';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 
-export const FLOWS_PATH = '/data/foundation/flowservice/flows';
+export const FLOWS_PATH = `${FLOW_SERVICE_ROOT}/flows`;
 
 /** True when the flow spec describes streaming flows (no schedule, an inlet). */
 export function isStreamingFlowSpec(flowSpec: Record<string, unknown>): boolean {
@@ -156,12 +156,7 @@ async function checkFlow(
 }
 
 export const flows: ResourceDescriptor = {
-  name: 'flows',
-  path: FLOWS_PATH,
-  linkPath: '/flows',
-  label: 'flow',
-  methods: { patch: true, delete: true },
-  wrapSingle: true,
+  ...flowServiceResource('flows', 'flow', { patch: true, delete: true }),
 
   async prepareCreate(ctx, caller, body, services) {
     if (body.state !== undefined) {

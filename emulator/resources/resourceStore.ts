@@ -118,14 +118,7 @@ export class FlowResourceStore {
     for (const field of SERVER_FIELDS) delete authored[field];
     const now = this.nextTimestamp();
     const record: StoredResource = { id, ...this.serverFields(scope, clientId, now), ...authored, ...extra } as StoredResource;
-    if (VERSIONED.has(resource)) {
-      const etag = newEtag();
-      record.version = etag;
-      record.etag = etag;
-    }
-    data.get(resource)!.set(id, record);
-    await this.persistence?.writeRecord(scope, resource, record);
-    return record;
+    return this.store(scope, data, resource, record, true);
   }
 
   /**
@@ -152,12 +145,20 @@ export class FlowResourceStore {
       record.updatedBy = `${options.clientId}@AdobeID`;
       record.updatedClient = options.clientId;
     }
-    if (VERSIONED.has(resource) && options.bumpEtag !== false) {
+    return this.store(scope, data, resource, record, options.bumpEtag !== false);
+  }
+
+  /**
+   * Puts `record` in place (a new etag first for a versioned resource when `bumpEtag`): visible at once, durable when
+   * the promise resolves.
+   */
+  private async store(scope: Scope, data: ScopeData, resource: FlowResourceName, record: StoredResource, bumpEtag: boolean): Promise<StoredResource> {
+    if (VERSIONED.has(resource) && bumpEtag) {
       const etag = newEtag();
       record.version = etag;
       record.etag = etag;
     }
-    data.get(resource)!.set(id, record);
+    data.get(resource)!.set(record.id, record);
     await this.persistence?.writeRecord(scope, resource, record);
     return record;
   }

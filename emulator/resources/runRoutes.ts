@@ -4,19 +4,14 @@
  */
 import { flowError, json, type Reply, type RequestContext } from '../http';
 import type { Caller } from '../specRoutes';
-import { badRequest, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { badRequest, FLOW_SERVICE_ROOT, flowServiceResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { publicView } from './resourceStore';
 import type { RunService } from './runs';
 
-export const RUNS_PATH = '/data/foundation/flowservice/runs';
+export const RUNS_PATH = `${FLOW_SERVICE_ROOT}/runs`;
 
 export const runs: ResourceDescriptor = {
-  name: 'runs',
-  path: RUNS_PATH,
-  linkPath: '/runs',
-  label: 'run',
-  methods: { patch: false, delete: false },
-  wrapSingle: true,
+  ...flowServiceResource('runs', 'run', { patch: false, delete: false }),
   async prepareCreate(ctx) {
     return { ok: false, reply: badRequest(ctx, 'Runs are created by POST /runs with {"flowId": "…"}.') };
   },
