@@ -44,7 +44,7 @@ export function validateSpecBody(resource: SpecResourceName, body: Record<string
 }
 
 /**
- * The catalog cannot file a source under a category it does not know (domain §3.4.1 lists the keys); the editor only
+ * The catalog cannot file a source under a category it does not know (https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/config/sourcespec lists the keys); the editor only
  * warns (SSDK515), so this is where an author meets the refusal, with the field's path in the message.
  */
 function checkCategoryKey(body: Record<string, unknown>): BodyProblem | undefined {

@@ -2,6 +2,7 @@
  * Shared types of the spec analysis engine. Pure: no `vscode` import; LSP data types come from
  * vscode-json-languageservice (which re-exports vscode-languageserver-types) so the server can pass them through.
  */
+import type { AdobeDocPage } from '../spec/adobeDocs';
 import type { ASTNode, Diagnostic, Range, TextDocument } from 'vscode-json-languageservice';
 
 /** The two kinds of file the engine understands (defined by the kind table, core/spec/kinds.ts). */
@@ -21,8 +22,8 @@ export interface RuleInfo {
   severity: SeverityName;
   /** Short title for docs and the CLI's SARIF rules. */
   title: string;
-  /** Which §8 rule(s) of domain.md it implements, e.g. "1". */
-  domainRule?: string;
+  /** The Adobe documentation page the rule comes from (core/spec/adobeDocs.ts). */
+  docs?: AdobeDocPage;
 }
 
 /** Extra payload a diagnostic can carry for its quick fix (serialised into `Diagnostic.data`). */

@@ -1,5 +1,5 @@
 /**
- * The artifacts-folder checks (domain §2.1, §3.4.1): the five files with one `{source}` prefix, the category key,
+ * The artifacts-folder checks (https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/api/submit, https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/config/sourcespec): the five files with one `{source}` prefix, the category key,
  * label and description text, a safe SVG icon, and consistency with the connection spec's `uiAttributes`.
  * Pure: the caller reads the folder (see `nodeFolder.ts`) and places the diagnostics on each file.
  */

@@ -1,5 +1,5 @@
 /**
- * Names in a Sources SDK artifacts folder (`Sources/{source}/Artifacts/`, domain §2.1): the five files every folder
+ * Names in a Sources SDK artifacts folder (`Sources/{source}/Artifacts/`, https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/api/submit): the five files every folder
  * holds, how a file name splits into `{source}` prefix and role, and when a folder counts as an artifacts folder.
  * Pure: no I/O.
  */

@@ -1,7 +1,8 @@
 /**
  * What Experience Platform shows of a source, as a plain model: the catalog card (icon, label, description,
  * category, beta/preview badges) and the forms built from the spec's JSON Schemas (one connect-account form per
- * auth spec, domain §3.3, then the source-parameters form from `sourceSpec.spec`, §3.4.7). Every field carries the
+ * auth spec, https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/config/authspec, then the source-parameters form from `sourceSpec.spec`,
+ * https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/config/sourcespec). Every field carries the
  * range of its declaration so a view can reveal it. Pure: the caller passes the spec text and the artifact files.
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';

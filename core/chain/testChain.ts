@@ -1,5 +1,5 @@
 /**
- * Walks Adobe's source test chain (domain §2.3) for one connection spec file: push the spec, register it in its flow
+ * Walks Adobe's source test chain (the Flow Service API, https://developer.adobe.com/experience-platform-apis/references/flow-service/) for one connection spec file: push the spec, register it in its flow
  * spec, create a base connection with the author's test values, preview with explore, create source and target
  * connections and a dataflow scheduled once, then wait for the flow's first run and read what it ingested. The CLI
  * (`sources-sdk test`) and the extension (*Test Source in Emulator*) both call this; front ends only render steps.

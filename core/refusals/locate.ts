@@ -1,6 +1,7 @@
 /**
  * Places a Flow Service refusal (a 4xx message about the body) on the field it names in the spec file. Messages
- * name fields in several ways (domain §5.8 shows free-text `detailed-message`/`errorMessage`); each is tried in turn:
+ * name fields in several ways (the error formats of https://developer.adobe.com/experience-platform-apis/references/flow-service/ carry free-text `detailed-message`/`errorMessage`);
+ * each is tried in turn:
  *
  * 1. a JSONPath (`$.sourceSpec.attributes.urlParams`, `$['authSpec'][0]`) or a JSON Pointer (`/authSpec/0/spec`);
  * 2. a dotted path (`sourceSpec.attributes.paginationParams.type`, `authSpec[1].spec.properties.host`);

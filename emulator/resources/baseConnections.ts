@@ -1,7 +1,7 @@
 /**
  * Base connections (`/connections`): an authenticated account for one connection spec. `auth.specName` must
  * name one of the spec's auth specs (by `name` or `type`, case-insensitively, since the docs spell it several
- * ways — domain §5.7) and `auth.params` must validate against that auth spec's JSON Schema. Secret params are
+ * ways in https://developer.adobe.com/experience-platform-apis/references/flow-service/) and `auth.params` must validate against that auth spec's JSON Schema. Secret params are
  * served masked and stored only encrypted (see secrets.ts).
  */
 import { flowError, type RequestContext } from '../http';

@@ -1,5 +1,5 @@
 /**
- * Source connections, target connections and mapping sets: the middle of the chain (domain §2.3 steps 3, 5, 6).
+ * Source connections, target connections and mapping sets: the middle of the test chain (https://developer.adobe.com/experience-platform-apis/references/flow-service/).
  * Source connection params validate against the spec's `sourceSpec.spec`; a batch source needs a base connection
  * of the same spec, a streaming one has none. Target connections and mapping sets are checked for shape only:
  * the emulator has no Catalog or Schema Registry, so `dataSetId` and XDM paths are not resolved.

@@ -138,7 +138,7 @@ async function checkFlow(
 
   const options = isObject(body.options) ? { ...body.options } : {};
   if (streaming) options.inletUrl = inletUrl(services.baseUrl(ctx), caller.scope, id);
-  // mappingVersion arrives as 0 or "0" (domain §7); it is served as the OpenAPI's string, like the platform echoes it.
+  // mappingVersion arrives as 0 or "0" (the docs show both); it is served as the OpenAPI's string, like the platform echoes it.
   const storedTransformations = transformations.map((t: Record<string, unknown>) =>
     isObject(t.params) && typeof t.params.mappingVersion === 'number' ? { ...t, params: { ...t.params, mappingVersion: String(t.params.mappingVersion) } } : t,
   );

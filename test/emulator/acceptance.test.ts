@@ -47,7 +47,7 @@ async function directCall(base: string, method: string, path: string, body?: unk
   return json.items ? json.items[0]! : json;
 }
 
-describe('issue 3 acceptance: the CLI against the emulator alone', () => {
+describe('the CLI against the emulator alone: validate, push, pull, diff, register', () => {
   let emulator: CliEmulator;
   let env: Record<string, string>;
   before(async () => {

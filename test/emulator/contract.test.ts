@@ -1,7 +1,8 @@
 /**
  * Contract tests: the emulator's real responses for the spec endpoints must validate against the response
  * schemas of the Flow Service OpenAPI description (test/contract/flow-service.openapi.yaml, Apache-2.0).
- * Where the OpenAPI itself contradicts the documented API (domain.md §7), that one schema node is relaxed
+ * Where the OpenAPI itself contradicts the documented API (https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/api/flow-specs and
+ * https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/config/sourcespec), that one schema node is relaxed
  * below, explicitly and with the reason; nothing else is.
  */
 import { describe, test, before, after } from 'node:test';
@@ -33,12 +34,12 @@ function relax(doc: Json, path: string[], expectedType: string, replacement: Jso
 function loadOpenApi(): Json {
   const doc = parse(readFileSync(OPENAPI_PATH, 'utf8')) as Json;
   const schemas = doc.components.schemas;
-  // §7: "OpenAPI FlowSpecItemDTO types transformationSpecs as an object"; every documented response has an array.
+  // The OpenAPI types FlowSpecItemDTO.transformationSpecs as an object; every response on the flow spec page has an array.
   relax(doc, ['components', 'schemas', 'FlowSpecItemDTO', 'properties', 'transformationSpecs'], 'object', {
     type: 'array',
     items: schemas.FlowSpecItemDTO.properties.transformationSpecs,
   });
-  // §3.4.1/§7: "OpenAPI SourceSpecDTO types category/icon/description/label as plain strings"; the docs and
+  // The OpenAPI types SourceSpecDTO's category/icon/description/label as plain strings; the sourceSpec page and
   // every authored spec use objects ({key} or {text}).
   const uiAttributes = schemas.SourceSpecDTO.properties.attributes.properties.uiAttributes.properties;
   for (const field of ['category', 'icon', 'description', 'label']) {
@@ -118,7 +119,7 @@ describe('emulator responses match the OpenAPI response schemas', () => {
       const id = connection.body.id;
       assertValid(responseValidator('/connections/{BASE_CONNECTION_ID}', 'get', '200'), (await emu.call('GET', `/connections/${id}`)).body, 'GET /connections/{id}');
       assertValid(responseValidator('/connections', 'get', '200'), (await emu.call('GET', '/connections')).body, 'GET /connections');
-      // §2.3 / §5.3: a REST preview answers {data: [...]}; the OpenAPI declares only the file-system listing (an array).
+      // A REST preview answers {data: [...]} (the explore endpoint); the OpenAPI declares only the file-system listing (an array).
       const explore = await emu.call('GET', `/connections/${id}/explore?objectType=rest&object=json&fileType=json&preview=true&sourceParams=${base64Json({ listId: 'x' })}`);
       assert.equal(explore.status, 200);
       assert.ok(Array.isArray(explore.body.data));

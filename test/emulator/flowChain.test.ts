@@ -1,5 +1,5 @@
 /**
- * Adobe's documented test chain (domain §2.3), walked with raw HTTP against the emulator and the fake source:
+ * Adobe's documented test chain (the Flow Service API, https://developer.adobe.com/experience-platform-apis/references/flow-service/), walked with raw HTTP against the emulator and the fake source:
  * base connection → explore → source connection → target connection → mapping set → flow (refused until the spec
  * is registered) → runs that really read the source; then the refusals (in-use base connection, If-Match) and the
  * streaming chain with its inlet.

@@ -1,5 +1,5 @@
 /**
- * Connection specs (ours, built from domain.md facts) that read the fake source (`fakeSource.ts`): one per
+ * Connection specs (ours, written from the facts of Adobe's sourceSpec and authSpec pages) that read the fake source (`fakeSource.ts`): one per
  * pagination type, with the three auth specs Basic, OAuth2 and API key. `previewSpec(url, overrides)` returns a fresh
  * object each time, so a test may change it.
  */

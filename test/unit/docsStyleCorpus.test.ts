@@ -35,7 +35,7 @@ async function analyze(text: string, kind: SpecKind): Promise<{ document: TextDo
 const rows = (diagnostics: Diagnostic[]): Row[] =>
   diagnostics.map((d) => ({ line: d.range.start.line + 1, code: String(d.code), severity: SEVERITY[d.severity ?? 1] }));
 
-describe('docs-style corpus (issue 9)', () => {
+describe('docs-style corpus', () => {
   test('every fixture gives exactly its expected findings', async () => {
     const files = specFiles(CORPUS);
     assert.ok(files.length >= 8, `only ${files.length} corpus files`);
@@ -171,7 +171,7 @@ function at(root: Json, path: Array<string | number>): Json {
   return path.reduce<Json>((node, segment) => node[segment], root);
 }
 
-describe('merging never hides a schema error (issue 9, point 1)', () => {
+describe('merging never hides a schema error', () => {
   test('on every fixture and on mutations that drop a key while another finding lands in the same object', async () => {
     const dirs = ['test/fixtures/valid', 'test/fixtures/invalid', 'test/fixtures/docs-style'];
     let checkedErrors = 0;

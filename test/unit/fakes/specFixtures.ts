@@ -1,5 +1,5 @@
 /**
- * A connection spec that passes `sources-sdk validate` without errors (written from domain.md facts), for tests
+ * A connection spec that passes `sources-sdk validate` without errors (written from the facts of Adobe's Sources SDK pages), for tests
  * that push through the CLI's validation gate.
  */
 export function validConnectionSpec(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {

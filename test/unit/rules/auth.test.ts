@@ -22,7 +22,7 @@ const oauth = (): Entry => ({ name: 'OAuth2 Refresh Code', type: 'OAuth2RefreshC
   requestParameterOverride: { type: 'object', properties: { authenticationMethod: { type: 'string', enum: ['GET', 'POST'] } } },
 }, required: ['host', 'accessToken'] } });
 
-describe('authSpec (rule 11)', () => {
+describe('authSpec', () => {
   test('documented KeyBased and OAuth2 entries are clean', () => {
     assert.deepEqual(codesWith(keyBased(), oauth()), []);
   });

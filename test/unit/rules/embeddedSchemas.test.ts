@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze, codesOf, parseMarkers, rangesOf } from '../helpers/markers';
 import { batchFlowSpec, batchSpec, NOTHING_DROPPED, text } from './builders';
 
-describe('embedded schemas (rule 12)', () => {
+describe('embedded schemas', () => {
   test('SSDK701: $schema near-misses in every embedded schema; the documented "http: //" typo is SSDK703 (warning)', () => {
     const { text: body, ranges } = parseMarkers(`{"authSpec": [{"name": "Basic Authentication", "type": "BasicAuthentication",
       "spec": {"$schema": ⟦"http: //json-schema.org/draft-07/schema#"⟧, "type": "object"}}],
@@ -32,7 +32,7 @@ describe('embedded schemas (rule 12)', () => {
   });
 });
 
-describe('duplicate keys (rule 16)', () => {
+describe('duplicate keys', () => {
   test('SSDK004 on every repeated key, at any depth', () => {
     const { text: body, ranges } = parseMarkers('{"name": "a", "type": "x", ⟦"name"⟧: "b", "attributes": {"k": 1, ⟦"k"⟧: 2, ⟦"k"⟧: 3}}');
     const { document, diagnostics } = analyze(body, 'flowSpec');

@@ -13,7 +13,7 @@ function flowWith(change: (spec: Json) => void, remote: string[] = NOTHING_DROPP
   return codesOf(analyze(text(spec), 'flowSpec', { remote: { sourceConnectionSpecIds: remote } }).diagnostics);
 }
 
-describe('flow spec (rules 20, 21, 22)', () => {
+describe('flow spec ids, transformationSpecs and scheduleSpec', () => {
   test('SSDK601 / SSDK602: ids are UUIDs without duplicates', () => {
     assert.deepEqual(flowWith((s) => { s.sourceConnectionSpecIds.push('not-a-uuid'); }), ['SSDK601']);
     assert.deepEqual(flowWith((s) => { s.sourceConnectionSpecIds.push(s.sourceConnectionSpecIds[0].toUpperCase()); }), ['SSDK602']);
@@ -42,7 +42,7 @@ describe('flow spec (rules 20, 21, 22)', () => {
   });
 });
 
-describe('flow spec: full-replacement PUT (rule 20) and optionSpec (rule 24)', () => {
+describe('flow spec: full-replacement PUT and optionSpec', () => {
   const goodOptions = () => ({ name: 'OptionSpec', spec: { type: 'object', properties: {
     errorDiagnosticsEnabled: { type: 'boolean', default: false },
     partialIngestionPercent: { type: 'number', exclusiveMinimum: 0 } } } });

@@ -10,7 +10,7 @@ function renamed(object: Json, from: string, to: string): Json {
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k === from ? to : k, v]));
 }
 
-describe('keys of another level and near misses in open objects (issue 9, point 6)', () => {
+describe('keys of another level and near misses in open objects', () => {
   test('SSDK524: spec nested in sourceSpec.attributes (did you mean sourceSpec.spec) and attributes-level queryParams', () => {
     const spec = batchSpec();
     spec.sourceSpec.attributes.spec = spec.sourceSpec.spec;

@@ -10,7 +10,7 @@ function codesFor(pagination: unknown): string[] {
   return codesOf(analyze(text(spec)).diagnostics);
 }
 
-describe('pagination (rules 5, 6)', () => {
+describe('pagination', () => {
   test('each documented type with its fields is clean', () => {
     assert.deepEqual(codesFor({ type: 'OFFSET', limitName: 'limit', limitValue: 4, offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false' }), []);
     assert.deepEqual(codesFor({ type: 'POINTER', limitName: 'limit', limitValue: 1, pointerPath: '$.paging.next' }), []);

@@ -15,7 +15,7 @@ function connectionCodes(spec: Json): string[] {
   return codesOf(analyze(text(spec)).diagnostics);
 }
 
-describe('permissionsInfo (rule 18)', () => {
+describe('permissionsInfo', () => {
   test('clean for batch (EnterpriseSource) and streaming (StreamingSource)', () => {
     const batch = batchSpec();
     batch.permissionsInfo = batchPermissions();

@@ -15,7 +15,7 @@ const AUTH = `"authSpec": [
     {"name": "API Key Authentication", "type": "KeyBased", "spec": {"properties": {"domain": {"type": "string"}, "token": {"type": "string"}}}}
   ]`;
 
-describe('placeholders (rules 1, 2)', () => {
+describe('placeholders', () => {
   test('SSDK101: undeclared ${name} is underlined on its name only', () => {
     check('SSDK101', `{${AUTH}, "sourceSpec": {"attributes": {"urlParams": {"path": "/v1/\${⟦nope⟧}/\${domain}/\${listId}", "method": "GET"},
       "headerParams": {"X-Key": "\${⟦missing⟧}"}}, "spec": {"properties": {"listId": {"type": "string"}}}}}`);

@@ -13,7 +13,7 @@ function codesFor(schedule: unknown, queryParams?: Record<string, string>): stri
 
 const ADVANCE = { type: 'ADVANCE', paramFormat: 'yyyy-MM-ddTHH:mm:ssK', incremental: 'updated > {START_TIME} updated < {END_TIME}', backfill: 'updated < {END_TIME}' };
 
-describe('scheduling (rules 3, 4)', () => {
+describe('scheduling', () => {
   test('ADVANCE used by {SCHEDULE_QUERY} is clean', () => {
     assert.deepEqual(codesFor(ADVANCE, { query: '{SCHEDULE_QUERY}' }), []);
   });

@@ -16,7 +16,7 @@ function batchWith(change: (spec: Json) => void): string[] {
   return codes(spec);
 }
 
-describe('request shape (rules 7, 8, 9, 10)', () => {
+describe('request shape: JSONPaths, contentPath, method and body, host', () => {
   test('SSDK501 / SSDK503: contentPath forms', () => {
     assert.deepEqual(batchWith((s) => { s.sourceSpec.attributes.contentPath = '$.tasks'; }), ['SSDK503']);
     assert.deepEqual(batchWith((s) => { s.sourceSpec.attributes.contentPath = 'tasks'; }), ['SSDK501', 'SSDK503']);
@@ -46,7 +46,7 @@ describe('request shape (rules 7, 8, 9, 10)', () => {
   });
 });
 
-describe('profile and uiAttributes (rules 13, 14, 15, 17, 19)', () => {
+describe('profile, exploreSpec, uiAttributes, server-managed fields and version', () => {
   test('SSDK508: exploreSpec must be the canonical block; the $schema typo alone is SSDK703', () => {
     assert.deepEqual(batchWith((s) => { s.exploreSpec.name = 'Other'; }), ['SSDK508']);
     assert.deepEqual(batchWith((s) => { s.exploreSpec.responseSpec.$schema = 'http: //json-schema.org/draft-07/schema#'; }), ['SSDK703']);

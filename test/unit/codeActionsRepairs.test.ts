@@ -34,7 +34,7 @@ const optionSpec = () => ({ name: 'OptionSpec', spec: { $schema: 'http://json-sc
     partialIngestionPercent: { title: 'Partial ingestion threshold.', type: 'number', exclusiveMinimum: 0 },
   } } });
 
-describe('quick fixes, wave 2', () => {
+describe('quick fixes that repair permissions, option schemas and flow spec ids', () => {
   test('SSDK521: a write permission under view becomes read', () => {
     const spec = streamingSpec();
     spec.permissionsInfo.view[0].permissions = ['write'];
