@@ -15,7 +15,7 @@ import type { Session } from '../session';
 import type { GateVerdict } from '../uploadGate';
 import type { PreviewHost } from '../preview/command';
 import type { TestValueStore } from '../testValues';
-import { kindOfLanguage, SPEC_KINDS } from '../../core/spec/kinds';
+import { kindOfLanguage } from '../../core/spec/kinds';
 import { refused, type Refused } from './result';
 
 /** What every command gets. */
@@ -87,10 +87,6 @@ export function toUri(arg: unknown): vscode.Uri | undefined {
   if (typeof arg !== 'string' || !arg) return undefined;
   // A drive letter ("C:\…") looks like a scheme but is a path.
   return /^[a-z][a-z0-9+.-]+:/i.test(arg) && !/^[a-z]:[\\/]/i.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.file(arg);
-}
-
-export function resourceOf(kind: SpecKind): SpecResource {
-  return SPEC_KINDS[kind].resource;
 }
 
 export function kindOfDocument(document: vscode.TextDocument): SpecKind | undefined {

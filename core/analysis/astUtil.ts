@@ -21,11 +21,6 @@ export function asArray(node: ASTNode | undefined): ArrayASTNode | undefined {
   return node && node.type === 'array' ? node : undefined;
 }
 
-/** The node as a string node, or undefined. */
-export function asString(node: ASTNode | undefined): StringASTNode | undefined {
-  return node && node.type === 'string' ? node : undefined;
-}
-
 /** The string value of a node, or undefined when it is not a string. */
 export function stringValue(node: ASTNode | undefined): string | undefined {
   return node && node.type === 'string' ? node.value : undefined;

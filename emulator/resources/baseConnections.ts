@@ -7,12 +7,11 @@
 import { flowError, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
 import type { Scope } from '../types';
-import { FLOW_SERVICE_ROOT, flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 import { SECRET_MASK, secretParamNames, splitSecrets } from './secrets';
 
-export const CONNECTIONS_PATH = `${FLOW_SERVICE_ROOT}/connections`;
 
 interface AuthSpecEntry {
   name?: unknown;

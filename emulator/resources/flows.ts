@@ -8,12 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
-import { FLOW_SERVICE_ROOT, flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { inletUrl } from './inlet';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 
-export const FLOWS_PATH = `${FLOW_SERVICE_ROOT}/flows`;
 
 /** True when the flow spec describes streaming flows (no schedule, an inlet). */
 export function isStreamingFlowSpec(flowSpec: Record<string, unknown>): boolean {

@@ -34,10 +34,6 @@ export const PAGINATION_SAMPLE_VALUES: Readonly<Record<string, string | number>>
   pageParamName: 'page',
 };
 
-/** Fields whose values are numbers, though the docs write several of them as strings (`"100"`, `"850"`). */
-export const NUMERIC_PAGINATION_FIELDS: ReadonlySet<string> =
-  new Set(['limitValue', 'delayRequestMillis', 'maximumRequest', 'initialPageIndex', 'endPageIndex']);
-
 /**
  * The only numeric fields a documented meta-schema types as a number (the sourcespec meta-schema's `limitValue`:
  * integer). A string there is worth a hint (SSDK206); the others are typed nowhere, so their strings draw nothing.
