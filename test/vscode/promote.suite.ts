@@ -12,7 +12,7 @@ import { FileLinkStore } from '../../core/sync/links';
 import { recordSync } from '../../core/sync/push';
 import { startEmulator, type RunningEmulator } from '../../emulator/emulator';
 import { LOCAL_EMULATOR_CLIENT_ID, LOCAL_EMULATOR_NAME, LOCAL_EMULATOR_ORG_ID } from '../../client/environments';
-import { activateExtension, closeAllEditors, ExtensionTestApi, Prompt, waitFor, waitForDiagnostics, workspaceRoot, workspaceUri } from './helpers';
+import { notifications, activateExtension, closeAllEditors, ExtensionTestApi, Prompt, waitFor, waitForDiagnostics, workspaceRoot, workspaceUri } from './helpers';
 
 interface PromoteResult { outcome: string; action?: string; id?: string; plan?: string; registeredIn?: string[]; reason?: string; production?: boolean }
 interface CompareAcrossResult { outcome: string; same?: boolean; summary?: string; fromId?: string; toId?: string; leftUri?: string; rightUri?: string }
@@ -66,6 +66,11 @@ export function definePromoteTests(): void {
       prompts.length = 0;
       diffShownAtPrompt.length = 0;
       extension.testing!.setPromptResponder((prompt) => {
+        // Notifications (the result said afterwards) are not questions: recorded apart, answered by nobody.
+        if (prompt.kind === 'notification') {
+          notifications.push(prompt);
+          return undefined;
+        }
         prompts.push(prompt);
         diffShownAtPrompt.push(diffOpen('after promotion'));
         const answer = answers.shift();
