@@ -20,6 +20,8 @@ export const COMMAND_IDS = [
   'sourcesSdk.previewSource',
   'sourcesSdk.testSourceInEmulator',
   'sourcesSdk.previewCard',
+  'sourcesSdk.compareAcrossSandboxes',
+  'sourcesSdk.promoteSpec',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -27,6 +27,20 @@ export function showRefusal(document: vscode.TextDocument, error: unknown): bool
   return true;
 }
 
+/**
+ * Shows a refused registration (a flow spec PUT) where it belongs: on the local flow spec file linked to that flow
+ * spec when there is one, else on the connection spec file. Returns whether it was shown.
+ */
+export async function showRegistrationRefusal(error: unknown, flowSpecFile: vscode.Uri | undefined, connectionSpecFile: vscode.Uri | undefined): Promise<boolean> {
+  if (!isBodyRefusal(error)) return false;
+  for (const uri of [flowSpecFile, connectionSpecFile]) {
+    if (!uri) continue;
+    const document = await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined);
+    if (document) return showRefusal(document, error);
+  }
+  return false;
+}
+
 /** Clears the refusal of a file (after a successful upload). */
 export function clearRefusal(uri: vscode.Uri): void {
   collection?.delete(uri);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../core/api/flowServiceClient';
 import { FlowServiceError } from '../core/api/errors';
+import { normalizeSandbox, syncIdentity } from '../core/config/environments';
 import {
   LOCAL_EMULATOR_CLIENT_SECRET, LOCAL_EMULATOR_NAME, ResolvedEnvironment, clientSecretKey, pickActiveEnvironment,
   resolveEnvironments, userValue,
@@ -75,7 +76,7 @@ export class Session implements vscode.Disposable {
   }
 
   async storeSecret(envName: string, secret: string): Promise<boolean> {
-    this.clients.delete(envName);
+    for (const key of [...this.clients.keys()]) if (key.startsWith(`${envName}\n`)) this.clients.delete(key);
     if (secret) {
       await this.secrets.store(clientSecretKey(envName), secret);
     } else {
@@ -97,11 +98,27 @@ export class Session implements vscode.Disposable {
    * once (the first remote command), then fails with a 'config' error the UI turns into "Set Client Secret".
    */
   async client(): Promise<{ client: FlowServiceClientWithExtras; env: ResolvedEnvironment }> {
-    let env = this.active();
+    return this.clientFor(this.active().config.name);
+  }
+
+  /**
+   * A client for the environment named `name` (active or not), optionally in another `sandbox` of it (promotion and
+   * the cross-sandbox compare reach two sandboxes at once). Same rules as {@link client}: the emulator is started for
+   * the built-in environment, a missing secret is asked for once.
+   */
+  async clientFor(name: string, sandbox?: string): Promise<{ client: FlowServiceClientWithExtras; env: ResolvedEnvironment }> {
+    const find = () => {
+      const found = this.environments().find((candidate) => candidate.config.name === name);
+      if (!found) throw new FlowServiceError(`No environment named "${name}" in the sourcesSdk.environments user setting.`, 'config');
+      if (sandbox === undefined || normalizeSandbox(sandbox) === found.config.sandbox) return found;
+      const config = { ...found.config, sandbox: normalizeSandbox(sandbox) };
+      return { ...found, config, syncIdentity: syncIdentity(config) };
+    };
+    let env = find();
     let secret: string | undefined;
     if (env.isLocalEmulator) {
       await this.emulator.ensureRunning();
-      env = this.active();
+      env = find();
       secret = LOCAL_EMULATOR_CLIENT_SECRET;
     } else {
       secret = (await this.secrets.get(clientSecretKey(env.config.name))) ?? (await this.promptForSecret(env.config.name));
@@ -112,10 +129,12 @@ export class Session implements vscode.Disposable {
     const clientSecret = secret;
     // The secret is part of the fingerprint only through equality: it never leaves this process's memory.
     const fingerprint = JSON.stringify(env.config);
-    const cached = this.clients.get(env.config.name);
+    // One client per environment and sandbox (a promotion's two sides keep their own token caches).
+    const key = `${env.config.name}\n${env.config.sandbox}`;
+    const cached = this.clients.get(key);
     if (cached && cached.fingerprint === fingerprint && cached.secret === clientSecret) return { client: cached.client, env };
     const client = createFlowServiceClient({ environment: env.config, clientSecret, logger: loggerFor(this.log) });
-    this.clients.set(env.config.name, { fingerprint, secret: clientSecret, client });
+    this.clients.set(key, { fingerprint, secret: clientSecret, client });
     return { client, env };
   }
 

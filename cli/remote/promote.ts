@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { platformUrls } from '../../core/config/environments';
-import { PushRefused } from '../../core/sync/push';
+import { canApply, PushRefused } from '../../core/sync/push';
 import { applyPromotion, planPromotion, PromotionRegistrationFailed, type PromotionPlan } from '../../core/sync/promote';
 import { ConfigError } from './config';
 import { createRemoteContext, describeError, exitCodeFor, type CliIO, type RemoteContext, type RemoteFlags } from './context';
@@ -81,8 +81,7 @@ export async function runPromote(file: string, flags: PromoteFlags, io: CliIO): 
     io.out(describePlan(plan, file));
     io.out(plan.diff || 'no differences: the target already holds the source content\n');
     const decisions = decisionsFromFlags(flags);
-    const blocked = plan.push.reason === 'ambiguous-name' || (plan.push.needs && !decisions.includes(plan.push.needs) && !decisions.includes('overwrite'));
-    if (blocked) {
+    if (!canApply(plan.push, decisions)) {
       report('refused', refusalError(plan.push, file, wording).message);
       return 1;
     }

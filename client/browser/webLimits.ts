@@ -28,6 +28,8 @@ export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' 
   // Not Node-bound, but its panel is only wired up by the desktop entry so far.
   'sourcesSdk.previewCard': 'desktop',
   'sourcesSdk.testSourceInEmulator': 'emulator',
+  'sourcesSdk.compareAcrossSandboxes': 'remote',
+  'sourcesSdk.promoteSpec': 'remote',
 };
 
 const ELSEWHERE = 'Open the folder in VS Code desktop or code-server, or use the sources-sdk CLI';
@@ -40,6 +42,8 @@ const CLI_FOR: Partial<Record<CommandId, string>> = {
   'sourcesSdk.compareWithRemote': 'sources-sdk diff',
   'sourcesSdk.registerInFlowSpec': 'sources-sdk register',
   'sourcesSdk.previewSource': 'sources-sdk preview',
+  'sourcesSdk.compareAcrossSandboxes': 'sources-sdk promote --dry-run',
+  'sourcesSdk.promoteSpec': 'sources-sdk promote',
 };
 
 /** How a probe of the Flow Service from the browser went (see `probeFromBrowser`). */

@@ -7,7 +7,8 @@ import { environmentKey, LinkStore, MemoryLinkStore } from '../../core/sync/link
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { diffSpec, findSpecsByName } from '../../core/sync/operations';
 import { planRegister, registerInFlowSpec } from '../../core/sync/register';
-import { linkStoreFor } from '../links';
+import { findLinkedFile, linkStoreFor } from '../links';
+import { showRegistrationRefusal } from '../refusalDiagnostics';
 import { parseSpecObject } from '../specText';
 import {
   CommandContext, UserError, isCancellation, reportError, showRemoteDiff, specDocument, toUri, whereLabel,
@@ -106,7 +107,12 @@ export async function registerCommand(ctx: CommandContext, target: unknown, opti
       if (choice !== 'Register') return { changed: false, cancelled: true, flowSpecId: plan.flowSpec.id, connectionSpecId };
     }
     const result = await withRemoteProgress(`Registering in ${flowName}…`, (signal) =>
-      registerInFlowSpec({ client, connectionSpecId, flowSpecId: plan.flowSpec.id, signal }));
+      registerInFlowSpec({ client, connectionSpecId, flowSpecId: plan.flowSpec.id, signal })).catch(async (err: unknown) => {
+      // A refusal goes on the local flow spec file linked to that flow spec, else on the connection spec file.
+      const connectionSpecFile = options.connectionSpecId ? undefined : toUri(objectArg ? undefined : target) ?? vscode.window.activeTextEditor?.document.uri;
+      await showRegistrationRefusal(err, await findLinkedFile(ctx.session.active().syncIdentity, 'flowSpecs', plan.flowSpec.id), connectionSpecFile);
+      throw err;
+    });
     const message = result.changed ? `Registered ${plan.connectionSpec.name} in flow spec ${flowName}.` : `${plan.connectionSpec.name} was already registered in ${flowName}.`;
     ctx.log.info(message);
     ctx.prompts.info(message);

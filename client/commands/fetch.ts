@@ -57,18 +57,18 @@ export async function fetchSpec(ctx: CommandContext, resource: SpecResource, raw
 
   const explicitTarget = toUri(args.targetUri);
   const explicitFolder = toUri(args.folder);
-  const implied = explicitTarget || explicitFolder ? 'save' : undefined;
-  let target: vscode.Uri | undefined;
-  if (args.mode === 'open' || (args.mode === undefined && implied === undefined)) {
-    if (args.mode === 'open') return openReadOnly(ctx, resource, remote, text);
-    const where = await askWhere(ctx, resource, remote);
-    if (!where) return cancelled({ action: 'cancelled' as const, id: remote.id });
-    if (where === 'open') return openReadOnly(ctx, resource, remote, text);
-    target = where;
+  const mode = args.mode ?? (explicitTarget || explicitFolder ? 'save' : undefined);
+  let target: vscode.Uri | 'open' | undefined;
+  if (mode === undefined) {
+    target = await askWhere(ctx, resource, remote);
+    if (!target) return cancelled({ action: 'cancelled' as const, id: remote.id });
+  } else if (mode === 'open') {
+    target = 'open';
   } else {
     const folder = explicitFolder ?? defaultSaveFolder();
     target = explicitTarget ?? (folder ? vscode.Uri.joinPath(folder, defaultSpecFileName(String(remote.name), resource)) : undefined);
   }
+  if (target === 'open') return openReadOnly(ctx, resource, remote, text);
   if (!target) {
     return failed(reportError(ctx, 'Fetch', new Error('Open a folder to save the spec into, or pass targetUri.')), { action: 'error' as const, id: remote.id });
   }

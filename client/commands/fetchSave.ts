@@ -64,6 +64,7 @@ export async function saveFetched(ctx: CommandContext, request: SaveRequest): Pr
       await vscode.workspace.applyEdit(edit);
       await openDoc.save();
     } else {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..')); // a given folder may not exist yet
       await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
     }
     const linked = await recordLink(origin, target);

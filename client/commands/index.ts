@@ -13,6 +13,8 @@ import { previewCard } from '../cardPreview/panel';
 import { selectEnvironment, setClientSecret, startEmulator, stopEmulator } from './environmentCommands';
 import { fetchSpec } from './fetch';
 import { uploadSpec } from './upload';
+import { compareAcrossSandboxes } from './compareAcross';
+import { promoteSpec } from './promote';
 import { previewSource } from '../preview/command';
 import { testSourceInEmulator } from './testSource';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
@@ -67,6 +69,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.previewSource': (uri, options) => previewSource(ctx, ctx.preview, uri, options as never),
     'sourcesSdk.testSourceInEmulator': (uri, options) => testSourceInEmulator(ctx, uri, options),
     'sourcesSdk.previewCard': (uri) => previewCard(uri),
+    'sourcesSdk.compareAcrossSandboxes': (uri, args) => compareAcrossSandboxes(ctx, uri, args),
+    'sourcesSdk.promoteSpec': (uri, args) => promoteSpec(ctx, uri, args),
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {

@@ -180,13 +180,21 @@ function allows(decisions: readonly PushDecision[], needed: PushDecision): boole
 }
 
 /**
+ * True when {@link applyPush} would carry out `plan` with `decisions` (false for `ambiguous-name` and for a decision
+ * not given), so a front end can refuse before asking anything else (a production confirmation, say).
+ */
+export function canApply(plan: PushPlan, decisions: readonly PushDecision[]): boolean {
+  return plan.reason !== 'ambiguous-name' && (!plan.needs || allows(decisions, plan.needs));
+}
+
+/**
  * Carries out a plan. Throws {@link PushRefused} (kind `conflict`) when the plan needs a decision not in
  * `decisions`, and always for `ambiguous-name`. Sends at most one change (POST or PUT) and records the link.
  */
 export async function applyPush(plan: PushPlan, options: ApplyPushOptions): Promise<PushResult> {
   const { client, links, signal } = options;
   const decisions = options.decisions ?? [];
-  if (plan.reason === 'ambiguous-name' || (plan.needs && !allows(decisions, plan.needs))) throw new PushRefused(plan);
+  if (!canApply(plan, decisions)) throw new PushRefused(plan);
   const done = async (action: PushResult['action'], remote: RemoteSpec): Promise<PushResult> => {
     await recordSync(links, client, plan.filePath, plan.resource, remote);
     return { action, remote, resource: plan.resource, reason: plan.reason };

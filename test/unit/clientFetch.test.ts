@@ -143,6 +143,19 @@ describe('fetch from the palette', () => {
     rmSync(target);
   });
 
+  test('a `folder` (or `targetUri`) argument means save there without asking', async () => {
+    const folder = join(workspaceRoot, 'given');
+    const result = await commands.executeCommand('sourcesSdk.fetchFlowSpec', { id: REST_STORAGE_TO_AEP, folder }) as FetchResult;
+    assert.equal(result.uri, Uri.file(join(folder, 'RestStorageToAEP-flowSpec.json')).toString(), JSON.stringify(result));
+    assert.ok(isLinked('given/RestStorageToAEP-flowSpec.json', REST_STORAGE_TO_AEP));
+    const target = join(workspaceRoot, 'exact.flowSpec.json');
+    const exact = await commands.executeCommand('sourcesSdk.fetchFlowSpec', { id: REST_STORAGE_TO_AEP, targetUri: target }) as FetchResult;
+    assert.equal(exact.uri, Uri.file(target).toString());
+    assert.equal(prompts.filter((p) => p.kind !== 'notification').length, 0, 'nothing asked');
+    rmSync(folder, { recursive: true });
+    rmSync(target);
+  });
+
   test('dismissing the question, or the folder picker, writes nothing', async () => {
     answers = [undefined];
     const dismissed = await commands.executeCommand('sourcesSdk.fetchFlowSpec', { id: REST_STORAGE_TO_AEP }) as FetchResult;

@@ -34,7 +34,7 @@ describe('client manifest (package.json contributes)', () => {
   });
 
   test('remote-changing commands are hidden and disabled in untrusted workspaces', () => {
-    for (const id of ['sourcesSdk.uploadSpec', 'sourcesSdk.registerInFlowSpec', 'sourcesSdk.startEmulator', 'sourcesSdk.previewSource']) {
+    for (const id of ['sourcesSdk.uploadSpec', 'sourcesSdk.registerInFlowSpec', 'sourcesSdk.startEmulator', 'sourcesSdk.previewSource', 'sourcesSdk.promoteSpec']) {
       const command = manifest.contributes.commands.find((c) => c.command === id);
       assert.match(command?.enablement ?? '', /isWorkspaceTrusted/, `${id} enablement`);
       for (const [menu, items] of Object.entries(manifest.contributes.menus)) {

@@ -95,6 +95,25 @@ export function defineFetchTests(): void {
       assert.deepEqual(linkedIds(`fetch-here/${SAVED_NAME}`), [REST_STORAGE_TO_AEP]);
     });
 
+    it('from the palette: "Choose folder…" saves into the folder picked (the picker answered by the test seam)', async () => {
+      const folder = workspaceUri('chosen');
+      created.push(folder);
+      fs.mkdirSync(folder.fsPath, { recursive: true });
+      extension.testing!.setPromptResponder((prompt) => {
+        prompts.push(prompt);
+        if (prompt.kind === 'folder') return folder.toString();
+        return prompt.items.find((item) => item === 'Choose folder…');
+      });
+      const result = await vscode.commands.executeCommand<FetchResult>('sourcesSdk.fetchFlowSpec', { id: REST_STORAGE_TO_AEP });
+      assert.equal(result.outcome, 'done', JSON.stringify(result));
+      const target = path.join(folder.fsPath, SAVED_NAME);
+      assert.equal(vscode.Uri.parse(result.uri ?? '').fsPath, target);
+      assert.equal(prompts.find((p) => p.kind === 'folder')?.message, `Folder to save ${SAVED_NAME} in`);
+      assert.ok(fs.existsSync(target));
+      assert.deepEqual(linkedIds(`chosen/${SAVED_NAME}`), [REST_STORAGE_TO_AEP]);
+      assert.equal(prompts.find((p) => p.kind === 'notification')?.message, `Saved RestStorageToAEP to chosen/${SAVED_NAME}`);
+    });
+
     it('from the palette: "Open read-only" opens a read-only flow spec document named like a spec file', async () => {
       answerWith(/^Open read-only$/);
       const result = await vscode.commands.executeCommand<FetchResult>('sourcesSdk.fetchFlowSpec', { id: REST_STORAGE_TO_AEP });

@@ -15,6 +15,7 @@ import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { definePreviewTests } from './preview.suite';
 import { defineSubmissionTests } from './submission.suite';
+import { definePromoteTests } from './promote.suite';
 import { defineSmallThingsTests } from './smallThings.suite';
 import { defineTrustTests } from './trust.suite';
 import { defineLifecycleTests } from './lifecycle.suite';
@@ -48,6 +49,7 @@ export async function run(): Promise<void> {
     defineLifecycleTests();
     definePreviewTests();
     defineSubmissionTests();
+    definePromoteTests();
     defineSmallThingsTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
