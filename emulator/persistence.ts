@@ -44,7 +44,8 @@ export interface LoadedScope {
 
 /** A file set aside on load: where it was (relative to the data folder), where it went, and why. */
 export interface QuarantinedFile {
-  resource: SpecResourceName;
+  /** Its resource folder: a spec resource or one of the flow resources (connections, flows, runs…). */
+  resource: string;
   file: string;
   movedTo?: string;
   reason: string;
@@ -52,6 +53,29 @@ export interface QuarantinedFile {
 
 /** Folder (below the data folder) that unreadable or corrupt files are moved to on load. */
 export const QUARANTINE_DIR = 'quarantine';
+
+/** Records of one resource folder as loaded, and the files set aside on the way. */
+export interface LoadedRecords<T> {
+  records: T[];
+  quarantined: QuarantinedFile[];
+}
+
+/**
+ * A `Warning` header value for a list of `resource` when some of its files were set aside on load (the list is then
+ * incomplete), else undefined. Names files relative to the data folder only.
+ */
+export function quarantineWarning(resource: string, quarantined: readonly QuarantinedFile[] | undefined): string | undefined {
+  const files = quarantined?.filter((file) => file.resource === resource) ?? [];
+  if (files.length === 0) return undefined;
+  const names = files.map((file) => file.movedTo ?? file.file).join(', ');
+  const text = `${files.length} unreadable or corrupt ${resource} file(s) were set aside when this sandbox was loaded: ${names}`;
+  return `199 sources-sdk-emulator "${text.replace(/[^\x20-\x7e]|"|\\/g, '?')}"`;
+}
+
+/** The log line for a file set aside on load. */
+export function quarantineLogLine(file: QuarantinedFile): string {
+  return `data folder: ${file.file} could not be loaded (${file.reason}); ${file.movedTo ? `moved to ${file.movedTo}` : 'left in place and skipped'}`;
+}
 
 /** Parses a stored spec file; throws when it is not JSON or lacks the fields every stored spec has. */
 function parseStoredSpec(text: string): StoredSpec {
@@ -61,6 +85,15 @@ function parseStoredSpec(text: string): StoredSpec {
     throw new Error('not a stored spec (an object with id, createdAt and updatedAt)');
   }
   return spec as StoredSpec;
+}
+
+/** Parses a stored record of a flow resource; throws when it is not JSON or lacks the id and createdAt every record has. */
+function parseStoredRecord<T>(text: string): T {
+  const record = JSON.parse(text) as { id?: unknown; createdAt?: unknown } | null;
+  if (record === null || typeof record !== 'object' || Array.isArray(record) || typeof record.id !== 'string' || typeof record.createdAt !== 'number') {
+    throw new Error('not a stored record (an object with id and createdAt)');
+  }
+  return record as T;
 }
 
 /** File-backed persistence for all scopes under one data folder. */
@@ -144,25 +177,34 @@ export class DiskPersistence {
     return this.enqueueWrite(dir, join(dir, fileNameForId(id)), undefined);
   }
 
-  /** Every record of one resource folder of a scope, oldest first; leftover temp files are deleted. */
-  async loadRecords<T extends { id: string; createdAt: number }>(scope: Scope, resource: string): Promise<T[]> {
+  /**
+   * Every record of one resource folder of a scope, oldest first; leftover temp files are deleted, and a file that
+   * cannot be read or is not a record is moved to the quarantine folder (like `loadScope` does for specs) so the rest
+   * of the sandbox loads.
+   */
+  async loadRecords<T extends { id: string; createdAt: number }>(scope: Scope, resource: string): Promise<LoadedRecords<T>> {
     const resourceDir = join(this.scopeDir(scope), resource);
+    const loaded: LoadedRecords<T> = { records: [], quarantined: [] };
     let names: string[];
     try {
       names = await fs.readdir(resourceDir);
     } catch {
-      return []; // folder not created yet: nothing stored
+      return loaded; // folder not created yet: nothing stored
     }
-    const records: T[] = [];
     for (const name of names) {
       if (isTempFileName(name)) {
         await fs.rm(join(resourceDir, name), { force: true });
         continue;
       }
       if (!name.endsWith('.json')) continue;
-      records.push(JSON.parse(await fs.readFile(join(resourceDir, name), 'utf8')) as T);
+      try {
+        loaded.records.push(parseStoredRecord<T>(await fs.readFile(join(resourceDir, name), 'utf8')));
+      } catch (err) {
+        loaded.quarantined.push(await this.quarantine(scope, resource, name, err));
+      }
     }
-    return records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    loaded.records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    return loaded;
   }
 
   private pending = new Map<string, PendingWrite>();
@@ -234,7 +276,7 @@ export class DiskPersistence {
    * Moves an unreadable or corrupt file to `<data>/quarantine/<org>/<sandbox>/<resource>/`, so the rest of its
    * sandbox loads, and the file is kept for the user to inspect. If even the move fails, the file is skipped.
    */
-  private async quarantine(scope: Scope, resource: SpecResourceName, name: string, err: unknown): Promise<QuarantinedFile> {
+  private async quarantine(scope: Scope, resource: string, name: string, err: unknown): Promise<QuarantinedFile> {
     const from = join(this.scopeDir(scope), resource, name);
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
     const reason = code ?? (err instanceof Error ? err.message : String(err));

@@ -7,7 +7,7 @@ import { SPEC_RESOURCES } from '../core/spec/kinds';
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { SERVER_MANAGED_FIELDS } from '../core/serverManagedFields';
-import { DiskPersistence, type QuarantinedFile } from './persistence';
+import { DiskPersistence, quarantineLogLine, quarantineWarning, type QuarantinedFile } from './persistence';
 import { builtinSeedFlowSpecs } from './seeds';
 import type { Scope, SpecResourceName, StoredSpec } from './types';
 
@@ -101,10 +101,7 @@ export class SpecStore {
       const loaded = await this.persistence.loadScope(scope);
       seeded = loaded.seeded;
       if (loaded.quarantined.length > 0) data.quarantined = loaded.quarantined;
-      for (const file of loaded.quarantined) {
-        this.options.log?.(`data folder: ${file.file} could not be loaded (${file.reason}); ` +
-          (file.movedTo ? `moved to ${file.movedTo}` : 'left in place and skipped'));
-      }
+      for (const file of loaded.quarantined) this.options.log?.(quarantineLogLine(file));
       for (const resource of SPEC_RESOURCES) {
         for (const spec of loaded.specs[resource]) {
           data.specs[resource].set(spec.id, spec);
@@ -213,11 +210,7 @@ export class SpecStore {
    * list is then incomplete), else undefined.
    */
   async loadWarning(scope: Scope, resource: SpecResourceName): Promise<string | undefined> {
-    const files = (await this.scopeData(scope)).quarantined?.filter((file) => file.resource === resource) ?? [];
-    if (files.length === 0) return undefined;
-    const names = files.map((file) => file.movedTo ?? file.file).join(', ');
-    const text = `${files.length} unreadable or corrupt ${resource} file(s) were set aside when this sandbox was loaded: ${names}`;
-    return `199 sources-sdk-emulator "${text.replace(/[^\x20-\x7e]|"|\\/g, '?')}"`;
+    return quarantineWarning(resource, (await this.scopeData(scope)).quarantined);
   }
 
   /** Scopes opened so far (for tests and the health route). */

@@ -8,13 +8,16 @@ import { join } from 'node:path';
 /** Folder names the validate walk ignores (as its glob does); dot-folders are skipped too. */
 const SKIPPED = new Set(['node_modules', '.git', 'dist']);
 
-/** One message per entry below `root` that cannot be read: `<path>: cannot read (<code>)`. */
-export async function unreadableBelow(root: string): Promise<string[]> {
+/**
+ * One message per entry below `root` that cannot be read: `<path>: cannot read (<code>)`. `maxDepth` limits how many
+ * folder levels below `root` are entered (0: only `root` itself is read), as a glob pattern without `**` would.
+ */
+export async function unreadableBelow(root: string, maxDepth = Infinity): Promise<string[]> {
   const problems: string[] = [];
   const visited = new Set<string>();
-  const pending = [root];
+  const pending: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
   while (pending.length > 0) {
-    const dir = pending.pop()!;
+    const { dir, depth } = pending.pop()!;
     let real: string;
     let entries;
     try {
@@ -30,17 +33,33 @@ export async function unreadableBelow(root: string): Promise<string[]> {
       if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        pending.push(path);
+        if (depth < maxDepth) pending.push({ dir: path, depth: depth + 1 });
       } else if (entry.isSymbolicLink()) {
         try {
-          if ((await fs.stat(path)).isDirectory()) pending.push(path);
+          if ((await fs.stat(path)).isDirectory() && depth < maxDepth) pending.push({ dir: path, depth: depth + 1 });
         } catch (err) {
           // A dangling link or a loop: only worth an error where a spec could hide (a folder or a .json file).
           const code = (err as NodeJS.ErrnoException).code;
-          if (code === 'ELOOP' || entry.name.endsWith('.json')) problems.push(`${path}: cannot read (${code ?? String(err)})`);
+          if ((code === 'ELOOP' && depth < maxDepth) || entry.name.endsWith('.json')) problems.push(`${path}: cannot read (${code ?? String(err)})`);
         }
       }
     }
   }
   return problems.sort();
+}
+
+/**
+ * Where a glob pattern starts reading and how deep it goes: the folder before its first dynamic segment, and the
+ * folder levels below it the pattern can enter (unbounded once a segment holds a globstar). For example
+ * `specs/*.json` starts in `specs` and enters nothing below it; `specs/<star>/x.json` enters one level; a pattern
+ * whose first segment is dynamic starts in `.`. `isDynamic` tells a dynamic segment (tinyglobby's test).
+ */
+export function globWalk(pattern: string, isDynamic: (segment: string) => boolean): { base: string; maxDepth: number } {
+  const segments = pattern.split('/');
+  let first = segments.findIndex((segment) => isDynamic(segment));
+  if (first < 0) first = segments.length - 1;
+  const baseSegments = segments.slice(0, first);
+  const base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
+  const dynamic = segments.slice(first);
+  return { base, maxDepth: dynamic.some((segment) => segment.includes('**')) ? Infinity : dynamic.length - 1 };
 }

@@ -11,7 +11,7 @@ import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
 import { stripBom } from '../../core/sync/text';
 import { artifactFolderCandidates, checkArtifactFolders } from './validateArtifacts';
-import { unreadableBelow } from './unreadable';
+import { globWalk, unreadableBelow } from './unreadable';
 import { countBySeverity, toFindings, type Finding } from '../format/findings';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
@@ -116,6 +116,11 @@ async function collectTargets(paths: readonly string[], ioProblem: (message: str
       const found = await glob('**/*.json', { cwd: arg, ignore: IGNORED, dot: false });
       for (const file of found.sort()) add(join(arg, file), false, true);
     } else if (isDynamicPattern(arg)) {
+      // As for a directory: a folder the pattern would enter but cannot read is an error, not a silent skip.
+      const walk = globWalk(arg, (segment) => isDynamicPattern(segment));
+      if ((await stat(walk.base).catch(() => undefined))?.isDirectory()) {
+        for (const problem of await unreadableBelow(walk.base, walk.maxDepth)) ioProblem(problem);
+      }
       const found = await glob(arg, { ignore: IGNORED });
       if (found.length === 0) ioProblem(`no file matched ${arg}`);
       for (const file of found.sort()) add(file, false, false);

@@ -98,7 +98,7 @@ async function decide(ctx: CommandContext, plan: PromotionPlan, from: Side, to: 
     default: {
       const nothingToDo = plan.push.reason === 'unchanged' && plan.registration.every((t) => t.alreadyRegistered);
       if (nothingToDo || confirmedByArgs) return { decisions: [] };
-      const verb = plan.push.reason === 'create' ? 'create it' : plan.push.reason === 'update' ? 'update it' : 'keep it';
+      const verb = plan.push.reason === 'create' ? 'create it' : plan.push.reason === 'update' ? 'update it' : 'it is already the same there; register it';
       return (await ask(`Promote ${name} from ${from.label} to ${into} (${verb})?`, to.production ? `${PROMOTE} to ${to.env.config.sandbox}` : PROMOTE))
         ? { decisions: [] } : { result: cancelled(details, 'not confirmed') };
     }

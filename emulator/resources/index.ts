@@ -47,7 +47,7 @@ export class FlowResources {
 
   constructor(private readonly options: FlowResourcesOptions) {
     const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
-    this.store = new FlowResourceStore(dataDir ? new DiskPersistence(dataDir) : undefined);
+    this.store = new FlowResourceStore(dataDir ? new DiskPersistence(dataDir) : undefined, options.log);
     this.runs = new RunService(this.store, options.specs, () => this.services, options.execute, options.clock ?? systemClock, options.log);
     this.services = {
       specs: options.specs,

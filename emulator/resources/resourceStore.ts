@@ -6,7 +6,7 @@
  * persistence: a call resolves only once its write is on disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { DiskPersistence } from '../persistence';
+import { quarantineLogLine, quarantineWarning, type DiskPersistence, type QuarantinedFile } from '../persistence';
 import { stableUuid } from '../store';
 import type { Scope } from '../types';
 
@@ -48,11 +48,20 @@ type ScopeData = Map<FlowResourceName, Map<string, StoredResource>>;
 
 export class FlowResourceStore {
   private readonly scopes = new Map<string, Promise<ScopeData>>();
+  /** Files set aside when each scope was loaded, by scope key (see DiskPersistence.loadRecords). */
+  private readonly quarantined = new Map<string, QuarantinedFile[]>();
   private lastTimestamp = 0;
   /** Called once per scope after it is loaded (the run scheduler re-arms persisted flows). */
   onScopeOpened: ((scope: Scope) => void) | undefined;
 
-  constructor(private readonly persistence: DiskPersistence | undefined) {}
+  constructor(
+    private readonly persistence: DiskPersistence | undefined,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
+
+  private static key(scope: Scope): string {
+    return JSON.stringify([scope.orgId, scope.sandboxName]);
+  }
 
   private nextTimestamp(): number {
     this.lastTimestamp = Math.max(Date.now(), this.lastTimestamp + 1);
@@ -60,7 +69,7 @@ export class FlowResourceStore {
   }
 
   private scopeData(scope: Scope): Promise<ScopeData> {
-    const key = JSON.stringify([scope.orgId, scope.sandboxName]);
+    const key = FlowResourceStore.key(scope);
     let data = this.scopes.get(key);
     if (!data) {
       data = this.load(scope);
@@ -74,18 +83,29 @@ export class FlowResourceStore {
   private async load(scope: Scope): Promise<ScopeData> {
     const data: ScopeData = new Map(FLOW_RESOURCES.map((name) => [name, new Map()]));
     if (!this.persistence) return data;
+    const quarantined: QuarantinedFile[] = [];
     for (const name of FLOW_RESOURCES) {
-      for (const record of await this.persistence.loadRecords<StoredResource>(scope, name)) {
+      const loaded = await this.persistence.loadRecords<StoredResource>(scope, name);
+      for (const record of loaded.records) {
         data.get(name)!.set(record.id, record);
         this.lastTimestamp = Math.max(this.lastTimestamp, record.updatedAt ?? 0);
       }
+      quarantined.push(...loaded.quarantined);
     }
+    for (const file of quarantined) this.log(quarantineLogLine(file));
+    if (quarantined.length > 0) this.quarantined.set(FlowResourceStore.key(scope), quarantined);
     return data;
   }
 
   /** Loads a scope if needed (used at start-up to resume schedules of scopes found on disk). */
   async open(scope: Scope): Promise<void> {
     await this.scopeData(scope);
+  }
+
+  /** A `Warning` header value for a list of `resource` when files of it were set aside on load, else undefined. */
+  async loadWarning(scope: Scope, resource: FlowResourceName): Promise<string | undefined> {
+    await this.scopeData(scope);
+    return quarantineWarning(resource, this.quarantined.get(FlowResourceStore.key(scope)));
   }
 
   async list(scope: Scope, resource: FlowResourceName): Promise<StoredResource[]> {

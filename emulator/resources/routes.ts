@@ -115,7 +115,10 @@ export class ResourceRoutes {
 
   private async list(ctx: RequestContext, caller: Caller, descriptor: ResourceDescriptor): Promise<Reply> {
     const items = (await this.services.store.list(caller.scope, descriptor.name)).map((record) => view(descriptor, record));
-    return listReply(ctx, descriptor.name, items, descriptor.linkPath);
+    const reply = listReply(ctx, descriptor.name, items, descriptor.linkPath);
+    // A list of a sandbox whose files were partly set aside on load says so, as spec lists do.
+    const warning = reply.status === 200 ? await this.services.store.loadWarning(caller.scope, descriptor.name) : undefined;
+    return warning ? { ...reply, headers: { ...reply.headers, warning } } : reply;
   }
 
   private async get(ctx: RequestContext, caller: Caller, descriptor: ResourceDescriptor, id: string): Promise<Reply> {

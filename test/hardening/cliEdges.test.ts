@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { bundledCliPath, spawnCliEmulator, type CliEmulator } from '../emulator/helpers/cliEmulator';
 import { cli, waitFor } from '../emulator/helpers/runCli';
 import { resolveOutputTarget } from '../../cli/outputTarget';
+import { globWalk } from '../../cli/commands/unreadable';
 
 const VALID = readFileSync(join(__dirname, '..', 'fixtures', 'valid', 'acme-crm-connectionSpec.json'), 'utf8');
 const REST = '6499120c-0b15-42dc-936e-847ea3c24d72';
@@ -50,6 +51,41 @@ describe('CLI edges', () => {
     assert.match(run.stderr, /specs\/loop: cannot read \(ELOOP\)/);
     if (!isRoot) assert.match(run.stderr, /specs\/locked: cannot read \(EACCES\)/);
     assert.match(run.stderr, /1 file checked/, 'the readable spec is still checked');
+  });
+
+  test('validate with a glob: a folder the pattern would enter but cannot read is exit 2 naming it; one it would not enter is no error', async () => {
+    const globbed = join(dir, 'globbed');
+    mkdirSync(join(globbed, 'nested'), { recursive: true });
+    writeFileSync(join(globbed, 'acme-connectionSpec.json'), VALID);
+    writeFileSync(join(globbed, 'nested', 'other-connectionSpec.json'), VALID);
+    symlinkSync('loop', join(globbed, 'nested', 'loop')); // unreadable for root too (ELOOP)
+    if (!isRoot) {
+      mkdirSync(join(globbed, 'locked'));
+      writeFileSync(join(globbed, 'locked', 'hidden-connectionSpec.json'), VALID);
+      chmodSync(join(globbed, 'locked'), 0);
+    }
+    try {
+      const deep = await cli(['validate', 'globbed/**/*.json'], {}, dir);
+      assert.equal(deep.code, 2, deep.stderr);
+      assert.match(deep.stderr, /globbed\/nested\/loop: cannot read \(ELOOP\)/);
+      if (!isRoot) assert.match(deep.stderr, /globbed\/locked: cannot read \(EACCES\)/);
+      assert.match(deep.stderr, /2 files checked/, 'the readable specs are still checked');
+      // `globbed/*.json` reads only globbed/ itself: what lies deeper is not its business.
+      const shallow = await cli(['validate', 'globbed/*.json'], {}, dir);
+      assert.equal(shallow.code, 0, shallow.stderr);
+      assert.doesNotMatch(shallow.stderr, /cannot read/);
+    } finally {
+      if (!isRoot) chmodSync(join(globbed, 'locked'), 0o755);
+    }
+  });
+
+  test('globWalk: where a pattern starts reading and how many folder levels it enters', () => {
+    const dynamic = (segment: string) => /[*?[\]{}()!]/.test(segment);
+    assert.deepEqual(globWalk('specs/**/*.json', dynamic), { base: 'specs', maxDepth: Infinity });
+    assert.deepEqual(globWalk('specs/*.json', dynamic), { base: 'specs', maxDepth: 0 });
+    assert.deepEqual(globWalk('specs/*/x.json', dynamic), { base: 'specs', maxDepth: 1 });
+    assert.deepEqual(globWalk('*.json', dynamic), { base: '.', maxDepth: 0 });
+    assert.deepEqual(globWalk('/abs/dir/**', dynamic), { base: '/abs/dir', maxDepth: Infinity });
   });
 
   test('validate | head: a closed stdout ends the run quietly, no EPIPE stack trace', async () => {

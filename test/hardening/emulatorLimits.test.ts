@@ -106,6 +106,42 @@ describe('the emulator refuses what it cannot store, per request', () => {
     assert.ok(existsSync(join(quarantine, `${ids[1]}.json`)));
   });
 
+  test('flow resources too: a corrupt, an unreadable and a non-record file are quarantined, logged and named; the rest loads', async () => {
+    const dataDir = tempDir('quarantine-flows');
+    const dataLake = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
+    const target = (name: string) => ({ name, connectionSpec: { id: dataLake, version: '1.0' }, data: { format: 'parquet_xdm' }, params: { dataSetId: `ds-${name}` } });
+    const ids: string[] = [];
+    await withEmulator({ dataDir }, async (emu) => {
+      for (const name of ['One', 'Two', 'Three', 'Four']) {
+        const created = await emu.call('POST', '/targetConnections', { body: target(name) });
+        assert.equal(created.status, 201, created.text);
+        ids.push(created.body.id);
+      }
+    });
+    const folder = join(dataDir, encodeSegment(TEST_ORG_ID), 'prod', 'targetConnections');
+    writeFileSync(join(folder, `${ids[0]}.json`), '{"id": "half a write');
+    rmSync(join(folder, `${ids[1]}.json`));
+    mkdirSync(join(folder, `${ids[1]}.json`)); // reading a folder fails (EISDIR), even as root
+    writeFileSync(join(folder, `${ids[2]}.json`), '["valid JSON, not a record"]');
+    const log: string[] = [];
+    await withEmulator({ dataDir, log: (line) => log.push(line) }, async (emu) => {
+      const list = await emu.call('GET', '/targetConnections');
+      assert.equal(list.status, 200, list.text);
+      assert.deepEqual(list.body.items.map((c: { name: string }) => c.name), ['Four']);
+      const warning = list.headers.get('warning') ?? '';
+      assert.match(warning, /^199 sources-sdk-emulator "3 unreadable or corrupt targetConnections file\(s\)/);
+      for (const id of ids.slice(0, 3)) assert.ok(warning.includes(`${id}.json`), warning);
+      assert.ok(!warning.includes(dataDir));
+      assert.equal((await emu.call('GET', '/connections')).headers.get('warning'), null, 'other lists are not affected');
+      assert.equal((await emu.call('GET', '/connectionSpecs')).headers.get('warning'), null);
+      assert.ok(log.some((line) => line.includes(`${ids[0]}.json could not be loaded`) && line.includes('moved to quarantine/')), log.join('\n'));
+      const created = await emu.call('POST', '/targetConnections', { body: target('Five') });
+      assert.equal(created.status, 201, 'new writes still work in that sandbox');
+    });
+    const quarantine = join(dataDir, 'quarantine', encodeSegment(TEST_ORG_ID), 'prod', 'targetConnections');
+    for (const id of ids.slice(0, 3)) assert.ok(existsSync(join(quarantine, `${id}.json`)), id);
+  });
+
   test('the token table shrinks: expired tokens are swept as new ones are issued', () => {
     let now = 0;
     const authority = new TokenAuthority(undefined, 1, () => now);
