@@ -130,27 +130,9 @@ export class DiskPersistence {
       result.seeded = false;
     }
     for (const resource of RESOURCES) {
-      const resourceDir = join(dir, resource);
-      let names: string[];
-      try {
-        names = await fs.readdir(resourceDir);
-      } catch {
-        continue; // folder not created yet: nothing stored
-      }
-      for (const name of names) {
-        if (isTempFileName(name)) {
-          await fs.rm(join(resourceDir, name), { force: true });
-          continue;
-        }
-        if (!name.endsWith('.json')) continue;
-        try {
-          result.specs[resource].push(parseStoredSpec(await fs.readFile(join(resourceDir, name), 'utf8')));
-        } catch (err) {
-          result.quarantined.push(await this.quarantine(scope, resource, name, err));
-        }
-      }
-      // Listing order is creation order, like the in-memory store.
-      result.specs[resource].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      const loaded = await this.readFolder(scope, resource, parseStoredSpec);
+      result.specs[resource] = loaded.records;
+      result.quarantined.push(...loaded.quarantined);
     }
     return result;
   }
@@ -182,7 +164,15 @@ export class DiskPersistence {
    * cannot be read or is not a record is moved to the quarantine folder (like `loadScope` does for specs) so the rest
    * of the sandbox loads.
    */
-  async loadRecords<T extends { id: string; createdAt: number }>(scope: Scope, resource: string): Promise<LoadedRecords<T>> {
+  loadRecords<T extends { id: string; createdAt: number }>(scope: Scope, resource: string): Promise<LoadedRecords<T>> {
+    return this.readFolder(scope, resource, (text) => parseStoredRecord<T>(text));
+  }
+
+  /**
+   * Reads one resource folder of a scope, oldest first (listing order is creation order, like the in-memory store):
+   * leftover temp files from an interrupted write are deleted, and a file `parse` rejects is quarantined.
+   */
+  private async readFolder<T extends { id: string; createdAt: number }>(scope: Scope, resource: string, parse: (text: string) => T): Promise<LoadedRecords<T>> {
     const resourceDir = join(this.scopeDir(scope), resource);
     const loaded: LoadedRecords<T> = { records: [], quarantined: [] };
     let names: string[];
@@ -198,7 +188,7 @@ export class DiskPersistence {
       }
       if (!name.endsWith('.json')) continue;
       try {
-        loaded.records.push(parseStoredRecord<T>(await fs.readFile(join(resourceDir, name), 'utf8')));
+        loaded.records.push(parse(await fs.readFile(join(resourceDir, name), 'utf8')));
       } catch (err) {
         loaded.quarantined.push(await this.quarantine(scope, resource, name, err));
       }
