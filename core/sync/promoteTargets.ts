@@ -14,9 +14,9 @@
  */
 import { FlowServiceError } from '../api/errors';
 import { findSpecsByName } from '../api/nameLookup';
+import { resolveRemote } from './operations';
 import type { FlowServiceClient, RemoteSpec } from '../api/types';
 import { defaultFlowSpecFor } from './register';
-import { looksLikeId } from './specFile';
 
 /** How a target flow spec was chosen; see this module's comment. */
 export type FlowSpecRule = 'given' | 'same-id' | 'same-name' | 'default-for-type';
@@ -52,18 +52,6 @@ async function getIfExists(client: FlowServiceClient, id: string, signal?: Abort
   }
 }
 
-async function byIdOrName(client: FlowServiceClient, ref: string, signal?: AbortSignal): Promise<RemoteSpec> {
-  if (looksLikeId(ref)) return client.get('flowSpecs', ref, { signal });
-  const matches = await findSpecsByName(client, 'flowSpecs', ref, signal);
-  if (matches.length === 1) return matches[0]!;
-  throw new FlowServiceError(
-    matches.length === 0
-      ? `No flow spec named "${ref}" exists in the target sandbox`
-      : `${matches.length} flow specs are named "${ref}" in the target sandbox (${matches.map((m) => m.id).join(', ')}): give its id`,
-    matches.length === 0 ? 'not-found' : 'conflict',
-  );
-}
-
 export interface RegistrationTargetOptions {
   from: FlowServiceClient;
   to: FlowServiceClient;
@@ -82,7 +70,7 @@ export async function registrationTargets(options: RegistrationTargetOptions): P
   const target = (flowSpec: RemoteSpec, rule: FlowSpecRule, sourceFlowSpecId?: string): FlowSpecTarget => ({
     flowSpec, rule, sourceFlowSpecId, alreadyRegistered: targetId !== undefined && idsOf(flowSpec).includes(targetId),
   });
-  if (options.flowSpec) return { targets: [target(await byIdOrName(to, options.flowSpec, signal), 'given')] };
+  if (options.flowSpec) return { targets: [target(await resolveRemote(to, 'flowSpecs', options.flowSpec, signal), 'given')] };
 
   const listing = (await from.list('flowSpecs', { signal })).filter((flowSpec) => idsOf(flowSpec).includes(source.id));
   if (listing.length > 0) {
