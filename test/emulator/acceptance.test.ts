@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
-import { cli, startCli, waitFor } from './helpers/runCli';
+import { cli, startCli, waitFor, cliEnv } from './helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 import { tempFolders } from '../helpers/tempFolders';
 
@@ -52,14 +52,9 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
   let env: Record<string, string>;
   before(async () => {
     emulator = await spawnCliEmulator(['--port', '0', '--quiet', '--faults', '--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET]);
-    env = {
-      SOURCES_SDK_PLATFORM_URL: emulator.url,
-      SOURCES_SDK_IMS_URL: emulator.url,
-      SOURCES_SDK_CLIENT_ID: CLIENT_ID,
-      SOURCES_SDK_CLIENT_SECRET: CLIENT_SECRET,
-      SOURCES_SDK_ORG_ID: ORG_ID,
+    env = cliEnv(emulator.url, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, orgId: ORG_ID }, {
       SOURCES_SDK_SANDBOX: SANDBOX,
-    };
+    });
   });
   after(async () => {
     emulator.child.kill('SIGTERM');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { CliIO } from '../../cli/remote/context';
 import { runPromote } from '../../cli/remote/promote';
 import { REST_STORAGE_TO_AEP_ID } from '../../core/sync/register';
-import { cli } from './helpers/runCli';
+import { cli, cliEnv } from './helpers/runCli';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 
@@ -24,10 +24,9 @@ describe('sources-sdk promote between two emulator sandboxes', () => {
   let dir: string;
   before(async () => {
     emu = await startTestEmulator();
-    env = {
-      SOURCES_SDK_PLATFORM_URL: emu.url, SOURCES_SDK_IMS_URL: emu.url, SOURCES_SDK_CLIENT_ID: 'promote-client',
-      SOURCES_SDK_CLIENT_SECRET: 'promote-secret', SOURCES_SDK_ORG_ID: ORG, SOURCES_SDK_SANDBOX: 'dev',
-    };
+    env = cliEnv(emu.url, { clientId: 'promote-client', clientSecret: 'promote-secret', orgId: ORG }, {
+      SOURCES_SDK_SANDBOX: 'dev',
+    });
     dir = mkdtempSync(join(tmpdir(), 'cli-promote-'));
   });
   after(async () => {

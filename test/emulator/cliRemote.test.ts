@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
-import { cli } from './helpers/runCli';
+import { cli, cliEnv } from './helpers/runCli';
 import { validConnectionSpec as sampleConnectionSpec } from '../unit/fakes/specFixtures';
 import { tempFolders } from '../helpers/tempFolders';
 
@@ -21,13 +21,7 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
   let dir: string;
   before(async () => {
     emulator = await spawnCliEmulator(['--port', '0']);
-    env = {
-      SOURCES_SDK_PLATFORM_URL: emulator.url,
-      SOURCES_SDK_IMS_URL: emulator.url,
-      SOURCES_SDK_CLIENT_ID: 'cli-test-client',
-      SOURCES_SDK_CLIENT_SECRET: 'cli-test-secret',
-      SOURCES_SDK_ORG_ID: 'CLITEST@AdobeOrg',
-    };
+    env = cliEnv(emulator.url, { clientId: 'cli-test-client', clientSecret: 'cli-test-secret', orgId: 'CLITEST@AdobeOrg' });
     dir = tempFolder('cli-remote-');
   });
   after(async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
-import { cli } from './helpers/runCli';
+import { cli, cliEnv } from './helpers/runCli';
 import { chainSpec } from './helpers/chain';
 import { FAKE_CREDENTIALS, FAKE_TOTALS, startFakeSource, type FakeSource } from '../helpers/fakeSource';
 import type { LooseJson } from '../helpers/looseJson';
@@ -21,14 +21,9 @@ describe('sources-sdk test against `sources-sdk emulator` and the fake source', 
   before(async () => {
     source = await startFakeSource();
     emulator = await spawnCliEmulator(['--port', '0']);
-    env = {
-      SOURCES_SDK_PLATFORM_URL: emulator.url,
-      SOURCES_SDK_IMS_URL: emulator.url,
-      SOURCES_SDK_CLIENT_ID: 'cli-test-client',
-      SOURCES_SDK_CLIENT_SECRET: 'cli-test-secret',
-      SOURCES_SDK_ORG_ID: 'CLICHAIN@AdobeOrg',
+    env = cliEnv(emulator.url, { clientId: 'cli-test-client', clientSecret: 'cli-test-secret', orgId: 'CLICHAIN@AdobeOrg' }, {
       SOURCE_PASSWORD: FAKE_CREDENTIALS.password,
-    };
+    });
     dir = mkdtempSync(join(tmpdir(), 'cli-chain-'));
     writeFileSync(join(dir, 'chain-connectionSpec.json'), `${JSON.stringify(chainSpec(source.url, 'CLI chain source'), null, 2)}\n`);
     const empty = chainSpec(source.url, 'CLI empty source') as LooseJson;

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
-import { cli } from './helpers/runCli';
+import { cli, cliEnv } from './helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 import type { LooseJson } from '../helpers/looseJson';
 
@@ -18,10 +18,7 @@ describe('push refused by the Flow Service: file:line:column of the named field'
   let dir: string;
   before(async () => {
     emulator = await spawnCliEmulator(['--port', '0']);
-    env = {
-      SOURCES_SDK_PLATFORM_URL: emulator.url, SOURCES_SDK_IMS_URL: emulator.url, SOURCES_SDK_CLIENT_ID: 'refusal-client',
-      SOURCES_SDK_CLIENT_SECRET: 'refusal-secret', SOURCES_SDK_ORG_ID: 'REFUSAL@AdobeOrg',
-    };
+    env = cliEnv(emulator.url, { clientId: 'refusal-client', clientSecret: 'refusal-secret', orgId: 'REFUSAL@AdobeOrg' });
     dir = mkdtempSync(join(tmpdir(), 'cli-refusal-'));
   });
   after(async () => {

@@ -14,6 +14,7 @@ import { bundledCliPath } from './helpers/cliEmulator';
 import { startTestEmulator } from './helpers/emulator';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 import { tempFolders } from '../helpers/tempFolders';
+import { cliEnv } from './helpers/runCli';
 
 const tempFolder = tempFolders();
 
@@ -41,13 +42,7 @@ test('the client secret and tokens never leak into output, logs or files', async
   const clientLog: string[] = [];
   try {
     const dir = tempFolder('secrets-');
-    const env = {
-      SOURCES_SDK_PLATFORM_URL: emu.url,
-      SOURCES_SDK_IMS_URL: emu.url,
-      SOURCES_SDK_CLIENT_ID: 'secret-test-client',
-      SOURCES_SDK_CLIENT_SECRET: secret,
-      SOURCES_SDK_ORG_ID: 'SECRETS@AdobeOrg',
-    };
+    const env = cliEnv(emu.url, { clientId: 'secret-test-client', clientSecret: secret, orgId: 'SECRETS@AdobeOrg' });
     writeFileSync(join(dir, 'leak-connectionSpec.json'), JSON.stringify(validConnectionSpec('Leak check source'), null, 2));
     const runs = [
       await cli(['push', 'leak-connectionSpec.json', '-v'], env, dir),

@@ -9,7 +9,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledCliPath, spawnCliEmulator, type CliEmulator } from '../emulator/helpers/cliEmulator';
-import { cli, waitFor } from '../emulator/helpers/runCli';
+import { cli, waitFor, cliEnv } from '../emulator/helpers/runCli';
 import { resolveOutputTarget } from '../../cli/outputTarget';
 import { globWalk } from '../../cli/commands/unreadable';
 
@@ -24,10 +24,7 @@ describe('CLI edges', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'h7-cli-'));
     emulator = await spawnCliEmulator(['--port', '0', '--quiet']);
-    env = {
-      SOURCES_SDK_PLATFORM_URL: emulator.url, SOURCES_SDK_IMS_URL: emulator.url, SOURCES_SDK_CLIENT_ID: 'h7-client',
-      SOURCES_SDK_CLIENT_SECRET: 'h7-secret', SOURCES_SDK_ORG_ID: 'H7TEST@AdobeOrg',
-    };
+    env = cliEnv(emulator.url, { clientId: 'h7-client', clientSecret: 'h7-secret', orgId: 'H7TEST@AdobeOrg' });
   });
   after(async () => {
     emulator.child.kill('SIGTERM');

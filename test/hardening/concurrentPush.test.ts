@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import { findSpecsByName } from '../../core/api/nameLookup';
 import { spawnCliEmulator, type CliEmulator } from '../emulator/helpers/cliEmulator';
-import { cli } from '../emulator/helpers/runCli';
+import { cli, cliEnv } from '../emulator/helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 
 describe('no duplicate create across processes', () => {
@@ -18,14 +18,9 @@ describe('no duplicate create across processes', () => {
   const roots: string[] = [];
   before(async () => {
     emulator = await spawnCliEmulator(['--port', '0']);
-    env = {
-      SOURCES_SDK_PLATFORM_URL: emulator.url,
-      SOURCES_SDK_IMS_URL: emulator.url,
-      SOURCES_SDK_CLIENT_ID: 'race-client',
-      SOURCES_SDK_CLIENT_SECRET: 'race-secret',
-      SOURCES_SDK_ORG_ID: 'RACE@AdobeOrg',
+    env = cliEnv(emulator.url, { clientId: 'race-client', clientSecret: 'race-secret', orgId: 'RACE@AdobeOrg' }, {
       SOURCES_SDK_SANDBOX: 'dev',
-    };
+    });
   });
   after(async () => {
     emulator.child.kill('SIGTERM');

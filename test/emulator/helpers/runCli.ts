@@ -42,3 +42,22 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Credentials the CLI reads from its environment, for a client of the emulator at `url` (platform and IMS alike). */
+export interface CliCredentials {
+  clientId: string;
+  clientSecret: string;
+  orgId: string;
+}
+
+/** The CLI's environment for the emulator at `url` with `credentials`, plus `extra` variables (sandbox, values…). */
+export function cliEnv(url: string, credentials: CliCredentials, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SOURCES_SDK_PLATFORM_URL: url,
+    SOURCES_SDK_IMS_URL: url,
+    SOURCES_SDK_CLIENT_ID: credentials.clientId,
+    SOURCES_SDK_CLIENT_SECRET: credentials.clientSecret,
+    SOURCES_SDK_ORG_ID: credentials.orgId,
+    ...extra,
+  };
+}
