@@ -19,7 +19,7 @@ const PAGE_CAP = 3;
 type BodyPath = string[];
 
 export type FakePaging =
-  | { kind: 'offset'; offset: string; limit: string; hasMore?: BodyPath }
+  | { kind: 'offset'; offset: string; limit: string; hasMore?: BodyPath; echo?: { offset?: BodyPath; total?: BodyPath; limit?: BodyPath } }
   | { kind: 'page'; page: string; size: string; first: number; countHeader?: string }
   | { kind: 'token'; param: string; in: 'query' | 'header'; field: BodyPath }
   | { kind: 'pointer'; field: BodyPath; size?: string; absoluteOrigin?: string }
@@ -85,7 +85,12 @@ function answer(style: FakeApiStyle, q: URLSearchParams, req: IncomingMessage, p
       return { status: 200, body: body(style, slice(0, FAKE_API_TOTAL), []) };
     case 'offset': {
       const offset = Number(q.get(p.offset) ?? 0), n = size(p.limit);
-      return { status: 200, body: body(style, slice(offset, n), p.hasMore ? [[p.hasMore, offset + n < FAKE_API_TOTAL]] : []) };
+      const extra: Array<[BodyPath, unknown]> = [];
+      if (p.hasMore) extra.push([p.hasMore, offset + n < FAKE_API_TOTAL]);
+      if (p.echo?.offset) extra.push([p.echo.offset, offset]);
+      if (p.echo?.total) extra.push([p.echo.total, FAKE_API_TOTAL]);
+      if (p.echo?.limit) extra.push([p.echo.limit, n]);
+      return { status: 200, body: body(style, slice(offset, n), extra) };
     }
     case 'page': {
       const page = Number(q.get(p.page) ?? p.first), n = size(p.size);
