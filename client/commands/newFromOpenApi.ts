@@ -1,8 +1,8 @@
 /**
  * *New Connection Spec from OpenAPI…* (`sourcesSdk.newFromOpenApi`): pick an API description (the explorer's file,
  * or one of the workspace's OpenAPI/Swagger files, or browse), pick its list operation, and the connection spec and
- * its guesses file are written beside the description (core/openapi), the spec opens, and *Preview Source* is
- * offered at once.
+ * its guesses file are written beside the description (in the first workspace folder when the description is
+ * outside the workspace; core/openapi), the spec opens, and *Preview Source* is offered at once.
  *
  * Arguments (all optional, so tests and other extensions can skip the questions):
  * `(uri, { operation?: "GET /path" | operationId, overwrite?: boolean })`.
@@ -95,7 +95,9 @@ export async function newFromOpenApi(ctx: CommandContext, arg: unknown, given?: 
     const operation = await chooseOperation(ctx, api, options.operation);
     if (!operation) return cancelled();
     const files = specFilesFromDescription(api, operation, name);
-    const target = vscode.Uri.joinPath(source, '..', files.fileName);
+    // Beside the description; a description from outside the workspace (Browse…) puts the spec in the workspace.
+    const folder = vscode.workspace.getWorkspaceFolder(source) ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.joinPath(source, '..');
+    const target = vscode.Uri.joinPath(folder, files.fileName);
     const guessTarget = target.with({ path: guessFileOf(target.path) });
     const relative = vscode.workspace.asRelativePath(target);
 

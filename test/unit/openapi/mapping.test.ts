@@ -131,6 +131,34 @@ describe('OpenAPI mapping choices', () => {
     assert.match(guessAt(g, 'sourceSpec.attributes.paginationParams') ?? '', /no parameter of the operation takes it/);
   });
 
+  test('date filters: a start and an end → the standard schedule with their names and formats; change time preferred', () => {
+    const params = (list: Json[]) => generate(describeApi({ parameters: list }, { servers: [{ url: 'https://t.example.test' }] }));
+    const bracketed = params([
+      { name: 'filter[since]', in: 'query', schema: { type: 'string', format: 'date-time' } },
+      { name: 'filter[until]', in: 'query', schema: { type: 'string', format: 'date-time' } },
+    ]);
+    assert.deepEqual(attributes(bracketed.spec).scheduleParams, {
+      scheduleStartParamName: 'filter[since]', scheduleEndParamName: 'filter[until]',
+      scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ', scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+    });
+    const ranged = params([
+      { name: 'created_at[gte]', in: 'query', schema: { type: 'string', format: 'date' } },
+      { name: 'updated_at[gte]', in: 'query', schema: { type: 'string', format: 'date' } },
+      { name: 'updated_at[lte]', in: 'query', schema: { type: 'string', format: 'date' } },
+    ]);
+    assert.deepEqual(attributes(ranged.spec).scheduleParams, {
+      scheduleStartParamName: 'updated_at[gte]', scheduleEndParamName: 'updated_at[lte]',
+      scheduleStartParamFormat: 'yyyy-MM-dd', scheduleEndParamFormat: 'yyyy-MM-dd',
+    });
+    // The filters the schedule sends are not offered as source parameters too.
+    assert.deepEqual((ranged.spec.sourceSpec as { spec: { properties: Json } }).spec.properties, {});
+    const named = params([{ name: 'updated_after', in: 'query', schema: { type: 'string' } }]);
+    assert.deepEqual(attributes(named.spec).scheduleParams, { type: 'ADVANCE', paramFormat: 'yyyy-MM-ddTHH:mm:ssZ', incremental: '{START_TIME}', backfill: '1970-01-01T00:00:00Z' });
+    assert.deepEqual((attributes(named.spec).urlParams as Json).queryParams, { updated_after: '{SCHEDULE_QUERY}' });
+    const epoch = params([{ name: 'since', in: 'query', schema: { type: 'integer' } }]);
+    assert.equal((attributes(epoch.spec).scheduleParams as Json).incremental, 'no time filter', 'an epoch number is not a date filter');
+  });
+
   test('token parameter names from field names', () => {
     assert.equal(tokenParameterFor('next_cursor'), 'cursor');
     assert.equal(tokenParameterFor('nextPageToken'), 'pageToken');
