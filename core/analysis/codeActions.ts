@@ -68,6 +68,7 @@ function action(ctx: FixContext, title: string, edits: Array<TextEdit | undefine
 function fixesFor(ctx: FixContext): CodeAction[] {
   const code = String(ctx.diagnostic.code ?? '');
   switch (code) {
+    case 'SSDK001': return syntaxRepair(ctx);
     case 'SSDK004': return removeDuplicateKey(ctx);
     case 'SSDK602': return ctx.node ? action(ctx, 'Remove the duplicate id', [removeNode(ctx.document, ctx.node)], true) : [];
     case 'SSDK101': return declareParameter(ctx);
@@ -181,4 +182,11 @@ function addPaginationFields(ctx: FixContext): CodeAction[] {
   if (!pagination || missing.length === 0) return [];
   const entries = missing.map((key): [string, unknown] => [key, PAGINATION_SAMPLE_VALUES[key] ?? '']);
   return action(ctx, `Add ${missing.join(', ')} with sample values`, [insertProperties(ctx.document, pagination, entries)], true);
+}
+
+/** SSDK001 with a clear repair (the mistake's recovery: a comma, a closing quote, an extra or missing bracket). */
+function syntaxRepair(ctx: FixContext): CodeAction[] {
+  const repair = ctx.data.repair as { title?: unknown; edits?: unknown } | undefined;
+  if (!repair || typeof repair.title !== 'string' || !Array.isArray(repair.edits)) return [];
+  return action(ctx, repair.title, repair.edits as TextEdit[], true);
 }
