@@ -25,6 +25,7 @@ import { withoutSyntaxKnockOns } from './syntaxKnockOns';
 import { recoverSyntax, type Recovery } from './recovery/recover';
 import { mapRepairedFindings, unrepairedFindings } from './recoveredDiagnostics';
 import { SchemaNavigator } from './schemaNavigator';
+import { pastedResponse } from './pastedResponse';
 import { clampFormattingOptions, formattingRefusal } from './formatGuard';
 import { DEFAULT_LIMITS, exceededLimit, lightSyntaxCheck, type AnalysisLimits, type ExceededLimit } from './sizeGuard';
 import type { AnalysisContext, SpecKind } from './types';
@@ -147,6 +148,9 @@ export class SpecEngine {
     const diagnostics = mapJsonDiagnostics(raw, { document, jsonDocument: entry.json, navigator: this.navigators[kind] });
     // Only text that does not parse pays for recovery: valid JSON (comments and trailing commas included) skips it.
     if (diagnostics.some((d) => d.code === 'SSDK001')) return this.recovered(document, entry, kind, context, diagnostics);
+    // A pasted GET response: one finding about the wrapper, not dozens about what it hides.
+    const pasted = pastedResponse(document, root);
+    if (pasted) return [...diagnostics.filter((d) => d.code === 'SSDK002' || d.code === 'SSDK003'), pasted];
     if (root && !isObject) {
       diagnostics.push(codedDiagnostic(document, root.offset, root.offset + root.length, 'SSDK005',
         `The top level is ${root.type === 'array' ? 'an array' : `a ${root.type}`}: a spec is a single JSON object. ` +
@@ -185,7 +189,8 @@ export class SpecEngine {
     if (items) return { isIncomplete: false, items };
     const list = await this.service.doComplete(this.kindView(document, kind), position, entry.json);
     if (!list) return EMPTY_COMPLETIONS;
-    rankCompletions(list.items, entry.json.getNodeFromOffset(document.offsetAt(position), true));
+    const offset = document.offsetAt(position);
+    rankCompletions(list.items, entry.json.getNodeFromOffset(offset, true), document, offset);
     return list;
   }
 

@@ -66,7 +66,9 @@ export function mapRepairedFindings(document: TextDocument, recovery: Recovery, 
  */
 export function unrepairedFindings(document: TextDocument, json: JSONDocument, recovery: Recovery, original: Diagnostic[]): Diagnostic[] {
   const out = mistakeDiagnostics(document, recovery);
-  const unresolved = recovery.unresolved?.offset ?? document.getText().length;
+  // Without a located error (the search gave up), the parser's first error marks where the damage starts.
+  const firstSyntax = original.find((d) => d.code === SYNTAX);
+  const unresolved = recovery.unresolved?.offset ?? (firstSyntax ? document.offsetAt(firstSyntax.range.start) : document.getText().length);
   const damage = Math.min(unresolved, ...recovery.mistakes.map((m) => Math.min(m.edit.start, m.at.start)));
   const aroundDamage = containerOffsets(json.getNodeFromOffset(damage, true));
   let reportedUnresolved = false;

@@ -266,7 +266,7 @@ export function tokenRepair(text: string, lines: Lines, offset: number): Candida
   const edit = { start: from + head, end: to - tail, newText: added.slice(head, added.length - tail) };
   const old = text.slice(edit.start, edit.end).trim();
   return { kind: 'token', edit, at: { start: Math.min(edit.start, offset), end: Math.max(edit.end, offset + 1) },
-    message: old ? `Invalid JSON here: write ${JSON.stringify(edit.newText.trim())} instead of ${JSON.stringify(old)}.`
-      : `Invalid JSON here: insert ${JSON.stringify(edit.newText)}.`,
+    message: old ? `Invalid JSON here: write ${JSON.stringify(shorten(edit.newText.trim()))} instead of ${JSON.stringify(shorten(old))}.`
+      : `Invalid JSON here: insert ${JSON.stringify(shorten(edit.newText))}.`,
     fix: 'Repair the JSON here' };
 }

@@ -52,8 +52,20 @@ interface Scored {
   score: [number, number, number, number];
 }
 
-/** Repairs `text` mistake by mistake; see the module comment. */
+/**
+ * Repairs `text` mistake by mistake; see the module comment. Text nested too deeply for the parser's recursion (the
+ * engine allows up to 1,000 levels) gets no repair: the caller reports the parser's own error.
+ */
 export function recoverSyntax(text: string): Recovery {
+  try {
+    return search(text);
+  } catch (error) {
+    if (error instanceof RangeError) return { mistakes: [], edits: [], scanned: 0 };
+    throw error;
+  }
+}
+
+function search(text: string): Recovery {
   const mistakes: Mistake[] = [];
   const edits: Edit[] = [];
   let work = text;
