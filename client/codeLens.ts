@@ -1,10 +1,14 @@
 /**
- * One CodeLens line atop spec files: "Upload · Compare with Remote · Register in Flow Spec · Preview Source" (connection specs) or
+ * One CodeLens line atop spec files: "Upload · Compare with Remote · Register in Flow Spec · Preview Source" (connection specs;
+ * no Preview Source on streaming ones, which have no request to preview) or
  * "Upload · Compare with Remote" (flow specs). Off with `sourcesSdk.codeLens.enabled: false`, and absent while the
  * file is empty (a new file named like a spec has nothing to upload or compare yet).
  */
 import * as vscode from 'vscode';
 import { CONNECTION_SPEC_LANGUAGE, SPEC_LANGUAGES } from './languageClient';
+
+/** `"type": "generic-streaming"`: only the top level of a connection spec has that value (a cheap check per edit). */
+const STREAMING_TYPE = /"type"\s*:\s*"generic-streaming"/;
 
 class SpecCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -34,7 +38,10 @@ export function specCodeLenses(document: Pick<vscode.TextDocument, 'uri' | 'lang
   ];
   if (document.languageId === CONNECTION_SPEC_LANGUAGE) {
     lenses.push(new vscode.CodeLens(top, { title: 'Register in Flow Spec', command: 'sourcesSdk.registerInFlowSpec', arguments: [document.uri] }));
-    lenses.push(new vscode.CodeLens(top, { title: 'Preview Source', command: 'sourcesSdk.previewSource', arguments: [document.uri] }));
+    // A streaming source receives data by webhook: there is no request to preview.
+    if (!STREAMING_TYPE.test(document.getText())) {
+      lenses.push(new vscode.CodeLens(top, { title: 'Preview Source', command: 'sourcesSdk.previewSource', arguments: [document.uri] }));
+    }
   }
   return lenses;
 }

@@ -10,6 +10,7 @@ import { registrationRefusalLine } from './refusalPlace';
 import { describeError, exitCodeFor, withRemoteContext, type CliIO, type RemoteContext, type RemoteFlags } from './context';
 import { describeFailure, runForEachFile } from './eachFile';
 import { readSpecFile } from './files';
+import { validationErrors } from './pullPush';
 
 export interface DiffFlags extends RemoteFlags {
   unified?: boolean;
@@ -19,21 +20,33 @@ export interface DiffFlags extends RemoteFlags {
 /** Compares files with their remotes. Exit 0 when all are the same, 1 when any differs or fails, 2 on I/O/config. */
 export async function runDiff(files: string[], flags: DiffFlags, io: CliIO): Promise<number> {
   const counts = { same: 0, differ: 0, noRemote: 0, failed: 0 };
+  const localErrors = new Map<string, string[]>();
   return runForEachFile<{ result: DiffResult; localText: string }>({
     command: 'diff',
     files,
     flags,
     io,
-    async task(_file, absolute, ctx) {
+    async task(file, absolute, ctx) {
       const localText = await readSpecFile(absolute);
-      return { localText, result: await diffSpec({ client: ctx.client, filePath: absolute, text: localText, links: ctx.links, signal: ctx.signal }) };
+      try {
+        return { localText, result: await diffSpec({ client: ctx.client, filePath: absolute, text: localText, links: ctx.links, signal: ctx.signal }) };
+      } catch (error) {
+        // With no remote the advice is to push: only if push would accept the file.
+        if (error instanceof FlowServiceError && error.kind === 'not-found') localErrors.set(file, await validationErrors(absolute, localText));
+        throw error;
+      }
     },
     report(outcome, ctx) {
       const { file } = outcome;
       if (!outcome.result) {
         if (outcome.error instanceof FlowServiceError && outcome.error.kind === 'not-found') {
           counts.noRemote++;
-          io.out(`no remote ${file}: ${describeError(outcome.error, ctx.client.redact)}; nothing to compare with: \`sources-sdk push ${file}\` creates it (or \`sources-sdk push --adopt\` links a remote spec of the same name)\n`);
+          // push refuses a file with errors, so suggesting it would only lead to a refusal.
+          const errors = localErrors.get(file) ?? [];
+          const next = errors.length > 0
+            ? `fix its ${errors.length} validation error(s) first (\`sources-sdk validate ${file}\`; first ${errors[0].replace(/[.\s]+$/, '')}), then push it to create it`
+            : `\`sources-sdk push ${file}\` creates it (or \`sources-sdk push --adopt\` links a remote spec of the same name)`;
+          io.out(`no remote ${file}: ${describeError(outcome.error, ctx.client.redact)}; nothing to compare with: ${next}\n`);
           return 1;
         }
         counts.failed++;

@@ -70,7 +70,7 @@ export interface PushFlags extends RemoteFlags {
 let sharedEngine: SpecEngine | undefined;
 
 /** Error-severity findings the validation engine reports for a file (messages with their 1-based line). */
-async function validationErrors(file: string, text: string): Promise<string[]> {
+export async function validationErrors(file: string, text: string): Promise<string[]> {
   const kind = detectKind(file, text, true);
   if (!kind) return [];
   sharedEngine ??= new SpecEngine();

@@ -51,7 +51,9 @@ export function errorsReason(fileLabel: string, errors: string[]): string {
   const listed = errors.slice(0, LISTED_ERRORS).map((e) => e.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '')).join('; ');
   const more = errors.length > LISTED_ERRORS ? ` (and ${errors.length - LISTED_ERRORS} more)` : '';
   const plural = errors.length > 1;
-  return `${fileLabel} has ${errors.length} error${plural ? 's' : ''} — ${listed}${more}. Fix ${plural ? 'them' : 'it'}, then upload again`;
+  // A listed message may end in a question ("Did you mean "OFFSET"?"): no period after it.
+  const stop = !more && /[?!]$/.test(listed) ? '' : '.';
+  return `${fileLabel} has ${errors.length} error${plural ? 's' : ''} — ${listed}${more}${stop} Fix ${plural ? 'them' : 'it'}, then upload again`;
 }
 
 /** Button titles, one per decision. */

@@ -12,8 +12,9 @@ import {
   type TextEdit,
 } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath } from './astUtil';
-import { insertProperties, nodeAtRange, removeNode, replaceNode } from './fixes/edits';
-import { PAGINATION_SAMPLE_VALUES } from './rules/pagination';
+import { insertProperties, nodeAtRange, removeNode, removeProperties, replaceNode } from './fixes/edits';
+import { authoringFormEdit } from './pastedResponse';
+import { PAGINATION_KEYS, type PaginationKey } from '../spec/paginationTypes';
 import { DRAFT_07 } from './rules/profile';
 import { DIAGNOSTIC_SOURCE, type FixData } from './types';
 
@@ -68,9 +69,13 @@ function action(ctx: FixContext, title: string, edits: Array<TextEdit | undefine
 function fixesFor(ctx: FixContext): CodeAction[] {
   const code = String(ctx.diagnostic.code ?? '');
   switch (code) {
+    case 'SSDK001': return syntaxRepair(ctx);
+    case 'SSDK518': return removeServerFields(ctx);
+    case 'SSDK525': return action(ctx, 'Turn it into the authoring form (unwrap, drop server-managed fields)', [authoringFormEdit(ctx.document)], true);
     case 'SSDK004': return removeDuplicateKey(ctx);
     case 'SSDK602': return ctx.node ? action(ctx, 'Remove the duplicate id', [removeNode(ctx.document, ctx.node)], true) : [];
     case 'SSDK101': return declareParameter(ctx);
+    case 'SSDK105': return ctx.data.declare === true ? declareAndUse(ctx) : [];
     case 'SSDK103':
     case 'SSDK104': return replaceRange(ctx, String(ctx.data.replacement ?? ''));
     case 'SSDK201': return addPaginationFields(ctx);
@@ -82,6 +87,7 @@ function fixesFor(ctx: FixContext): CodeAction[] {
     case 'SSDK701':
     case 'SSDK703': return replaceWithCandidates(ctx, [DRAFT_07]);
     default:
+      if (typeof ctx.data.missingProperty === 'string' && ctx.data.insertValue !== undefined) return addMissingProperty(ctx);
       if (typeof ctx.data.replacementJson === 'string') return replaceTemplate(ctx, ctx.data.replacementJson);
       return Array.isArray(ctx.data.candidates) ? replaceWithCandidates(ctx, ctx.data.candidates) : [];
   }
@@ -179,6 +185,44 @@ function addPaginationFields(ctx: FixContext): CodeAction[] {
   const pagination = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'paginationParams']));
   const missing = Array.isArray(ctx.data.missing) ? ctx.data.missing.filter((m): m is string => typeof m === 'string') : [];
   if (!pagination || missing.length === 0) return [];
-  const entries = missing.map((key): [string, unknown] => [key, PAGINATION_SAMPLE_VALUES[key] ?? '']);
+  const entries = missing.map((key): [string, unknown] => [key, PAGINATION_KEYS[key as PaginationKey]?.sample ?? '']);
   return action(ctx, `Add ${missing.join(', ')} with sample values`, [insertProperties(ctx.document, pagination, entries)], true);
+}
+
+/** SSDK001 with a clear repair (the mistake's recovery: a comma, a closing quote, an extra or missing bracket). */
+function syntaxRepair(ctx: FixContext): CodeAction[] {
+  const repair = ctx.data.repair as { title?: unknown; edits?: unknown } | undefined;
+  if (!repair || typeof repair.title !== 'string' || !Array.isArray(repair.edits)) return [];
+  return action(ctx, repair.title, repair.edits as TextEdit[], true);
+}
+
+/** A missing property whose value the object's other keys imply (`"type": "OFFSET"` next to `offSetName`). */
+function addMissingProperty(ctx: FixContext): CodeAction[] {
+  const key = String(ctx.data.missingProperty);
+  const node = ctx.node;
+  // On an object's key the object is its value; a partner that is missing (`inParent`) goes next to the key instead.
+  const owner = node && isKey(node) && node.parent?.type === 'property' ? node.parent : undefined;
+  const object = node?.type === 'object' ? node : ctx.data.inParent ? owner?.parent : owner?.valueNode;
+  if (object?.type !== 'object') return [];
+  return action(ctx, `Add "${key}": ${JSON.stringify(ctx.data.insertValue)}`, [insertProperties(ctx.document, object, [[key, ctx.data.insertValue]])], true);
+}
+
+/** SSDK518: remove every server-managed field the finding lists (`data.keys`), in one fix. */
+function removeServerFields(ctx: FixContext): CodeAction[] {
+  const keys = Array.isArray(ctx.data.keys) ? ctx.data.keys.filter((k): k is string => typeof k === 'string') : [];
+  const root = ctx.root;
+  if (root?.type !== 'object' || keys.length === 0) return [];
+  const remove = new Set<ASTNode>(root.properties.filter((p) => keys.includes(p.keyNode.value)));
+  const title = keys.length === 1 ? `Remove "${keys[0]}"` : `Remove the ${keys.length} server-managed fields`;
+  return action(ctx, title, removeProperties(ctx.document, root, remove), true);
+}
+
+/** SSDK105 in a request value (`{pageToken}`): declare the parameter and write `${pageToken}` in one fix. */
+function declareAndUse(ctx: FixContext): CodeAction[] {
+  const declaration = declareParameter(ctx)[0];
+  const replacement = typeof ctx.data.replacement === 'string' ? ctx.data.replacement : undefined;
+  const declare = declaration?.edit?.changes?.[ctx.document.uri] ?? [];
+  if (!replacement || declare.length === 0) return [];
+  return action(ctx, `Declare "${String(ctx.data.name)}" and write ${replacement}`,
+    [{ range: ctx.diagnostic.range, newText: replacement }, ...declare], true);
 }

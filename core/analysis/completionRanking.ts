@@ -1,58 +1,168 @@
 /**
- * Orders the schema's completion items the way an author needs them. The language service lists every property
- * the schema allows, so inside `paginationParams` the fields of all five types come mixed; and legacy values
- * (`oAuth2-refresh-code`, `offsetName`) would sort before the current ones. Only `sortText` and tags change:
- * nothing is hidden, so an author can still type anything the schema accepts.
+ * Shapes the schema's completion items to where the cursor is. The language service lists every property the
+ * schema allows, so inside `paginationParams` the keys of all five types would come mixed, inside `scheduleParams`
+ * both forms', and legacy values (`oAuth2-refresh-code`, `offsetName`) would sort before the current ones.
+ * - In a `paginationParams` with a known `type`, only that type's keys are offered (the pagination-types table,
+ *   core/spec/paginationTypes.ts), required ones first; in a `scheduleParams`, only the keys of the form it uses.
+ * - A key whose partner is needed with it (`endConditionName` and `endConditionValue`, `limitName` and `limitValue`,
+ *   `scheduleStartParamName` and `scheduleEndParamName`, …) inserts both, as a snippet with a tab stop per value.
+ * - Choosing an auth entry's `type` also fills in its usual `name` when the entry has none.
+ * - Legacy entries come last, struck through.
  */
-import { CompletionItemKind, CompletionItemTag, type ASTNode, type CompletionItem } from 'vscode-json-languageservice';
+import {
+  CompletionItemKind, CompletionItemTag, InsertTextFormat,
+  type ASTNode, type CompletionItem, type TextDocument, type TextEdit,
+} from 'vscode-json-languageservice';
 import { findProperty, stringValue } from './astUtil';
-import { PAGINATION_OPTIONAL, PAGINATION_REQUIRED } from './rules/pagination';
+import { AUTH_TYPE_NAMES } from './rules/auth';
+import { PAGINATION_KEYS, paginationType, type PaginationKey } from '../spec/paginationTypes';
 
 /** Values and keys kept only for old specs: offered last and struck through. */
 const LEGACY = new Set(['oAuth2-refresh-code', 'offsetName']);
+
+/** What completion knows about the object the cursor is in. */
+interface ObjectContext {
+  /** Keys to offer, in order (others the schema suggests are left out); undefined keeps the schema's list. */
+  keys?: readonly string[];
+  /** Why other keys are left out, for the detail of the kept ones. */
+  detail?: string;
+  /** A key's partner, inserted with it when the object lacks it. */
+  partners: ReadonlyMap<string, string>;
+  /** The snippet of a key's value (tab stop `n`). */
+  value(key: string, n: number): string;
+}
+
+const SCHEDULE_STANDARD = ['scheduleStartParamName', 'scheduleEndParamName', 'scheduleStartParamFormat', 'scheduleEndParamFormat'];
+const SCHEDULE_ADVANCE = ['type', 'incremental', 'backfill', 'paramFormat'];
+const SCHEDULE_SAMPLES: Record<string, string> = {
+  scheduleStartParamName: 'updated_since', scheduleEndParamName: 'updated_before',
+  scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ', scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+};
+const SCHEDULE_PARTNERS = new Map([
+  ['scheduleStartParamName', 'scheduleEndParamName'], ['scheduleEndParamName', 'scheduleStartParamName'],
+  ['scheduleStartParamFormat', 'scheduleEndParamFormat'], ['scheduleEndParamFormat', 'scheduleStartParamFormat'],
+]);
 
 function bareLabel(item: CompletionItem): string {
   const label = item.label;
   return label.length > 1 && label.startsWith('"') && label.endsWith('"') ? label.slice(1, -1) : label;
 }
 
-/** The `paginationParams` object the cursor is directly inside, if any. */
-function paginationObjectAt(node: ASTNode | undefined): ASTNode | undefined {
+/** A snippet placeholder holding `sample` (strings quoted, `$` and `}` escaped). */
+function placeholder(sample: string | number, n: number): string {
+  if (typeof sample === 'number') return `\${${n}:${sample}}`;
+  return `"\${${n}:${sample.replace(/[$}\\]/g, (c) => `\\${c}`)}}"`;
+}
+
+/** The object the cursor is directly inside (on the object itself, or on a key being typed), and its key. */
+function objectAt(node: ASTNode | undefined): { object: ASTNode; key?: string; parentObject?: ASTNode } | undefined {
   let current = node;
-  // The cursor sits on the object itself, or on a key being typed (string → property → object).
   for (let hops = 0; current && hops < 3; hops++, current = current.parent) {
     if (current.type !== 'object') continue;
     const owner = current.parent;
-    return owner?.type === 'property' && owner.keyNode.value === 'paginationParams' ? current : undefined;
+    if (owner?.type === 'property') return { object: current, key: owner.keyNode.value, parentObject: owner.parent };
+    return { object: current, parentObject: owner?.type === 'array' ? owner.parent : undefined };
   }
   return undefined;
 }
 
+function keysOf(object: ASTNode): Set<string> {
+  return new Set(object.type === 'object' ? object.properties.map((p) => p.keyNode.value) : []);
+}
+
+function contextOf(found: { object: ASTNode; key?: string }): ObjectContext | undefined {
+  const { object, key } = found;
+  if (key === 'paginationParams') {
+    const typeName = stringValue(findProperty(object, 'type')?.valueNode);
+    const type = paginationType(typeName);
+    const partners = new Map<string, string>();
+    for (const [name, info] of Object.entries(PAGINATION_KEYS)) if (info.partner) partners.set(name, info.partner);
+    const value = (name: string, n: number) => placeholder(PAGINATION_KEYS[name as PaginationKey]?.sample ?? '', n);
+    if (!type) return { partners, value };
+    const own = ['type', ...type.required, ...type.optional, ...(type.name === 'OFFSET' ? ['offsetName'] : [])];
+    return { keys: own, detail: `used by type ${type.name}`, partners, value };
+  }
+  if (key === 'scheduleParams') {
+    const present = keysOf(object);
+    const value = (name: string, n: number) => placeholder(SCHEDULE_SAMPLES[name] ?? '', n);
+    if (stringValue(findProperty(object, 'type')?.valueNode) === 'ADVANCE') {
+      return { keys: SCHEDULE_ADVANCE, detail: 'ADVANCE form', partners: new Map(), value };
+    }
+    if (SCHEDULE_STANDARD.some((k) => present.has(k))) {
+      return { keys: SCHEDULE_STANDARD, detail: 'standard form', partners: SCHEDULE_PARTNERS, value };
+    }
+    return { partners: SCHEDULE_PARTNERS, value };
+  }
+  return undefined;
+}
+
+/** `item` rewritten to insert `key` and its `partner` (the key's own value first, then the partner's). */
+function withPartner(item: CompletionItem, key: string, partner: string, context: ObjectContext, indent: string): void {
+  const edit = item.textEdit && 'range' in item.textEdit ? item.textEdit : undefined;
+  const original = edit?.newText ?? item.insertText ?? '';
+  const trailingComma = original.trimEnd().endsWith(',') ? ',' : '';
+  const text = `"${key}": ${context.value(key, 1)},\n${indent}"${partner}": ${context.value(partner, 2)}${trailingComma}`;
+  if (edit) edit.newText = text;
+  item.insertText = text;
+  item.insertTextFormat = InsertTextFormat.Snippet;
+  item.detail = `inserts "${key}" and "${partner}"`;
+}
+
+/** The `name` that goes with an auth entry `type` value being completed, as an edit before the `type` property. */
+function authNameEdit(document: TextDocument, node: ASTNode | undefined, item: CompletionItem): TextEdit | undefined {
+  const property = node?.type === 'property' ? node : node?.parent?.type === 'property' ? node.parent : undefined;
+  if (!property || property.type !== 'property' || property.keyNode.value !== 'type') return undefined;
+  const entry = property.parent;
+  const authSpec = entry?.parent;
+  if (entry?.type !== 'object' || authSpec?.type !== 'array' || authSpec.parent?.type !== 'property'
+    || authSpec.parent.keyNode.value !== 'authSpec' || findProperty(entry, 'name')) return undefined;
+  const name = AUTH_TYPE_NAMES[bareLabel(item)];
+  if (!name) return undefined;
+  const at = document.positionAt(property.offset);
+  const indent = document.getText({ start: { line: at.line, character: 0 }, end: at });
+  // On a line of its own the name gets a line of its own; in a one-line entry it goes before the type.
+  return { range: { start: at, end: at }, newText: `"name": ${JSON.stringify(name)},${/^\s*$/.test(indent) ? `\n${indent}` : ' '}` };
+}
+
 /**
- * Re-ranks `items` in place for the cursor at `node` (the deepest node at the completion offset) and returns them:
- * the current pagination type's fields first, other types' fields after (marked in `detail`), legacy entries last.
+ * Shapes `items` in place for the cursor at `offset` (`node` is the deepest node there) and returns the kept ones:
+ * see the module comment.
  */
-export function rankCompletions(items: CompletionItem[], node: ASTNode | undefined): CompletionItem[] {
-  const pagination = paginationObjectAt(node);
-  const type = pagination ? stringValue(findProperty(pagination, 'type')?.valueNode) : undefined;
-  const ownFields = type && PAGINATION_REQUIRED[type]
-    ? [...PAGINATION_REQUIRED[type], ...(PAGINATION_OPTIONAL[type] ?? [])] : undefined;
+export function rankCompletions(items: CompletionItem[], node: ASTNode | undefined, document?: TextDocument, offset?: number): CompletionItem[] {
+  const found = objectAt(node);
+  const context = found && contextOf(found);
+  const present = found ? keysOf(found.object) : new Set<string>();
+  const position = document && offset !== undefined ? document.positionAt(offset) : undefined;
+  const indent = document && position
+    ? /^\s*/.exec(document.getText({ start: { line: position.line, character: 0 }, end: position }))?.[0] ?? '' : '';
+  const kept: CompletionItem[] = [];
   items.forEach((item, index) => {
     const label = bareLabel(item);
     const order = String(index).padStart(4, '0');
+    const isKey = item.kind === CompletionItemKind.Property;
+    if (context?.keys && isKey && !context.keys.includes(label)) return; // another type's or form's key
+    kept.push(item);
     if (LEGACY.has(label)) {
       item.sortText = `9${order}`;
       item.tags = [CompletionItemTag.Deprecated];
-    } else if (ownFields && item.kind === CompletionItemKind.Property && label !== 'type') {
-      const own = ownFields.indexOf(label);
-      if (own >= 0) item.sortText = `0${String(own).padStart(4, '0')}`;
-      else {
-        item.sortText = `5${order}`;
-        item.detail = `not used by type ${type}`;
+      return;
+    }
+    const own = isKey && context?.keys ? context.keys.indexOf(label) : -1;
+    item.sortText = own >= 0 ? `0${String(own).padStart(4, '0')}` : `1${order}`;
+    if (own >= 0 && context?.detail && label !== 'type') item.detail ??= context.detail;
+    const partner = isKey ? context?.partners.get(label) : undefined;
+    if (context && partner && !present.has(partner) && (!context.keys || context.keys.includes(partner))) {
+      withPartner(item, label, partner, context, indent);
+    }
+    if (!isKey && document) {
+      const nameEdit = authNameEdit(document, node, item);
+      if (nameEdit) {
+        item.additionalTextEdits = [nameEdit];
+        item.detail = `also sets "name" to ${nameEdit.newText.split(',')[0].slice(8)}`;
       }
-    } else {
-      item.sortText = `1${order}`;
     }
   });
+  items.length = 0;
+  items.push(...kept);
   return items;
 }

@@ -4,10 +4,10 @@
  * the language server, the CLI and the tests all drive this one class.
  */
 import {
-  ClientCapabilities, getLanguageService,
+  ClientCapabilities, getLanguageService, TextDocument,
   type CodeAction, type CompletionList, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange,
   type FormattingOptions, type Hover, type JSONDocument, type LanguageService, type Location, type Position,
-  type Range, type SelectionRange, type TextDocument, type TextEdit, type WorkspaceEdit,
+  type Range, type SelectionRange, type TextEdit, type WorkspaceEdit,
 } from 'vscode-json-languageservice';
 import { SPEC_SCHEMAS } from '../schemas';
 import { getCodeActions } from './codeActions';
@@ -22,7 +22,10 @@ import { runRules, type RuleErrorHandler } from './rules/index';
 import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
 import { mergeDiagnostics } from './mergeDiagnostics';
 import { withoutSyntaxKnockOns } from './syntaxKnockOns';
+import { recoverSyntax, type Recovery } from './recovery/recover';
+import { mapRepairedFindings, unrepairedFindings } from './recoveredDiagnostics';
 import { SchemaNavigator } from './schemaNavigator';
+import { pastedResponse } from './pastedResponse';
 import { clampFormattingOptions, formattingRefusal } from './formatGuard';
 import { DEFAULT_LIMITS, exceededLimit, lightSyntaxCheck, type AnalysisLimits, type ExceededLimit } from './sizeGuard';
 import type { AnalysisContext, SpecKind } from './types';
@@ -50,7 +53,12 @@ interface ParseEntry {
   json: JSONDocument;
   /** Set when the document exceeds a limit: `json` is then an empty document. */
   limit?: ExceededLimit;
+  /** The syntax repair, computed the first time a version with a syntax error is analysed. */
+  recovery?: Recovery;
 }
+
+/** Suffix of the cache key under which the repaired text of a broken document is analysed. */
+const REPAIRED = '#sources-sdk-repaired';
 
 /**
  * Synthetic URIs that select each kind's schema inside the language service: the kind comes from the language id
@@ -123,6 +131,11 @@ export class SpecEngine {
     }
     const entry = this.entry(document);
     if (entry.limit) return this.limitedDiagnostics(document, entry.limit);
+    return this.capped(document, byPosition(await this.findings(document, entry, kind, context)));
+  }
+
+  /** Every finding of a parsed document, uncapped and unordered; a document that does not parse goes through recovery. */
+  private async findings(document: TextDocument, entry: ParseEntry, kind: SpecKind, context: AnalysisContext): Promise<Diagnostic[]> {
     const root = entry.json.root;
     const isObject = root?.type === 'object';
     const raw = await this.service.doValidation(this.kindView(document, kind), entry.json, {
@@ -133,15 +146,39 @@ export class SpecEngine {
       schemaRequest: 'error', // surfaces a top-level "$schema" that displaces the bundled schema (SSDK010)
     });
     const diagnostics = mapJsonDiagnostics(raw, { document, jsonDocument: entry.json, navigator: this.navigators[kind] });
+    // Only text that does not parse pays for recovery: valid JSON (comments and trailing commas included) skips it.
+    if (diagnostics.some((d) => d.code === 'SSDK001')) return this.recovered(document, entry, kind, context, diagnostics);
+    // A pasted GET response: one finding about the wrapper, not dozens about what it hides.
+    const pasted = pastedResponse(document, root);
+    if (pasted) return [...diagnostics.filter((d) => d.code === 'SSDK002' || d.code === 'SSDK003'), pasted];
     if (root && !isObject) {
       diagnostics.push(codedDiagnostic(document, root.offset, root.offset + root.length, 'SSDK005',
         `The top level is ${root.type === 'array' ? 'an array' : `a ${root.type}`}: a spec is a single JSON object. ` +
         'If this is an API response, open one element of it instead.'));
     }
-    const merged = isObject
+    return isObject
       ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range))
       : diagnostics;
-    return this.capped(document, byPosition(withoutSyntaxKnockOns(document, entry.json, merged)));
+  }
+
+  /**
+   * A document with JSON syntax errors: the mistakes where they are, and the findings of the repaired text mapped
+   * back (see recoveredDiagnostics.ts). The repaired text is parsed and cached under its own key.
+   */
+  private async recovered(document: TextDocument, entry: ParseEntry, kind: SpecKind, context: AnalysisContext,
+    diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
+    const recovery = entry.recovery ??= recoverSyntax(entry.text);
+    if (recovery.repaired === undefined) {
+      const root = entry.json.root;
+      const merged = root?.type === 'object'
+        ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range))
+        : diagnostics;
+      return unrepairedFindings(document, entry.json, recovery, withoutSyntaxKnockOns(document, entry.json, merged));
+    }
+    const repairedDocument = TextDocument.create(document.uri + REPAIRED, document.languageId, document.version, recovery.repaired);
+    const repairedEntry = this.entry(repairedDocument);
+    const findings = repairedEntry.limit ? [] : await this.findings(repairedDocument, repairedEntry, kind, context);
+    return mapRepairedFindings(document, recovery, repairedDocument, findings);
   }
 
   /** Placeholder completion inside `${…}` first, otherwise schema-driven completion. */
@@ -152,7 +189,8 @@ export class SpecEngine {
     if (items) return { isIncomplete: false, items };
     const list = await this.service.doComplete(this.kindView(document, kind), position, entry.json);
     if (!list) return EMPTY_COMPLETIONS;
-    rankCompletions(list.items, entry.json.getNodeFromOffset(document.offsetAt(position), true));
+    const offset = document.offsetAt(position);
+    rankCompletions(list.items, entry.json.getNodeFromOffset(offset, true), document, offset);
     return list;
   }
 
@@ -230,6 +268,7 @@ export class SpecEngine {
   /** Forgets a document (call on close). */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.cache.delete(uri + REPAIRED);
   }
 
   private entry(document: TextDocument): ParseEntry {

@@ -4,8 +4,10 @@
  */
 import {
   DiagnosticSeverity, ErrorCode,
-  type ASTNode, type Diagnostic, type JSONDocument, type TextDocument,
+  type ASTNode, type Diagnostic, type JSONDocument, type ObjectASTNode, type TextDocument,
 } from 'vscode-json-languageservice';
+import { inferPaginationType, PAGINATION_KEYS, type PaginationKey } from '../spec/paginationTypes';
+import { AUTH_TYPE_NAMES } from './rules/auth';
 import { DIAGNOSTIC_SOURCE, type FixData } from './types';
 import { wholeTemplate } from './placeholders';
 import { ruleInfo, severityNumber } from './codes';
@@ -95,11 +97,86 @@ function mapOne(original: Diagnostic, ctx: SchemaDiagnosticContext): Diagnostic 
   }
   if (d.message.startsWith('Value must be ')) return enumMismatch(d, ctx, base);
   const missing = MISSING_PROPERTY.exec(d.message);
-  if (missing) return base('SSDK010', `${d.message} Add it: it is required here.`, { missingProperty: missing[1] });
+  if (missing) return missingProperty(d, missing[1], ctx, base);
+  const dependency = DEPENDENCY.exec(d.message);
+  if (dependency) return missingPartner(d, dependency[1], dependency[2], ctx, base);
   return templateText(d, ctx, base, 'SSDK010') ?? base('SSDK010', d.message);
 }
 
 const MISSING_PROPERTY = /^Missing property "(.+)"\.$/;
+
+const DEPENDENCY = /^Object is missing property (.+) required by property (.+)\.$/;
+
+/**
+ * A key that needs a partner (`endConditionName` without `endConditionValue`): said on the key that has it (the
+ * narrowest place, where the rule that knows the pair reports too, so the two become one finding), with what the
+ * partner holds and a sample the quick fix inserts.
+ */
+function missingPartner(d: PlainDiagnostic, partner: string, key: string, ctx: SchemaDiagnosticContext, base: Build): Diagnostic {
+  const object = ctx.jsonDocument.getNodeFromOffset(ctx.document.offsetAt(d.range.start));
+  const property = object?.type === 'object' ? object.properties.find((p) => p.keyNode.value === key) : undefined;
+  const info = PAGINATION_KEYS[partner as PaginationKey];
+  const what = info ? ` (${info.description}, e.g. ${JSON.stringify(info.sample)})` : '';
+  const data: FixData = { missingProperty: partner, inParent: true, key };
+  if (info) data.insertValue = info.sample;
+  const diagnostic = base('SSDK010', `"${key}" needs "${partner}"${what}: add it, or remove both.`, data);
+  if (property) {
+    diagnostic.range = { start: ctx.document.positionAt(property.keyNode.offset),
+      end: ctx.document.positionAt(property.keyNode.offset + property.keyNode.length) };
+  }
+  return diagnostic;
+}
+
+/** JSON types in words, for "add it: a string". */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string', object: 'an object', array: 'an array', number: 'a number', integer: 'a whole number', boolean: 'true or false',
+};
+
+/**
+ * "Missing property" says what to add: the allowed values (an enum) or the expected shape (a type), and the value
+ * the object's other keys imply when there is one (then the quick fix inserts it).
+ */
+function missingProperty(d: PlainDiagnostic, key: string, ctx: SchemaDiagnosticContext, base: Build): Diagnostic {
+  const at = ctx.jsonDocument.getNodeFromOffset(ctx.document.offsetAt(d.range.start));
+  const object = at?.type === 'object' ? at : at?.parent?.type === 'property' && at.parent.keyNode === at ? at.parent.valueNode : undefined;
+  const path = object ? [...pathOf(object), key] : undefined;
+  const allowed = path ? ctx.navigator.enumValuesAt(path) : [];
+  let expected = '';
+  if (allowed.length > 0) {
+    const shown = allowed.filter((v) => v !== 'oAuth2-refresh-code').slice(0, 8).map((v) => JSON.stringify(v)).join(', ');
+    expected = `, one of ${shown}`;
+  } else if (path) {
+    const types = ctx.navigator.schemasAt(path).flatMap((schema) => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []));
+    const words = [...new Set(types)].map((t) => TYPE_WORDS[t]).filter(Boolean);
+    if (words.length > 0) expected = ` (${words.join(' or ')})`;
+  }
+  const implied = object?.type === 'object' ? impliedValue(object, key) : undefined;
+  const data: FixData = { missingProperty: key };
+  if (implied !== undefined) data.insertValue = implied;
+  const hint = implied !== undefined ? ` The other keys here imply ${JSON.stringify(implied)} (quick fix).` : '';
+  return base('SSDK010', `Missing property "${key}": add it${expected}.${hint}`, data);
+}
+
+/** Credential names that give an auth entry's type away. */
+const AUTH_TYPE_OF_CREDENTIAL: Record<string, string> = {
+  username: 'BasicAuthentication', password: 'BasicAuthentication', authKey1: 'KeyBased',
+  clientId: 'OAuth2RefreshCode', clientSecret: 'OAuth2RefreshCode', refreshToken: 'OAuth2RefreshCode', accessTokenUrl: 'OAuth2RefreshCode',
+};
+
+/** The value of a missing `key` that the object's other keys imply (`offSetName` → `"type": "OFFSET"`), if one is. */
+function impliedValue(object: ObjectASTNode, key: string): string | undefined {
+  const owner = object.parent?.type === 'property' ? object.parent.keyNode.value : undefined;
+  if (owner === 'paginationParams' && key === 'type') return inferPaginationType(object.properties.map((p) => p.keyNode.value));
+  if (object.parent?.type !== 'array' || object.parent.parent?.type !== 'property' || object.parent.parent.keyNode.value !== 'authSpec') return undefined;
+  const typeNode = object.properties.find((p) => p.keyNode.value === 'type')?.valueNode;
+  if (key === 'name' && typeNode?.type === 'string') return AUTH_TYPE_NAMES[typeNode.value];
+  if (key !== 'type') return undefined;
+  const spec = object.properties.find((p) => p.keyNode.value === 'spec')?.valueNode;
+  const properties = spec?.type === 'object' ? spec.properties.find((p) => p.keyNode.value === 'properties')?.valueNode : undefined;
+  if (properties?.type !== 'object') return undefined;
+  const types = new Set(properties.properties.map((p) => AUTH_TYPE_OF_CREDENTIAL[p.keyNode.value]).filter(Boolean));
+  return types.size === 1 ? [...types][0] : undefined;
+}
 
 /** What to put in place of template text, by the type the schema expects: wording and a JSON value. */
 const SAMPLE_OF_TYPE: Record<string, { label: string; json: string }> = {

@@ -121,6 +121,17 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
     assert.match(run.stderr, /1 file\(s\) compared: 0 same, 0 differ, 1 with no remote/);
   });
 
+  test('diff on a file with errors and no remote does not suggest push (it would be refused)', async () => {
+    const dir = tempFolder('acceptance-errors-');
+    const spec = validConnectionSpec('Never pushed either') as Record<string, unknown>;
+    delete spec.providerId;
+    writeFileSync(join(dir, 'broken-connectionSpec.json'), JSON.stringify(spec, null, 2));
+    const run = await cli(['diff', 'broken-connectionSpec.json'], env, dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^no remote broken-connectionSpec\.json: .*fix its \d+ validation error\(s\) first \(`sources-sdk validate broken-connectionSpec\.json`; first line \d+: .*providerId/m);
+    assert.doesNotMatch(run.stdout, /sources-sdk push/);
+  });
+
   test('an unreachable emulator (README credentials "local") is named plainly, without mangled words', async () => {
     const dir = tempFolder('acceptance-closed-');
     writeFileSync(join(dir, 'a-connectionSpec.json'), JSON.stringify(validConnectionSpec('Closed port')));

@@ -16,3 +16,10 @@ test('no CodeLens on an empty or blank spec file; the full line once it has text
   assert.deepEqual(specCodeLenses(doc('{}')).map((lens) => lens.command?.title), ['Upload', 'Compare with Remote', 'Register in Flow Spec', 'Preview Source']);
   assert.deepEqual(specCodeLenses(doc('{}', 'sources-sdk-flow-spec')).map((lens) => lens.command?.title), ['Upload', 'Compare with Remote']);
 });
+
+test('a streaming connection spec has no Preview Source lens (it has no request to preview)', () => {
+  const streaming = '{\n  "name": "events",\n  "type": "generic-streaming",\n  "authSpec": []\n}';
+  assert.deepEqual(specCodeLenses(doc(streaming)).map((lens) => lens.command?.title), ['Upload', 'Compare with Remote', 'Register in Flow Spec']);
+  const batch = '{\n  "name": "contacts",\n  "type": "generic-rest"\n}';
+  assert.ok(specCodeLenses(doc(batch)).some((lens) => lens.command?.title === 'Preview Source'));
+});

@@ -21,15 +21,44 @@ describe('completion order', () => {
     assert.deepEqual(items[3].tags, [1]);
   });
 
-  test('a new key in paginationParams: that type\'s fields first, the others after and marked', async () => {
+  test('a new key in paginationParams: only that type\'s fields, required ones first', async () => {
     const items = await shown('{"sourceSpec": {"attributes": {"paginationParams": {"type": "PAGE", |}}}}');
-    assert.deepEqual(items.slice(0, 7).map((i) => i.label),
+    assert.deepEqual(items.map((i) => i.label),
       ['limitName', 'limitValue', 'pageParamName', 'initialPageIndex', 'endPageIndex', 'maximumRequest', 'delayRequestMillis']);
-    const pointer = items.find((i) => i.label === 'pointerPath');
-    assert.equal(pointer?.detail, 'not used by type PAGE');
-    assert.equal(items[items.length - 1].label, 'offsetName');
     const token = await shown('{"sourceSpec": {"attributes": {"paginationParams": {"type": "CONTINUATION_TOKEN", "parameterType": "QUERYPARAM", "|"}}}}');
-    assert.deepEqual(token.slice(0, 3).map((i) => i.label), ['continuationTokenPath', 'parameterName', 'delayRequestMillis']);
+    assert.deepEqual(token.map((i) => i.label), ['continuationTokenPath', 'parameterName', 'delayRequestMillis']);
+    const offset = await shown('{"sourceSpec": {"attributes": {"paginationParams": {"type": "OFFSET", |}}}}');
+    for (const other of ['pointerPath', 'continuationTokenPath', 'parameterType', 'parameterName', 'pageParamName', 'initialPageIndex', 'endPageIndex', 'maximumRequest']) {
+      assert.ok(!offset.some((i) => i.label === other), `${other} is not offered in an OFFSET block`);
+    }
+    assert.equal(offset[offset.length - 1].label, 'offsetName', 'the legacy spelling last');
+  });
+
+  test('a key whose partner is needed inserts both, as a snippet with a tab stop for each value', async () => {
+    const items = await shown('{"sourceSpec": {"attributes": {"paginationParams": {\n  "type": "OFFSET",\n  "limitName": "limit",\n  "limitValue": 10,\n  |\n}}}}');
+    const end = items.find((i) => i.label === 'endConditionName');
+    assert.equal(end?.insertTextFormat, 2);
+    assert.equal(end?.textEdit && 'range' in end.textEdit ? end.textEdit.newText : undefined,
+      '"endConditionName": "${1:\\$.hasMore}",\n  "endConditionValue": "${2:Const:false}"');
+    // A partner already present is not inserted again.
+    const partnered = await shown('{"sourceSpec": {"attributes": {"paginationParams": {"type": "OFFSET", "endConditionValue": "Const:false", |}}}}');
+    assert.match(String(partnered.find((i) => i.label === 'endConditionName')?.insertText), /^"endConditionName": "\$1"$/);
+  });
+
+  test('scheduleParams: the keys of the form in use; the start name brings the end name', async () => {
+    const standard = await shown('{"sourceSpec": {"attributes": {"scheduleParams": {"scheduleStartParamFormat": "yyyy", |}}}}');
+    assert.deepEqual(standard.map((i) => i.label), ['scheduleStartParamName', 'scheduleEndParamName', 'scheduleEndParamFormat']);
+    assert.match(String(standard[0].insertText), /"scheduleStartParamName": "\$\{1:updated_since\}",\n"scheduleEndParamName": "\$\{2:updated_before\}"/);
+    const advance = await shown('{"sourceSpec": {"attributes": {"scheduleParams": {"type": "ADVANCE", |}}}}');
+    assert.deepEqual(advance.map((i) => i.label).sort(), ['backfill', 'incremental', 'paramFormat']);
+  });
+
+  test('an auth entry\'s type also sets its usual name when the entry has none', async () => {
+    const items = await shown('{"authSpec": [{"type": "|"}]}');
+    const basic = items.find((i) => i.label === '"BasicAuthentication"');
+    assert.deepEqual(basic?.additionalTextEdits?.map((e) => e.newText), ['"name": "Basic Authentication", ']);
+    const named = await shown('{"authSpec": [{"name": "Mine", "type": "|"}]}');
+    assert.ok(named.every((i) => !i.additionalTextEdits), 'a named entry keeps its name');
   });
 
   test('without a pagination type the schema order is kept', async () => {

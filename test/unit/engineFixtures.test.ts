@@ -35,10 +35,10 @@ function inDocumentOrder(diagnostics: Diagnostic[]): boolean {
 }
 
 describe('fixtures through the engine', () => {
-  test('valid fixtures: no diagnostics (pinboard keeps its SSDK503 note, the SDK flow specs their SSDK612 note)', async () => {
+  test('valid fixtures: no diagnostics (the SDK flow specs keep their SSDK612 note)', async () => {
     const files = specFiles('test/fixtures/valid');
     assert.ok(files.length >= 10, `only ${files.length} valid fixtures`);
-    const notes: Record<string, string[]> = { 'pinboard-cards-connectionSpec.json': ['SSDK503'],
+    const notes: Record<string, string[]> = {
       'restStorageToAEP-flowSpec.json': ['SSDK612'], 'genericStreamingAEP-flowSpec.json': ['SSDK612'] };
     for (const file of files) {
       const diagnostics = await diagnose('test/fixtures/valid', file);

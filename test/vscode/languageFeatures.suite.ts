@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
-  activateExtension, closeAllEditors, describeDiagnostic, hoverText, openWorkspaceFile, ourDiagnostics,
+  activateExtension, closeAllEditors, describeDiagnostic, diagnosticCode, EXTENSION_ID, hoverText, openWorkspaceFile, ourDiagnostics,
   positionAfter, waitFor, waitForDiagnostics, workspaceUri,
 } from './helpers';
 
@@ -107,5 +108,43 @@ export function defineLanguageFeatureTests(): void {
       const after = await waitForDiagnostics(document.uri, (all) => !all.some((d) => /segment/i.test(d.message)));
       assert.deepEqual(ourDiagnostics(after).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(describeDiagnostic), []);
     });
+
+    it('the newcomer\'s slip: "{" typed over a selected property shows one problem, at that line', async () => {
+      // The example spec as a new user has it; selecting "method": "GET" on its line 88 and typing "{" makes the
+      // editor wrap the selection in braces (autoSurround), which used to flood Problems with 13 findings.
+      const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+      const example = fs.readFileSync(path.join(extension.extensionPath, 'examples', 'acme-crm-connectionSpec.json'), 'utf8');
+      const uri = workspaceUri('newcomer-connectionSpec.json');
+      // Its own name, so the workspace does not hold two specs of one name (SSDK821) while it is open.
+      fs.writeFileSync(uri.fsPath, example.replace('"acme-crm-contacts"', '"newcomer-contacts"'));
+      try {
+        await typeBraceOverProperty(uri);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        fs.rmSync(uri.fsPath, { force: true });
+      }
+    });
   });
+}
+
+/** Opens the copy at `uri`, selects `"method": "GET"` on line 88, types "{" and checks the one new problem. */
+async function typeBraceOverProperty(uri: vscode.Uri): Promise<void> {
+  const document = await openWorkspaceFile(path.basename(uri.fsPath));
+  const before = await waitForDiagnostics(uri, (all) => ourDiagnostics(all).length > 0);
+  const line = 87;
+  const text = document.lineAt(line).text;
+  const start = text.indexOf('"method": "GET"');
+  assert.ok(start > 0, `line 88 holds the method: ${text}`);
+  const editor = vscode.window.activeTextEditor!;
+  editor.selection = new vscode.Selection(line, start, line, start + '"method": "GET"'.length);
+  await vscode.commands.executeCommand('type', { text: '{' });
+  assert.equal(document.lineAt(line).text.trim(), '{"method": "GET"}', 'the editor wrapped the selection');
+  const key = (d: vscode.Diagnostic) => `${diagnosticCode(d)} ${d.range.start.line} ${d.message}`;
+  const known = new Set(ourDiagnostics(before).map(key));
+  const after = await waitForDiagnostics(uri, (all) => ourDiagnostics(all).some((d) => diagnosticCode(d) === 'SSDK001'));
+  const added = ourDiagnostics(after).filter((d) => !known.has(key(d)));
+  assert.equal(added.length, 1, `one new problem; got ${added.map(describeDiagnostic).join('; ')}`);
+  assert.equal(added[0].range.start.line, line, describeDiagnostic(added[0]));
+  assert.equal(ourDiagnostics(after).length, ourDiagnostics(before).length + 1, 'nothing else appears or goes away');
 }

@@ -45,7 +45,7 @@ export function defineRemoteTests(): void {
       const refusal = notifications.find((n) => n.message.startsWith('Upload refused: '));
       assert.ok(refusal, JSON.stringify(notifications));
       assert.equal(refusal.level, 'warning');
-      assert.match(refusal.message, /^Upload refused: broken-connectionSpec\.json has \d+ errors? — line \d+: [^;]+(; line \d+: [^;]+)*( \(and \d+ more\))?\. Fix (them|it), then upload again\.$/);
+      assert.match(refusal.message, /^Upload refused: broken-connectionSpec\.json has \d+ errors? — line \d+: [^;]+(; line \d+: [^;]+)*( \(and \d+ more\))?[.?!] Fix (them|it), then upload again\.$/);
       assert.doesNotMatch(refusal.message, /[.;:,]\s*[.;:,)]|\.\./, 'no doubled punctuation');
       assert.deepEqual(refusal.items, ['Show Problems']);
     });

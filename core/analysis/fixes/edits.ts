@@ -69,3 +69,22 @@ export function removeNode(document: TextDocument, node: ASTNode): TextEdit | un
   const next = siblings[index + 1];
   return editFor(document, node.offset, next ? next.offset : end, '');
 }
+
+/**
+ * Removes several properties of one object in one go: consecutive ones as one range, each range taking the comma
+ * before it (or after it, for a run at the start), so the edits never overlap.
+ */
+export function removeProperties(document: TextDocument, object: ObjectASTNode, remove: ReadonlySet<ASTNode>): TextEdit[] {
+  const properties = object.properties;
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < properties.length; i++) {
+    if (!remove.has(properties[i])) continue;
+    let last = i;
+    while (last + 1 < properties.length && remove.has(properties[last + 1])) last++;
+    const end = properties[last].offset + properties[last].length;
+    if (i > 0) edits.push(editFor(document, properties[i - 1].offset + properties[i - 1].length, end, ''));
+    else edits.push(editFor(document, properties[i].offset, last + 1 < properties.length ? properties[last + 1].offset : end, ''));
+    i = last;
+  }
+  return edits;
+}

@@ -2,37 +2,16 @@
 import type { ASTNode, PropertyASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, stringValue } from '../astUtil';
 import { wholeTemplate } from '../placeholders';
+import { ALL_PAGINATION_KEYS, PAGINATION_TYPES } from '../../spec/paginationTypes';
 import type { Rule, RuleContext } from '../types';
 
-/** Fields each pagination type needs (the documented, working spelling). */
-export const PAGINATION_REQUIRED: Readonly<Record<string, readonly string[]>> = {
-  OFFSET: ['limitName', 'limitValue', 'offSetName'],
-  POINTER: ['limitName', 'limitValue', 'pointerPath'],
-  CONTINUATION_TOKEN: ['continuationTokenPath', 'parameterType', 'parameterName'],
-  PAGE: ['limitName', 'limitValue', 'pageParamName'],
-  NONE: [],
-};
+/** Fields each pagination type needs (the documented, working spelling), from the pagination-types table. */
+export const PAGINATION_REQUIRED: Readonly<Record<string, readonly string[]>> =
+  Object.fromEntries(PAGINATION_TYPES.map((type) => [type.name, type.required]));
 
-/** Optional fields each type understands (`delayRequestMillis` throttles any paged type). */
-export const PAGINATION_OPTIONAL: Readonly<Record<string, readonly string[]>> = {
-  OFFSET: ['endConditionName', 'endConditionValue', 'delayRequestMillis'],
-  POINTER: ['delayRequestMillis'],
-  CONTINUATION_TOKEN: ['delayRequestMillis'],
-  PAGE: ['initialPageIndex', 'endPageIndex', 'maximumRequest', 'delayRequestMillis'],
-  NONE: [],
-};
-
-/** Sample values the "add missing fields" quick fix inserts. */
-export const PAGINATION_SAMPLE_VALUES: Readonly<Record<string, string | number>> = {
-  limitName: 'limit',
-  limitValue: 100,
-  offSetName: 'offset',
-  pointerPath: '$.paging.next',
-  continuationTokenPath: '$.meta.next_cursor',
-  parameterType: 'QUERYPARAM',
-  parameterName: 'cursor',
-  pageParamName: 'page',
-};
+/** Optional fields each type understands (`delayRequestMillis` throttles any paged type), from the same table. */
+export const PAGINATION_OPTIONAL: Readonly<Record<string, readonly string[]>> =
+  Object.fromEntries(PAGINATION_TYPES.map((type) => [type.name, type.optional]));
 
 /**
  * The only numeric fields a documented meta-schema types as a number (the sourcespec meta-schema's `limitValue`:
@@ -40,8 +19,7 @@ export const PAGINATION_SAMPLE_VALUES: Readonly<Record<string, string | number>>
  */
 export const META_SCHEMA_NUMBER_FIELDS: ReadonlySet<string> = new Set(['limitValue']);
 
-const ALL_FIELDS = new Set(['type', 'offsetName', ...Object.values(PAGINATION_REQUIRED).flat(),
-  ...Object.values(PAGINATION_OPTIONAL).flat()]);
+const ALL_FIELDS = new Set<string>(['type', 'offsetName', ...ALL_PAGINATION_KEYS]);
 
 /** True when `text` is a plain non-negative decimal integer (checked without a regular expression). */
 export function isDigits(text: string): boolean {
@@ -112,6 +90,8 @@ function checkValue(ctx: RuleContext, prop: PropertyASTNode): void {
       message: '"endPageIndex" must be a page number or "headers.<header-name>" naming a response header.' });
   } else if (key === 'parameterType' && text !== 'QUERYPARAM' && text !== 'HEADERPARAM') {
     ctx.report({ code: 'SSDK209', node: value, message: '"parameterType" must be "QUERYPARAM" or "HEADERPARAM".' });
+  } else if (text === '') {
+    // A value not typed yet (completion inserts ""): the schema and the pair checks say what is missing.
   } else if ((key === 'continuationTokenPath' || key === 'endConditionName') && text !== undefined && !text.startsWith('$')) {
     ctx.report({ code: 'SSDK501', node: value, data: { path: text },
       message: `"${key}" is a JSONPath into the response: start it with "$", e.g. "$.${text}".` });

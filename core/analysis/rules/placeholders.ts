@@ -5,6 +5,7 @@
  * parameters; any other `{…}` template text is SSDK105. Where the schema rejects the template text outright (an
  * enum or non-string slot) the schema error stands instead (see mergeDiagnostics).
  */
+import { isServerManagedField } from '../../serverManagedFields';
 import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
 import { stringOffsetMapper, walk } from '../astUtil';
 import {
@@ -33,6 +34,8 @@ export const placeholderRule: Rule = {
     walk(ctx.root, (node) => {
       if (node.type !== 'string' || requestStrings.has(node)) return;
       if (node.parent?.type === 'property' && node.parent.keyNode === node) return;
+      // A server-managed field's value ("{CREATED_BY}" in a pasted response) goes with its key (SSDK518): not twice.
+      if (isServerManagedValue(ctx, node)) return;
       checkLeftovers(ctx, node);
     });
   },
@@ -67,6 +70,19 @@ function checkUses(ctx: RuleContext, table: PlaceholderTable): void {
  */
 export const MAX_UNUSED_HINTS = 50;
 
+/**
+ * Keys of `sourceSpec.attributes`. Adobe's create template puts a meta-schema describing them in
+ * `sourceSpec.spec.properties`; they are not user inputs, so "reference it as \${urlParams}" would be wrong advice.
+ */
+const META_SCHEMA_KEYS = new Set(['urlParams', 'headerParams', 'bodyParams', 'contentPath', 'explodeEntityPath', 'paginationParams', 'scheduleParams']);
+
+/** True for the value of a top-level server-managed field (`"createdBy": "{CREATED_BY}"`). */
+function isServerManagedValue(ctx: RuleContext, node: ASTNode): boolean {
+  const property = node.parent;
+  return property?.type === 'property' && property.valueNode === node && property.parent === ctx.root
+    && isServerManagedField(property.keyNode.value);
+}
+
 function checkUnused(ctx: RuleContext, table: PlaceholderTable, requestStrings: ReadonlySet<StringASTNode>): void {
   const used = new Set(table.uses.map((use) => use.name));
   // A parameter written in a look-alike form ({{NAME}}, {name}) is used, just wrongly: that form has its own finding.
@@ -76,7 +92,7 @@ function checkUnused(ctx: RuleContext, table: PlaceholderTable, requestStrings: 
   const unused: Array<{ name: string; node: ASTNode }> = [];
   let total = 0;
   for (const [name, declarations] of table.declarations) {
-    if (used.has(name)) continue;
+    if (used.has(name) || META_SCHEMA_KEYS.has(name)) continue;
     for (const declaration of declarations) {
       if (declaration.where !== 'sourceSpec') continue;
       total++;
@@ -111,9 +127,10 @@ function checkLookAlikes(ctx: RuleContext, node: StringASTNode, table: Placehold
         ctx.report({ code: 'SSDK103', start, end, data: { name: token.name, replacement: `\${${token.name}}` },
           message: `"{${token.name}}" is sent literally: write "\${${token.name}}" to substitute the parameter.` });
       } else {
-        ctx.report({ code: 'SSDK105', start, end, data: { name: token.name },
+        // In a request value the fix is clear: declare the parameter and write the placeholder (quick fix).
+        ctx.report({ code: 'SSDK105', start, end, data: { name: token.name, replacement: `\${${token.name}}`, declare: true },
           message: `"{${token.name}}" is sent literally and is not a declared parameter: replace the template text ` +
-            `with the real value, or declare "${token.name}" and write "\${${token.name}}".` });
+            `with the real value, or declare "${token.name}" and write "\${${token.name}}" (quick fix).` });
       }
     }
   }

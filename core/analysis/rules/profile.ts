@@ -68,14 +68,24 @@ export const profileRule: Rule = {
   },
 };
 
+/**
+ * Server-managed fields: one finding for all of them (a pasted GET response has a dozen), on the first, with every
+ * key in `data.keys` so the quick fix removes them together.
+ */
 function checkServerFields(ctx: RuleContext): void {
-  for (const field of SERVER_MANAGED_FIELDS) {
+  const found = SERVER_MANAGED_FIELDS
     // A flow-spec PUT body carries its own id (the docs include it), so only connection specs flag `id`.
-    if (field === 'id' && ctx.kind === 'flowSpec') continue;
-    const prop = findProperty(ctx.root, field);
-    if (prop) ctx.report({ code: 'SSDK518', node: prop.keyNode, data: { key: field },
-      message: `"${field}" is assigned by the Flow Service and ignored or overwritten on upload: remove it.` });
-  }
+    .filter((field) => !(field === 'id' && ctx.kind === 'flowSpec'))
+    .map((field) => findProperty(ctx.root, field))
+    .filter((prop): prop is NonNullable<typeof prop> => prop !== undefined)
+    .sort((a, b) => a.offset - b.offset);
+  if (found.length === 0) return;
+  const keys = found.map((prop) => prop.keyNode.value);
+  const first = found[0];
+  ctx.report({ code: 'SSDK518', node: first.keyNode, data: { key: keys[0], keys },
+    message: keys.length === 1
+      ? `"${keys[0]}" is assigned by the Flow Service and ignored or overwritten on upload: remove it.`
+      : `${keys.length} fields are assigned by the Flow Service and ignored or overwritten on upload (${keys.map((k) => `"${k}"`).join(', ')}): remove them (quick fix).` });
 }
 
 function checkVersion(ctx: RuleContext): void {

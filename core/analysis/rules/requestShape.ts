@@ -5,17 +5,15 @@ import { wholeTemplate } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
 
 export const requestShapeRule: Rule = {
-  codes: ['SSDK501', 'SSDK503', 'SSDK504', 'SSDK505', 'SSDK506', 'SSDK520'],
+  codes: ['SSDK501', 'SSDK504', 'SSDK505', 'SSDK506', 'SSDK520'],
   kinds: ['connectionSpec'],
   run(ctx) {
     const attributes = asObject(getPath(ctx.root, ['sourceSpec', 'attributes']));
     if (!attributes) return;
     const contentPath = getPath(attributes, ['contentPath']);
     if (contentPath?.type === 'string') {
-      // Suggest the corrected path when SSDK501 also fires here, so the two notes on this value do not disagree.
-      const path = contentPath.value.startsWith('$') ? contentPath.value : `$.${contentPath.value.replace(/^\.+/, '')}`;
-      ctx.report({ code: 'SSDK503', node: contentPath,
-        message: `Legacy short form: write "contentPath": {"path": "${path}"}; the object form also supports skipAttributes/keepAttributes.` });
+      // The string form ("$.members") is what Adobe's own responses show: accepted as is (SSDK503 is no longer
+      // reported). Only a path without "$" gets a note, SSDK501, which suggests the JSONPath.
       checkJsonPath(ctx, 'contentPath', contentPath);
     } else {
       checkPathObject(ctx, 'contentPath', contentPath);
@@ -57,7 +55,7 @@ function checkMethod(ctx: RuleContext, attributes: ASTNode): void {
   if (method === 'POST' && !body) {
     ctx.report({ code: 'SSDK505', node: methodNode,
       message: 'A POST request normally sends a body: add "bodyParams" next to urlParams, or use "GET".' });
-  } else if (method === 'GET' && body) {
+  } else if (method === 'GET' && body && !isEmptyBody(body.valueNode)) {
     ctx.report({ code: 'SSDK506', node: body.keyNode,
       message: '"bodyParams" is not sent with GET: use "method": "POST" or remove bodyParams.' });
   }
@@ -72,4 +70,14 @@ function checkHost(ctx: RuleContext, attributes: ASTNode): void {
   if (withoutHost.length === 0) return;
   ctx.report({ code: 'SSDK520', node: urlParams.keyNode,
     message: 'urlParams has no "host" and not every authSpec entry declares a "host" property: set urlParams.host or declare "host" in every authSpec entry.' });
+}
+
+/** `""`, `{}`, `[]` or `null`: an empty `bodyParams` sends nothing, so it does not matter with GET. */
+function isEmptyBody(node: ASTNode | undefined): boolean {
+  if (!node) return true;
+  if (node.type === 'null') return true;
+  if (node.type === 'string') return node.value.trim() === '';
+  if (node.type === 'object') return node.properties.length === 0;
+  if (node.type === 'array') return node.items.length === 0;
+  return false;
 }

@@ -1,7 +1,7 @@
 /** Rules 3 and 4: `sourceSpec.attributes.scheduleParams` and the runtime values `{SCHEDULE_QUERY}`, `{START_TIME}`, `{END_TIME}`. */
 import type { ASTNode, ObjectASTNode, StringASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, stringOffsetMapper, stringValue } from '../astUtil';
-import { forEachRequestString, tokensOf } from '../placeholders';
+import { forEachRequestString, tokensOf, wholeTemplate } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
 
 const DATE_LETTERS = new Set('yMdHhmsfFKzZTtg');
@@ -46,7 +46,8 @@ export const schedulingRule: Rule = {
       const key = prop.keyNode.value;
       const value = prop.valueNode;
       if (value?.type !== 'string') continue;
-      if (FORMAT_KEYS.includes(key) && !isDatePattern(value.value)) {
+      // Template text ("{DATE_FORMAT}") is reported once, as such (SSDK105), not also as a bad pattern.
+      if (FORMAT_KEYS.includes(key) && !isDatePattern(value.value) && !wholeTemplate(value.value)) {
         ctx.report({ code: 'SSDK306', node: value,
           message: `"${key}" should be a date pattern built from tokens such as yyyy, MM, dd, HH, mm, ss, fff, K, Z (e.g. "yyyy-MM-ddTHH:mm:ssZ").` });
       }

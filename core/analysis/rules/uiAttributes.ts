@@ -1,5 +1,6 @@
 /** Rule 15: `sourceSpec.attributes.uiAttributes` category key and the icon/label/description references. */
 import { asObject, findProperty, getPath, stringValue } from '../astUtil';
+import { wholeTemplate } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
 
 /** Category keys (camelCase). `analytics` and `consentAndPreferences` are inferred from the artifact list. */
@@ -27,7 +28,8 @@ export const uiAttributesRule: Rule = {
     if (!ui) return;
     const keyNode = getPath(ui, ['category', 'key']);
     const key = stringValue(keyNode);
-    if (keyNode && key !== undefined && !CATEGORY_KEYS.includes(key)) {
+    // Template text ("{CATEGORY}") is reported once, as such (SSDK105), not also as an unknown key.
+    if (keyNode && key !== undefined && !CATEGORY_KEYS.includes(key) && !wholeTemplate(key)) {
       const suggestion = categoryKeyFor(key);
       ctx.report({ code: 'SSDK515', node: keyNode, data: suggestion ? { candidates: [suggestion] } : undefined,
         message: suggestion

@@ -3,6 +3,7 @@
  * parameter (`parameterType: QUERYPARAM`, the default) or a header (`HEADERPARAM`), the token read at
  * `continuationTokenPath`, until it is absent, null or empty; `delayRequestMillis` is waited between requests.
  */
+import { describeKey } from '../../spec/paginationTypes';
 import { compilePath, selectFirst } from '../jsonPath';
 import { numberOf, SpecError, stringOf, type JsonObject } from '../specModel';
 import { isAbsent, PAGINATION, type Paginator } from './types';
@@ -10,10 +11,10 @@ import { isAbsent, PAGINATION, type Paginator } from './types';
 export function createContinuationTokenPaginator(params: JsonObject): Paginator {
   const tokenPath = stringOf(params.continuationTokenPath);
   if (!tokenPath) {
-    throw new SpecError('CONTINUATION_TOKEN pagination needs "continuationTokenPath" (where the token is in the response)', `${PAGINATION}.continuationTokenPath`);
+    throw new SpecError(`CONTINUATION_TOKEN pagination needs ${describeKey('continuationTokenPath')}`, `${PAGINATION}.continuationTokenPath`);
   }
   const parameterName = stringOf(params.parameterName);
-  if (!parameterName) throw new SpecError('CONTINUATION_TOKEN pagination needs "parameterName" (how the token is sent)', `${PAGINATION}.parameterName`);
+  if (!parameterName) throw new SpecError(`CONTINUATION_TOKEN pagination needs ${describeKey('parameterName')}`, `${PAGINATION}.parameterName`);
   const inHeader = String(params.parameterType ?? 'QUERYPARAM').toUpperCase() === 'HEADERPARAM';
   const query = compilePath(tokenPath, `${PAGINATION}.continuationTokenPath`);
   const limitName = stringOf(params.limitName);

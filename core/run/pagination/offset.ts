@@ -3,6 +3,7 @@
  * (`endConditionName` JSONPath equals the `Const:` value of `endConditionValue`) holds, or a page comes back short or
  * empty.
  */
+import { describeKey } from '../../spec/paginationTypes';
 import { compilePath, selectFirst } from '../jsonPath';
 import { numberOf, SpecError, stringOf, type JsonObject } from '../specModel';
 import { PAGINATION, type Paginator } from './types';
@@ -16,7 +17,7 @@ function constValue(value: unknown): string | undefined {
 
 export function createOffsetPaginator(params: JsonObject): Paginator {
   const offsetName = stringOf(params.offSetName) ?? stringOf(params.offsetName);
-  if (!offsetName) throw new SpecError('OFFSET pagination needs "offSetName" (the query parameter carrying the offset)', `${PAGINATION}.offSetName`);
+  if (!offsetName) throw new SpecError(`OFFSET pagination needs ${describeKey('offSetName')}`, `${PAGINATION}.offSetName`);
   const limitName = stringOf(params.limitName);
   const limit = numberOf(params.limitValue);
   if (limitName && (limit === undefined || limit <= 0)) {

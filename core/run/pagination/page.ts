@@ -3,12 +3,13 @@
  * `endPageIndex` (a number, or `headers.<name>` read from each response), or until a page is empty; never more than
  * `maximumRequest` requests (default 10000), reaching which is a `maximum-request-reached` warning.
  */
+import { describeKey } from '../../spec/paginationTypes';
 import { numberOf, SpecError, stringOf, type JsonObject } from '../specModel';
 import { PAGINATION, type Paginator } from './types';
 
 export function createPagePaginator(params: JsonObject): Paginator {
   const pageParam = stringOf(params.pageParamName);
-  if (!pageParam) throw new SpecError('PAGE pagination needs "pageParamName" (the query parameter carrying the page number)', `${PAGINATION}.pageParamName`);
+  if (!pageParam) throw new SpecError(`PAGE pagination needs ${describeKey('pageParamName')}`, `${PAGINATION}.pageParamName`);
   const limitName = stringOf(params.limitName);
   const limit = numberOf(params.limitValue) ?? stringOf(params.limitValue);
   const endSpec = params.endPageIndex;

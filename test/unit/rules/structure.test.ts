@@ -18,8 +18,9 @@ function batchWith(change: (spec: Json) => void): string[] {
 
 describe('request shape: JSONPaths, contentPath, method and body, host', () => {
   test('SSDK501 / SSDK503: contentPath forms', () => {
-    assert.deepEqual(batchWith((s) => { s.sourceSpec.attributes.contentPath = '$.tasks'; }), ['SSDK503']);
-    assert.deepEqual(batchWith((s) => { s.sourceSpec.attributes.contentPath = 'tasks'; }), ['SSDK501', 'SSDK503']);
+    // The string form Adobe's responses show is accepted; a path without "$" gets one note, not two.
+    assert.deepEqual(batchWith((s) => { s.sourceSpec.attributes.contentPath = '$.tasks'; }), []);
+    assert.deepEqual(batchWith((s) => { s.sourceSpec.attributes.contentPath = 'tasks'; }), ['SSDK501']);
     assert.deepEqual(batchWith((s) => { s.sourceSpec.attributes.contentPath.path = 'tasks'; }), ['SSDK501']);
     assert.deepEqual(batchWith((s) => { s.sourceSpec.attributes.explodeEntityPath = { path: 'a.b' }; }), ['SSDK501']);
   });
@@ -86,8 +87,10 @@ describe('profile, exploreSpec, uiAttributes, server-managed fields and version'
 
   test('SSDK518: server-managed fields (id allowed in flow specs)', () => {
     assert.deepEqual(batchWith((s) => { s.id = 'abc'; s.createdAt = 1; s.imsOrgId = 'x@AdobeOrg'; }), ['SSDK518']);
+    // All of them are one finding, on the first, listing every key for the one quick fix.
     const { document, diagnostics } = analyze(text({ ...batchSpec(), createdBy: 'me', etag: '"1"' }));
-    assert.deepEqual(diagnostics.map((d) => document.getText(d.range)), ['"createdBy"', '"etag"']);
+    assert.deepEqual(diagnostics.map((d) => document.getText(d.range)), ['"createdBy"']);
+    assert.deepEqual((diagnostics[0].data as { keys: string[] }).keys, ['createdBy', 'etag']);
   });
 
   test('SSDK519: numeric version, located on the number', () => {
@@ -99,10 +102,22 @@ describe('profile, exploreSpec, uiAttributes, server-managed fields and version'
 });
 
 describe('contentPath notes agree', () => {
-  test('SSDK503 on a path without "$" suggests the corrected JSONPath, like SSDK501', () => {
+  test('a string path without "$" gets one note that suggests the JSONPath', () => {
     const spec = batchSpec();
     spec.sourceSpec.attributes.contentPath = 'contacts';
     const messages = analyze(text(spec)).diagnostics.map((d) => String(d.message));
-    assert.ok(messages.some((m) => m.includes('{"path": "$.contacts"}')), messages.join('\n'));
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.ok(messages[0].includes('$.contacts'), messages[0]);
+  });
+
+  test('an empty bodyParams with GET sends nothing: no SSDK506', () => {
+    for (const empty of ['', {}, null]) {
+      const spec = batchSpec();
+      spec.sourceSpec.attributes.bodyParams = empty;
+      assert.ok(!analyze(text(spec)).diagnostics.some((d) => d.code === 'SSDK506'), JSON.stringify(empty));
+    }
+    const spec = batchSpec();
+    spec.sourceSpec.attributes.bodyParams = { query: 'x' };
+    assert.ok(analyze(text(spec)).diagnostics.some((d) => d.code === 'SSDK506'), 'a real body with GET still is');
   });
 });
