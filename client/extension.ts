@@ -23,7 +23,7 @@ import { Session } from './session';
 import { EnvironmentStatusBar } from './statusBar';
 import { FlowServiceTree, TreeSnapshotItem } from './tree';
 import { checkBeforeUpload } from './uploadGate';
-import { TestValueStore } from './testValues';
+import { ValueStore } from './values';
 
 /** What `activate` resolves to (see docs/commands.md, "Extension API"). Read-only: nothing here changes behaviour. */
 export interface SourcesSdkExtensionApi {
@@ -97,7 +97,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     refreshTree: () => tree.refresh(),
     checkBeforeUpload: async (document, text) => checkBeforeUpload(await server.start(), document, text),
     restartLanguageServer: () => server.restart(),
-    testValues: new TestValueStore(context.workspaceState, context.secrets),
+    values: new ValueStore(context.secrets, context.workspaceState),
   };
   context.subscriptions.push(...registerCommands(ctx), registerRemoteSaveAs(ctx));
   shutdown = async () => {

@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { walkTestChain, type TestChainResult } from '../../core/chain/testChain';
-import { authSpecNames, findAuthSpecEntry, isSecretProperty, routeValues } from '../../core/chain/values';
+import { authSpecNames, routeValues, secretNamesAmong } from '../../core/chain/values';
+import { findAuthSpecEntry } from '../../core/spec/parameters';
 import { namedPairs, UsageError, valuesFromFlags } from './setValues';
 import { FlowServiceError } from '../../core/api/errors';
 import { stripBom } from '../../core/sync/text';
@@ -88,10 +89,8 @@ export async function runTest(specPath: string, flags: TestFlags, io: CliIO = pr
       const entry = findAuthSpecEntry(spec, chosen);
       if (!entry) throw new UsageError(`--auth ${JSON.stringify(chosen)} is not an auth spec of ${specPath}: use one of ${names.map((n) => JSON.stringify(n)).join(', ')}`);
       authSpecName = entry.name;
-      for (const [name] of namedPairs(flags.set, '--set')) {
-        if (isSecretProperty(name, entry.properties[name])) {
-          io.err(`sources-sdk test: warning: ${name} is a secret; pass it with --set-env ${name}=VAR to keep it out of your shell history\n`);
-        }
+      for (const name of secretNamesAmong(spec, authSpecName, namedPairs(flags.set, '--set').map(([n]) => n))) {
+        io.err(`sources-sdk test: warning: ${name} is a secret; pass it with --set-env ${name}=VAR to keep it out of your shell history\n`);
       }
     }
     values = routeValues(spec, authSpecName, valuesFromFlags(flags, io.env));

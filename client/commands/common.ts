@@ -14,7 +14,7 @@ import type { RemoteDocuments } from '../remoteDocuments';
 import type { Session } from '../session';
 import type { GateVerdict } from '../uploadGate';
 import type { PreviewHost } from '../preview/command';
-import type { TestValueStore } from '../testValues';
+import type { ValueStore } from '../values';
 import { kindOfLanguage } from '../../core/spec/kinds';
 import { refused, type Refused } from './result';
 
@@ -37,8 +37,11 @@ export interface CommandContext {
   restartLanguageServer(): Promise<void>;
   /** Secret storage, workspace state and media of Preview Source (absent in unit-test harnesses). */
   preview?: PreviewHost;
-  /** Remembered test values of connection specs (plain values in workspace state, secrets in SecretStorage). */
-  testValues: TestValueStore;
+  /**
+   * The one store of connection specs' test values, per spec file and auth entry (secrets in SecretStorage, plain
+   * values in workspace state): Preview Source, Test Source in Emulator and Change values… share it.
+   */
+  values: ValueStore;
 }
 
 export const SHOW_LOG = 'Show Log';

@@ -1,17 +1,17 @@
 /**
  * *Test Source in Emulator*: walks the Flow Service test chain for the open connection spec in the built-in local
  * emulator (push, register, base connection, explore, source and target connections, flow) and shows the first
- * run's result with the records it read. Test values come from the remembered ones (plain values in the workspace
- * state, secrets in SecretStorage) and are asked for once when missing.
+ * run's result with the records it read. Test values come from the one value store Preview Source also uses (plain
+ * values in the workspace state, secrets in SecretStorage), so values given to either are not asked again.
  */
 import * as vscode from 'vscode';
 import { FlowServiceError } from '../../core/api/errors';
 import { walkTestChain, type TestChainResult } from '../../core/chain/testChain';
-import { authSpecNames, findAuthSpecEntry, routeValues } from '../../core/chain/values';
+import { authSpecNames, routeValues } from '../../core/chain/values';
+import { findAuthSpecEntry, neededValues } from '../../core/spec/parameters';
 import { MemoryLinkStore } from '../../core/sync/links';
 import { linkStoreFor } from '../links';
 import { parseSpecObject } from '../specText';
-import { wantedValues } from '../testValues';
 import { CommandContext, SHOW_LOG, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument } from './common';
 import { cancelled, done, failed, type CommandResult } from './result';
 
@@ -94,9 +94,9 @@ export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown,
     if (!entry) return refuse(ctx, `"${chosen}" is not an auth spec of ${fileLabel}: use one of ${names.join(', ')}.`);
     authSpecName = entry.name;
   }
-  const pairs = await ctx.testValues.collect(document.uri, authSpecName, authSpecName ? wantedValues(spec, authSpecName) : [], ctx.prompts, options.values);
-  if (!pairs) return stopped('a test value was not given');
-  const values = routeValues(spec, authSpecName, pairs);
+  const given = await ctx.values.collect(ctx.prompts, document.uri.toString(), authSpecName, authSpecName ? neededValues(spec, authSpecName) : [], options.values ?? {});
+  if (!given) return stopped('a test value was not given');
+  const values = routeValues(spec, authSpecName, Object.entries(given));
   const links = linkStoreFor(document.uri) ?? new MemoryLinkStore();
   const what = `Test ${name} in the local emulator`;
 

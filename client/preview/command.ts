@@ -10,14 +10,13 @@
  */
 import * as vscode from 'vscode';
 import { runSpec, type RunLimits, type RunResult } from '../../core/run';
-import { neededValues } from '../../core/run/inputs';
+import { neededValues } from '../../core/spec/parameters';
 import { buildPreviewModel, type PreviewModel } from '../../core/run/previewModel';
 import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError } from '../commands/common';
 import { cancelled, done, failed, type Cancelled, type Done, type Failed, type NoDetails, type Refused } from '../commands/result';
 import { parseSpecObject } from '../specText';
 import { PreviewDiagnostics } from './diagnostics';
 import { PreviewPanel } from './panel';
-import { askValues, PreviewValueStore } from './values';
 
 export interface PreviewOptions {
   authSpecName?: string;
@@ -33,10 +32,9 @@ export type PreviewRun = Omit<RunResult, 'records'> & { records: number; model: 
 
 export type PreviewCommandResult = Done<PreviewRun> | Cancelled<{ cancelled: true }> | Refused<NoDetails> | Failed<NoDetails>;
 
-/** What the preview needs from the extension host. */
+/** What the preview needs from the extension host (its values live in the command context's one store). */
 export interface PreviewHost {
   extensionUri: vscode.Uri;
-  store: PreviewValueStore;
   /** The last run's warnings on the spec, with their fixes as quick fixes. */
   diagnostics: PreviewDiagnostics;
 }
@@ -44,7 +42,7 @@ export interface PreviewHost {
 export function createPreviewHost(context: vscode.ExtensionContext): PreviewHost {
   const diagnostics = new PreviewDiagnostics();
   context.subscriptions.push(diagnostics);
-  return { extensionUri: context.extensionUri, store: new PreviewValueStore(context.secrets, context.workspaceState), diagnostics };
+  return { extensionUri: context.extensionUri, diagnostics };
 }
 
 function authSpecsOf(spec: unknown): Array<{ name: string; type: string; description?: string }> {
@@ -78,7 +76,7 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
 
     let authSpecName = options.authSpecName;
     if (!authSpecName) {
-      const last = host.store.lastAuthSpec(specUri);
+      const last = ctx.values.lastAuthSpec(specUri);
       if (authSpecs.length === 1) authSpecName = authSpecs[0].name;
       else if (last && !options.askAgain && authSpecs.some((a) => a.name === last)) authSpecName = last;
       else {
@@ -88,7 +86,7 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
       }
     }
     const needed = neededValues(spec, authSpecName);
-    const values = await askValues(ctx.prompts, host.store, specUri, authSpecName, needed, options.values ?? {}, options.askAgain === true);
+    const values = await ctx.values.collect(ctx.prompts, specUri, authSpecName, needed, options.values ?? {}, options.askAgain === true);
     if (!values) return stopped();
     const authNames = new Set(needed.filter((n) => n.scope === 'auth').map((n) => n.name));
     const authValues: Record<string, string> = {};

@@ -1,34 +1,15 @@
 /**
  * Test values for a connection spec: which of `name=value` pairs belong to the chosen auth spec and which to
  * `sourceSpec.spec`, typed after the property's JSON Schema type (`--set limit=5` is the number 5 where the schema says
- * integer), and which names are secret. Shared by `sources-sdk test`, `sources-sdk preview` and the extension's test
- * command.
+ * integer). Shared by `sources-sdk test`, `sources-sdk preview` and the extension's test command. Which values are
+ * needed and which are secret: the one rule in core/spec/parameters.ts.
  */
-
-interface PropertySchema {
-  type?: unknown;
-  format?: unknown;
-}
-
-/** The auth spec called `name` (exact, else by name or type ignoring case and spaces), as the Flow Service matches. */
-export function findAuthSpecEntry(spec: unknown, name: string): { name: string; properties: Record<string, PropertySchema> } | undefined {
-  const entries = (spec as { authSpec?: unknown }).authSpec;
-  if (!Array.isArray(entries)) return undefined;
-  const loose = (value: unknown): string => String(value ?? '').replace(/[\s_-]/g, '').toLowerCase();
-  const found = entries.find((e) => e?.name === name) ?? entries.find((e) => loose(e?.name) === loose(name) || loose(e?.type) === loose(name));
-  if (!found || typeof found.name !== 'string') return undefined;
-  return { name: found.name, properties: (found.spec?.properties ?? {}) as Record<string, PropertySchema> };
-}
+import { findAuthSpecEntry, isSecretProperty, sourceProperties, type PropertySchema } from '../spec/parameters';
 
 /** Names of the spec's auth specs, for messages. */
 export function authSpecNames(spec: unknown): string[] {
   const entries = (spec as { authSpec?: unknown }).authSpec;
   return Array.isArray(entries) ? entries.map((e) => e?.name).filter((n): n is string => typeof n === 'string') : [];
-}
-
-/** `sourceSpec.spec.properties` of a connection spec. */
-export function sourceProperties(spec: unknown): Record<string, PropertySchema> {
-  return ((spec as { sourceSpec?: { spec?: { properties?: unknown } } }).sourceSpec?.spec?.properties ?? {}) as Record<string, PropertySchema>;
 }
 
 function typed(value: string, schema: PropertySchema | undefined): unknown {
@@ -38,9 +19,14 @@ function typed(value: string, schema: PropertySchema | undefined): unknown {
   return value;
 }
 
-/** True for a property a GET must never show: `format: password`, or a secret-looking name. */
-export function isSecretProperty(name: string, schema: PropertySchema | undefined): boolean {
-  return schema?.format === 'password' || /(password|secret|token|apikey|authkey\d*)/i.test(name);
+/**
+ * Names among `names` that are secret for the auth entry `authSpecName` of `spec` (an auth or source property, by the
+ * one rule): the CLI warns when one is given with `--set`, where the shell history keeps it.
+ */
+export function secretNamesAmong(spec: unknown, authSpecName: string, names: string[]): string[] {
+  const auth = findAuthSpecEntry(spec, authSpecName)?.properties ?? {};
+  const source = sourceProperties(spec);
+  return names.filter((name) => isSecretProperty(name, auth[name] ?? source[name]));
 }
 
 /**

@@ -67,8 +67,3 @@ export function authHeaders(auth: AuthSpecModel, values: Record<string, unknown>
   }
   return { headers: {}, credentialHeaders: [], secrets: [] };
 }
-
-/** Names of properties marked `format: password` in a properties map (their values are secrets). */
-export function passwordProperties(properties: Record<string, Record<string, unknown>>): string[] {
-  return Object.entries(properties).filter(([, p]) => p.format === 'password').map(([name]) => name);
-}

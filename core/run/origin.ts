@@ -10,7 +10,7 @@ import { describeWithheld, withholdSecrets, type Credentials } from '../transpor
 import type { CrossOriginHop } from '../transport/send';
 import { SecretValues } from '../transport/secretValues';
 import type { Redactor } from '../transport/redact';
-import { passwordProperties } from './auth';
+import { isSecretProperty } from '../spec/parameters';
 import { PAGINATION } from './pagination';
 import type { BaseRequest } from './request';
 import type { SpecModel } from './specModel';
@@ -18,11 +18,15 @@ import { ATTRIBUTES } from './specModel';
 import { valueText } from './template';
 import type { RunRequest, RunWarning } from './types';
 
-/** The secret values of a run's parameters, each under its parameter's name (known before any request is built). */
+/**
+ * The secret values of a run's parameters (the one secret rule, core/spec/parameters.ts), each under its parameter's
+ * name, known before any request is built. A value given for a name the spec does not declare is judged by its name.
+ */
 export function parameterSecrets(model: SpecModel, request: Pick<RunRequest, 'authValues' | 'sourceValues'>): SecretValues {
   const secrets = new SecretValues();
-  for (const name of passwordProperties(model.auth.properties)) secrets.add(name, valueText(request.authValues[name]));
-  for (const name of passwordProperties(model.sourceProperties)) secrets.add(name, valueText(request.sourceValues[name]));
+  const { auth: { properties: auth }, sourceProperties: source } = model;
+  for (const [name, value] of Object.entries(request.authValues)) if (isSecretProperty(name, auth[name] ?? source[name])) secrets.add(name, valueText(value));
+  for (const [name, value] of Object.entries(request.sourceValues)) if (isSecretProperty(name, source[name] ?? auth[name])) secrets.add(name, valueText(value));
   return secrets;
 }
 

@@ -8,23 +8,20 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../../core/files/atomicWrite';
+import { isSecretName, isSecretProperty, type PropertySchema } from '../../core/spec/parameters';
 
 /** What a GET shows in place of a secret value; sending it back in a PATCH keeps the stored secret. */
 export const SECRET_MASK = '[REDACTED]';
 
-/** Property names that are secret even when the auth spec forgets `format: password`. */
-const SECRET_NAME = /(password|secret|token|apikey|api_key|authkey\d*|privatekey|credential)/i;
-
-/** The secret property names of an auth spec's JSON Schema, plus any secret-looking param name. */
+/**
+ * The secret names among an auth spec's properties and the posted params, by the one secret rule
+ * (core/spec/parameters.ts): a declared property by its schema and name, an undeclared param by its name.
+ */
 export function secretParamNames(authSchema: unknown, params: Record<string, unknown>): Set<string> {
-  const names = new Set<string>();
-  const properties = (authSchema as { properties?: Record<string, { format?: unknown }> } | undefined)?.properties ?? {};
-  for (const [name, schema] of Object.entries(properties)) {
-    if (schema && typeof schema === 'object' && schema.format === 'password') names.add(name);
-    if (SECRET_NAME.test(name)) names.add(name);
-  }
-  for (const name of Object.keys(params)) if (SECRET_NAME.test(name)) names.add(name);
-  return names;
+  const properties = ((authSchema as { properties?: unknown } | undefined)?.properties ?? {}) as Record<string, PropertySchema>;
+  const names = Object.keys(properties).filter((name) => isSecretProperty(name, properties[name]));
+  for (const name of Object.keys(params)) if (!(name in properties) && isSecretName(name)) names.push(name);
+  return new Set(names);
 }
 
 /** Splits params into what may be shown (secrets masked) and the secret values. */

@@ -52,7 +52,7 @@ export function defineTestSourceTests(): void {
 
       const asked = prompts.filter((p) => p.kind === 'input').map((p) => /^(\w+)/.exec(p.message)?.[1]);
       assert.deepEqual(asked.sort(), ['listId', 'password', 'username']);
-      assert.match(prompts.find((p) => p.message.startsWith('password'))!.message, /kept in secret storage/);
+      assert.match(prompts.find((p) => p.message.startsWith('password'))!.message, /kept in VS Code's secret storage/);
 
       assert.ok(result.uri, 'the result document was opened');
       const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri)!;
@@ -77,6 +77,45 @@ export function defineTestSourceTests(): void {
       assert.equal(result.status, 'success', result.reason);
       assert.equal(result.recordCount, FAKE_TOTALS.auth);
       assert.deepEqual(prompts, []);
+    });
+
+    it('after Preview Source it asks nothing: one value store and one secret rule; Change values… edits the same store', async () => {
+      // apiToken has no format: password: the one rule still makes it a secret, for the preview and the test alike.
+      const spec = chainSpec(source.url, 'In-editor shared values source') as { authSpec: Array<{ spec: { properties: Record<string, unknown>; required: string[] } }>; sourceSpec: { attributes: Record<string, unknown> } };
+      spec.authSpec[0].spec.properties.apiToken = { type: 'string', description: 'A token the spec forgot to mark as a password.' };
+      spec.authSpec[0].spec.required.push('apiToken');
+      spec.sourceSpec.attributes.headerParams = { 'X-Api-Token': '${apiToken}' };
+      const uri = workspaceUri('in-editor-shared-values-connectionSpec.json');
+      fs.writeFileSync(uri.fsPath, `${JSON.stringify(spec, null, 2)}\n`);
+      answers.apiToken = 'tok-shared-values-secret';
+      const inputs = () => prompts.filter((p) => p.kind === 'input');
+      try {
+        prompts.length = 0;
+        const previewed = await vscode.commands.executeCommand<{ outcome: string; recordCount?: number }>('sourcesSdk.previewSource', uri, { authSpecName: 'Basic Authentication' });
+        assert.equal(previewed.outcome, 'done', JSON.stringify(previewed));
+        assert.equal(previewed.recordCount, FAKE_TOTALS.auth);
+        assert.deepEqual(inputs().map((p) => /^(\w+)/.exec(p.message)?.[1]), ['username', 'password', 'apiToken', 'listId']);
+        for (const name of ['password', 'apiToken']) assert.match(inputs().find((p) => p.message.startsWith(name))!.message, /kept in VS Code's secret storage/, name);
+        assert.doesNotMatch(inputs().find((p) => p.message.startsWith('listId'))!.message, /secret storage/);
+
+        prompts.length = 0;
+        const tested = await vscode.commands.executeCommand<TestSourceResult>('sourcesSdk.testSourceInEmulator', uri, { authSpecName: 'Basic Authentication', quiet: true });
+        assert.equal(tested.status, 'success', tested.reason);
+        assert.deepEqual(inputs(), [], 'Test Source asked nothing after Preview Source');
+
+        // Change values… (Preview Source asking again) edits the one store: Test Source then uses the new value.
+        answers.listId = 'L-changed';
+        const changed = await vscode.commands.executeCommand<{ outcome: string }>('sourcesSdk.previewSource', uri, { authSpecName: 'Basic Authentication', askAgain: true });
+        assert.equal(changed.outcome, 'done');
+        prompts.length = 0;
+        const again = await vscode.commands.executeCommand<TestSourceResult>('sourcesSdk.testSourceInEmulator', uri, { authSpecName: 'Basic Authentication', quiet: true, force: true });
+        assert.equal(again.status, 'success', again.reason);
+        assert.deepEqual(inputs(), []);
+        assert.match(source.requestsTo('/basic/items').at(-1)!.url, /list=L-changed/);
+      } finally {
+        answers.listId = 'L-editor';
+        fs.rmSync(uri.fsPath, { force: true });
+      }
     });
 
     it('a source that fails stops the chain with its answer, said in the command result', async () => {

@@ -2,6 +2,8 @@
 import type { ASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, itemsOf, propertiesOf, stringValue } from '../astUtil';
 import type { Rule, RuleContext } from '../types';
+// Which names hold a secret: the one rule every consumer shares (core/spec/parameters.ts).
+import { isSecretName } from '../../spec/parameters';
 
 /** Documented auth types and the name each is normally shown with. */
 export const AUTH_TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -11,15 +13,6 @@ export const AUTH_TYPE_NAMES: Readonly<Record<string, string>> = {
 };
 
 const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const SECRET_NAMES = new Set(['password', 'clientSecret', 'accessToken', 'refreshToken']);
-
-/** True for property names that hold credentials and must be masked. */
-export function isSecretName(name: string): boolean {
-  if (SECRET_NAMES.has(name)) return true;
-  if (name.startsWith('authKey')) return true;
-  const lower = name.toLowerCase();
-  return lower.endsWith('secret') || lower.endsWith('password');
-}
 
 export const authRule: Rule = {
   codes: ['SSDK401', 'SSDK402', 'SSDK403', 'SSDK404', 'SSDK405', 'SSDK406', 'SSDK407', 'SSDK408', 'SSDK409', 'SSDK410', 'SSDK411'],

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDate } from '../../../core/run/dateFormat';
-import { neededValues } from '../../../core/run/inputs';
+import { neededValues } from '../../../core/spec/parameters';
 import { buildPreviewModel } from '../../../core/run/previewModel';
 import { locateSpecPath } from '../../../core/run/specLocation';
 import { recordsTable } from '../../../core/run/table';
