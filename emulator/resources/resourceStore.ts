@@ -20,8 +20,8 @@ export type StoredResource = Record<string, unknown> & { id: string; createdAt: 
 /** Resources whose items carry `version`/`etag` (a quoted uuid that changes on every update). */
 const VERSIONED: ReadonlySet<FlowResourceName> = new Set(['connections', 'sourceConnections', 'targetConnections', 'flows']);
 
-/** Server-managed fields a client may not set on any of these resources. */
-const SERVER_FIELDS = [
+/** Server-managed fields a client may not set on any of these resources (a create drops them, a PATCH is refused). */
+export const SERVER_FIELDS: readonly string[] = [
   'id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient',
   'sandboxId', 'sandboxName', 'imsOrgId', 'etag', 'version', 'createdDate', 'modifiedDate', 'modifiedBy',
 ];
