@@ -1,6 +1,7 @@
 /**
  * `sources-sdk preview <spec> --auth "<auth spec name>" --set name=value … [--set-env name=VAR …] [--max-pages N]
- * [--max-records N] [--window-start ISO --window-end ISO] [--backfill] [--timeout seconds] [--format text|json]`:
+ * [--max-records N] [--max-records-mb N] [--window-start ISO --window-end ISO] [--backfill] [--timeout seconds]
+ * [--format text|json]`:
  * runs a connection spec against the source's own API with the engine of `core/run` and prints what it read.
  * Values go to the auth spec when it has a property of that name, else to `sourceSpec.spec` (placeholders see both).
  * Secrets are best given with `--set-env name=VAR` (read from the environment, not the shell history).
@@ -13,7 +14,7 @@ import { authSpecNames, routeValues } from '../../core/chain/values';
 import { runSpec, type RunRequest } from '../../core/run';
 import { UsageError, valuesFromFlags } from './setValues';
 import { stripBom } from '../../core/sync/text';
-import { previewJson, previewText } from '../format/preview';
+import { previewJsonChunks, previewText } from '../format/preview';
 
 interface PreviewFlags {
   auth?: string;
@@ -21,6 +22,7 @@ interface PreviewFlags {
   setEnv: string[];
   maxPages?: string;
   maxRecords?: string;
+  maxRecordsMb?: string;
   windowStart?: string;
   windowEnd?: string;
   backfill?: boolean;
@@ -41,6 +43,7 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
     .option('--set-env <name=VAR>', 'a value read from the environment variable VAR, for secrets (repeatable)', collect, [])
     .option('--max-pages <n>', 'most requests to make (default 50)')
     .option('--max-records <n>', 'most records to keep; more are counted (default 1000)')
+    .option('--max-records-mb <n>', 'most megabytes of records (as JSON) to keep; more are counted (default 16, at most 1000)')
     .option('--window-start <iso>', 'schedule window start (default: 24 hours before the end)')
     .option('--window-end <iso>', 'schedule window end (default: now)')
     .option('--backfill', 'with ADVANCE scheduling, run the backfill expression')
@@ -56,6 +59,15 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
   return n;
 }
+
+/** `--max-records-mb`: 1 to 1000 MB (a larger cap would let one run's records outgrow what a string can hold). */
+function megabyteLimit(value: string | undefined): number | undefined {
+  const mb = positiveInt(value, '--max-records-mb');
+  if (mb !== undefined && mb > MAX_RECORDS_MB) throw new UsageError(`--max-records-mb must be at most ${MAX_RECORDS_MB}, not ${mb}`);
+  return mb === undefined ? undefined : mb * 1_000_000;
+}
+
+const MAX_RECORDS_MB = 1000;
 
 function date(value: string | undefined, flag: string): Date | undefined {
   if (value === undefined) return undefined;
@@ -86,6 +98,7 @@ function buildRequest(spec: unknown, flags: PreviewFlags): RunRequest {
     limits: {
       maxPages: positiveInt(flags.maxPages, '--max-pages'),
       maxRecords: positiveInt(flags.maxRecords, '--max-records'),
+      maxRecordBytes: megabyteLimit(flags.maxRecordsMb),
       requestTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
       detailedRequests: 0,
     },
@@ -124,11 +137,20 @@ export async function runPreview(specPath: string, flags: PreviewFlags): Promise
     process.stderr.write(`sources-sdk preview: ${p.requests} requests, ${p.recordCount} records…\n`);
   };
   const result = await runSpec(request).finally(() => process.removeListener('SIGINT', onInterrupt));
-  process.stdout.write(`${flags.format === 'json' ? previewJson(result) : previewText(result)}\n`);
+  if (flags.format === 'json') await writeChunks(previewJsonChunks(result));
+  else process.stdout.write(`${previewText(result)}\n`);
   if (result.error?.code === 'cancelled') return fail('interrupted', 130);
   if (result.error) {
     const where = result.error.specPath ? ` (${result.error.specPath})` : '';
     return fail(`${result.error.message}${where}`, 1);
   }
   return 0;
+}
+
+/** Writes the chunks to stdout as the pipe takes them (a large JSON result is never held as one string). */
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+  process.stdout.write('\n');
 }

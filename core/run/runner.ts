@@ -5,6 +5,7 @@
 import { InputError, passwordProperties } from './auth';
 import { exchange, ExchangeError, pause } from './exchange';
 import { assertSourceUrl, isInsecureForCredentials, PolicyError } from './hostPolicy';
+import { RecordError, RecordKeeper } from './keeper';
 import { createPaginator, isStop, PAGINATION, type PageStep } from './pagination';
 import { extractRecords } from './records';
 import { RunRedactor } from './redact';
@@ -50,9 +51,8 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
   const redactor = new RunRedactor();
   const warnings = new WarningList();
   const requests: RunRequestLog[] = [];
-  const records: unknown[] = [];
   const schema = new SchemaInferrer();
-  let recordCount = 0;
+  const kept = new RecordKeeper(limits, redactor, schema);
   let error: RunError | undefined;
 
   try {
@@ -142,15 +142,8 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
       if (found.explodeMissed) {
         warnings.add({ code: 'explode-path-empty', message: `explodeEntityPath ${JSON.stringify(model.explodeEntityPath?.path)} finds no array inside the records`, specPath: `${ATTRIBUTES}.explodeEntityPath` });
       }
-      for (const record of found.records) {
-        recordCount++;
-        if (records.length < limits.maxRecords) {
-          const shown = redactor.value(record);
-          records.push(shown);
-          schema.add(shown);
-        }
-      }
-      request.onProgress?.({ requests: requests.length, recordCount });
+      kept.add(found.records, page + 1);
+      request.onProgress?.({ requests: requests.length, recordCount: kept.count });
       if (previousText !== undefined && response.text === previousText && found.contentCount > 0) {
         warnings.add({ code: 'page-repeated', message: `Page ${page + 1} is identical to page ${page}: pagination is not advancing; stopped`, specPath: PAGINATION });
         break;
@@ -168,14 +161,13 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
     error = toRunError(err, redactor);
   }
 
-  if (recordCount > records.length) {
-    warnings.add({ code: 'record-limit-reached', message: `Kept the first ${records.length} of ${recordCount} records (record limit)` });
-  }
+  const limitWarning = kept.warning();
+  if (limitWarning) warnings.add(limitWarning);
   const conflict = schema.conflict();
   if (conflict) {
     warnings.add({ code: 'mixed-record-shapes', message: `Records have mixed shapes: ${conflict.path || 'the record itself'} is ${conflict.types.join(' in some, ')} in others; check contentPath`, specPath: `${ATTRIBUTES}.contentPath` });
   }
-  return { requests, records, recordCount, schema: schema.schema(), warnings: warnings.list(), ...(error ? { error } : {}) };
+  return { requests, records: kept.records, recordCount: kept.count, schema: schema.schema(), warnings: warnings.list(), ...(error ? { error } : {}) };
 }
 
 /** The page request: the base request with the paginator's step applied. */
@@ -200,6 +192,7 @@ function toRunError(err: unknown, redactor: RunRedactor): RunError {
     };
   }
   if (err instanceof PolicyError) return { code: 'policy', message };
+  if (err instanceof RecordError) return { code: 'response', message };
   if (err instanceof ExchangeError) return { code: err.code, message };
   return { code: 'network', message };
 }
