@@ -25,6 +25,24 @@ interface EmulatorCliOptions {
   quiet?: boolean;
   faults?: boolean;
   allowRemote?: boolean;
+  maxRunRecords?: string;
+  maxRunRecordsMb?: string;
+}
+
+/** `--max-run-records` (at least 1) and `--max-run-records-mb` (1 to 1000), or a message saying what is wrong. */
+function runRecordLimits(opts: EmulatorCliOptions): { maxRecords?: number; maxRecordBytes?: number } | string {
+  const limits: { maxRecords?: number; maxRecordBytes?: number } = {};
+  if (opts.maxRunRecords !== undefined) {
+    const n = Number(opts.maxRunRecords);
+    if (!Number.isInteger(n) || n < 1) return `--max-run-records must be a whole number of at least 1, not ${JSON.stringify(opts.maxRunRecords)}`;
+    limits.maxRecords = n;
+  }
+  if (opts.maxRunRecordsMb !== undefined) {
+    const mb = Number(opts.maxRunRecordsMb);
+    if (!Number.isInteger(mb) || mb < 1 || mb > 1000) return `--max-run-records-mb must be a whole number from 1 to 1000, not ${JSON.stringify(opts.maxRunRecordsMb)}`;
+    limits.maxRecordBytes = mb * 1_000_000;
+  }
+  return limits;
 }
 
 /** Secrets on a command line are visible to other local users, so the secret may also come from the environment. */
@@ -81,6 +99,8 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .option('--no-seed', 'do not seed RestStorageToAEP and GenericStreamingAEP')
     .option('--quiet', 'do not log requests to stderr')
     .option('--faults', 'serve the fault route /__emulator/faults (needs the admin token printed at start)')
+    .option('--max-run-records <n>', 'records each run keeps for GET /runs/{id}/records; all are counted (default 1000)')
+    .option('--max-run-records-mb <n>', 'megabytes of records (as JSON) each run keeps, at most 1000 (default 16)')
     .option('--allow-remote', 'with --host, allow listening on an address other than loopback (no TLS, no real auth: take care)')
     .action(async (opts: EmulatorCliOptions) => {
       const port = Number(opts.port);
@@ -100,6 +120,12 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
       const clientSecret = opts.clientSecret ?? (process.env[SECRET_ENV] || undefined);
       if ((opts.clientId === undefined) !== (clientSecret === undefined)) {
         process.stderr.write('sources-sdk emulator: --client-id and --client-secret go together\n');
+        setExit(2);
+        return;
+      }
+      const runRecords = runRecordLimits(opts);
+      if (typeof runRecords === 'string') {
+        process.stderr.write(`sources-sdk emulator: ${runRecords}\n`);
         setExit(2);
         return;
       }
@@ -133,6 +159,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
           seedFlowSpecs: seeds.flowSpecs,
           faults,
           faultRoute: opts.faults === true,
+          runRecords,
           log: opts.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
         });
       } catch (err) {

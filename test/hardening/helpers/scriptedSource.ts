@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TestEmulator } from '../../emulator/helpers/emulator';
+import type { EmulatorClient } from '../../emulator/helpers/emulator';
 import { chainSpec, DATA_LAKE_SPEC_ID, registerInFlowSpec, REST_FLOW_SPEC_ID } from '../../emulator/helpers/chain';
 import { AUTH } from '../../helpers/fakeSourceSpecs';
 import { FAKE_CREDENTIALS } from '../../helpers/fakeSource';
@@ -65,7 +65,7 @@ export interface Chain {
 }
 
 /** Creates `spec`, registers it in RestStorageToAEP and creates base, source and target connections. */
-export async function createChain(emu: TestEmulator, spec: Record<string, unknown>): Promise<Chain> {
+export async function createChain(emu: Pick<EmulatorClient, 'call' | 'create'>, spec: Record<string, unknown>): Promise<Chain> {
   const created = await emu.create('connectionSpecs', spec);
   await registerInFlowSpec(emu, REST_FLOW_SPEC_ID, created.id);
   const ref = { id: created.id, version: '1.0' };
@@ -88,7 +88,7 @@ export async function createChain(emu: TestEmulator, spec: Record<string, unknow
 export const sourceParams = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
 
 /** GET `/__emulator/health`; resolves its status. */
-export async function health(emu: TestEmulator): Promise<number> {
+export async function health(emu: Pick<EmulatorClient, 'url'>): Promise<number> {
   const response = await fetch(`${emu.url}/__emulator/health`);
   await response.text();
   return response.status;
