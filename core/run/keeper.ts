@@ -6,7 +6,6 @@
  * warning is given for it.
  */
 import { MAX_JSON_DEPTH, measureJson, megabytes } from './jsonMeasure';
-import type { RunRedactor } from './redact';
 import type { SchemaInferrer } from './schema';
 import type { RunWarning } from './types';
 
@@ -28,7 +27,8 @@ export class RecordKeeper {
 
   constructor(
     private readonly limits: { maxRecords: number; maxRecordBytes: number },
-    private readonly redactor: RunRedactor,
+    /** Hides secrets in a record before it is kept. */
+    private readonly redact: (record: unknown) => unknown,
     private readonly schema: SchemaInferrer,
   ) {}
 
@@ -49,7 +49,7 @@ export class RecordKeeper {
         this.stoppedBy = 'bytes';
         continue;
       }
-      const shown = this.redactor.value(record);
+      const shown = this.redact(record);
       this.records.push(shown);
       this.schema.add(shown);
       this.bytes += size.bytes;

@@ -36,8 +36,12 @@ function decodeSourceParams(text: string | null): Record<string, unknown> | stri
  */
 export const EXPLORE_SOURCE_TIMEOUT_MS = 20_000;
 
-/** The explore sub-route; `execute` is the engine's `runSpec`; `sourceTimeoutMs` bounds each source request. */
-export function exploreRoute(execute: Execute, sourceTimeoutMs = EXPLORE_SOURCE_TIMEOUT_MS) {
+/**
+ * The explore sub-route; `execute` is the engine's `runSpec`; `sourceTimeoutMs` bounds each source request. The answer
+ * has no place for warnings (the Flow Service shape is `{data}`), so they go to the emulator's log: what was withheld
+ * from another origin, for one.
+ */
+export function exploreRoute(execute: Execute, log: (line: string) => void = () => undefined, sourceTimeoutMs = EXPLORE_SOURCE_TIMEOUT_MS) {
   return async (ctx: RequestContext, caller: Caller, id: string, services: ResourceServices): Promise<Reply> => {
     const connection = await services.store.get(caller.scope, 'connections', id);
     if (!connection) {
@@ -71,6 +75,7 @@ export function exploreRoute(execute: Execute, sourceTimeoutMs = EXPLORE_SOURCE_
       sourceValues: params,
       limits: { firstPageOnly: true, requestTimeoutMs: sourceTimeoutMs },
     });
+    for (const warning of result.warnings) log(`explore of connection ${id}: warning ${warning.code}: ${warning.message}`);
     if (result.error?.code === 'timeout') {
       const seconds = `${Math.round(sourceTimeoutMs / 100) / 10} s`;
       return badRequest(ctx, `The source did not answer within ${seconds} (${result.error.message}): the source is the slow part, not the Flow Service. Check that its host answers quickly for these sourceParams (a smaller page size helps), then explore again.`);
