@@ -4,7 +4,8 @@
  * flow's `lastRunDetails` never followed and a `once` flow never ran again. When a sandbox is loaded, every run
  * still `inProgress` is marked `failed` with a reason, and its flow's `lastRunDetails` follows. The scheduler skips
  * interrupted runs (`_interrupted`) when it looks for a flow's previous run, so the interrupted window is read again
- * (a `once` flow runs again).
+ * (a `once` flow runs again). A run the emulator is closed during (Ctrl+C) ends failed the same way, at once,
+ * keeping what it read.
  */
 import { newEtag, type FlowResourceName, type StoredResource } from './resourceStore';
 
@@ -15,6 +16,11 @@ export const INTERRUPTED_MESSAGE =
   'The emulator stopped while this run was in progress, so it never finished; it was marked failed when the emulator started again. '
   + 'A run keeps its records when it ends, so none were kept. A scheduled flow reads the interrupted window again (a once flow runs again); '
   + 'run an on-demand flow again with POST /runs.';
+
+/** The error of a run the emulator was closed during (Ctrl+C, `close()`); the records read so far are kept. */
+export const STOPPED_MESSAGE =
+  'The emulator was stopped during this run, so it did not finish. A scheduled flow reads this window again when the emulator starts '
+  + '(a once flow runs again); run an on-demand flow again with POST /runs.';
 
 type Metrics = { durationSummary?: Record<string, unknown>; statusSummary?: Record<string, unknown> };
 

@@ -14,7 +14,7 @@ import type { EmulatorClock, Scope } from '../types';
 import { connectionCredentials, findAuthSpec } from './baseConnections';
 import type { FlowScheduler, ResourceServices } from './descriptor';
 import { newEtag, type FlowResourceStore, type StoredResource } from './resourceStore';
-import { wasInterrupted } from './runRecovery';
+import { INTERRUPTED_CODE, STOPPED_MESSAGE, wasInterrupted } from './runRecovery';
 
 export const systemClock: EmulatorClock = {
   now: () => Date.now(),
@@ -189,6 +189,7 @@ export class RunService implements FlowScheduler {
     let result: RunResult | undefined;
     let failure: string | undefined;
     let status: number | undefined;
+    let interrupted = false;
     try {
       const input = await this.runInput(scope, flow);
       result = await this.execute({
@@ -198,7 +199,10 @@ export class RunService implements FlowScheduler {
         limits: this.keep,
         signal: this.abort.signal,
       });
-      if (result.error) {
+      if (result.error?.code === 'cancelled' && this.stopped) {
+        interrupted = true;
+        failure = `${STOPPED_MESSAGE} The ${result.records.length} records read until then are kept.`;
+      } else if (result.error) {
         failure = result.error.message;
         status = result.error.status;
       }
@@ -212,6 +216,7 @@ export class RunService implements FlowScheduler {
       sourceStatus: status,
       requests: result?.requests.length ?? 0,
       warnings: result?.warnings.map((warning) => warning.message) ?? [],
+      interrupted,
     });
   }
 
@@ -245,7 +250,7 @@ export class RunService implements FlowScheduler {
     scope: Scope,
     flowId: string,
     run: StoredResource,
-    outcome: { records: unknown[]; recordCount: number; failure?: string; sourceStatus?: number; requests: number; warnings: string[] },
+    outcome: { records: unknown[]; recordCount: number; failure?: string; sourceStatus?: number; requests: number; warnings: string[]; interrupted?: boolean },
   ): Promise<void> {
     const completed = this.clock.now();
     let bytes = measureJson(outcome.records).bytes;
@@ -273,10 +278,11 @@ export class RunService implements FlowScheduler {
         extensions: { ...(metrics.statusSummary.extensions as object), requests: outcome.requests, warnings: outcome.warnings },
       };
       if (outcome.failure !== undefined) {
-        statusSummary.errors = [{ code: `SOURCE-${outcome.sourceStatus ?? 'ERROR'}`, message: outcome.failure }];
+        statusSummary.errors = [{ code: outcome.interrupted ? INTERRUPTED_CODE : `SOURCE-${outcome.sourceStatus ?? 'ERROR'}`, message: outcome.failure }];
       }
       return {
         ...current,
+        ...(outcome.interrupted ? { _interrupted: true } : {}),
         etag: newEtag(),
         metrics: {
           durationSummary: { ...metrics.durationSummary, completedAtUTC: completed },

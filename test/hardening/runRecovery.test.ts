@@ -83,6 +83,39 @@ describe('a run the emulator was killed in', () => {
   });
 });
 
+describe('a run the emulator is closed during', () => {
+  test('ends failed at once saying so, and its once flow runs again at the next start', async () => {
+    let hang = true;
+    const source = await startScriptedSource(() => (hang ? new Promise(() => undefined) : { json: { items: [{ id: 7 }] } }));
+    const dataDir = tempDir('stopped-');
+    try {
+      const emu = await startTestEmulator({ dataDir });
+      let flowId: string;
+      try {
+        const chain = await createChain(emu, scriptedSpec(source.url, '/items', '$.items', 'Closed during a run'));
+        flowId = await chain.flow({ startTime: Math.floor(Date.now() / 1000) - 60, frequency: 'once' });
+        await until('the source to be asked', async () => (source.received.length > 0 ? true : undefined));
+      } finally {
+        await emu.close();
+      }
+      hang = false;
+      const again = await startTestEmulator({ dataDir });
+      try {
+        const runs = await waitForRuns(again, flowId, (list) => list.length === 2 && list.every(finished));
+        const [stopped, rerun] = runs.sort((a, b) => a.createdAt - b.createdAt);
+        assert.equal(stopped.metrics.statusSummary.status, 'failed');
+        assert.equal(stopped.metrics.statusSummary.errors[0].code, 'EMULATOR-INTERRUPTED');
+        assert.match(stopped.metrics.statusSummary.errors[0].message, /^The emulator was stopped during this run/);
+        assert.equal(rerun.metrics.statusSummary.status, 'success');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await source.close();
+    }
+  });
+});
+
 describe('a run that fails ends failed with its error and keeps what it read', () => {
   let source: ScriptedSource;
   let emu: TestEmulator;
