@@ -85,9 +85,11 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** Time and timers of scheduled flow runs; default the system clock. Tests pass a manual clock. */
   clock?: EmulatorClock;
+  /** Cap on one source response's bytes (after decompression) in explore and runs; default the engine's 64 MiB. */
+  maxResponseBytes?: number;
   /**
    * Records kept per run (a batch run, or one hour of a streaming flow): the first `maxRecords` (default 1,000) while
-   * they stay within `maxRecordBytes` of JSON (default 16,000,000); every record is counted. The CLI's
+   * they stay within `maxRecordBytes` of JSON (default 16 MiB); every record is counted. The CLI's
    * `--max-run-records` and `--max-run-records-mb`.
    */
   runRecords?: { maxRecords?: number; maxRecordBytes?: number };

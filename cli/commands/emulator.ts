@@ -9,7 +9,9 @@ import { join, relative } from 'node:path';
 import { startEmulator } from '../../emulator/emulator';
 import { parseFaultArgument } from '../../emulator/faults';
 import { ADMIN_TOKEN_HEADER } from '../../emulator/faultRoute';
-import { isLoopbackHost } from '../../core/api/hostPolicy';
+import { isLoopbackHost } from '../../core/transport/host';
+import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes, recordMebibytes } from './responseLimit';
+import { UsageError } from './setValues';
 import { stripBom } from '../../core/sync/text';
 import type { FaultSpec } from '../../emulator/types';
 
@@ -25,23 +27,21 @@ interface EmulatorCliOptions {
   quiet?: boolean;
   faults?: boolean;
   allowRemote?: boolean;
+  maxResponseMb?: string;
   maxRunRecords?: string;
   maxRunRecordsMb?: string;
 }
 
-/** `--max-run-records` (at least 1) and `--max-run-records-mb` (1 to 1000), or a message saying what is wrong. */
-function runRecordLimits(opts: EmulatorCliOptions): { maxRecords?: number; maxRecordBytes?: number } | string {
+/** `--max-run-records` (at least 1) and `--max-run-records-mb` (1 to 1000 MiB); throws `UsageError`. */
+function runRecordLimits(opts: EmulatorCliOptions): { maxRecords?: number; maxRecordBytes?: number } {
   const limits: { maxRecords?: number; maxRecordBytes?: number } = {};
   if (opts.maxRunRecords !== undefined) {
     const n = Number(opts.maxRunRecords);
-    if (!Number.isInteger(n) || n < 1) return `--max-run-records must be a whole number of at least 1, not ${JSON.stringify(opts.maxRunRecords)}`;
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-run-records must be a whole number of at least 1, not ${JSON.stringify(opts.maxRunRecords)}`);
     limits.maxRecords = n;
   }
-  if (opts.maxRunRecordsMb !== undefined) {
-    const mb = Number(opts.maxRunRecordsMb);
-    if (!Number.isInteger(mb) || mb < 1 || mb > 1000) return `--max-run-records-mb must be a whole number from 1 to 1000, not ${JSON.stringify(opts.maxRunRecordsMb)}`;
-    limits.maxRecordBytes = mb * 1_000_000;
-  }
+  const bytes = recordMebibytes(opts.maxRunRecordsMb, '--max-run-records-mb');
+  if (bytes !== undefined) limits.maxRecordBytes = bytes;
   return limits;
 }
 
@@ -99,8 +99,9 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .option('--no-seed', 'do not seed RestStorageToAEP and GenericStreamingAEP')
     .option('--quiet', 'do not log requests to stderr')
     .option('--faults', 'serve the fault route /__emulator/faults (needs the admin token printed at start)')
+    .option(MAX_RESPONSE_FLAG, `${MAX_RESPONSE_HELP}, for explore and dataflow runs`)
     .option('--max-run-records <n>', 'records each run keeps for GET /runs/{id}/records; all are counted (default 1000)')
-    .option('--max-run-records-mb <n>', 'megabytes of records (as JSON) each run keeps, at most 1000 (default 16)')
+    .option('--max-run-records-mb <n>', 'MiB of records (as JSON) each run keeps, at most 1000 (default 16)')
     .option('--allow-remote', 'with --host, allow listening on an address other than loopback (no TLS, no real auth: take care)')
     .action(async (opts: EmulatorCliOptions) => {
       const port = Number(opts.port);
@@ -123,15 +124,13 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
         setExit(2);
         return;
       }
-      const runRecords = runRecordLimits(opts);
-      if (typeof runRecords === 'string') {
-        process.stderr.write(`sources-sdk emulator: ${runRecords}\n`);
-        setExit(2);
-        return;
-      }
       let faults: FaultSpec[];
+      let runRecords: ReturnType<typeof runRecordLimits>;
       let seeds = { connectionSpecs: [] as object[], flowSpecs: [] as object[], skipped: [] as string[] };
+      let responseLimit: number | undefined;
       try {
+        responseLimit = maxResponseBytes(opts.maxResponseMb);
+        runRecords = runRecordLimits(opts);
         faults = opts.fault.map(parseFaultArgument);
         if (opts.seedDir) seeds = await readSeedDir(opts.seedDir);
       } catch (err) {
@@ -159,6 +158,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
           seedFlowSpecs: seeds.flowSpecs,
           faults,
           faultRoute: opts.faults === true,
+          maxResponseBytes: responseLimit,
           runRecords,
           log: opts.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
         });

@@ -1,6 +1,7 @@
 /**
  * `sources-sdk preview <spec> --auth "<auth spec name>" --set name=value … [--set-env name=VAR …] [--max-pages N]
- * [--max-records N] [--max-records-mb N] [--window-start ISO --window-end ISO] [--backfill] [--timeout seconds]
+ * [--max-records N] [--max-records-mb N] [--max-response-mb N] [--window-start ISO --window-end ISO] [--backfill]
+ * [--timeout seconds]
  * [--format text|json]`:
  * runs a connection spec against the source's own API with the engine of `core/run` and prints what it read.
  * Values go to the auth spec when it has a property of that name, else to `sourceSpec.spec` (placeholders see both).
@@ -12,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { authSpecNames, routeValues } from '../../core/chain/values';
 import { runSpec, type RunRequest } from '../../core/run';
+import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes, recordMebibytes } from './responseLimit';
 import { UsageError, valuesFromFlags } from './setValues';
 import { stripBom } from '../../core/sync/text';
 import { previewJsonChunks, previewText } from '../format/preview';
@@ -23,6 +25,7 @@ interface PreviewFlags {
   maxPages?: string;
   maxRecords?: string;
   maxRecordsMb?: string;
+  maxResponseMb?: string;
   windowStart?: string;
   windowEnd?: string;
   backfill?: boolean;
@@ -43,7 +46,8 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
     .option('--set-env <name=VAR>', 'a value read from the environment variable VAR, for secrets (repeatable)', collect, [])
     .option('--max-pages <n>', 'most requests to make (default 50)')
     .option('--max-records <n>', 'most records to keep; more are counted (default 1000)')
-    .option('--max-records-mb <n>', 'most megabytes of records (as JSON) to keep; more are counted (default 16, at most 1000)')
+    .option('--max-records-mb <n>', 'most MiB of records (as JSON) to keep; more are counted (default 16, at most 1000)')
+    .option(MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP)
     .option('--window-start <iso>', 'schedule window start (default: 24 hours before the end)')
     .option('--window-end <iso>', 'schedule window end (default: now)')
     .option('--backfill', 'with ADVANCE scheduling, run the backfill expression')
@@ -59,15 +63,6 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
   return n;
 }
-
-/** `--max-records-mb`: 1 to 1000 MB (a larger cap would let one run's records outgrow what a string can hold). */
-function megabyteLimit(value: string | undefined): number | undefined {
-  const mb = positiveInt(value, '--max-records-mb');
-  if (mb !== undefined && mb > MAX_RECORDS_MB) throw new UsageError(`--max-records-mb must be at most ${MAX_RECORDS_MB}, not ${mb}`);
-  return mb === undefined ? undefined : mb * 1_000_000;
-}
-
-const MAX_RECORDS_MB = 1000;
 
 function date(value: string | undefined, flag: string): Date | undefined {
   if (value === undefined) return undefined;
@@ -98,7 +93,8 @@ function buildRequest(spec: unknown, flags: PreviewFlags): RunRequest {
     limits: {
       maxPages: positiveInt(flags.maxPages, '--max-pages'),
       maxRecords: positiveInt(flags.maxRecords, '--max-records'),
-      maxRecordBytes: megabyteLimit(flags.maxRecordsMb),
+      maxRecordBytes: recordMebibytes(flags.maxRecordsMb, '--max-records-mb'),
+      maxResponseBytes: maxResponseBytes(flags.maxResponseMb),
       requestTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
       detailedRequests: 0,
     },

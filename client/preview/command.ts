@@ -51,6 +51,12 @@ function authSpecsOf(spec: unknown): Array<{ name: string; type: string; descrip
 
 const stopped = (): PreviewCommandResult => cancelled({ cancelled: true as const });
 
+/** `sourcesSdk.preview.maxResponseMegabytes` in bytes (the engine's default when unset or not a number ≥ 1). */
+function responseLimit(uri: vscode.Uri): number | undefined {
+  const megabytes = vscode.workspace.getConfiguration('sourcesSdk', uri).get<number>('preview.maxResponseMegabytes');
+  return typeof megabytes === 'number' && megabytes >= 1 ? Math.round(megabytes * 1024 * 1024) : undefined;
+}
+
 export async function previewSource(ctx: CommandContext, host: PreviewHost | undefined, uriArg: unknown, options: PreviewOptions = {}): Promise<PreviewCommandResult> {
   // It sends requests to the host a spec names.
   const untrusted = requireTrust(ctx, 'Preview Source', {});
@@ -98,7 +104,7 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
           return await runSpec({
             spec, authSpecName: chosen, authValues, sourceValues,
             window: options.window ? { start: new Date(options.window.start), end: new Date(options.window.end) } : undefined,
-            backfill: options.backfill, limits: options.limits, signal: controller.signal,
+            backfill: options.backfill, limits: { maxResponseBytes: responseLimit(document.uri), ...options.limits }, signal: controller.signal,
             onProgress: (p) => progress.report({ message: `${p.requests} requests, ${p.recordCount} records` }),
           });
         } finally {

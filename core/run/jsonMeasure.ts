@@ -57,7 +57,10 @@ export function jsonDepth(value: unknown, stopAbove = Infinity): number {
   return measureJson(value, { maxDepth: stopAbove }).depth;
 }
 
-/** "12.3 MB" for a byte count (decimal megabytes, as the limits are written). */
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
+/** One MiB, the unit of the `--max-…-mb` flags. */
+export const MIB = 1024 * 1024;
+
+/** "12.3 MiB" for a byte count. */
+export function mebibytes(bytes: number): string {
+  return `${(bytes / MIB).toFixed(bytes < 10 * MIB ? 1 : 0)} MiB`;
 }

@@ -5,7 +5,7 @@
  * says so (it would overflow every recursive walk that follows); it is checked before it is counted, so no limit
  * warning is given for it.
  */
-import { MAX_JSON_DEPTH, measureJson, megabytes } from './jsonMeasure';
+import { MAX_JSON_DEPTH, measureJson, mebibytes } from './jsonMeasure';
 import type { SchemaInferrer } from './schema';
 import type { RunWarning } from './types';
 
@@ -60,7 +60,7 @@ export class RecordKeeper {
   warning(): RunWarning | undefined {
     if (this.count <= this.records.length) return undefined;
     const cap = this.stoppedBy === 'bytes'
-      ? `the record size limit, ${megabytes(this.limits.maxRecordBytes)} of JSON`
+      ? `the record size limit, ${mebibytes(this.limits.maxRecordBytes)} of JSON`
       : `the record limit, ${this.limits.maxRecords}`;
     return { code: 'record-limit-reached', message: `Kept the first ${this.records.length} of ${this.count} records (${cap})` };
   }

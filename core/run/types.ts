@@ -13,7 +13,7 @@ export interface RunLimits {
   maxRecords?: number;
   /**
    * Most bytes of JSON kept in `RunResult.records` (measured per record, approximately). Once the next record would
-   * pass it, that record and the rest are counted, not kept. Default 16,000,000 (16 MB).
+   * pass it, that record and the rest are counted, not kept. Default 16 MiB.
    */
   maxRecordBytes?: number;
   /** Per-request timeout in milliseconds, the body read included. Default 30,000. */
@@ -143,7 +143,7 @@ export interface RunResult {
 export const DEFAULT_LIMITS: Required<RunLimits> = {
   maxPages: 50,
   maxRecords: 1000,
-  maxRecordBytes: 16_000_000,
+  maxRecordBytes: 16 * 1024 * 1024,
   requestTimeoutMs: 30_000,
   firstPageOnly: false,
   detailedRequests: 20,

@@ -34,8 +34,8 @@ export interface RunRecordLimits {
   maxRecordBytes: number;
 }
 
-/** The default: the first 1,000 records, at most 16 MB of them (`--max-run-records`, `--max-run-records-mb`). */
-export const DEFAULT_RUN_RECORDS: RunRecordLimits = { maxRecords: 1000, maxRecordBytes: 16_000_000 };
+/** The default: the first 1,000 records, at most 16 MiB of them (`--max-run-records`, `--max-run-records-mb`). */
+export const DEFAULT_RUN_RECORDS: RunRecordLimits = { maxRecords: 1000, maxRecordBytes: 16 * 1024 * 1024 };
 /** `setTimeout` cannot wait longer than this; longer waits are re-armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 

@@ -48,7 +48,7 @@ for (const mode of ['memory', 'data folder'] as const) {
         assert.match(mixed.body.errorMessage!, /Event 2 is nested deeper than 100 levels/);
         const large = await post(inletUrl, JSON.stringify({ kind: 'large', text: 'x'.repeat(1_100_000) }));
         assert.equal(large.status, 400);
-        assert.match(large.body.errorMessage!, /Event 1 is larger than 1 MB of JSON/);
+        assert.match(large.body.errorMessage!, /Event 1 is larger than 1 MiB of JSON/);
         const nearLimit = await post(inletUrl, JSON.stringify({ kind: 'deep but fine', payload: JSON.parse(deepEvent(98)) }));
         assert.equal(nearLimit.status, 200, JSON.stringify(nearLimit.body));
 

@@ -1,7 +1,7 @@
 // Records kept per run are capped by count and by size, in preview and in the emulator's runs. 1,000 records of
 // 1 MB made `preview --format json` print nothing and fail with "Invalid string length" after a 2.2 GB peak, and left
 // an emulator run `inProgress` for ever ("run failed: Invalid string length" in the log, nothing kept). Now the first
-// records are kept up to 16 MB of JSON by default (`--max-records-mb`, `--max-run-records-mb`; the tests set 2 MB to
+// records are kept up to 16 MiB of JSON by default (`--max-records-mb`, `--max-run-records-mb`; the tests set 2 MiB to
 // stay quick), the rest counted with a warning naming the cap; the JSON output is written record by record; and a run
 // whose records cannot be stored ends failed with the reason instead of staying in progress.
 import { describe, test, before, after } from 'node:test';
@@ -42,19 +42,19 @@ async function flowRun(emu: TestEmulator, path: string): Promise<{ run: LooseJso
 
 describe('emulator runs', () => {
   test('records past the size cap: the run succeeds keeping the first ones, counts all and says which cap stopped it', async () => {
-    // The defaults (16 MB, 1,000 records) are what preview and the emulator use when nothing is set.
-    assert.deepEqual(DEFAULT_RUN_RECORDS, { maxRecords: 1000, maxRecordBytes: 16_000_000 });
-    assert.equal(DEFAULT_LIMITS.maxRecordBytes, 16_000_000);
-    const emu = await startTestEmulator({ runRecords: { maxRecordBytes: 2_000_000 } });
+    // The defaults (16 MiB, 1,000 records) are what preview and the emulator use when nothing is set.
+    assert.deepEqual(DEFAULT_RUN_RECORDS, { maxRecords: 1000, maxRecordBytes: 16 * 1024 * 1024 });
+    assert.equal(DEFAULT_LIMITS.maxRecordBytes, 16 * 1024 * 1024);
+    const emu = await startTestEmulator({ runRecords: { maxRecordBytes: 2 * 1024 * 1024 } });
     try {
       const { run, records } = await flowRun(emu, '/ten-halves');
       assert.equal(run.metrics.statusSummary.status, 'success', JSON.stringify(run.metrics.statusSummary));
       assert.equal(run.metrics.recordSummary.inputRecordCount, 10);
-      assert.match(run.metrics.statusSummary.extensions.warnings.join('\n'), /Kept the first 3 of 10 records \(the record size limit, 2\.0 MB of JSON\)/);
+      assert.match(run.metrics.statusSummary.extensions.warnings.join('\n'), /Kept the first 4 of 10 records \(the record size limit, 2\.0 MiB of JSON\)/);
       assert.equal(records.status, 200);
       assert.equal(records.body.recordCount, 10);
       assert.equal(records.body.truncated, true);
-      assert.deepEqual(records.body.items.map((r: { id: number }) => r.id), [1, 2, 3]);
+      assert.deepEqual(records.body.items.map((r: { id: number }) => r.id), [1, 2, 3, 4]);
     } finally {
       await emu.close();
     }
@@ -110,14 +110,14 @@ describe('sources-sdk preview', () => {
     const { code, stdout, stderr } = await preview('/ten-halves', ['--format', 'json', '--max-records-mb', '2']);
     assert.equal(code, 0, stderr);
     const out = JSON.parse(stdout);
-    assert.deepEqual(out.records.map((r: { id: number }) => r.id), [1, 2, 3]);
+    assert.deepEqual(out.records.map((r: { id: number }) => r.id), [1, 2, 3, 4]);
     assert.equal(out.recordCount, 10);
-    assert.deepEqual(out.warnings.map((w: { code: string; message: string }) => w.message), ['Kept the first 3 of 10 records (the record size limit, 2.0 MB of JSON)']);
+    assert.deepEqual(out.warnings.map((w: { code: string; message: string }) => w.message), ['Kept the first 4 of 10 records (the record size limit, 2.0 MiB of JSON)']);
   });
 
   test('--max-records-mb over 1000 is refused with a clear message', async () => {
     const refused = await preview('/ten-halves', ['--max-records-mb', '5000']);
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /--max-records-mb must be at most 1000, not 5000/);
+    assert.match(refused.stderr, /--max-records-mb must be a whole number of MiB from 1 to 1000, not "5000"/);
   });
 });
