@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { FaultInjector } from './faults';
 import { handleFaultRoute, newAdminToken, type FaultRouteAccess } from './faultRoute';
+import { hidePaths } from './paths';
 import { BodyTooLargeError, flowError, gatewayError, json, sendReply, type Reply, type RequestContext } from './http';
 import { DEFAULT_TOKEN_TTL_SECONDS, IMS_TOKEN_PATH, TokenAuthority } from './ims';
 import { runSpec } from '../core/run';
@@ -19,13 +20,10 @@ import type { EmulatorOptions, FaultSpec } from './types';
 export type { EmulatorClock, EmulatorOptions, FaultSpec, FaultMatch, Scope, SpecResourceName, StoredSpec } from './types';
 export { FLOW_SERVICE_ROOT } from './specRoutes';
 export { IMS_TOKEN_PATH } from './ims';
+export { hidePaths } from './paths';
 
 export const ADMIN_ROOT = '/__emulator';
 
-/** Error messages never show absolute paths (the data folder, the install): `'/abs/dir/file'` becomes `'…/file'`. */
-export function hidePaths(message: string): string {
-  return message.replace(/(['"]?)(?:[A-Za-z]:)?[\\/][^\s'",]*[\\/]([^\s'",\\/]+)\1/g, '$1…/$2$1');
-}
 
 /** What tests (and the bench) may reach into: the spec store and the token authority. */
 export interface EmulatorInternals {
@@ -104,7 +102,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Explore and runs read the source through the engine; the response cap (--max-response-mb) applies to both.
   const execute: typeof runSpec = (request) => runSpec(options.maxResponseBytes === undefined ? request
     : { ...request, limits: { ...request.limits, maxResponseBytes: options.maxResponseBytes } });
-  const resources = new FlowResources({ dataDir: options.dataDir, specs: store, tokens, execute, clock: options.clock, log });
+  const resources = new FlowResources({
+    dataDir: options.dataDir, specs: store, tokens, execute, clock: options.clock, log, runRecords: options.runRecords, exploreTimeoutMs: options.exploreTimeoutMs,
+  });
 
   async function route(ctx: RequestContext): Promise<Reply | 'dropped'> {
     if (ctx.path === ADMIN_ROOT || ctx.path.startsWith(`${ADMIN_ROOT}/`)) return handleAdmin(ctx, faults, store, faultAccess);

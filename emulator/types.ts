@@ -87,6 +87,14 @@ export interface EmulatorOptions {
   clock?: EmulatorClock;
   /** Cap on one source response's bytes (after decompression) in explore and runs; default the engine's 64 MiB. */
   maxResponseBytes?: number;
+  /**
+   * Records kept per run (a batch run, or one hour of a streaming flow): the first `maxRecords` (default 1,000) while
+   * they stay within `maxRecordBytes` of JSON (default 16 MiB); every record is counted. The CLI's
+   * `--max-run-records` and `--max-run-records-mb`.
+   */
+  runRecords?: { maxRecords?: number; maxRecordBytes?: number };
+  /** How long an explore waits for the source, in ms (default 20,000: less than a client's 30 s timeout). */
+  exploreTimeoutMs?: number;
 }
 
 /** The scheduler's view of time: scheduled runs use only these, so a test can advance time without sleeping. */

@@ -10,7 +10,8 @@ import { startEmulator } from '../../emulator/emulator';
 import { parseFaultArgument } from '../../emulator/faults';
 import { ADMIN_TOKEN_HEADER } from '../../emulator/faultRoute';
 import { isLoopbackHost } from '../../core/transport/host';
-import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes } from './responseLimit';
+import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes, recordMebibytes } from './responseLimit';
+import { UsageError } from './setValues';
 import { stripBom } from '../../core/sync/text';
 import type { FaultSpec } from '../../emulator/types';
 
@@ -27,6 +28,21 @@ interface EmulatorCliOptions {
   faults?: boolean;
   allowRemote?: boolean;
   maxResponseMb?: string;
+  maxRunRecords?: string;
+  maxRunRecordsMb?: string;
+}
+
+/** `--max-run-records` (at least 1) and `--max-run-records-mb` (1 to 1000 MiB); throws `UsageError`. */
+function runRecordLimits(opts: EmulatorCliOptions): { maxRecords?: number; maxRecordBytes?: number } {
+  const limits: { maxRecords?: number; maxRecordBytes?: number } = {};
+  if (opts.maxRunRecords !== undefined) {
+    const n = Number(opts.maxRunRecords);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-run-records must be a whole number of at least 1, not ${JSON.stringify(opts.maxRunRecords)}`);
+    limits.maxRecords = n;
+  }
+  const bytes = recordMebibytes(opts.maxRunRecordsMb, '--max-run-records-mb');
+  if (bytes !== undefined) limits.maxRecordBytes = bytes;
+  return limits;
 }
 
 /** Secrets on a command line are visible to other local users, so the secret may also come from the environment. */
@@ -84,6 +100,8 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .option('--quiet', 'do not log requests to stderr')
     .option('--faults', 'serve the fault route /__emulator/faults (needs the admin token printed at start)')
     .option(MAX_RESPONSE_FLAG, `${MAX_RESPONSE_HELP}, for explore and dataflow runs`)
+    .option('--max-run-records <n>', 'records each run keeps for GET /runs/{id}/records; all are counted (default 1000)')
+    .option('--max-run-records-mb <n>', 'MiB of records (as JSON) each run keeps, at most 1000 (default 16)')
     .option('--allow-remote', 'with --host, allow listening on an address other than loopback (no TLS, no real auth: take care)')
     .action(async (opts: EmulatorCliOptions) => {
       const port = Number(opts.port);
@@ -107,10 +125,12 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
         return;
       }
       let faults: FaultSpec[];
+      let runRecords: ReturnType<typeof runRecordLimits>;
       let seeds = { connectionSpecs: [] as object[], flowSpecs: [] as object[], skipped: [] as string[] };
       let responseLimit: number | undefined;
       try {
         responseLimit = maxResponseBytes(opts.maxResponseMb);
+        runRecords = runRecordLimits(opts);
         faults = opts.fault.map(parseFaultArgument);
         if (opts.seedDir) seeds = await readSeedDir(opts.seedDir);
       } catch (err) {
@@ -139,6 +159,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
           faults,
           faultRoute: opts.faults === true,
           maxResponseBytes: responseLimit,
+          runRecords,
           log: opts.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
         });
       } catch (err) {

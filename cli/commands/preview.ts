@@ -1,6 +1,7 @@
 /**
  * `sources-sdk preview <spec> --auth "<auth spec name>" --set name=value … [--set-env name=VAR …] [--max-pages N]
- * [--max-records N] [--max-response-mb N] [--window-start ISO --window-end ISO] [--backfill] [--timeout seconds]
+ * [--max-records N] [--max-records-mb N] [--max-response-mb N] [--window-start ISO --window-end ISO] [--backfill]
+ * [--timeout seconds]
  * [--format text|json]`:
  * runs a connection spec against the source's own API with the engine of `core/run` and prints what it read.
  * Values go to the auth spec when it has a property of that name, else to `sourceSpec.spec` (placeholders see both).
@@ -12,10 +13,10 @@ import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { authSpecNames, routeValues } from '../../core/chain/values';
 import { runSpec, type RunRequest } from '../../core/run';
-import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes } from './responseLimit';
+import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes, recordMebibytes } from './responseLimit';
 import { UsageError, valuesFromFlags } from './setValues';
 import { stripBom } from '../../core/sync/text';
-import { previewJson, previewText } from '../format/preview';
+import { previewJsonChunks, previewText } from '../format/preview';
 
 interface PreviewFlags {
   auth?: string;
@@ -23,6 +24,7 @@ interface PreviewFlags {
   setEnv: string[];
   maxPages?: string;
   maxRecords?: string;
+  maxRecordsMb?: string;
   maxResponseMb?: string;
   windowStart?: string;
   windowEnd?: string;
@@ -44,6 +46,7 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
     .option('--set-env <name=VAR>', 'a value read from the environment variable VAR, for secrets (repeatable)', collect, [])
     .option('--max-pages <n>', 'most requests to make (default 50)')
     .option('--max-records <n>', 'most records to keep; more are counted (default 1000)')
+    .option('--max-records-mb <n>', 'most MiB of records (as JSON) to keep; more are counted (default 16, at most 1000)')
     .option(MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP)
     .option('--window-start <iso>', 'schedule window start (default: 24 hours before the end)')
     .option('--window-end <iso>', 'schedule window end (default: now)')
@@ -90,6 +93,7 @@ function buildRequest(spec: unknown, flags: PreviewFlags): RunRequest {
     limits: {
       maxPages: positiveInt(flags.maxPages, '--max-pages'),
       maxRecords: positiveInt(flags.maxRecords, '--max-records'),
+      maxRecordBytes: recordMebibytes(flags.maxRecordsMb, '--max-records-mb'),
       maxResponseBytes: maxResponseBytes(flags.maxResponseMb),
       requestTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
       detailedRequests: 0,
@@ -129,11 +133,20 @@ export async function runPreview(specPath: string, flags: PreviewFlags): Promise
     process.stderr.write(`sources-sdk preview: ${p.requests} requests, ${p.recordCount} records…\n`);
   };
   const result = await runSpec(request).finally(() => process.removeListener('SIGINT', onInterrupt));
-  process.stdout.write(`${flags.format === 'json' ? previewJson(result) : previewText(result)}\n`);
+  if (flags.format === 'json') await writeChunks(previewJsonChunks(result));
+  else process.stdout.write(`${previewText(result)}\n`);
   if (result.error?.code === 'cancelled') return fail('interrupted', 130);
   if (result.error) {
     const where = result.error.specPath ? ` (${result.error.specPath})` : '';
     return fail(`${result.error.message}${where}`, 1);
   }
   return 0;
+}
+
+/** Writes the chunks to stdout as the pipe takes them (a large JSON result is never held as one string). */
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+  process.stdout.write('\n');
 }

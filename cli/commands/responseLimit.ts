@@ -14,3 +14,14 @@ export function maxResponseBytes(value: string | undefined): number | undefined 
   if (!Number.isFinite(mb) || mb < 1) throw new UsageError(`--max-response-mb must be a number of MiB of at least 1, not ${JSON.stringify(value)}`);
   return Math.round(mb * 1024 * 1024);
 }
+
+/** Most MiB of records a run may be asked to keep (a larger cap would let one run's records outgrow a string). */
+export const MAX_RECORDS_MIB = 1000;
+
+/** `--max-records-mb` / `--max-run-records-mb`: whole MiB from 1 to 1000, in bytes; undefined when absent. */
+export function recordMebibytes(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 1 || mb > MAX_RECORDS_MIB) throw new UsageError(`${flag} must be a whole number of MiB from 1 to ${MAX_RECORDS_MIB}, not ${JSON.stringify(value)}`);
+  return mb * 1024 * 1024;
+}

@@ -3,14 +3,25 @@ import type { RunResult } from '../../core/run';
 import { describeFix } from '../../core/run/specFix';
 import { recordsTable } from '../../core/run/table';
 
-/** The JSON output: `{ requests, records, recordCount, schema, warnings, error?, stopReason? }` (requests without bodies). */
-export function previewJson(result: RunResult): string {
+/** `text` with every line but the first indented by `spaces`. */
+const indentTail = (text: string, spaces: string): string => text.replace(/\n/g, `\n${spaces}`);
+
+/**
+ * The JSON output, `{ requests, records, recordCount, schema, warnings, error?, stopReason? }` (requests without bodies), in pieces:
+ * one per record, so a large run is written as it is turned into text and never has to fit in one string.
+ */
+export function* previewJsonChunks(result: RunResult): Generator<string> {
   const requests = result.requests.map(({ method, url, status, durationMs, recordCount }) => ({ method, url, status, durationMs, recordCount }));
-  return JSON.stringify({
-    requests, records: result.records, recordCount: result.recordCount, schema: result.schema, warnings: result.warnings,
-    ...(result.error ? { error: result.error } : {}),
-    ...(result.stopReason ? { stopReason: result.stopReason } : {}),
-  }, null, 2);
+  const field = (name: string, value: unknown) => `  ${JSON.stringify(name)}: ${indentTail(JSON.stringify(value, null, 2), '  ')}`;
+  yield `{\n${field('requests', requests)},\n  "records": [`;
+  for (const [index, record] of result.records.entries()) {
+    yield `${index === 0 ? '' : ','}\n    ${indentTail(JSON.stringify(record, null, 2), '    ')}`;
+  }
+  yield `${result.records.length ? '\n  ' : ''}],\n`;
+  const rest: Array<[string, unknown]> = [['recordCount', result.recordCount], ['schema', result.schema], ['warnings', result.warnings]];
+  if (result.error) rest.push(['error', result.error]);
+  if (result.stopReason) rest.push(['stopReason', result.stopReason]);
+  yield `${rest.map(([name, value]) => field(name, value)).join(',\n')}\n}`;
 }
 
 function fit(text: string, width: number): string {

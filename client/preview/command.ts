@@ -54,9 +54,9 @@ function authSpecsOf(spec: unknown): Array<{ name: string; type: string; descrip
 
 const stopped = (): PreviewCommandResult => cancelled({ cancelled: true as const });
 
-/** `sourcesSdk.preview.maxResponseMegabytes` in bytes (the engine's default when unset or not a number ≥ 1). */
-function responseLimit(uri: vscode.Uri): number | undefined {
-  const megabytes = vscode.workspace.getConfiguration('sourcesSdk', uri).get<number>('preview.maxResponseMegabytes');
+/** A `sourcesSdk.preview.*Megabytes` setting in bytes (the engine's default when unset or not a number ≥ 1). */
+function mebibyteSetting(uri: vscode.Uri, key: 'maxResponseMegabytes' | 'maxRecordsMegabytes'): number | undefined {
+  const megabytes = vscode.workspace.getConfiguration('sourcesSdk', uri).get<number>(`preview.${key}`);
   return typeof megabytes === 'number' && megabytes >= 1 ? Math.round(megabytes * 1024 * 1024) : undefined;
 }
 
@@ -107,7 +107,7 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
           return await runSpec({
             spec, authSpecName: chosen, authValues, sourceValues,
             window: options.window ? { start: new Date(options.window.start), end: new Date(options.window.end) } : undefined,
-            backfill: options.backfill, limits: { maxResponseBytes: responseLimit(document.uri), ...options.limits }, signal: controller.signal,
+            backfill: options.backfill, limits: { maxResponseBytes: mebibyteSetting(document.uri, 'maxResponseMegabytes'), maxRecordBytes: mebibyteSetting(document.uri, 'maxRecordsMegabytes'), ...options.limits }, signal: controller.signal,
             onProgress: (p) => progress.report({ message: `${p.requests} requests, ${p.recordCount} records` }),
           });
         } finally {

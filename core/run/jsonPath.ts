@@ -2,9 +2,14 @@
  * JSONPath evaluation for `contentPath`, `explodeEntityPath`, `pointerPath`, `continuationTokenPath` and
  * `endConditionName`, through json-p3 (RFC 9535 JSONPath; no script evaluation, so a spec from anywhere cannot run
  * code). Paths written without the leading `$` (`paging.next`, seen in the docs) are read as `$.paging.next`.
+ * The regular expressions of `match()` and `search()` run in linear time (see `linearRegex.ts`).
  */
-import { jsonpath, type JSONPathQuery } from 'json-p3';
+import { JSONPathEnvironment, type JSONPathQuery } from 'json-p3';
+import { installLinearRegex, unsafePattern } from './linearRegex';
 import { SpecError } from './specModel';
+
+const environment = new JSONPathEnvironment();
+installLinearRegex(environment);
 
 const compiled = new Map<string, JSONPathQuery>();
 
@@ -21,9 +26,13 @@ export function compilePath(path: string, specPath: string): JSONPathQuery {
   let query = compiled.get(normalized);
   if (!query) {
     try {
-      query = jsonpath.compile(normalized);
+      query = environment.compile(normalized);
     } catch (err) {
       throw new SpecError(`${specPath} is not a valid JSONPath (${JSON.stringify(path)}): ${(err as Error).message}`, specPath);
+    }
+    const unsafe = unsafePattern(query);
+    if (unsafe) {
+      throw new SpecError(`${specPath} calls ${unsafe.fn}() with the pattern ${JSON.stringify(unsafe.pattern)}, which is refused: ${unsafe.reason}.`, specPath);
     }
     if (compiled.size > 500) compiled.clear(); // many distinct paths only in fuzzing; keep the cache bounded
     compiled.set(normalized, query);

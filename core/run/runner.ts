@@ -7,6 +7,7 @@ import { isInsecureForCredentials, sourcePolicy } from '../transport/policy';
 import { Redactor } from '../transport/redact';
 import { InputError } from './auth';
 import { exchange, ExchangeError, pause } from './exchange';
+import { RecordError, RecordKeeper } from './keeper';
 import { hopWarnings, pageForOrigin, parameterSecrets, runCredentials } from './origin';
 import { createPaginator, isStop, PAGINATION, type PageStep } from './pagination';
 import { extractRecords } from './records';
@@ -53,9 +54,9 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
   let redactor = new Redactor();
   const warnings = new WarningList();
   const requests: RunRequestLog[] = [];
-  const records: unknown[] = [];
   const schema = new SchemaInferrer();
-  let recordCount = 0;
+  // Records are redacted with the run's redactor as it is when they arrive (it is replaced once the secrets are known).
+  const kept = new RecordKeeper(limits, (record) => redactor.value(record), schema);
   let error: RunError | undefined;
   /** Why the pages ended (the paginator's reason, a limit, a loop); undefined when an error ended the run. */
   let stopReason: string | undefined;
@@ -155,15 +156,8 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
       if (found.explodeMissed) {
         warnings.add({ code: 'explode-path-empty', message: `explodeEntityPath ${JSON.stringify(model.explodeEntityPath?.path)} finds no array inside the records`, specPath: `${ATTRIBUTES}.explodeEntityPath` });
       }
-      for (const record of found.records) {
-        recordCount++;
-        if (records.length < limits.maxRecords) {
-          const shown = redactor.value(record);
-          records.push(shown);
-          schema.add(shown);
-        }
-      }
-      request.onProgress?.({ requests: requests.length, recordCount });
+      kept.add(found.records, page + 1);
+      request.onProgress?.({ requests: requests.length, recordCount: kept.count });
       previousText = response.text;
       if (limits.firstPageOnly) {
         stopReason = 'only the first page was asked for';
@@ -182,15 +176,14 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
     error = toRunError(err, redactor);
   }
 
-  if (recordCount > records.length) {
-    warnings.add({ code: 'record-limit-reached', message: `Kept the first ${records.length} of ${recordCount} records (record limit)` });
-  }
+  const limitWarning = kept.warning();
+  if (limitWarning) warnings.add(limitWarning);
   const conflict = schema.conflict();
   if (conflict) {
     warnings.add({ code: 'mixed-record-shapes', message: `Records have mixed shapes: ${conflict.path || 'the record itself'} is ${conflict.types.join(' in some, ')} in others; check contentPath`, specPath: `${ATTRIBUTES}.contentPath` });
   }
   return {
-    requests, records, recordCount, schema: schema.schema(), warnings: warnings.list(),
+    requests, records: kept.records, recordCount: kept.count, schema: schema.schema(), warnings: warnings.list(),
     ...(error ? { error } : stopReason ? { stopReason } : {}),
   };
 }
@@ -217,6 +210,7 @@ function toRunError(err: unknown, redactor: Redactor): RunError {
     };
   }
   if (err instanceof TransportError) return { code: 'policy', message };
+  if (err instanceof RecordError) return { code: 'response', message };
   if (err instanceof ExchangeError) return { code: err.code, message, ...(err.editorMessage ? { editorMessage: redactor.text(err.editorMessage) } : {}) };
   return { code: 'network', message };
 }

@@ -11,6 +11,11 @@ export interface RunLimits {
   maxPages?: number;
   /** Most records kept in `RunResult.records`. Records beyond are counted in `recordCount`, not kept. Default 1000. */
   maxRecords?: number;
+  /**
+   * Most bytes of JSON kept in `RunResult.records` (measured per record, approximately). Once the next record would
+   * pass it, that record and the rest are counted, not kept. Default 16 MiB.
+   */
+  maxRecordBytes?: number;
   /** Per-request timeout in milliseconds, the body read included. Default 30,000. */
   requestTimeoutMs?: number;
   /** Make the first request only (what an explore preview needs). */
@@ -118,7 +123,8 @@ export interface RunWarning {
 /**
  * `http`: the source answered an error status; `network`: no answer; `timeout`: no answer within the per-request
  * timeout; `cancelled`: the caller's signal; `spec`: the spec cannot be run as written; `input`: a value is missing or
- * unusable; `policy`: the host policy refused a URL; `response`: the answer is not JSON.
+ * unusable; `policy`: the host policy refused a URL; `response`: the answer is not JSON, or holds a record nested too
+ * deep to keep (more than 100 levels).
  */
 export type RunErrorCode = 'http' | 'network' | 'timeout' | 'cancelled' | 'spec' | 'input' | 'policy' | 'response';
 
@@ -156,6 +162,7 @@ export interface RunResult {
 export const DEFAULT_LIMITS: Required<RunLimits> = {
   maxPages: 50,
   maxRecords: 1000,
+  maxRecordBytes: 16 * 1024 * 1024,
   requestTimeoutMs: 30_000,
   firstPageOnly: false,
   detailedRequests: 20,

@@ -83,6 +83,7 @@ function patchedBy(check: ResourceDescriptor['prepareCreate']): NonNullable<Reso
 
 export const sourceConnections: ResourceDescriptor = {
   ...flowServiceResource('sourceConnections', 'source connection', { patch: true, delete: true }),
+  serverManaged: ['inheritedAttributes'],
   prepareCreate: checkSourceConnection,
   preparePatch: patchedBy(checkSourceConnection),
   refuseDelete: (ctx, caller, record, services) => refuseIfUsed(ctx, caller, record, services, 'sourceConnectionIds', 'source connection'),

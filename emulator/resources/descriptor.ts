@@ -46,6 +46,8 @@ export interface ResourceDescriptor {
   methods: { patch: boolean; delete: boolean };
   /** Single GETs answer `{items: [item]}` (Flow Service) or the item itself (mapping sets). */
   wrapSingle: boolean;
+  /** Top-level fields the server computes for this resource beyond the audit fields (a PATCH may not change them). */
+  serverManaged?: readonly string[];
   /** Checks a POST body. */
   prepareCreate(ctx: RequestContext, caller: Caller, body: Record<string, unknown>, services: ResourceServices): Promise<Outcome<PreparedCreate>>;
   /** Checks a patched record (`patched` = the served view with the JSON Patch applied) and builds the stored one. */

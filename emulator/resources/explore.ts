@@ -30,10 +30,18 @@ function decodeSourceParams(text: string | null): Record<string, unknown> | stri
 }
 
 /**
- * The explore sub-route; `execute` is the engine's `runSpec`. The answer has no place for warnings (the Flow Service
- * shape is `{data}`), so they go to the emulator's log: what was withheld from another origin, for one.
+ * How long explore waits for the source: less than a client's own timeout (30 s in this project's client), so a slow
+ * source is reported as the slow part instead of the client giving up on the emulator ("the service may be
+ * overloaded").
  */
-export function exploreRoute(execute: Execute, log: (line: string) => void = () => undefined) {
+export const EXPLORE_SOURCE_TIMEOUT_MS = 20_000;
+
+/**
+ * The explore sub-route; `execute` is the engine's `runSpec`; `sourceTimeoutMs` bounds each source request. The answer
+ * has no place for warnings (the Flow Service shape is `{data}`), so they go to the emulator's log: what was withheld
+ * from another origin, for one.
+ */
+export function exploreRoute(execute: Execute, log: (line: string) => void = () => undefined, sourceTimeoutMs = EXPLORE_SOURCE_TIMEOUT_MS) {
   return async (ctx: RequestContext, caller: Caller, id: string, services: ResourceServices): Promise<Reply> => {
     const connection = await services.store.get(caller.scope, 'connections', id);
     if (!connection) {
@@ -65,9 +73,13 @@ export function exploreRoute(execute: Execute, log: (line: string) => void = () 
       authSpecName: String(authSpec.name),
       authValues: await connectionCredentials(connection, services),
       sourceValues: params,
-      limits: { firstPageOnly: true },
+      limits: { firstPageOnly: true, requestTimeoutMs: sourceTimeoutMs },
     });
     for (const warning of result.warnings) log(`explore of connection ${id}: warning ${warning.code}: ${warning.message}`);
+    if (result.error?.code === 'timeout') {
+      const seconds = `${Math.round(sourceTimeoutMs / 100) / 10} s`;
+      return badRequest(ctx, `The source did not answer within ${seconds} (${result.error.message}): the source is the slow part, not the Flow Service. Check that its host answers quickly for these sourceParams (a smaller page size helps), then explore again.`);
+    }
     if (result.error) {
       const status = result.error.status === undefined ? '' : ` (the source answered HTTP ${result.error.status})`;
       return badRequest(ctx, `Reading the source failed${status}: ${result.error.message.replace(/[.\s]*$/, '.')} Check the base connection's credentials and the sourceParams, then explore again.`);

@@ -156,6 +156,7 @@ async function checkFlow(
 
 export const flows: ResourceDescriptor = {
   ...flowServiceResource('flows', 'flow', { patch: true, delete: true }),
+  serverManaged: ['lastRunDetails', 'lastOperation', 'inheritedAttributes', 'runs'],
 
   async prepareCreate(ctx, caller, body, services) {
     if (body.state !== undefined) {

@@ -18,11 +18,12 @@ import { handleInlet, INLET_ROOT } from './inlet';
 import { FlowResourceStore } from './resourceStore';
 import { ResourceRoutes } from './routes';
 import { createRunRoute, runRecordsRoute, runs } from './runRoutes';
-import { RunService, systemClock, type Execute } from './runs';
+import { recoverInterruptedRuns } from './runRecovery';
+import { DEFAULT_RUN_RECORDS, RunService, systemClock, type Execute, type RunRecordLimits } from './runs';
 import { SecretBox } from './secrets';
 
 export type { Execute } from './runs';
-export { KEPT_RECORDS_PER_RUN } from './runs';
+export { DEFAULT_RUN_RECORDS, type RunRecordLimits } from './runs';
 
 export interface FlowResourcesOptions {
   dataDir?: string;
@@ -32,6 +33,10 @@ export interface FlowResourcesOptions {
   execute: Execute;
   clock?: EmulatorClock;
   log?: (line: string) => void;
+  /** How long explore waits for the source (default `EXPLORE_SOURCE_TIMEOUT_MS`, 20 s). */
+  exploreTimeoutMs?: number;
+  /** Records kept per run (default `DEFAULT_RUN_RECORDS`). */
+  runRecords?: Partial<RunRecordLimits>;
 }
 
 /** Reverses persistence's `encodeSegment` (`%xx` escapes). */
@@ -48,7 +53,9 @@ export class FlowResources {
   constructor(private readonly options: FlowResourcesOptions) {
     const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
     this.store = new FlowResourceStore(dataDir ? new DiskPersistence(dataDir) : undefined, options.log);
-    this.runs = new RunService(this.store, options.specs, () => this.services, options.execute, options.clock ?? systemClock, options.log);
+    const clock = options.clock ?? systemClock;
+    this.runs = new RunService(this.store, options.specs, () => this.services, options.execute, clock, options.log, { ...DEFAULT_RUN_RECORDS, ...options.runRecords });
+    this.store.repairOnLoad = (list) => recoverInterruptedRuns(list, clock.now());
     this.services = {
       specs: options.specs,
       store: this.store,
@@ -62,7 +69,7 @@ export class FlowResources {
     this.routes = new ResourceRoutes(
       {
         descriptors: [baseConnections, sourceConnections, targetConnections, mappingSets, flows, runs],
-        subRoutes: { 'connections/explore': exploreRoute(options.execute, options.log), 'runs/records': runRecordsRoute },
+        subRoutes: { 'connections/explore': exploreRoute(options.execute, options.log, options.exploreTimeoutMs), 'runs/records': runRecordsRoute },
         collectionPosts: { runs: createRunRoute(this.runs) },
       },
       options.tokens,

@@ -1,13 +1,15 @@
 /**
  * The streaming inlet: `POST /collection/{inletId}` on the emulator stands in for the platform's streaming
  * endpoint (`options.inletUrl` of a streaming flow). It takes one JSON event or an array of them, counts them in
- * the flow's runs and keeps them like batch records. The inlet id encodes the sandbox and the flow, so it keeps
+ * the flow's runs and keeps them like batch records. Events nested deeper than 100 levels or larger than 1 MB are
+ * refused (400) before anything is stored. The inlet id encodes the sandbox and the flow, so it keeps
  * working after a restart; like a webhook target it needs no token.
  */
 import { randomUUID } from 'node:crypto';
 import { contentTypeError, flowError, json, readBody, type Reply, type RequestContext } from '../http';
 import { isJsonContentType } from '../specRoutes';
 import type { Scope } from '../types';
+import { eventLimitProblem } from '../limits';
 import { badRequest, isObject } from './descriptor';
 import type { FlowResourceStore } from './resourceStore';
 import type { RunService } from './runs';
@@ -52,6 +54,11 @@ export async function handleInlet(ctx: RequestContext, store: FlowResourceStore,
   const events = Array.isArray(parsed) ? parsed : [parsed];
   if (events.length === 0 || !events.every(isObject)) {
     return badRequest(ctx, 'Send one JSON object per event, or an array of JSON objects.');
+  }
+  // Every event is checked before any is stored: one the store could not write or serve would break the flow's run.
+  for (const [index, event] of events.entries()) {
+    const problem = eventLimitProblem(event, index);
+    if (problem) return badRequest(ctx, `${problem} Nothing from this request was stored.`);
   }
   await runs.recordEvents(target.scope, flow, events);
   return json(200, { inletId: match[1], xactionId: randomUUID(), receivedTimeMs: Date.now(), eventCount: events.length });

@@ -20,8 +20,8 @@ export type StoredResource = Record<string, unknown> & { id: string; createdAt: 
 /** Resources whose items carry `version`/`etag` (a quoted uuid that changes on every update). */
 const VERSIONED: ReadonlySet<FlowResourceName> = new Set(['connections', 'sourceConnections', 'targetConnections', 'flows']);
 
-/** Server-managed fields a client may not set on any of these resources. */
-const SERVER_FIELDS = [
+/** Server-managed fields a client may not set on any of these resources (a create drops them, a PATCH is refused). */
+export const SERVER_FIELDS: readonly string[] = [
   'id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient',
   'sandboxId', 'sandboxName', 'imsOrgId', 'etag', 'version', 'createdDate', 'modifiedDate', 'modifiedBy',
 ];
@@ -53,6 +53,11 @@ export class FlowResourceStore {
   private lastTimestamp = 0;
   /** Called once per scope after it is loaded (the run scheduler re-arms persisted flows). */
   onScopeOpened: ((scope: Scope) => void) | undefined;
+  /**
+   * Called while a scope loads from disk, before anyone can read it: the records it returns replace the loaded ones
+   * and are written back (runs interrupted by a stop are marked failed).
+   */
+  repairOnLoad: ((list: (resource: FlowResourceName) => StoredResource[]) => Array<{ resource: FlowResourceName; record: StoredResource }>) | undefined;
 
   constructor(
     private readonly persistence: DiskPersistence | undefined,
@@ -94,6 +99,10 @@ export class FlowResourceStore {
     }
     for (const file of quarantined) this.log(quarantineLogLine(file));
     if (quarantined.length > 0) this.quarantined.set(FlowResourceStore.key(scope), quarantined);
+    for (const { resource, record } of this.repairOnLoad?.((name) => [...data.get(name)!.values()]) ?? []) {
+      data.get(resource)!.set(record.id, record);
+      await this.persistence.writeRecord(scope, resource, record);
+    }
     return data;
   }
 

@@ -3,12 +3,13 @@
  * behind the same gateway checks as the spec routes. Each resource is a descriptor; the few routes that are not
  * CRUD (explore, on-demand runs, a run's records, the streaming inlet) are handed to their own handlers.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { applyPatch, type Operation } from 'fast-json-patch';
 import { contentTypeError, flowError, json, readBody, type Reply, type RequestContext } from '../http';
 import type { TokenAuthority } from '../ims';
 import { authenticate, fail, header, isJsonContentType, listReply, readJsonObject, type Caller, type Outcome } from '../specRoutes';
 import { badRequest, type ResourceDescriptor, type ResourceServices } from './descriptor';
-import { etagMatches, publicView, type StoredResource } from './resourceStore';
+import { etagMatches, publicView, SERVER_FIELDS, type StoredResource } from './resourceStore';
 
 /** A handler for a sub-route such as `/connections/{id}/explore`. */
 export type SubRoute = (ctx: RequestContext, caller: Caller, id: string, services: ResourceServices) => Promise<Reply>;
@@ -33,6 +34,17 @@ function notFound(ctx: RequestContext, descriptor: ResourceDescriptor, id: strin
 
 function view(descriptor: ResourceDescriptor, record: StoredResource): Record<string, unknown> {
   return descriptor.view ? descriptor.view(record) : publicView(record);
+}
+
+/**
+ * The server-managed fields a patch changed (audit, sandbox and org fields, the etag, the resource's own computed
+ * fields such as a flow's `lastRunDetails`) and any emulator-internal `_` field it added: the Flow Service refuses
+ * writes to read-only properties, and storing them would let a client fake a record's history or sandbox.
+ */
+function changedServerFields(descriptor: ResourceDescriptor, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const managed = [...SERVER_FIELDS, ...(descriptor.serverManaged ?? [])];
+  const changed = managed.filter((field) => !isDeepStrictEqual(before[field], after[field]));
+  return [...changed, ...Object.keys(after).filter((field) => field.startsWith('_'))];
 }
 
 /** Reads a JSON Patch body: an array of operations (docs) or a single operation (OpenAPI). */
@@ -162,6 +174,11 @@ export class ResourceRoutes {
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
       return flowError('1455', 400, `The patch cannot be applied: ${reason}. Paths are JSON Pointers into the ${descriptor.label}, e.g. /name.`, ctx.requestId, { resourceId: id, resourceType: descriptor.name });
+    }
+    const readOnly = changedServerFields(descriptor, view(descriptor, current), patched);
+    if (readOnly.length > 0) {
+      const names = readOnly.map((field) => `'${field}'`).join(', ');
+      return flowError('1455', 400, `The field${readOnly.length > 1 ? 's' : ''} ${names} ${readOnly.length > 1 ? 'are' : 'is'} managed by the Flow Service and read-only: remove the patch operation${readOnly.length > 1 ? 's' : ''} on ${readOnly.map((field) => `/${field}`).join(', ')}.`, ctx.requestId, { resourceId: id, resourceType: descriptor.name });
     }
     if (!descriptor.preparePatch) return badRequest(ctx, `A ${descriptor.label} cannot be patched.`);
     const next = await descriptor.preparePatch(ctx, caller, current, patched, this.services);

@@ -7,11 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RunRequest, RunResult } from '../../core/run';
+import { measureJson } from '../../core/run/jsonMeasure';
+import { hidePaths } from '../paths';
 import type { SpecStore } from '../store';
 import type { EmulatorClock, Scope } from '../types';
 import { connectionCredentials, findAuthSpec } from './baseConnections';
 import type { FlowScheduler, ResourceServices } from './descriptor';
 import { newEtag, type FlowResourceStore, type StoredResource } from './resourceStore';
+import { INTERRUPTED_CODE, STOPPED_MESSAGE, wasInterrupted } from './runRecovery';
 
 export const systemClock: EmulatorClock = {
   now: () => Date.now(),
@@ -23,8 +26,16 @@ export const systemClock: EmulatorClock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** How many records each run keeps for inspection (all are counted). */
-export const KEPT_RECORDS_PER_RUN = 1000;
+/** What each run keeps for inspection (batch runs, and each hour of a streaming flow); every record is counted. */
+export interface RunRecordLimits {
+  /** Most records kept. */
+  maxRecords: number;
+  /** Most bytes of records' JSON kept. */
+  maxRecordBytes: number;
+}
+
+/** The default: the first 1,000 records, at most 16 MiB of them (`--max-run-records`, `--max-run-records-mb`). */
+export const DEFAULT_RUN_RECORDS: RunRecordLimits = { maxRecords: 1000, maxRecordBytes: 16 * 1024 * 1024 };
 /** `setTimeout` cannot wait longer than this; longer waits are re-armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -70,7 +81,13 @@ export class RunService implements FlowScheduler {
     private readonly execute: Execute,
     private readonly clock: EmulatorClock = systemClock,
     private readonly log: (line: string) => void = () => undefined,
+    private readonly keep: RunRecordLimits = DEFAULT_RUN_RECORDS,
   ) {}
+
+  /** The scheduled runs of a flow that count for its schedule (runs the emulator was stopped in are read again). */
+  private async scheduledRuns(scope: Scope, flowId: string): Promise<StoredResource[]> {
+    return (await this.store.list(scope, 'runs')).filter((run) => run.flowId === flowId && run._trigger === 'schedule' && !wasInterrupted(run));
+  }
 
   /** Re-arms every enabled batch flow of a scope just loaded from disk. */
   async resume(scope: Scope): Promise<void> {
@@ -82,8 +99,7 @@ export class RunService implements FlowScheduler {
     if (this.stopped || flow.state === 'disabled') return;
     const schedule = readSchedule(flow);
     if (!schedule) return;
-    const runs = (await this.store.list(scope, 'runs')).filter((run) => run.flowId === flow.id && run._trigger === 'schedule');
-    const last = runs.at(-1);
+    const last = (await this.scheduledRuns(scope, flow.id)).at(-1);
     const now = this.clock.now();
     let dueMs: number;
     if (!last) dueMs = schedule.startMs;
@@ -119,7 +135,7 @@ export class RunService implements FlowScheduler {
     const schedule = readSchedule(flow);
     if (!schedule) return;
     const now = this.clock.now();
-    const previous = (await this.store.list(scope, 'runs')).filter((run) => run.flowId === flowId && run._trigger === 'schedule').at(-1);
+    const previous = (await this.scheduledRuns(scope, flowId)).at(-1);
     const previousEnd = previous ? Number(previous._windowEnd) : Number.NaN;
     let start: number;
     if (Number.isFinite(previousEnd)) start = previousEnd;
@@ -173,16 +189,20 @@ export class RunService implements FlowScheduler {
     let result: RunResult | undefined;
     let failure: string | undefined;
     let status: number | undefined;
+    let interrupted = false;
     try {
       const input = await this.runInput(scope, flow);
       result = await this.execute({
         ...input,
         window: { start: new Date(window.start), end: new Date(window.end) },
         backfill,
-        limits: { maxRecords: KEPT_RECORDS_PER_RUN },
+        limits: this.keep,
         signal: this.abort.signal,
       });
-      if (result.error) {
+      if (result.error?.code === 'cancelled' && this.stopped) {
+        interrupted = true;
+        failure = `${STOPPED_MESSAGE} The ${result.records.length} records read until then are kept.`;
+      } else if (result.error) {
         failure = result.error.message;
         status = result.error.status;
       }
@@ -196,6 +216,7 @@ export class RunService implements FlowScheduler {
       sourceStatus: status,
       requests: result?.requests.length ?? 0,
       warnings: result?.warnings.map((warning) => warning.message) ?? [],
+      interrupted,
     });
   }
 
@@ -220,22 +241,34 @@ export class RunService implements FlowScheduler {
     };
   }
 
-  /** Writes a finished run's metrics and records, and the flow's `lastRunDetails`. */
+  /**
+   * Writes a finished run's records, metrics and the flow's `lastRunDetails`. Records that cannot be stored (the
+   * data folder refuses the write) make the run failed with the reason and none kept; the run never stays
+   * `inProgress`.
+   */
   private async complete(
     scope: Scope,
     flowId: string,
     run: StoredResource,
-    outcome: { records: unknown[]; recordCount: number; failure?: string; sourceStatus?: number; requests: number; warnings: string[] },
+    outcome: { records: unknown[]; recordCount: number; failure?: string; sourceStatus?: number; requests: number; warnings: string[]; interrupted?: boolean },
   ): Promise<void> {
     const completed = this.clock.now();
-    const bytes = Buffer.byteLength(JSON.stringify(outcome.records));
-    await this.store.create(scope, 'runRecords', {}, 'emulator', {
-      runId: run.id,
-      flowId,
-      recordCount: outcome.recordCount,
-      truncated: outcome.records.length < outcome.recordCount,
-      records: outcome.records,
-    }, run.id);
+    let bytes = measureJson(outcome.records).bytes;
+    try {
+      await this.store.create(scope, 'runRecords', {}, 'emulator', {
+        runId: run.id,
+        flowId,
+        recordCount: outcome.recordCount,
+        truncated: outcome.records.length < outcome.recordCount,
+        records: outcome.records,
+      }, run.id);
+    } catch (err) {
+      const reason = `The run read ${outcome.recordCount} records but they could not be stored, so none were kept: ${hidePaths(err instanceof Error ? err.message : String(err))}.`;
+      this.log(`run ${run.id}: ${reason}`);
+      await this.store.remove(scope, 'runRecords', run.id).catch(() => undefined);
+      outcome = { ...outcome, records: [], failure: outcome.failure === undefined ? reason : `${outcome.failure} ${reason}` };
+      bytes = 0;
+    }
     const state = outcome.failure === undefined ? 'success' : 'failed';
     const saved = await this.store.mutate(scope, 'runs', run.id, (current) => {
       const metrics = current.metrics as { durationSummary: Record<string, unknown>; statusSummary: Record<string, unknown> };
@@ -245,10 +278,11 @@ export class RunService implements FlowScheduler {
         extensions: { ...(metrics.statusSummary.extensions as object), requests: outcome.requests, warnings: outcome.warnings },
       };
       if (outcome.failure !== undefined) {
-        statusSummary.errors = [{ code: `SOURCE-${outcome.sourceStatus ?? 'ERROR'}`, message: outcome.failure }];
+        statusSummary.errors = [{ code: outcome.interrupted ? INTERRUPTED_CODE : `SOURCE-${outcome.sourceStatus ?? 'ERROR'}`, message: outcome.failure }];
       }
       return {
         ...current,
+        ...(outcome.interrupted ? { _interrupted: true } : {}),
         etag: newEtag(),
         metrics: {
           durationSummary: { ...metrics.durationSummary, completedAtUTC: completed },
@@ -311,12 +345,23 @@ export class RunService implements FlowScheduler {
     }
     const runId = run.id;
     const kept = await this.store.get(scope, 'runRecords', runId);
-    const records = [...((kept?.records as unknown[] | undefined) ?? []), ...events].slice(0, KEPT_RECORDS_PER_RUN);
+    const records = [...((kept?.records as unknown[] | undefined) ?? [])];
+    let keptBytes = Number(kept?._bytes ?? measureJson(records).bytes);
+    let bytes = 0;
+    // The first events are kept while both caps hold; once one is reached, later events are counted only.
+    let full = records.length < Number(kept?.recordCount ?? 0);
+    for (const event of events) {
+      const size = measureJson(event).bytes;
+      bytes += size;
+      full ||= records.length >= this.keep.maxRecords || keptBytes + size > this.keep.maxRecordBytes;
+      if (full) continue;
+      records.push(event);
+      keptBytes += size;
+    }
     const total = Number(kept?.recordCount ?? 0) + events.length;
-    const content = { runId, flowId: flow.id, recordCount: total, truncated: records.length < total, records };
+    const content = { runId, flowId: flow.id, recordCount: total, truncated: records.length < total, records, _bytes: keptBytes };
     if (kept) await this.store.mutate(scope, 'runRecords', runId, (current) => ({ ...current, ...content }));
     else await this.store.create(scope, 'runRecords', {}, 'emulator', content, runId);
-    const bytes = Buffer.byteLength(JSON.stringify(events));
     const saved = await this.store.mutate(scope, 'runs', runId, (current) => {
       const metrics = current.metrics as Record<string, Record<string, number>>;
       const count = (metrics.recordSummary!.inputRecordCount ?? 0) + events.length;

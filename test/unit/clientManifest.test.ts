@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { COMMAND_IDS } from '../../client/commandIds';
 import { canonicalJson, orderKeysLike, parseRemoteDocumentPath, parseSpecObject, remoteDocumentPath, stringifyLike } from '../../client/specText';
+import { DEFAULT_LIMITS } from '../../core/run/types';
 
 interface Manifest {
   activationEvents: string[];
@@ -73,6 +74,8 @@ describe('client manifest (package.json contributes)', () => {
     assert.equal(props['sourcesSdk.activeEnvironment'].default, 'Local emulator');
     assert.equal(props['sourcesSdk.localEmulator.sandbox'].default, 'dev');
     assert.equal(props['sourcesSdk.codeLens.enabled'].default, true);
+    // The editor's record cap starts where the engine's does.
+    assert.equal(props['sourcesSdk.preview.maxRecordsMegabytes'].default, DEFAULT_LIMITS.maxRecordBytes / (1024 * 1024));
   });
 
   test('Flow Service view lives in its own activity bar container; spec languages kept', () => {

@@ -57,7 +57,7 @@ export function base64Json(value: unknown): string {
 }
 
 /** Appends `specId` to a flow spec's `sourceConnectionSpecIds` with a full PUT, as authors do. */
-export async function registerInFlowSpec(emu: TestEmulator, flowSpecId: string, specId: string): Promise<void> {
+export async function registerInFlowSpec(emu: Pick<TestEmulator, 'call'>, flowSpecId: string, specId: string): Promise<void> {
   const current = (await emu.call('GET', `/flowSpecs/${flowSpecId}`)).body.items[0];
   const put = await emu.call('PUT', `/flowSpecs/${flowSpecId}`, { body: { ...current, sourceConnectionSpecIds: [...current.sourceConnectionSpecIds, specId] } });
   if (put.status !== 200) throw new Error(`register failed: ${put.status} ${put.text}`);

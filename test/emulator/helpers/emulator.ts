@@ -47,10 +47,11 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-/** Starts an in-process emulator on 127.0.0.1:0 (quiet unless `log` is given). */
-export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
-  const emulator = await startEmulator({ port: 0, ...options });
-  const url = emulator.url;
+/** The calls of `TestEmulator` that only need the emulator's URL (an in-process one, or a CLI child process). */
+export type EmulatorClient = Pick<TestEmulator, 'url' | 'flowServiceUrl' | 'token' | 'headers' | 'call' | 'create'>;
+
+/** A client for the emulator at `url`; `options` are the emulator's (for fixed client credentials). */
+export function emulatorClient(url: string, options: Pick<EmulatorOptions, 'clientId' | 'clientSecret'> = {}): EmulatorClient {
   let cachedToken: string | undefined;
 
   async function token(clientId = options.clientId ?? TEST_CLIENT_ID, clientSecret = options.clientSecret ?? TEST_CLIENT_SECRET): Promise<string> {
@@ -103,14 +104,16 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     return result.body;
   }
 
+  return { url, flowServiceUrl: `${url}${FLOW_SERVICE_ROOT}`, token, headers, call, create };
+}
+
+/** Starts an in-process emulator on 127.0.0.1:0 (quiet unless `log` is given). */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const emulator = await startEmulator({ port: 0, ...options });
+  const url = emulator.url;
   return {
+    ...emulatorClient(url, options),
     emulator,
-    url,
-    flowServiceUrl: `${url}${FLOW_SERVICE_ROOT}`,
-    token,
-    headers,
-    call,
-    create,
     environment: (overrides = {}) => ({
       name: 'Local emulator (test)',
       platformUrl: url,
