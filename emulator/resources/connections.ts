@@ -6,9 +6,10 @@
  */
 import { flowError, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
+import { isPlatformTargetSpec } from '../platformSpecs';
 import { DATA_LAKE_TARGET_SPEC_ID } from '../seeds';
 import { isStreamingSpec, loadConnectionSpec } from './baseConnections';
-import { flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { isObject, refuse, specReference, tableResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 
@@ -82,7 +83,7 @@ function patchedBy(check: ResourceDescriptor['prepareCreate']): NonNullable<Reso
 }
 
 export const sourceConnections: ResourceDescriptor = {
-  ...flowServiceResource('sourceConnections', 'source connection', { patch: true, delete: true }),
+  ...tableResource('sourceConnections'),
   prepareCreate: checkSourceConnection,
   preparePatch: patchedBy(checkSourceConnection),
   refuseDelete: (ctx, caller, record, services) => refuseIfUsed(ctx, caller, record, services, 'sourceConnectionIds', 'source connection'),
@@ -99,7 +100,7 @@ async function checkTargetConnection(
   if (!name.ok) return name;
   const ref = specReference(body.connectionSpec, 'connectionSpec');
   if (typeof ref === 'string') return refuse(ctx, `${ref} For the data lake use "${DATA_LAKE_TARGET_SPEC_ID}".`, '1455');
-  if (ref.id !== DATA_LAKE_TARGET_SPEC_ID && !(await services.specs.get(caller.scope, 'connectionSpecs', ref.id))) {
+  if (!isPlatformTargetSpec(ref.id) && !(await services.specs.get(caller.scope, 'connectionSpecs', ref.id))) {
     return refuse(ctx, `Invalid spec ID: '${ref.id}' is no target connection spec here. Sources SDK flows write to the data lake: use "${DATA_LAKE_TARGET_SPEC_ID}".`, '1413');
   }
   const data = body.data;
@@ -119,7 +120,7 @@ async function checkTargetConnection(
 }
 
 export const targetConnections: ResourceDescriptor = {
-  ...flowServiceResource('targetConnections', 'target connection', { patch: true, delete: true }),
+  ...tableResource('targetConnections'),
   prepareCreate: checkTargetConnection,
   preparePatch: patchedBy(checkTargetConnection),
   refuseDelete: (ctx, caller, record, services) => refuseIfUsed(ctx, caller, record, services, 'targetConnectionIds', 'target connection'),
@@ -128,12 +129,7 @@ export const targetConnections: ResourceDescriptor = {
 
 /** Mapping sets live on the Data Prep API; its items carry `createdDate`/`modifiedDate` rather than `createdAt`. */
 export const mappingSets: ResourceDescriptor = {
-  name: 'mappingSets',
-  path: '/data/foundation/conversion/mappingSets',
-  linkPath: '/mappingSets',
-  label: 'mapping set',
-  methods: { patch: false, delete: false },
-  wrapSingle: false,
+  ...tableResource('mappingSets'),
   async prepareCreate(ctx, _caller, body) {
     if (typeof body.xdmSchema !== 'string' || body.xdmSchema === '') {
       return refuse(ctx, "Missing field 'xdmSchema': the $id of the target XDM schema.", '1455', 'mappingSets');

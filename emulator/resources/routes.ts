@@ -4,9 +4,10 @@
  * CRUD (explore, on-demand runs, a run's records, the streaming inlet) are handed to their own handlers.
  */
 import { applyPatch, type Operation } from 'fast-json-patch';
-import { contentTypeError, flowError, json, readBody, type Reply, type RequestContext } from '../http';
+import { baseUrl, contentTypeError, flowError, json, readBody, type Reply, type RequestContext } from '../http';
+import { listReply } from '../listing';
 import type { TokenAuthority } from '../ims';
-import { authenticate, fail, header, isJsonContentType, listReply, readJsonObject, type Caller, type Outcome } from '../specRoutes';
+import { authenticate, fail, header, isJsonContentType, readJsonObject, type Caller, type Outcome } from '../specRoutes';
 import { badRequest, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { etagMatches, publicView, type StoredResource } from './resourceStore';
 
@@ -115,7 +116,7 @@ export class ResourceRoutes {
 
   private async list(ctx: RequestContext, caller: Caller, descriptor: ResourceDescriptor): Promise<Reply> {
     const items = (await this.services.store.list(caller.scope, descriptor.name)).map((record) => view(descriptor, record));
-    const reply = listReply(ctx, descriptor.name, items, descriptor.linkPath);
+    const reply = listReply(ctx, descriptor.name, items);
     // A list of a sandbox whose files were partly set aside on load says so, as spec lists do.
     const warning = reply.status === 200 ? await this.services.store.loadWarning(caller.scope, descriptor.name) : undefined;
     return warning ? { ...reply, headers: { ...reply.headers, warning } } : reply;
@@ -137,9 +138,8 @@ export class ResourceRoutes {
     if (!prepared.ok) return prepared.reply;
     const record = await this.services.store.create(caller.scope, descriptor.name, prepared.value.body, caller.clientId, prepared.value.extra, prepared.value.id);
     await descriptor.afterChange?.(caller, record, this.services);
-    const host = ctx.req.headers.host ?? 'localhost';
     const created = descriptor.createdBody ? descriptor.createdBody(record) : { id: record.id, etag: record.etag };
-    return json(201, created, { location: `http://${host}${descriptor.path}/${record.id}` });
+    return json(201, created, { location: `${baseUrl(ctx)}${descriptor.path}/${encodeURIComponent(record.id)}` });
   }
 
   private async patch(ctx: RequestContext, caller: Caller, descriptor: ResourceDescriptor, id: string): Promise<Reply> {

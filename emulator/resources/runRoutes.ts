@@ -2,16 +2,15 @@
  * `/runs`: list (`?property=flowId==…`), get, `POST` for an on-demand run of a flow scheduled `once`, and
  * `GET /runs/{id}/records` (an emulator extension: the records the run read, as they would have been ingested).
  */
-import { flowError, json, type Reply, type RequestContext } from '../http';
+import { flowResourcePath } from '../../core/api/flowResources';
+import { baseUrl, flowError, json, type Reply, type RequestContext } from '../http';
 import type { Caller } from '../specRoutes';
-import { badRequest, FLOW_SERVICE_ROOT, flowServiceResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { badRequest, tableResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { publicView } from './resourceStore';
 import type { RunService } from './runs';
 
-export const RUNS_PATH = `${FLOW_SERVICE_ROOT}/runs`;
-
 export const runs: ResourceDescriptor = {
-  ...flowServiceResource('runs', 'run', { patch: false, delete: false }),
+  ...tableResource('runs'),
   async prepareCreate(ctx) {
     return { ok: false, reply: badRequest(ctx, 'Runs are created by POST /runs with {"flowId": "…"}.') };
   },
@@ -43,8 +42,7 @@ export function createRunRoute(service: RunService) {
     const start = toMs(params.windowStartTime) ?? toMs(schedule.startTime) ?? end - 86_400_000;
     if (start > end) return badRequest(ctx, 'params.windowStartTime is after params.windowEndTime: swap them.', '1100', 'runs');
     const run = await service.startRun(caller.scope, flow, { start, end }, 'onDemand', { backfill: true });
-    const host = ctx.req.headers.host ?? 'localhost';
-    return json(201, { id: run.id, etag: run.etag }, { location: `http://${host}${RUNS_PATH}/${run.id}` });
+    return json(201, { id: run.id, etag: run.etag }, { location: `${baseUrl(ctx)}${flowResourcePath('runs', run.id)}` });
   };
 }
 
