@@ -29,15 +29,15 @@ describe('the emulator refuses what it cannot store, per request', () => {
   for (const mode of ['memory', 'data folder'] as const) {
     test(`${mode}: a POST nested 5,000 deep is 400 and stores nothing; the sandbox keeps listing`, async () => {
       await withEmulator(mode === 'memory' ? {} : { dataDir: tempDir('deep') }, async (emu) => {
-        await emu.create('connectionSpecs', sampleConnectionSpec('Kept'));
+        const kept = await emu.create('connectionSpecs', sampleConnectionSpec('Kept'));
         const deep = await emu.call('POST', '/connectionSpecs', { rawBody: deepBody(5000) });
         assert.equal(deep.status, 400, deep.text);
         assert.match(deep.body.errorMessage, /nested deeper than 100 levels/);
-        const put = await emu.call('PUT', `/connectionSpecs/${(await emu.call('GET', '/connectionSpecs')).body.items[0].id}`, { rawBody: deepBody(200) });
+        const put = await emu.call('PUT', `/connectionSpecs/${kept.id}`, { rawBody: deepBody(200) });
         assert.equal(put.status, 400);
-        const list = await emu.call('GET', '/connectionSpecs');
+        const list = await emu.call('GET', '/connectionSpecs?property=name!%3Ddatalake');
         assert.equal(list.status, 200);
-        assert.deepEqual(list.body.items.map((s: { name: string }) => s.name), ['Kept']);
+        assert.deepEqual(list.body.items.map((s: { name: string }) => s.name), ['Kept'], 'nothing but the kept spec (and the platform\'s datalake, filtered out)');
       });
     });
   }
@@ -91,7 +91,7 @@ describe('the emulator refuses what it cannot store, per request', () => {
     await withEmulator({ dataDir, log: (line) => log.push(line) }, async (emu) => {
       const list = await emu.call('GET', '/connectionSpecs');
       assert.equal(list.status, 200, list.text);
-      assert.deepEqual(list.body.items.map((s: { name: string }) => s.name), ['Three']);
+      assert.deepEqual(list.body.items.map((s: { name: string }) => s.name), ['datalake', 'Three'], 'the platform\'s data lake spec, and the one file that loaded');
       const warning = list.headers.get('warning') ?? '';
       assert.match(warning, /^199 sources-sdk-emulator "2 unreadable or corrupt connectionSpecs file\(s\)/);
       assert.ok(warning.includes(`${ids[0]}.json`) && warning.includes(`${ids[1]}.json`), warning);
