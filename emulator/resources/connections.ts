@@ -127,22 +127,63 @@ export const targetConnections: ResourceDescriptor = {
   view: publicView,
 };
 
+/** The two forms of a mapping set, told apart by their fields. */
+const MAPPING_FORMS = {
+  current: { schema: 'outputSchema', mapping: ['sourceType', 'source', 'destination'] },
+  older: { schema: 'xdmSchema', mapping: ['sourceAttribute', 'destinationXdmPath'] },
+} as const;
+
+const CURRENT_EXAMPLE = '{"outputSchema": {"schemaRef": {"id": "<XDM schema $id>", "contentType": "application/vnd.adobe.xed-full+json;version=1"}}, "mappings": [{"sourceType": "ATTRIBUTE", "source": "id", "destination": "_id"}]}';
+const OLDER_EXAMPLE = '{"xdmSchema": "<XDM schema $id>", "xdmVersion": "1.0", "mappings": [{"sourceAttribute": "id", "destinationXdmPath": "_id"}]}';
+
+/** Which form a body is written in, from its fields; `mixed` when it has fields of both, undefined with none. */
+function mappingForm(body: Record<string, unknown>): 'current' | 'older' | 'mixed' | undefined {
+  const mappings = Array.isArray(body.mappings) ? body.mappings.filter(isObject) : [];
+  const uses = (form: keyof typeof MAPPING_FORMS) =>
+    body[MAPPING_FORMS[form].schema] !== undefined || mappings.some((m) => MAPPING_FORMS[form].mapping.some((field) => m[field] !== undefined));
+  const current = uses('current');
+  const older = uses('older');
+  if (current && older) return 'mixed';
+  return current ? 'current' : older ? 'older' : undefined;
+}
+
+/**
+ * Checks a mapping set in either form Data Prep takes: the current one (`outputSchema.schemaRef` and `mappings[]` of
+ * `{sourceType, source, destination}`) or the older one the Sources SDK template shows (`xdmSchema`, `xdmVersion` and
+ * `mappings[]` of `{sourceAttribute, destinationXdmPath}`). The body is stored as written, so it reads back in its form.
+ */
+function checkMappingSet(ctx: RequestContext, body: Record<string, unknown>): Outcome<{ body: Record<string, unknown>; extra: Record<string, unknown> }> {
+  const missing = (message: string) => refuse(ctx, message, '1455', 'mappingSets');
+  const form = mappingForm(body);
+  if (form === 'mixed') {
+    return refuse(ctx, `The mapping set mixes the two forms: use either the current one, ${CURRENT_EXAMPLE}, or the older one, ${OLDER_EXAMPLE}.`, '1100', 'mappingSets');
+  }
+  if (form === undefined) return missing(`Missing the target schema and mappings: send the current form, ${CURRENT_EXAMPLE}, or the older one, ${OLDER_EXAMPLE}.`);
+  if (form === 'current') {
+    const ref = isObject(body.outputSchema) ? body.outputSchema.schemaRef : undefined;
+    if (!isObject(ref) || typeof ref.id !== 'string' || ref.id === '') {
+      return missing("Missing field 'outputSchema.schemaRef.id': the $id of the target XDM schema, e.g. \"outputSchema\": {\"schemaRef\": {\"id\": \"https://ns.adobe.com/<tenant>/schemas/<id>\", \"contentType\": \"application/vnd.adobe.xed-full+json;version=1\"}}.");
+    }
+  } else if (typeof body.xdmSchema !== 'string' || body.xdmSchema === '') {
+    return missing("Missing field 'xdmSchema': the $id of the target XDM schema.");
+  }
+  if (!Array.isArray(body.mappings)) {
+    const shape = form === 'current' ? '{"sourceType": "ATTRIBUTE", "source", "destination"}' : '{"sourceAttribute", "destinationXdmPath"}';
+    return missing(`Missing field 'mappings': an array of ${shape} objects.`);
+  }
+  for (const [index, mapping] of body.mappings.entries()) {
+    const absent = MAPPING_FORMS[form].mapping.find((field) => !isObject(mapping) || typeof mapping[field] !== 'string' || mapping[field] === '');
+    if (absent) return missing(`mappings[${index}] needs the string field '${absent}' (${form === 'current' ? "sourceType such as 'ATTRIBUTE', source and destination" : 'sourceAttribute and destinationXdmPath'}).`);
+  }
+  const stored = form === 'older' ? { ...body, xdmVersion: body.xdmVersion ?? '1.0' } : body;
+  return { ok: true, value: { body: stored, extra: { version: 0 } } };
+}
+
 /** Mapping sets live on the Data Prep API; its items carry `createdDate`/`modifiedDate` rather than `createdAt`. */
 export const mappingSets: ResourceDescriptor = {
   ...tableResource('mappingSets'),
   async prepareCreate(ctx, _caller, body) {
-    if (typeof body.xdmSchema !== 'string' || body.xdmSchema === '') {
-      return refuse(ctx, "Missing field 'xdmSchema': the $id of the target XDM schema.", '1455', 'mappingSets');
-    }
-    if (!Array.isArray(body.mappings)) {
-      return refuse(ctx, "Missing field 'mappings': an array of {\"sourceAttribute\", \"destinationXdmPath\"} objects.", '1455', 'mappingSets');
-    }
-    for (const [index, mapping] of body.mappings.entries()) {
-      if (!isObject(mapping) || typeof mapping.sourceAttribute !== 'string' || typeof mapping.destinationXdmPath !== 'string') {
-        return refuse(ctx, `mappings[${index}] needs string fields 'sourceAttribute' and 'destinationXdmPath'.`, '1455', 'mappingSets');
-      }
-    }
-    return { ok: true, value: { body: { ...body, xdmVersion: body.xdmVersion ?? '1.0' }, extra: { version: 0 } } };
+    return checkMappingSet(ctx, body);
   },
   view(record) {
     const shown = publicView(record);
