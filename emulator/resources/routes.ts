@@ -93,6 +93,8 @@ export class ResourceRoutes {
     }
     if (!descriptor || rest.length > 2) return undefined;
     const [id, sub] = rest;
+    // The search endpoints (`POST /connections/search`, `/flows/search`) are not imitated: left to the 404 naming them.
+    if (id === 'search' && sub === undefined && ctx.method === 'POST') return undefined;
     const subRoute = sub === undefined ? undefined : this.table.subRoutes[`${descriptor.name}/${sub}`];
     if (sub !== undefined && !subRoute) return undefined;
 
@@ -149,6 +151,10 @@ export class ResourceRoutes {
     const current = await this.services.store.get(caller.scope, descriptor.name, id);
     if (!current) return notFound(ctx, descriptor, id);
     if (!ifMatch) {
+      const inQuery = [...ctx.url.searchParams.keys()].find((key) => key.toLowerCase() === 'if-match');
+      if (inQuery !== undefined) {
+        return flowError('1403', 400, `The etag was sent as the query parameter '${inQuery}', but the Flow Service reads it from the If-Match header: send the header If-Match: ${String(current.etag)} (the ${descriptor.label}'s current etag) instead of ?${inQuery}=….`, ctx.requestId, { resourceId: id, resourceType: descriptor.name });
+      }
       return flowError('1403', 400, `The header 'If-Match' is missing in the request: send the ${descriptor.label}'s current etag (${String(current.etag)}), read with GET ${descriptor.linkPath}/${id}.`, ctx.requestId, { resourceId: id, resourceType: descriptor.name });
     }
     if (!etagMatches(ifMatch, String(current.etag))) {
