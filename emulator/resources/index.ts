@@ -64,7 +64,7 @@ export class FlowResources {
     this.routes = new ResourceRoutes(
       {
         descriptors: [...RESOURCE_DESCRIPTORS],
-        subRoutes: { 'connections/explore': exploreRoute(options.execute), 'runs/records': runRecordsRoute },
+        subRoutes: { 'connections/explore': exploreRoute(options.execute, options.log), 'runs/records': runRecordsRoute },
         collectionPosts: { runs: createRunRoute(this.runs) },
       },
       options.tokens,
