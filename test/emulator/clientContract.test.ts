@@ -1,6 +1,6 @@
 /**
  * Contract tests that use the emulator the way real Flow Service clients do (issue 20 point 7), written by us from
- * Adobe's OpenAPI (test/contract/flow-service.openapi.yaml) and the behaviours in domain.md section 10.
+ * Adobe's OpenAPI (test/contract/flow-service.openapi.yaml) and what third-party clients are known to rely on.
  *
  * The table of what is imitated and what is not lives in docs/emulator.md (between the `imitation-table` markers):
  * this file reads it and runs one check per row, so the page and the behaviour cannot drift apart. A row without a

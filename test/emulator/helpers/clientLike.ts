@@ -1,6 +1,6 @@
 /**
- * Calls the emulator the way third-party Flow Service clients do (domain.md section 10), written by us from the
- * OpenAPI and those observations: every list's `_links` is read as a required field, pages are followed by taking the
+ * Calls the emulator the way third-party Flow Service clients do, written by us from the OpenAPI and what those
+ * clients are known to rely on: every list's `_links` is read as a required field, pages are followed by taking the
  * text after the first `=` of `_links.next.href` as the token and sending it with the original parameters, and a
  * target connection spec is looked up by name in the full list of connection specs.
  */
