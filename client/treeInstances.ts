@@ -4,10 +4,9 @@
  * row). Read through the same client as the specs, so it shows whatever the active environment holds.
  */
 import * as vscode from 'vscode';
+import type { InstanceResource, ListOptions } from '../core/api/types';
 import { describeError } from './commands/common';
 import type { Session } from './session';
-
-const FLOW_SERVICE = '/data/foundation/flowservice';
 
 export type InstanceNode =
   | { type: 'instanceGroup'; resource: 'connections' | 'flows' }
@@ -46,29 +45,29 @@ function toRun(run: RunItem): InstanceNode {
   };
 }
 
-async function items(session: Session, path: string): Promise<Array<Record<string, unknown>>> {
+/** Every item of a list, paged to the end. */
+async function items(session: Session, resource: InstanceResource, options: ListOptions = {}): Promise<Array<Record<string, unknown>>> {
   const { client } = await session.client();
-  const body = (await client.call('GET', `${FLOW_SERVICE}${path}`)) as { items?: unknown } | undefined;
-  return Array.isArray(body?.items) ? (body.items as Array<Record<string, unknown>>) : [];
+  return client.listItems(resource, options);
 }
 
 /** Children of an instance group or a flow; failures become a message row. */
 export async function instanceChildren(session: Session, node: InstanceNode): Promise<Array<InstanceNode | MessageNode>> {
   try {
     if (node.type === 'instanceGroup' && node.resource === 'connections') {
-      const list = await items(session, '/connections');
+      const list = await items(session, 'connections');
       if (list.length === 0) return [{ type: 'message', message: 'No base connections in this sandbox', isError: false }];
       return list.map((c) => ({ type: 'connection', id: String(c.id), name: String(c.name ?? c.id), specId: String((c.connectionSpec as { id?: unknown } | undefined)?.id ?? ''), state: String(c.state ?? '') }));
     }
     if (node.type === 'instanceGroup') {
-      const list = await items(session, '/flows');
+      const list = await items(session, 'flows');
       if (list.length === 0) return [{ type: 'message', message: 'No flows in this sandbox', isError: false }];
       return list.map((f) => ({ type: 'flow', id: String(f.id), name: String(f.name ?? f.id), state: String(f.state ?? ''), lastRun: (f.lastRunDetails as { state?: string } | undefined)?.state }));
     }
     if (node.type === 'flow') {
-      const runs = (await items(session, `/runs?property=${encodeURIComponent(`flowId==${node.id}`)}`)) as unknown as RunItem[];
+      const runs = (await items(session, 'runs', { property: [`flowId==${node.id}`], orderby: '-createdAt' })) as unknown as RunItem[];
       if (runs.length === 0) return [{ type: 'message', message: 'No runs yet', isError: false }];
-      return runs.map(toRun).reverse();
+      return runs.map(toRun);
     }
     if (node.type === 'run' && node.error) return [{ type: 'runError', message: node.error }];
     return [];

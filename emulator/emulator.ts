@@ -4,13 +4,15 @@
  * `platformUrl = imsUrl = url` works unchanged. Adds admin routes under `/__emulator` (faults, health).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { FaultInjector } from './faults';
 import { handleFaultRoute, newAdminToken, type FaultRouteAccess } from './faultRoute';
 import { hidePaths } from './paths';
 import { BodyTooLargeError, flowError, gatewayError, json, sendReply, type Reply, type RequestContext } from './http';
-import { DEFAULT_TOKEN_TTL_SECONDS, IMS_TOKEN_PATH, TokenAuthority } from './ims';
+import { DEFAULT_TOKEN_TTL_SECONDS, IMS_TOKEN_PATH, TOKEN_KEY_FILE, TokenAuthority } from './ims';
+import { loadOrCreateKey } from './keyFile';
 import { runSpec } from '../core/run';
 import { FlowResources } from './resources';
 import { FLOW_SERVICE_ROOT, SpecRoutes } from './specRoutes';
@@ -25,7 +27,7 @@ export { hidePaths } from './paths';
 export const ADMIN_ROOT = '/__emulator';
 
 
-/** What tests (and the bench) may reach into: the spec store and the token authority. */
+/** What tests (and the bench) may reach into: the spec store, the flow resources and the token authority. */
 export interface EmulatorInternals {
   specs: SpecStore;
   /** Connections, flows, runs (and `resources.idle()` to await runs in progress). */
@@ -88,7 +90,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     options.clientId !== undefined && options.clientSecret !== undefined
       ? { clientId: options.clientId, clientSecret: options.clientSecret }
       : undefined;
-  const tokens = new TokenAuthority(fixed, options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
+  // Tokens are signed with a key kept in the data folder, so they stay valid across a restart (see ims.ts).
+  const tokenKey = await loadOrCreateKey(options.dataDir ? resolve(options.dataDir) : undefined, TOKEN_KEY_FILE);
+  const tokens = new TokenAuthority(fixed, options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, Date.now, tokenKey);
   const store = new SpecStore({
     dataDir: options.dataDir,
     seed: options.seed,

@@ -2,6 +2,7 @@
  * Fault injection (an emulator feature; the real API has nothing like it): lets tests and users rehearse
  * throttling, outages, slow answers, dropped connections and garbage bodies.
  */
+import { FLOW_SERVICE_PATH } from '../core/api/flowResources';
 import type { FaultSpec, FaultMatch } from './types';
 
 const STATUS_CODES = new Set([429, 500, 502, 503, 504]);
@@ -61,7 +62,7 @@ export const MAX_PATTERN_LENGTH = 200;
 /** Most faults active at once. */
 export const MAX_FAULTS = 100;
 
-const FLOW_SERVICE_PREFIX = '/data/foundation/flowservice';
+const FLOW_SERVICE_PREFIX = FLOW_SERVICE_PATH;
 
 /**
  * `*` (any run of characters, `/` included) and `?` (one character) wildcards, matched over the whole text by the

@@ -6,7 +6,7 @@
  * (e.g. `updatedAt>=1700000000000`).
  * Errors carry the FLOW code the platform's catalog uses for the same mistake.
  */
-import type { SpecResourceName } from './types';
+import { describeListFields, isListField, type FlowResource } from '../core/api/flowResources';
 
 export type Operator = '==' | '!=' | '>=' | '<=' | '>' | '<';
 
@@ -23,22 +23,6 @@ export interface FilterError {
 
 /** Longest operators first so `>=` is not read as `>`. `~` is recognised only to be refused (1440). */
 const OPERATOR_PATTERN = /(==|!=|>=|<=|~|>|<|=)/;
-
-/** Lists that take `property` filters: the spec lists and the instance resources (emulator/resources). */
-export type FilterableResource = SpecResourceName | 'connections' | 'sourceConnections' | 'targetConnections' | 'mappingSets' | 'flows' | 'runs';
-
-const AUDIT = ['createdAt', 'updatedAt'];
-const ALLOWED_FIELDS: Record<FilterableResource, { exact: string[]; prefixes: string[] }> = {
-  connectionSpecs: { exact: ['id', 'name', 'providerId', 'type', 'version', ...AUDIT], prefixes: ['attributes.'] },
-  flowSpecs: { exact: ['id', 'name', 'providerId', ...AUDIT], prefixes: [] },
-  // Per resource, the filterable root fields the sort-and-filter guide lists.
-  connections: { exact: ['id', 'name', 'description', 'connectionSpec.id', 'state', ...AUDIT], prefixes: [] },
-  sourceConnections: { exact: ['id', 'name', 'connectionSpec.id', 'baseConnectionId', 'state', ...AUDIT], prefixes: ['params.'] },
-  targetConnections: { exact: ['id', 'name', 'connectionSpec.id', 'baseConnectionId', 'state', ...AUDIT], prefixes: ['params.'] },
-  mappingSets: { exact: ['id', 'xdmSchema', ...AUDIT], prefixes: [] },
-  flows: { exact: ['id', 'name', 'description', 'flowSpec.id', 'state', ...AUDIT], prefixes: ['inheritedAttributes.'] },
-  runs: { exact: ['id', 'flowId', 'state', ...AUDIT], prefixes: ['metrics.'] },
-};
 
 const NUMERIC_OPERATORS = new Set<Operator>(['>', '<', '>=', '<=']);
 
@@ -71,13 +55,8 @@ export function splitFilterValues(text: string): string[] {
   return values;
 }
 
-function isAllowedField(resource: FilterableResource, field: string): boolean {
-  const allowed = ALLOWED_FIELDS[resource];
-  return allowed.exact.includes(field) || allowed.prefixes.some((p) => field.startsWith(p) && field.length > p.length);
-}
-
 /** Parses one `property` value; returns the filter or the FLOW error to answer with. */
-export function parsePropertyFilter(resource: FilterableResource, raw: string): PropertyFilter | FilterError {
+export function parsePropertyFilter(resource: FlowResource, raw: string): PropertyFilter | FilterError {
   const match = OPERATOR_PATTERN.exec(raw);
   if (!match || match.index === 0) {
     return { code: '1450', message: `Invalid operator in filter '${raw}'. Use ==, !=, >, <, >= or <=.` };
@@ -91,8 +70,8 @@ export function parsePropertyFilter(resource: FilterableResource, raw: string): 
   if (op === '=') {
     return { code: '1450', message: `Invalid operator '=' in filter '${raw}'. Did you mean '=='?` };
   }
-  if (!isAllowedField(resource, field)) {
-    return { code: '1449', message: `Invalid field '${field}' in filter '${raw}' for ${resource}.` };
+  if (!isListField(resource, field)) {
+    return { code: '1449', message: `Invalid field '${field}' in filter '${raw}' for ${resource}: filter on ${describeListFields(resource)}.` };
   }
   const operator = op as Operator;
   const listed = splitFilterValues(raw.slice(match.index + op.length));
@@ -109,7 +88,8 @@ export function parsePropertyFilter(resource: FilterableResource, raw: string): 
   return { field, operator, values };
 }
 
-function readPath(item: Record<string, unknown>, field: string): unknown {
+/** The value at a dotted path (`connectionSpec.id`), or undefined. */
+export function readPath(item: Record<string, unknown>, field: string): unknown {
   let current: unknown = item;
   for (const part of field.split('.')) {
     if (current === null || typeof current !== 'object') return undefined;

@@ -15,6 +15,19 @@ export interface RequestContext {
   requestId: string;
 }
 
+/**
+ * The URL clients reach this emulator at, e.g. `http://127.0.0.1:4141`: the request's `Host` header (what the
+ * client used, so `localhost` stays `localhost`), else the address the request came in on. The one place
+ * `Location` headers and streaming inlet URLs are built from.
+ */
+export function baseUrl(ctx: RequestContext): string {
+  const host = ctx.req.headers.host;
+  if (host && /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host)) return `http://${host}`;
+  const { localAddress, localPort } = ctx.req.socket;
+  const address = localAddress ?? '127.0.0.1';
+  return `http://${address.includes(':') ? `[${address}]` : address}:${localPort ?? 80}`;
+}
+
 /** An answer a handler returns; the server writes it. */
 export interface Reply {
   status: number;

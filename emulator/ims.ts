@@ -1,21 +1,20 @@
 /**
- * The IMS part of the emulator: `POST /ims/token/v3` (OAuth server-to-server, client_credentials) and the
- * token table the Flow Service routes check bearer tokens against.
+ * The IMS part of the emulator: `POST /ims/token/v3` (OAuth server-to-server, client_credentials) and the check of
+ * the bearer tokens the Flow Service routes receive.
+ *
+ * Tokens are verified without memory: each is a JWT (HS256) whose claims say to which client it was issued, when,
+ * and for how long (`client_id`, `created_at`, `expires_in` in ms, as IMS access tokens carry them), signed with a
+ * key kept in the data folder (`DIR/.ims-token.key`, mode 0600). So a token stays valid across a restart until it
+ * expires, as a real one does for 24 hours, and the emulator's memory does not grow with the tokens it issues.
+ * Without a data folder the key is random per run: tokens then end with the process, like everything else.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { json, readBody, type Reply, type RequestContext } from './http';
 
 export const IMS_TOKEN_PATH = '/ims/token/v3';
 export const DEFAULT_TOKEN_TTL_SECONDS = 86399;
-/** Most tokens remembered at once; a client asking for more than this many is only hurting itself. */
-export const MAX_TOKENS = 10_000;
-/** The table is swept for expired tokens when it reaches this size, then each time it doubles. */
-const SWEEP_MIN = 256;
-
-interface IssuedToken {
-  clientId: string;
-  expiresAt: number;
-}
+/** The data-folder file of the signing key. */
+export const TOKEN_KEY_FILE = '.ims-token.key';
 
 export type TokenCheck = { ok: true; clientId: string } | { ok: false };
 
@@ -30,61 +29,69 @@ function imsError(status: number, error: string, description: string): Reply {
   return json(status, { error, error_description: description });
 }
 
-/** Issues opaque tokens and remembers, for each, its client id and expiry. Tokens live in memory only. */
-export class TokenAuthority {
-  private readonly tokens = new Map<string, IssuedToken>();
-  private sweepAt = SWEEP_MIN;
+const JWT_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' }), 'utf8').toString('base64url');
 
+/** The claims the emulator puts in a token (the names IMS access tokens use). */
+interface TokenClaims {
+  type: 'access_token';
+  client_id: string;
+  /** Epoch ms, as a string (IMS's form). */
+  created_at: string;
+  /** Lifetime in ms, as a string. */
+  expires_in: string;
+  jti: string;
+}
+
+/** Issues and verifies signed tokens. */
+export class TokenAuthority {
+  private readonly key: Buffer;
+
+  /**
+   * @param key the signing key (see `loadOrCreateKey`); a random one when omitted (tokens then end with this
+   * authority).
+   */
   constructor(
     private readonly fixedCredentials: { clientId: string; clientSecret: string } | undefined,
     private readonly ttlSeconds: number,
     private readonly now: () => number = Date.now,
-  ) {}
+    key?: Buffer,
+  ) {
+    this.key = key ?? randomBytes(32);
+  }
+
+  private sign(text: string): string {
+    return createHmac('sha256', this.key).update(text).digest('base64url');
+  }
 
   /** Issues a token directly (tests and the bench use it to skip the HTTP exchange). */
   issue(clientId: string): { accessToken: string; expiresIn: number } {
-    this.shrink();
-    const accessToken = `emu-${randomBytes(24).toString('base64url')}`;
-    this.tokens.set(accessToken, { clientId, expiresAt: this.now() + this.ttlSeconds * 1000 });
-    return { accessToken, expiresIn: this.ttlSeconds };
+    const claims: TokenClaims = {
+      type: 'access_token',
+      client_id: clientId,
+      created_at: String(this.now()),
+      expires_in: String(this.ttlSeconds * 1000),
+      jti: randomUUID(),
+    };
+    const unsigned = `${JWT_HEADER}.${Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url')}`;
+    return { accessToken: `${unsigned}.${this.sign(unsigned)}`, expiresIn: this.ttlSeconds };
   }
 
-  /** Tokens currently remembered (tests check that the table shrinks). */
-  get size(): number {
-    return this.tokens.size;
-  }
-
-  /**
-   * Keeps the table bounded: expired tokens are dropped (swept once the table has doubled since the last sweep, so
-   * the cost stays O(1) per issue on average), and past {@link MAX_TOKENS} the oldest are forgotten (their clients
-   * get a 401 and fetch a new one, as after an expiry).
-   */
-  private shrink(): void {
-    if (this.tokens.size >= this.sweepAt) {
-      const now = this.now();
-      for (const [token, issued] of this.tokens) if (issued.expiresAt <= now) this.tokens.delete(token);
-      this.sweepAt = Math.max(SWEEP_MIN, this.tokens.size * 2);
-    }
-    for (const token of this.tokens.keys()) {
-      if (this.tokens.size < MAX_TOKENS) break;
-      this.tokens.delete(token); // Map order is issue order: the oldest go first
-    }
-  }
-
-  /** Resolves a bearer token to its client, or fails if unknown or expired (expired ones are forgotten). */
+  /** Resolves a bearer token to its client, or fails when it is not one this key signed or it has expired. */
   check(token: string): TokenCheck {
-    const issued = this.tokens.get(token);
-    if (!issued) return { ok: false };
-    if (issued.expiresAt <= this.now()) {
-      this.tokens.delete(token);
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== JWT_HEADER) return { ok: false };
+    const expected = Buffer.from(this.sign(`${parts[0]}.${parts[1]}`));
+    const given = Buffer.from(parts[2]!);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false };
+    let claims: Partial<TokenClaims>;
+    try {
+      claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Partial<TokenClaims>;
+    } catch {
       return { ok: false };
     }
-    return { ok: true, clientId: issued.clientId };
-  }
-
-  /** Forgets every token, as if they had all expired (lets tests exercise the refresh path). */
-  revokeAll(): void {
-    this.tokens.clear();
+    const expiresAt = Number(claims.created_at) + Number(claims.expires_in);
+    if (typeof claims.client_id !== 'string' || !Number.isFinite(expiresAt) || expiresAt <= this.now()) return { ok: false };
+    return { ok: true, clientId: claims.client_id };
   }
 
   async handleTokenRequest(ctx: RequestContext): Promise<Reply> {

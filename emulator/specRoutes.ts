@@ -3,15 +3,18 @@
  * for `/flowSpecs`, behind the gateway checks (token, api key, org, sandbox, content type) in the platform's order.
  */
 import { kindInfoOfResource, SPEC_KIND_LIST } from '../core/spec/kinds';
-import { contentTypeError, flowError, gatewayError, json, readBody, type Reply, type RequestContext } from './http';
+import { FLOW_SERVICE_PATH, flowResourcePath } from '../core/api/flowResources';
+import { baseUrl, contentTypeError, flowError, gatewayError, json, readBody, type Reply, type RequestContext } from './http';
 import type { TokenAuthority } from './ims';
-import { isFilterError, matchesFilter, parsePropertyFilter, type FilterableResource, type PropertyFilter } from './filters';
+import { listReply } from './listing';
+import { platformConnectionSpec, platformConnectionSpecs, readOnlyMessage } from './platformSpecs';
 import type { SpecStore } from './store';
 import type { Scope, SpecResourceName } from './types';
 import { validateSpecBody } from './validation';
 import { bodyLimitProblem, scopeHeaderProblem } from './limits';
 
-export const FLOW_SERVICE_ROOT = '/data/foundation/flowservice';
+/** The Flow Service root below the emulator's URL (the same path as the platform's). */
+export const FLOW_SERVICE_ROOT = FLOW_SERVICE_PATH;
 
 export interface Caller {
   clientId: string;
@@ -72,69 +75,6 @@ export async function readJsonObject(ctx: RequestContext): Promise<Outcome<Recor
   return { ok: true, value: parsed as Record<string, unknown> };
 }
 
-/** Opaque continuation token: the offset of the next item, wrapped so clients do not build it themselves. */
-function encodeContinuation(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset }), 'utf8').toString('base64url');
-}
-
-function decodeContinuation(token: string): number | undefined {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown };
-    return typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 ? parsed.o : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A list answer with the platform's query parameters applied to `all`: `property` filters, `limit` with an opaque
- * `continuationToken` and `_links.next.href` (`linkPath` + query, relative to the service root), `count=true`.
- */
-export function listReply(
-  ctx: RequestContext,
-  resource: FilterableResource,
-  all: ReadonlyArray<Record<string, unknown>>,
-  linkPath: string,
-): Reply {
-  const params = ctx.url.searchParams;
-  const filters: PropertyFilter[] = [];
-  for (const raw of params.getAll('property')) {
-    const parsed = parsePropertyFilter(resource, raw);
-    if (isFilterError(parsed)) return flowError(parsed.code, 400, parsed.message, ctx.requestId);
-    filters.push(parsed);
-  }
-  const limitText = params.get('limit');
-  const limit = limitText === null ? undefined : Number(limitText);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    return flowError('1451', 400, `Invalid query parameter limit='${limitText}': use a positive integer.`, ctx.requestId);
-  }
-  const countOnly = params.get('count') === 'true';
-  if (countOnly && limit !== undefined) {
-    return flowError('1401', 400, 'The query parameters limit and count cannot be used together.', ctx.requestId);
-  }
-  const tokenText = params.get('continuationToken');
-  const offset = tokenText === null ? 0 : decodeContinuation(tokenText);
-  if (offset === undefined) {
-    return flowError('1451', 400, 'Invalid query parameter continuationToken.', ctx.requestId);
-  }
-
-  const selected = filters.length
-    ? all.filter((spec) => filters.every((f) => matchesFilter(spec, f)))
-    : all;
-  if (countOnly) return json(200, { count: selected.length });
-  const end = limit === undefined ? selected.length : Math.min(selected.length, offset + limit);
-  const body: Record<string, unknown> = { items: selected.slice(offset, end) };
-  if (end < selected.length) {
-    // Same shape as the platform's other list endpoints: a path relative to the Flow Service root.
-    const next = new URLSearchParams();
-    for (const raw of params.getAll('property')) next.append('property', raw);
-    if (limit !== undefined) next.set('limit', String(limit));
-    next.set('continuationToken', encodeContinuation(end));
-    body._links = { next: { href: `${linkPath}?${next.toString()}` } };
-  }
-  return json(200, body);
-}
-
 export class SpecRoutes {
   constructor(
     private readonly store: SpecStore,
@@ -149,9 +89,18 @@ export class SpecRoutes {
     if (rest !== '' && !/^\/[^/]+$/.test(rest)) return undefined;
     const resource: SpecResourceName = route.resource;
     const id = rest === '' ? undefined : decodeURIComponent(rest.slice(1));
+    // `POST /flowSpecs/search` is not imitated: left to the 404 naming it.
+    if (id === 'search' && ctx.method === 'POST') return undefined;
+    const platform = id !== undefined && resource === 'connectionSpecs' ? platformConnectionSpec(id) : undefined;
+    if (platform && ctx.method !== 'GET') {
+      return json(405, { error_code: '405000', message: readOnlyMessage(platform, ctx.method) }, { allow: 'GET' });
+    }
     const allowed = id === undefined ? ['GET', 'POST'] : ['GET', 'PUT'];
     if (!allowed.includes(ctx.method)) {
-      return json(405, { error_code: '405000', message: `Method ${ctx.method} is not allowed on ${resource}${id ? '/{id}' : ''}.` }, { allow: allowed.join(', ') });
+      const why = id === undefined
+        ? `list with GET, create with POST`
+        : `specs have no ${ctx.method} on the platform: change one with a full PUT of its body`;
+      return json(405, { error_code: '405000', message: `Method ${ctx.method} is not allowed on ${resource}${id ? '/{id}' : ''}: ${why}.` }, { allow: allowed.join(', ') });
     }
     const auth = authenticate(ctx, this.tokens);
     if (!auth.ok) return auth.reply;
@@ -181,12 +130,14 @@ export class SpecRoutes {
   }
 
   private async get(ctx: RequestContext, caller: Caller, resource: SpecResourceName, id: string): Promise<Reply> {
-    const spec = await this.store.get(caller.scope, resource, id);
+    const spec = (resource === 'connectionSpecs' ? platformConnectionSpec(id) : undefined) ?? (await this.store.get(caller.scope, resource, id));
     return spec ? json(200, { items: [spec] }) : this.notFound(ctx, resource, id);
   }
 
   private async list(ctx: RequestContext, caller: Caller, resource: SpecResourceName): Promise<Reply> {
-    return listReply(ctx, resource, await this.store.list(caller.scope, resource), `/${resource}`);
+    const stored = await this.store.list(caller.scope, resource);
+    // The platform's own connection specs are in every sandbox's list, as on the platform.
+    return listReply(ctx, resource, resource === 'connectionSpecs' ? [...platformConnectionSpecs(), ...stored] : stored);
   }
 
   private async create(
@@ -198,8 +149,7 @@ export class SpecRoutes {
     const problem = validateSpecBody(resource, body);
     if (problem) return flowError(problem.code, 400, problem.message, ctx.requestId, { resourceType: resource });
     const spec = await this.store.create(caller.scope, resource, body, caller.clientId);
-    const host = ctx.req.headers.host ?? 'localhost';
-    return json(201, spec, { location: `http://${host}${FLOW_SERVICE_ROOT}/${resource}/${spec.id}` });
+    return json(201, spec, { location: `${baseUrl(ctx)}${flowResourcePath(resource, spec.id)}` });
   }
 
   private async update(

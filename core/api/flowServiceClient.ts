@@ -2,6 +2,7 @@
  * The Flow Service API client for connection specs and flow specs: headers, tokens, retries, timeouts, paging,
  * error mapping and redacted exchange logging. Pure (no `vscode`); the extension, the CLI and the tests share it.
  */
+import { FLOW_RESOURCES, FLOW_SERVICE_PATH, type FlowResource } from './flowResources';
 import { findSpecsByName } from './nameLookup';
 import { assertCredentialHostAllowed, FlowServiceError } from './errors';
 import { isRetryableStatus, mapFlowServiceError, tryParseJson } from './errorMapping';
@@ -11,8 +12,7 @@ import { flowServicePolicy } from '../transport/policy';
 import { createRedactor } from '../transport/redact';
 import type { CallOptions, EnvironmentConfig, FlowServiceClient, ListOptions, Logger, RemoteSpec, SpecResource, Transport } from './types';
 
-/** Path of the Flow Service below the platform URL. */
-export const FLOW_SERVICE_PATH = '/data/foundation/flowservice';
+export { FLOW_SERVICE_PATH };
 
 export interface FlowServiceClientOptions {
   environment: EnvironmentConfig;
@@ -33,6 +33,11 @@ export interface FlowServiceClientOptions {
 export interface FlowServiceClientWithExtras extends FlowServiceClient {
   /** Specs whose `name` equals `name` exactly (server filter `name==…`, then an exact client-side check). */
   findByName(resource: SpecResource, name: string, options?: CallOptions): Promise<RemoteSpec[]>;
+  /**
+   * Every item of a list of any resource of the flow-resources table (connections, flows, runs…), paged to the end
+   * through `_links.next` with the same filters and sort.
+   */
+  listItems(resource: FlowResource, options?: ListOptions): Promise<Array<Record<string, unknown>>>;
   /** Hides configured secrets and tokens in a text (for callers that print errors). */
   redact(text: string): string;
   /**
@@ -141,30 +146,41 @@ export function createFlowServiceClient(options: FlowServiceClientOptions): Flow
     return spec as RemoteSpec;
   }
 
-  /** Resolves a `_links.next.href` against the service, refusing to follow it to another origin. */
-  function nextPageUrl(body: Record<string, unknown>, currentUrl: string): string | undefined {
+  /**
+   * The next page's URL: `_links.next.href` (relative to the resource's service root, as the OpenAPI shows it, or
+   * absolute on the same origin) or a bare `continuationToken`. Query parameters of the first request the link does
+   * not carry (filters, sort, page size) are sent again with it, as clients of the platform do.
+   */
+  function nextPageUrl(body: Record<string, unknown>, currentUrl: string, firstUrl: URL, root: string): string | undefined {
     const links = body._links as { next?: { href?: unknown } } | undefined;
-    const href = typeof links?.next?.href === 'string' ? links.next.href : undefined;
+    const href = typeof links?.next?.href === 'string' && links.next.href !== '' ? links.next.href : undefined;
+    let next: URL;
     if (href) {
       const origin = new URL(base).origin;
-      const resolved = /^https?:/i.test(href) ? new URL(href) : new URL(href.startsWith(FLOW_SERVICE_PATH) ? href : `${FLOW_SERVICE_PATH}${href.startsWith('/') ? '' : '/'}${href}`, origin);
-      if (resolved.origin !== origin) {
-        throw new FlowServiceError(`Refusing to follow a next-page link to another host (${resolved.origin})`, 'bad-response');
+      next = /^https?:/i.test(href) ? new URL(href) : new URL(href.startsWith(root) ? href : `${root}${href.startsWith('/') ? '' : '/'}${href}`, origin);
+      if (next.origin !== origin) {
+        throw new FlowServiceError(`Refusing to follow a next-page link to another host (${next.origin})`, 'bad-response');
       }
-      return resolved.toString();
+    } else {
+      const token = typeof body.continuationToken === 'string' ? body.continuationToken : undefined;
+      if (!token) return undefined;
+      next = new URL(currentUrl);
+      next.searchParams.set('continuationToken', token);
     }
-    const token = typeof body.continuationToken === 'string' ? body.continuationToken : undefined;
-    if (!token) return undefined;
-    const next = new URL(currentUrl);
-    next.searchParams.set('continuationToken', token);
+    for (const key of new Set(firstUrl.searchParams.keys())) {
+      if (!next.searchParams.has(key)) for (const value of firstUrl.searchParams.getAll(key)) next.searchParams.append(key, value);
+    }
     return next.toString();
   }
 
-  async function list(resource: SpecResource, opts: ListOptions = {}): Promise<RemoteSpec[]> {
-    const first = new URL(`${base}/${resource}`);
+  async function listItems(resource: FlowResource, opts: ListOptions = {}): Promise<Array<Record<string, unknown>>> {
+    const row = FLOW_RESOURCES[resource];
+    const platform = environment.platformUrl.replace(/\/+$/, '');
+    const first = new URL(`${platform}${row.path}`);
     for (const filter of opts.property ?? []) first.searchParams.append('property', filter);
+    if (opts.orderby !== undefined) first.searchParams.set('orderby', opts.orderby);
     if (opts.limit !== undefined) first.searchParams.set('limit', String(opts.limit));
-    const items: RemoteSpec[] = [];
+    const items: Array<Record<string, unknown>> = [];
     const seen = new Set<string>();
     let url: string | undefined = first.toString();
     while (url) {
@@ -172,12 +188,16 @@ export function createFlowServiceClient(options: FlowServiceClientOptions): Flow
       seen.add(url);
       const body = parseBody(await request('GET', url, undefined, opts.signal), 'GET', url);
       for (const item of Array.isArray(body.items) ? body.items : []) {
-        items.push(item as RemoteSpec);
+        items.push(item as Record<string, unknown>);
         if (opts.maxItems !== undefined && items.length >= opts.maxItems) return items;
       }
-      url = nextPageUrl(body, url);
+      url = nextPageUrl(body, url, first, row.root);
     }
     return items;
+  }
+
+  function list(resource: SpecResource, opts: ListOptions = {}): Promise<RemoteSpec[]> {
+    return listItems(resource, opts) as Promise<RemoteSpec[]>;
   }
 
   /** Exact-name lookup (nameLookup.ts): also used to recover from an ambiguous POST, so it must never miss or confuse a name. */
@@ -225,7 +245,7 @@ export function createFlowServiceClient(options: FlowServiceClientOptions): Flow
     return answer.text.trim() === '' ? undefined : parseBody(answer, method, url);
   }
 
-  return { environment, list, get, create, update, findByName, redact, call };
+  return { environment, list, listItems, get, create, update, findByName, redact, call };
 }
 
 /** Failures after which a POST may or may not have taken effect. */

@@ -21,6 +21,9 @@ export interface EnvironmentConfig {
   scopes: string[];
 }
 
+/** Resources of the flow-resources table (core/api/flowResources.ts). */
+export type { FlowResource, InstanceResource } from './flowResources';
+
 /** Collection path of a spec kind (defined by the kind table, core/spec/kinds.ts). */
 import type { SpecResource } from '../spec/kinds';
 export type { SpecResource };
@@ -37,6 +40,8 @@ export interface RemoteSpec {
 export interface ListOptions {
   /** `property` filters, e.g. `name==RestStorageToAEP`; several are ANDed. */
   property?: string[];
+  /** `orderby`: a field with an optional `+`/`-` prefix (`-createdAt`); several separated by commas. */
+  orderby?: string;
   /** Page size; the client follows `_links.next` / continuation tokens until done or `maxItems`. */
   limit?: number;
   maxItems?: number;

@@ -6,12 +6,12 @@
  */
 import { FlowServiceError } from '../api/errors';
 import type { FlowServiceClientWithExtras } from '../api/flowServiceClient';
+import { flowResourcePath } from '../api/flowResources';
 import { systemClock } from '../api/http';
 import type { LinkStore } from '../sync/links';
 import { pushSpec } from '../sync/operations';
 import { defaultFlowSpecFor, registerInFlowSpec } from '../sync/register';
 
-const FLOW_SERVICE = '/data/foundation/flowservice';
 /** The data lake target connection spec, the only target of the Sources SDK flow specs. */
 export const DATA_LAKE_TARGET_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
 
@@ -110,7 +110,7 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
   let connectionId: string | undefined;
   let preview: unknown[] = [];
   if (!streaming) {
-    connectionId = idOf(await post(`${FLOW_SERVICE}/connections`, {
+    connectionId = idOf(await post(flowResourcePath('connections'), {
       name: `${label} account ${stamp}`,
       description: 'Created by the Sources SDK test chain',
       connectionSpec: specRef,
@@ -118,12 +118,12 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
     }), 'base connection');
     report('baseConnection', `base connection ${connectionId} created`);
     const sourceParams = Buffer.from(JSON.stringify(options.sourceValues), 'utf8').toString('base64');
-    const explored = (await client.call('GET', `${FLOW_SERVICE}/connections/${connectionId}/explore?objectType=rest&object=json&fileType=json&preview=true&sourceParams=${encodeURIComponent(sourceParams)}`, undefined, { signal })) as { data?: unknown } | undefined;
+    const explored = (await client.call('GET', `${flowResourcePath('connections', connectionId, 'explore')}?objectType=rest&object=json&fileType=json&preview=true&sourceParams=${encodeURIComponent(sourceParams)}`, undefined, { signal })) as { data?: unknown } | undefined;
     preview = Array.isArray(explored?.data) ? explored.data : [];
     report('explore', `explore previewed ${preview.length} record(s)`);
   }
 
-  const sourceConnectionId = idOf(await post(`${FLOW_SERVICE}/sourceConnections`, {
+  const sourceConnectionId = idOf(await post(flowResourcePath('sourceConnections'), {
     name: `${label} source ${stamp}`,
     ...(connectionId ? { baseConnectionId: connectionId } : {}),
     connectionSpec: specRef,
@@ -131,7 +131,7 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
     params: options.sourceValues,
   }), 'source connection');
   report('sourceConnection', `source connection ${sourceConnectionId} created`);
-  const targetConnectionId = idOf(await post(`${FLOW_SERVICE}/targetConnections`, {
+  const targetConnectionId = idOf(await post(flowResourcePath('targetConnections'), {
     name: `${label} target ${stamp}`,
     connectionSpec: { id: DATA_LAKE_TARGET_SPEC_ID, version: '1.0' },
     data: { format: 'parquet_xdm' },
@@ -146,11 +146,11 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
     targetConnectionIds: [targetConnectionId],
   };
   if (!streaming) flowBody.scheduleParams = { startTime: Math.floor(Date.now() / 1000), frequency: 'once' };
-  const flowId = idOf(await post(`${FLOW_SERVICE}/flows`, flowBody), 'flow');
+  const flowId = idOf(await post(flowResourcePath('flows'), flowBody), 'flow');
   report('flow', `flow ${flowId} created`);
   const result: TestChainResult = { specId: spec.id, flowSpecId, connectionId, sourceConnectionId, targetConnectionId, flowId, preview };
   if (streaming) {
-    const flow = ((await client.call('GET', `${FLOW_SERVICE}/flows/${flowId}`, undefined, { signal })) as { items?: Array<{ options?: { inletUrl?: string } }> } | undefined)?.items?.[0];
+    const flow = ((await client.call('GET', flowResourcePath('flows', flowId), undefined, { signal })) as { items?: Array<{ options?: { inletUrl?: string } }> } | undefined)?.items?.[0];
     result.inletUrl = flow?.options?.inletUrl;
     report('run', `streaming flow: send events to ${result.inletUrl ?? 'its inlet URL'}`);
     return result;
@@ -158,7 +158,7 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
 
   const deadline = Date.now() + (options.runTimeoutMs ?? 120_000);
   for (;;) {
-    const runs = ((await client.call('GET', `${FLOW_SERVICE}/runs?property=${encodeURIComponent(`flowId==${flowId}`)}`, undefined, { signal })) as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
+    const runs = await client.listItems('runs', { property: [`flowId==${flowId}`], orderby: 'createdAt', signal });
     const run = runs[0];
     const status = runStatus(run);
     if (run && (status === 'success' || status === 'failed')) {
@@ -174,7 +174,7 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
   }
   report('run', result.status === 'success' ? `run ${String(result.run?.id)} succeeded: ${result.recordCount} record(s)` : `run ${String(result.run?.id)} failed: ${result.error}`);
   try {
-    const kept = (await client.call('GET', `${FLOW_SERVICE}/runs/${String(result.run?.id)}/records`, undefined, { signal })) as { items?: unknown[] } | undefined;
+    const kept = (await client.call('GET', flowResourcePath('runs', String(result.run?.id), 'records'), undefined, { signal })) as { items?: unknown[] } | undefined;
     result.records = Array.isArray(kept?.items) ? kept.items : undefined;
     if (result.records) report('records', `${result.records.length} record(s) kept by the run`);
   } catch (err) {

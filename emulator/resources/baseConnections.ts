@@ -5,9 +5,10 @@
  * served masked and stored only encrypted (see secrets.ts).
  */
 import { flowError, type RequestContext } from '../http';
+import { platformConnectionSpec } from '../platformSpecs';
 import type { Caller, Outcome } from '../specRoutes';
 import type { Scope } from '../types';
-import { flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { isObject, refuse, specReference, tableResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 import { SECRET_MASK, secretParamNames, splitSecrets } from './secrets';
@@ -49,6 +50,10 @@ export async function loadConnectionSpec(
 ): Promise<Outcome<{ spec: Record<string, unknown>; ref: { id: string; version: string } }>> {
   const ref = specReference(reference, field);
   if (typeof ref === 'string') return refuse(ctx, ref, '1455');
+  const platform = platformConnectionSpec(ref.id);
+  if (platform) {
+    return refuse(ctx, `The connection spec '${String(platform.name)}' (${ref.id}) is the platform's target, not a source: use it in POST /targetConnections; base and source connections take your source's connection spec.`, '1413');
+  }
   const spec = await services.specs.get(scope, 'connectionSpecs', ref.id);
   if (!spec) {
     return refuse(ctx, `Invalid spec ID: no connection spec '${ref.id}' in sandbox '${scope.sandboxName}'. Push the spec first (POST /connectionSpecs, or Upload Spec), then use the id it was given.`, '1413');
@@ -93,7 +98,7 @@ export async function connectionCredentials(record: StoredResource, services: Re
 }
 
 export const baseConnections: ResourceDescriptor = {
-  ...flowServiceResource('connections', 'base connection', { patch: true, delete: true }),
+  ...tableResource('connections'),
 
   async prepareCreate(ctx, caller, body, services) {
     if (typeof body.name !== 'string' || body.name.trim() === '') return refuse(ctx, "Missing field 'name': give the base connection a name.", '1455');

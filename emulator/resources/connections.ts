@@ -6,9 +6,10 @@
  */
 import { flowError, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
+import { isPlatformTargetSpec } from '../platformSpecs';
 import { DATA_LAKE_TARGET_SPEC_ID } from '../seeds';
 import { isStreamingSpec, loadConnectionSpec } from './baseConnections';
-import { flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { isObject, refuse, specReference, tableResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 
@@ -82,7 +83,7 @@ function patchedBy(check: ResourceDescriptor['prepareCreate']): NonNullable<Reso
 }
 
 export const sourceConnections: ResourceDescriptor = {
-  ...flowServiceResource('sourceConnections', 'source connection', { patch: true, delete: true }),
+  ...tableResource('sourceConnections'),
   serverManaged: ['inheritedAttributes'],
   prepareCreate: checkSourceConnection,
   preparePatch: patchedBy(checkSourceConnection),
@@ -100,7 +101,7 @@ async function checkTargetConnection(
   if (!name.ok) return name;
   const ref = specReference(body.connectionSpec, 'connectionSpec');
   if (typeof ref === 'string') return refuse(ctx, `${ref} For the data lake use "${DATA_LAKE_TARGET_SPEC_ID}".`, '1455');
-  if (ref.id !== DATA_LAKE_TARGET_SPEC_ID && !(await services.specs.get(caller.scope, 'connectionSpecs', ref.id))) {
+  if (!isPlatformTargetSpec(ref.id) && !(await services.specs.get(caller.scope, 'connectionSpecs', ref.id))) {
     return refuse(ctx, `Invalid spec ID: '${ref.id}' is no target connection spec here. Sources SDK flows write to the data lake: use "${DATA_LAKE_TARGET_SPEC_ID}".`, '1413');
   }
   const data = body.data;
@@ -120,34 +121,70 @@ async function checkTargetConnection(
 }
 
 export const targetConnections: ResourceDescriptor = {
-  ...flowServiceResource('targetConnections', 'target connection', { patch: true, delete: true }),
+  ...tableResource('targetConnections'),
   prepareCreate: checkTargetConnection,
   preparePatch: patchedBy(checkTargetConnection),
   refuseDelete: (ctx, caller, record, services) => refuseIfUsed(ctx, caller, record, services, 'targetConnectionIds', 'target connection'),
   view: publicView,
 };
 
+/** The two forms of a mapping set, told apart by their fields. */
+const MAPPING_FORMS = {
+  current: { schema: 'outputSchema', mapping: ['sourceType', 'source', 'destination'] },
+  older: { schema: 'xdmSchema', mapping: ['sourceAttribute', 'destinationXdmPath'] },
+} as const;
+
+const CURRENT_EXAMPLE = '{"outputSchema": {"schemaRef": {"id": "<XDM schema $id>", "contentType": "application/vnd.adobe.xed-full+json;version=1"}}, "mappings": [{"sourceType": "ATTRIBUTE", "source": "id", "destination": "_id"}]}';
+const OLDER_EXAMPLE = '{"xdmSchema": "<XDM schema $id>", "xdmVersion": "1.0", "mappings": [{"sourceAttribute": "id", "destinationXdmPath": "_id"}]}';
+
+/** Which form a body is written in, from its fields; `mixed` when it has fields of both, undefined with none. */
+function mappingForm(body: Record<string, unknown>): 'current' | 'older' | 'mixed' | undefined {
+  const mappings = Array.isArray(body.mappings) ? body.mappings.filter(isObject) : [];
+  const uses = (form: keyof typeof MAPPING_FORMS) =>
+    body[MAPPING_FORMS[form].schema] !== undefined || mappings.some((m) => MAPPING_FORMS[form].mapping.some((field) => m[field] !== undefined));
+  const current = uses('current');
+  const older = uses('older');
+  if (current && older) return 'mixed';
+  return current ? 'current' : older ? 'older' : undefined;
+}
+
+/**
+ * Checks a mapping set in either form Data Prep takes: the current one (`outputSchema.schemaRef` and `mappings[]` of
+ * `{sourceType, source, destination}`) or the older one the Sources SDK template shows (`xdmSchema`, `xdmVersion` and
+ * `mappings[]` of `{sourceAttribute, destinationXdmPath}`). The body is stored as written, so it reads back in its form.
+ */
+function checkMappingSet(ctx: RequestContext, body: Record<string, unknown>): Outcome<{ body: Record<string, unknown>; extra: Record<string, unknown> }> {
+  const missing = (message: string) => refuse(ctx, message, '1455', 'mappingSets');
+  const form = mappingForm(body);
+  if (form === 'mixed') {
+    return refuse(ctx, `The mapping set mixes the two forms: use either the current one, ${CURRENT_EXAMPLE}, or the older one, ${OLDER_EXAMPLE}.`, '1100', 'mappingSets');
+  }
+  if (form === undefined) return missing(`Missing the target schema and mappings: send the current form, ${CURRENT_EXAMPLE}, or the older one, ${OLDER_EXAMPLE}.`);
+  if (form === 'current') {
+    const ref = isObject(body.outputSchema) ? body.outputSchema.schemaRef : undefined;
+    if (!isObject(ref) || typeof ref.id !== 'string' || ref.id === '') {
+      return missing("Missing field 'outputSchema.schemaRef.id': the $id of the target XDM schema, e.g. \"outputSchema\": {\"schemaRef\": {\"id\": \"https://ns.adobe.com/<tenant>/schemas/<id>\", \"contentType\": \"application/vnd.adobe.xed-full+json;version=1\"}}.");
+    }
+  } else if (typeof body.xdmSchema !== 'string' || body.xdmSchema === '') {
+    return missing("Missing field 'xdmSchema': the $id of the target XDM schema.");
+  }
+  if (!Array.isArray(body.mappings)) {
+    const shape = form === 'current' ? '{"sourceType": "ATTRIBUTE", "source", "destination"}' : '{"sourceAttribute", "destinationXdmPath"}';
+    return missing(`Missing field 'mappings': an array of ${shape} objects.`);
+  }
+  for (const [index, mapping] of body.mappings.entries()) {
+    const absent = MAPPING_FORMS[form].mapping.find((field) => !isObject(mapping) || typeof mapping[field] !== 'string' || mapping[field] === '');
+    if (absent) return missing(`mappings[${index}] needs the string field '${absent}' (${form === 'current' ? "sourceType such as 'ATTRIBUTE', source and destination" : 'sourceAttribute and destinationXdmPath'}).`);
+  }
+  const stored = form === 'older' ? { ...body, xdmVersion: body.xdmVersion ?? '1.0' } : body;
+  return { ok: true, value: { body: stored, extra: { version: 0 } } };
+}
+
 /** Mapping sets live on the Data Prep API; its items carry `createdDate`/`modifiedDate` rather than `createdAt`. */
 export const mappingSets: ResourceDescriptor = {
-  name: 'mappingSets',
-  path: '/data/foundation/conversion/mappingSets',
-  linkPath: '/mappingSets',
-  label: 'mapping set',
-  methods: { patch: false, delete: false },
-  wrapSingle: false,
+  ...tableResource('mappingSets'),
   async prepareCreate(ctx, _caller, body) {
-    if (typeof body.xdmSchema !== 'string' || body.xdmSchema === '') {
-      return refuse(ctx, "Missing field 'xdmSchema': the $id of the target XDM schema.", '1455', 'mappingSets');
-    }
-    if (!Array.isArray(body.mappings)) {
-      return refuse(ctx, "Missing field 'mappings': an array of {\"sourceAttribute\", \"destinationXdmPath\"} objects.", '1455', 'mappingSets');
-    }
-    for (const [index, mapping] of body.mappings.entries()) {
-      if (!isObject(mapping) || typeof mapping.sourceAttribute !== 'string' || typeof mapping.destinationXdmPath !== 'string') {
-        return refuse(ctx, `mappings[${index}] needs string fields 'sourceAttribute' and 'destinationXdmPath'.`, '1455', 'mappingSets');
-      }
-    }
-    return { ok: true, value: { body: { ...body, xdmVersion: body.xdmVersion ?? '1.0' }, extra: { version: 0 } } };
+    return checkMappingSet(ctx, body);
   },
   view(record) {
     const shown = publicView(record);

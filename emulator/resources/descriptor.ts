@@ -2,11 +2,12 @@
  * What a Flow Service instance resource is to the generic routes: its path, which methods it has, and the hooks
  * that check a create or a patch, refuse a delete, and act after a change. Adding a resource is one descriptor.
  */
+import { flowResource, linkPathOf, type InstanceResource } from '../../core/api/flowResources';
 import { flowError, type Reply, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
 import type { SpecStore } from '../store';
 import type { Scope } from '../types';
-import type { FlowResourceName, FlowResourceStore, StoredResource } from './resourceStore';
+import type { FlowResourceStore, StoredResource } from './resourceStore';
 import type { SecretBox } from './secrets';
 
 /** What flows tell the run scheduler. */
@@ -23,8 +24,6 @@ export interface ResourceServices {
   store: FlowResourceStore;
   secrets: SecretBox;
   scheduler: FlowScheduler;
-  /** Base URL clients reach this emulator at, e.g. `http://127.0.0.1:4141` (for inlet URLs). */
-  baseUrl(ctx: RequestContext): string;
 }
 
 /** A checked create: the body to store and server-computed fields. */
@@ -36,10 +35,11 @@ export interface PreparedCreate {
 }
 
 export interface ResourceDescriptor {
-  name: Exclude<FlowResourceName, 'runRecords'>;
+  /** Its row in the flow-resources table (core/api/flowResources.ts): path, label, methods, list fields. */
+  name: InstanceResource;
   /** URL path under the emulator, e.g. `/data/foundation/flowservice/connections`. */
   path: string;
-  /** Link paths in `_links.next.href` are relative to this service root. */
+  /** The collection path relative to its service root (`/connections`), as `_links.next.href` and messages show it. */
   linkPath: string;
   /** Singular words for messages, e.g. "base connection". */
   label: string;
@@ -64,16 +64,20 @@ export interface ResourceDescriptor {
   createdBody?(record: StoredResource): Record<string, unknown>;
 }
 
-/** Where the Flow Service's resources live; `_links` paths are relative to it. */
-export const FLOW_SERVICE_ROOT = '/data/foundation/flowservice';
-
 /**
- * What every Flow Service resource's descriptor says the same way: its collection under the service root, the link
- * path relative to it, and single GETs answered as `{items: [item]}`.
+ * What a descriptor takes from the resource's row of the flow-resources table: its path below the emulator, the
+ * link path relative to its service root, its label, its item methods and how single GETs answer.
  */
-export function flowServiceResource(name: ResourceDescriptor['name'], label: string, methods: ResourceDescriptor['methods']):
-  Pick<ResourceDescriptor, 'name' | 'path' | 'linkPath' | 'label' | 'methods' | 'wrapSingle'> {
-  return { name, path: `${FLOW_SERVICE_ROOT}/${name}`, linkPath: `/${name}`, label, methods, wrapSingle: true };
+export function tableResource(name: InstanceResource): Pick<ResourceDescriptor, 'name' | 'path' | 'linkPath' | 'label' | 'methods' | 'wrapSingle'> {
+  const row = flowResource(name);
+  return {
+    name,
+    path: row.path,
+    linkPath: linkPathOf(name),
+    label: row.label,
+    methods: { patch: row.itemMethods.includes('PATCH'), delete: row.itemMethods.includes('DELETE') },
+    wrapSingle: row.wrapSingle,
+  };
 }
 
 /** A 400 in the FLOW body form: the message says what is wrong and what to do. */

@@ -11,6 +11,9 @@ import { badRequest, isObject, type ResourceServices } from './descriptor';
 import { checkAgainstSchema } from './paramSchemas';
 import type { Execute } from './runs';
 
+/** The query of a REST preview, as the Sources SDK template sends it. */
+const PREVIEW_QUERY = 'objectType=rest&object=json&fileType=json&preview=true&sourceParams=<base64 of the sourceSpec.spec values as JSON>';
+
 function decodeSourceParams(text: string | null): Record<string, unknown> | string {
   if (text === null || text === '') return {};
   const example = 'e.g. sourceParams=eyJsaXN0SWQiOiIxMGMwOTdjYTcxIn0= for {"listId":"10c097ca71"}';
@@ -49,11 +52,16 @@ export function exploreRoute(execute: Execute, log: (line: string) => void = () 
     }
     const query = ctx.url.searchParams;
     const objectType = query.get('objectType');
-    if (objectType !== null && objectType.toLowerCase() !== 'rest') {
-      return badRequest(ctx, `objectType '${objectType}' is not explorable here: Sources SDK sources are REST sources, use objectType=rest&object=json&fileType=json&preview=true.`);
+    const preview = query.get('preview');
+    if (objectType === null && preview === null) {
+      return badRequest(ctx, `This explore request has neither objectType nor preview: without them the platform lists the objects of the connection (folders, tables), which the emulator does not imitate; it explores REST sources by previewing their records. Send ${PREVIEW_QUERY}.`);
     }
-    if (query.get('preview') !== 'true') {
-      return badRequest(ctx, 'Add preview=true (and sourceParams) to read a preview of the source: the emulator explores REST sources by previewing their records.');
+    if (objectType !== null && objectType.toLowerCase() !== 'rest') {
+      return badRequest(ctx, `objectType '${objectType}' is not explorable here: Sources SDK sources are REST sources, send ${PREVIEW_QUERY}.`);
+    }
+    if (preview !== 'true') {
+      const got = preview === null ? 'preview is missing' : `preview is '${preview}'`;
+      return badRequest(ctx, `${got}: the emulator explores REST sources by previewing their records (it does not list objects). Send ${PREVIEW_QUERY}.`);
     }
     const specId = String((connection.connectionSpec as { id?: unknown }).id);
     const spec = await services.specs.get(caller.scope, 'connectionSpecs', specId);

@@ -6,9 +6,10 @@
  * strings); no `state` on create (1410). Streaming flows get `options.inletUrl` pointing at this emulator.
  */
 import { randomUUID } from 'node:crypto';
-import type { RequestContext } from '../http';
+import { flowResourcePath, linkPathOf } from '../../core/api/flowResources';
+import { baseUrl, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
-import { flowServiceResource, isObject, refuse, specReference, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { isObject, refuse, specReference, tableResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { inletUrl } from './inlet';
 import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
@@ -112,7 +113,7 @@ async function checkFlow(
     if (transformation.name === 'Mapping' && isObject(params) && params.mappingId !== undefined) {
       const mapping = await services.store.get(caller.scope, 'mappingSets', String(params.mappingId));
       if (!mapping) {
-        return refuse(ctx, `transformations[${index}].params.mappingId '${String(params.mappingId)}' is no mapping set in this sandbox: create one with POST /data/foundation/conversion/mappingSets and use its id.`, '1419', 'flows');
+        return refuse(ctx, `transformations[${index}].params.mappingId '${String(params.mappingId)}' is no mapping set in this sandbox: create one with POST ${flowResourcePath('mappingSets')} and use its id.`, '1419', 'flows');
       }
       if (params.mappingVersion !== undefined && !/^\d+$/.test(String(params.mappingVersion))) {
         return refuse(ctx, `transformations[${index}].params.mappingVersion must be a version number such as 0 (got ${JSON.stringify(params.mappingVersion)}).`, '1412', 'flows');
@@ -136,7 +137,7 @@ async function checkFlow(
   }
 
   const options = isObject(body.options) ? { ...body.options } : {};
-  if (streaming) options.inletUrl = inletUrl(services.baseUrl(ctx), caller.scope, id);
+  if (streaming) options.inletUrl = inletUrl(baseUrl(ctx), caller.scope, id);
   // mappingVersion arrives as 0 or "0" (the docs show both); it is served as the OpenAPI's string, like the platform echoes it.
   const storedTransformations = transformations.map((t: Record<string, unknown>) =>
     isObject(t.params) && typeof t.params.mappingVersion === 'number' ? { ...t, params: { ...t.params, mappingVersion: String(t.params.mappingVersion) } } : t,
@@ -149,13 +150,13 @@ async function checkFlow(
   if (Object.keys(options).length > 0) stored.options = options;
   const extra: Record<string, unknown> = {
     inheritedAttributes: { properties: { isSourceFlow: true }, sourceConnections: inheritedSources, targetConnections: inheritedTargets },
-    runs: `/runs?property=flowId==${id}`,
+    runs: `${linkPathOf('runs')}?property=flowId==${id}`,
   };
   return { ok: true, value: { body: stored, extra } };
 }
 
 export const flows: ResourceDescriptor = {
-  ...flowServiceResource('flows', 'flow', { patch: true, delete: true }),
+  ...tableResource('flows'),
   serverManaged: ['lastRunDetails', 'lastOperation', 'inheritedAttributes', 'runs'],
 
   async prepareCreate(ctx, caller, body, services) {

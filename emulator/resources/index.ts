@@ -11,7 +11,7 @@ import type { SpecStore } from '../store';
 import type { EmulatorClock, Scope } from '../types';
 import { baseConnections } from './baseConnections';
 import { mappingSets, sourceConnections, targetConnections } from './connections';
-import type { ResourceServices } from './descriptor';
+import type { ResourceDescriptor, ResourceServices } from './descriptor';
 import { exploreRoute } from './explore';
 import { flows } from './flows';
 import { handleInlet, INLET_ROOT } from './inlet';
@@ -44,6 +44,9 @@ function decodeSegment(segment: string): string {
   return segment.replace(/%([0-9a-f]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** The descriptor of every instance resource of the flow-resources table (a test ties the two). */
+export const RESOURCE_DESCRIPTORS: readonly ResourceDescriptor[] = [baseConnections, sourceConnections, targetConnections, mappingSets, flows, runs];
+
 export class FlowResources {
   readonly store: FlowResourceStore;
   readonly runs: RunService;
@@ -61,14 +64,13 @@ export class FlowResources {
       store: this.store,
       secrets: new SecretBox(dataDir),
       scheduler: this.runs,
-      baseUrl: (ctx) => `http://${ctx.req.headers.host ?? 'localhost'}`,
     };
     this.store.onScopeOpened = (scope) => {
       this.runs.resume(scope).catch((err: unknown) => options.log?.(`resuming schedules failed: ${err instanceof Error ? err.message : String(err)}`));
     };
     this.routes = new ResourceRoutes(
       {
-        descriptors: [baseConnections, sourceConnections, targetConnections, mappingSets, flows, runs],
+        descriptors: [...RESOURCE_DESCRIPTORS],
         subRoutes: { 'connections/explore': exploreRoute(options.execute, options.log, options.exploreTimeoutMs), 'runs/records': runRecordsRoute },
         collectionPosts: { runs: createRunRoute(this.runs) },
       },

@@ -6,19 +6,23 @@
  * persistence: a call resolves only once its write is on disk.
  */
 import { randomUUID } from 'node:crypto';
+import { FLOW_RESOURCE_LIST, INSTANCE_RESOURCES, type InstanceResource } from '../../core/api/flowResources';
 import { quarantineLogLine, quarantineWarning, type DiskPersistence, type QuarantinedFile } from '../persistence';
 import { stableUuid } from '../store';
 import type { Scope } from '../types';
 
-/** The resource folders this store keeps. `runRecords` holds what each run read (emulator extension). */
-export const FLOW_RESOURCES = ['connections', 'sourceConnections', 'targetConnections', 'mappingSets', 'flows', 'runs', 'runRecords'] as const;
-export type FlowResourceName = (typeof FLOW_RESOURCES)[number];
+/**
+ * The resource folders this store keeps: the instance resources of the flow-resources table, and `runRecords`
+ * (what each run read, an emulator extension).
+ */
+export type FlowResourceName = InstanceResource | 'runRecords';
+export const FLOW_RESOURCES: readonly FlowResourceName[] = [...INSTANCE_RESOURCES, 'runRecords'];
 
 /** A stored record. Fields starting with `_` are the emulator's own (e.g. encrypted secrets) and never served. */
 export type StoredResource = Record<string, unknown> & { id: string; createdAt: number; updatedAt: number };
 
-/** Resources whose items carry `version`/`etag` (a quoted uuid that changes on every update). */
-const VERSIONED: ReadonlySet<FlowResourceName> = new Set(['connections', 'sourceConnections', 'targetConnections', 'flows']);
+/** Resources whose items carry `version`/`etag` (a quoted uuid that changes on every update), per the table. */
+const VERSIONED: ReadonlySet<FlowResourceName> = new Set(FLOW_RESOURCE_LIST.filter((row) => row.versioned).map((row) => row.resource as InstanceResource));
 
 /** Server-managed fields a client may not set on any of these resources (a create drops them, a PATCH is refused). */
 export const SERVER_FIELDS: readonly string[] = [

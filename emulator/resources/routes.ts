@@ -5,9 +5,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { applyPatch, type Operation } from 'fast-json-patch';
-import { contentTypeError, flowError, json, readBody, type Reply, type RequestContext } from '../http';
+import { baseUrl, contentTypeError, flowError, json, readBody, type Reply, type RequestContext } from '../http';
+import { listReply } from '../listing';
 import type { TokenAuthority } from '../ims';
-import { authenticate, fail, header, isJsonContentType, listReply, readJsonObject, type Caller, type Outcome } from '../specRoutes';
+import { authenticate, fail, header, isJsonContentType, readJsonObject, type Caller, type Outcome } from '../specRoutes';
 import { badRequest, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { etagMatches, publicView, SERVER_FIELDS, type StoredResource } from './resourceStore';
 
@@ -104,6 +105,8 @@ export class ResourceRoutes {
     }
     if (!descriptor || rest.length > 2) return undefined;
     const [id, sub] = rest;
+    // The search endpoints (`POST /connections/search`, `/flows/search`) are not imitated: left to the 404 naming them.
+    if (id === 'search' && sub === undefined && ctx.method === 'POST') return undefined;
     const subRoute = sub === undefined ? undefined : this.table.subRoutes[`${descriptor.name}/${sub}`];
     if (sub !== undefined && !subRoute) return undefined;
 
@@ -127,7 +130,7 @@ export class ResourceRoutes {
 
   private async list(ctx: RequestContext, caller: Caller, descriptor: ResourceDescriptor): Promise<Reply> {
     const items = (await this.services.store.list(caller.scope, descriptor.name)).map((record) => view(descriptor, record));
-    const reply = listReply(ctx, descriptor.name, items, descriptor.linkPath);
+    const reply = listReply(ctx, descriptor.name, items);
     // A list of a sandbox whose files were partly set aside on load says so, as spec lists do.
     const warning = reply.status === 200 ? await this.services.store.loadWarning(caller.scope, descriptor.name) : undefined;
     return warning ? { ...reply, headers: { ...reply.headers, warning } } : reply;
@@ -149,9 +152,8 @@ export class ResourceRoutes {
     if (!prepared.ok) return prepared.reply;
     const record = await this.services.store.create(caller.scope, descriptor.name, prepared.value.body, caller.clientId, prepared.value.extra, prepared.value.id);
     await descriptor.afterChange?.(caller, record, this.services);
-    const host = ctx.req.headers.host ?? 'localhost';
     const created = descriptor.createdBody ? descriptor.createdBody(record) : { id: record.id, etag: record.etag };
-    return json(201, created, { location: `http://${host}${descriptor.path}/${record.id}` });
+    return json(201, created, { location: `${baseUrl(ctx)}${descriptor.path}/${encodeURIComponent(record.id)}` });
   }
 
   private async patch(ctx: RequestContext, caller: Caller, descriptor: ResourceDescriptor, id: string): Promise<Reply> {
@@ -161,6 +163,10 @@ export class ResourceRoutes {
     const current = await this.services.store.get(caller.scope, descriptor.name, id);
     if (!current) return notFound(ctx, descriptor, id);
     if (!ifMatch) {
+      const inQuery = [...ctx.url.searchParams.keys()].find((key) => key.toLowerCase() === 'if-match');
+      if (inQuery !== undefined) {
+        return flowError('1403', 400, `The etag was sent as the query parameter '${inQuery}', but the Flow Service reads it from the If-Match header: send the header If-Match: ${String(current.etag)} (the ${descriptor.label}'s current etag) instead of ?${inQuery}=….`, ctx.requestId, { resourceId: id, resourceType: descriptor.name });
+      }
       return flowError('1403', 400, `The header 'If-Match' is missing in the request: send the ${descriptor.label}'s current etag (${String(current.etag)}), read with GET ${descriptor.linkPath}/${id}.`, ctx.requestId, { resourceId: id, resourceType: descriptor.name });
     }
     if (!etagMatches(ifMatch, String(current.etag))) {

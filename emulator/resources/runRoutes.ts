@@ -2,16 +2,15 @@
  * `/runs`: list (`?property=flowId==…`), get, `POST` for an on-demand run of a flow scheduled `once`, and
  * `GET /runs/{id}/records` (an emulator extension: the records the run read, as they would have been ingested).
  */
-import { flowError, json, type Reply, type RequestContext } from '../http';
+import { flowResourcePath } from '../../core/api/flowResources';
+import { baseUrl, flowError, json, type Reply, type RequestContext } from '../http';
 import type { Caller } from '../specRoutes';
-import { badRequest, FLOW_SERVICE_ROOT, flowServiceResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
+import { badRequest, isObject, tableResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { publicView } from './resourceStore';
 import type { RunService } from './runs';
 
-export const RUNS_PATH = `${FLOW_SERVICE_ROOT}/runs`;
-
 export const runs: ResourceDescriptor = {
-  ...flowServiceResource('runs', 'run', { patch: false, delete: false }),
+  ...tableResource('runs'),
   async prepareCreate(ctx) {
     return { ok: false, reply: badRequest(ctx, 'Runs are created by POST /runs with {"flowId": "…"}.') };
   },
@@ -25,7 +24,38 @@ function toMs(value: unknown): number | undefined {
   return number < 1e12 ? number * 1000 : number;
 }
 
-/** `POST /runs {flowId, params: {startTime, windowStartTime, windowEndTime}}`. */
+const DAY_MS = 86_400_000;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * The window of an on-demand run. `params` (all optional): `windowStartTime`, `windowEndTime` (default now) and
+ * `startTime`, in epoch seconds or ms. Without `windowStartTime` the window starts at the flow's `startTime`, or,
+ * while that is still ahead, one day before the window's end. Answers a message naming the cause when `params` is
+ * not usable.
+ */
+export function runWindow(params: unknown, flowStartTime: unknown, now: number): { start: number; end: number } | string {
+  const given = params === undefined || params === null ? {} : params;
+  if (!isObject(given)) {
+    return 'The field \'params\' must be an object such as {"windowStartTime": 1700000000, "windowEndTime": 1700003600} (epoch seconds or ms); leave it out to read from the flow\'s startTime until now.';
+  }
+  for (const field of ['startTime', 'windowStartTime', 'windowEndTime']) {
+    if (given[field] !== undefined && toMs(given[field]) === undefined) return `params.${field} must be a time in epoch seconds or milliseconds (got ${JSON.stringify(given[field])}).`;
+  }
+  const end = toMs(given.windowEndTime) ?? now;
+  const start = toMs(given.windowStartTime);
+  if (start === undefined) {
+    const flowStart = toMs(flowStartTime);
+    return { start: flowStart !== undefined && flowStart <= end ? flowStart : end - DAY_MS, end };
+  }
+  if (start > end) {
+    const endText = given.windowEndTime === undefined ? `now (${iso(end)}; params.windowEndTime is absent)` : `params.windowEndTime (${iso(end)})`;
+    return `params.windowStartTime (${iso(start)}) is after ${endText}: the window must start before it ends. Swap them, or send an earlier windowStartTime.`;
+  }
+  return { start, end };
+}
+
+/** `POST /runs {flowId, params?: {startTime, windowStartTime, windowEndTime}}`. */
 export function createRunRoute(service: RunService) {
   return async (ctx: RequestContext, caller: Caller, body: Record<string, unknown>, services: ResourceServices): Promise<Reply> => {
     if (typeof body.flowId !== 'string' || body.flowId === '') return badRequest(ctx, "Missing field 'flowId': the flow to run.", '1455', 'runs');
@@ -37,14 +67,10 @@ export function createRunRoute(service: RunService) {
       const why = schedule ? `it runs every ${String((schedule as { interval?: unknown }).interval)} ${String(schedule.frequency)}(s) on its own` : 'it is a streaming flow (send events to its inletUrl)';
       return badRequest(ctx, `On-demand runs need a flow scheduled once (scheduleParams.frequency "once"); flow ${flow.id} cannot be run this way: ${why}.`, '1427', 'runs');
     }
-    const params = (body.params ?? {}) as Record<string, unknown>;
-    const now = Date.now();
-    const end = toMs(params.windowEndTime) ?? now;
-    const start = toMs(params.windowStartTime) ?? toMs(schedule.startTime) ?? end - 86_400_000;
-    if (start > end) return badRequest(ctx, 'params.windowStartTime is after params.windowEndTime: swap them.', '1100', 'runs');
-    const run = await service.startRun(caller.scope, flow, { start, end }, 'onDemand', { backfill: true });
-    const host = ctx.req.headers.host ?? 'localhost';
-    return json(201, { id: run.id, etag: run.etag }, { location: `http://${host}${RUNS_PATH}/${run.id}` });
+    const window = runWindow(body.params, schedule.startTime, Date.now());
+    if (typeof window === 'string') return badRequest(ctx, window, '1100', 'runs');
+    const run = await service.startRun(caller.scope, flow, window, 'onDemand', { backfill: true });
+    return json(201, { id: run.id, etag: run.etag }, { location: `${baseUrl(ctx)}${flowResourcePath('runs', run.id)}` });
   };
 }
 

@@ -5,9 +5,7 @@
  * created on first use) so runs still work after a restart; without a data folder it is random per process.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomically } from '../../core/files/atomicWrite';
+import { loadOrCreateKey } from '../keyFile';
 import { isSecretName, isSecretProperty, type PropertySchema } from '../../core/spec/parameters';
 
 /** What a GET shows in place of a secret value; sending it back in a PATCH keeps the stored secret. */
@@ -49,20 +47,7 @@ export class SecretBox {
   constructor(private readonly dataDir: string | undefined) {}
 
   private loadKey(): Promise<Buffer> {
-    this.key ??= (async () => {
-      if (!this.dataDir) return randomBytes(32);
-      const path = join(this.dataDir, '.secrets.key');
-      try {
-        const text = await fs.readFile(path, 'utf8');
-        const key = Buffer.from(text.trim(), 'base64');
-        if (key.length === 32) return key;
-      } catch {
-        // no key yet: create one below
-      }
-      const key = randomBytes(32);
-      await writeFileAtomically(path, `${key.toString('base64')}\n`, { durable: true, mode: 0o600 });
-      return key;
-    })();
+    this.key ??= loadOrCreateKey(this.dataDir, '.secrets.key');
     return this.key;
   }
 

@@ -1,65 +1,30 @@
 /**
  * Contract tests: the emulator's real responses for the spec endpoints must validate against the response
- * schemas of the Flow Service OpenAPI description (test/contract/flow-service.openapi.yaml, Apache-2.0).
- * Where the OpenAPI itself contradicts the documented API (https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/api/flow-specs and
- * https://experienceleague.adobe.com/en/docs/experience-platform/sources/sources-sdk/config/sourcespec), that one schema node is relaxed
- * below, explicitly and with the reason; nothing else is.
+ * schemas of the Flow Service OpenAPI description (test/contract/flow-service.openapi.yaml, Apache-2.0), loaded with
+ * the relaxations listed in helpers/openapi.ts. How real clients call the API: clientContract.test.ts.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { startTestEmulator, sampleConnectionSpec, type TestEmulator } from './helpers/emulator';
 import type { LooseObject } from '../helpers/looseJson';
 import { base64Json, chainSpec, DATA_LAKE_SPEC_ID, finished, registerInFlowSpec, waitForRuns } from './helpers/chain';
+import { openApiValidators, type OpenApiValidators } from './helpers/openapi';
 import { FAKE_CREDENTIALS, startFakeSource } from '../helpers/fakeSource';
 import { AUTH } from '../helpers/fakeSourceSpecs';
 
-const OPENAPI_PATH = join(__dirname, '../contract/flow-service.openapi.yaml');
 const REST_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
 const STREAMING_ID = 'e77fde5a-22a8-11ed-861d-0242ac120002';
 
 type Json = LooseObject;
 
-/** Replaces the node at a JSON-pointer-like path (keys as an array) after checking it is what we expect to relax. */
-function relax(doc: Json, path: string[], expectedType: string, replacement: Json): void {
-  const parent = path.slice(0, -1).reduce((node: Json, key) => node[key], doc);
-  const key = path[path.length - 1]!;
-  assert.equal(parent[key]?.type, expectedType, `OpenAPI changed at ${path.join('/')}; review the relaxation`);
-  parent[key] = replacement;
-}
-
-function loadOpenApi(): Json {
-  const doc = parse(readFileSync(OPENAPI_PATH, 'utf8')) as Json;
-  const schemas = doc.components.schemas;
-  // The OpenAPI types FlowSpecItemDTO.transformationSpecs as an object; every response on the flow spec page has an array.
-  relax(doc, ['components', 'schemas', 'FlowSpecItemDTO', 'properties', 'transformationSpecs'], 'object', {
-    type: 'array',
-    items: schemas.FlowSpecItemDTO.properties.transformationSpecs,
-  });
-  // The OpenAPI types SourceSpecDTO's category/icon/description/label as plain strings; the sourceSpec page and
-  // every authored spec use objects ({key} or {text}).
-  const uiAttributes = schemas.SourceSpecDTO.properties.attributes.properties.uiAttributes.properties;
-  for (const field of ['category', 'icon', 'description', 'label']) {
-    relax(doc, ['components', 'schemas', 'SourceSpecDTO', 'properties', 'attributes', 'properties', 'uiAttributes', 'properties', field], 'string', {
-      type: ['string', 'object'],
-      description: uiAttributes[field].description,
-    });
-  }
-  return doc;
-}
-
 describe('emulator responses match the OpenAPI response schemas', () => {
   let emu: TestEmulator;
-  let openapi: Json;
-  let ajv: Ajv;
+  let validators: OpenApiValidators;
 
   /** Validator for the schema an operation declares for one status code. */
   function responseValidator(path: string, method: string, status: string): ValidateFunction {
-    const schema = openapi.paths[path][method].responses[status].content['application/json'].schema;
-    return ajv.compile({ $ref: `openapi${schema.$ref}` });
+    return validators.response(path, method, status);
   }
 
   function assertValid(validate: ValidateFunction, body: unknown, label: string): void {
@@ -68,9 +33,7 @@ describe('emulator responses match the OpenAPI response schemas', () => {
   }
 
   before(async () => {
-    openapi = loadOpenApi();
-    ajv = new Ajv({ strict: false, allErrors: true });
-    ajv.addSchema(openapi, 'openapi');
+    validators = openApiValidators();
     emu = await startTestEmulator();
   });
   after(async () => { await emu.close(); });

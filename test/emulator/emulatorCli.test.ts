@@ -42,7 +42,7 @@ describe('sources-sdk emulator (CLI)', () => {
         assert.equal((await fetch(`${base}/flowSpecs`, { headers })).status, 503);
         assert.equal((await fetch(`${base}/flowSpecs`, { headers })).status, 200);
         const specs = (await (await fetch(`${base}/connectionSpecs`, { headers })).json()) as LooseJson;
-        assert.deepEqual(specs.items.map((s: LooseJson) => s.name), ['Seeded from dir']);
+        assert.deepEqual(specs.items.map((s: LooseJson) => s.name), ['datalake', 'Seeded from dir'], 'the platform\'s data lake spec, then the seed');
         assert.match(emu.stderr(), /seeding 1 connection spec\(s\) and 0 flow spec\(s\)/);
         assert.match(emu.stderr(), /GET \/data\/foundation\/flowservice\/flowSpecs 503 /);
         assert.ok(!emu.stderr().includes(accessToken), 'tokens never reach the log');

@@ -1,6 +1,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { FLOW_SERVICE_PATH } from '../../core/api/flowResources';
 import { startTestEmulator, sampleConnectionSpec, type TestEmulator } from './helpers/emulator';
 
 describe('emulator gateway header checks', () => {
@@ -88,5 +90,35 @@ describe('emulator gateway header checks', () => {
     assert.match(answer.split('\r\n')[0], /^HTTP\/1\.1 400 /);
     const health = await fetch(`${emu.url}/__emulator/health`);
     assert.equal(health.status, 200);
+  });
+});
+
+describe('the URLs the emulator hands out', () => {
+  let emu: TestEmulator;
+  before(async () => { emu = await startTestEmulator(); });
+  after(async () => { await emu.close(); });
+
+  /** A POST sent with a chosen Host header (fetch does not let a caller set it); answers the Location header. */
+  async function locationFor(path: string, host: string, body: unknown): Promise<string | undefined> {
+    const headers = { ...(await emu.headers({ contentType: true })), host };
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(`${emu.url}${path}`, { method: 'POST', headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 201 ? res.headers.location : `status ${res.statusCode}`));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(body));
+    });
+  }
+
+  test('Location comes from the Host header the client used; a malformed Host falls back to the address it reached', async () => {
+    const port = new URL(emu.url).port;
+    const target = { name: 't', connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' }, data: { format: 'parquet_xdm' }, params: { dataSetId: 'ds' } };
+    const spec = await locationFor(`${FLOW_SERVICE_PATH}/connectionSpecs`, `localhost:${port}`, sampleConnectionSpec('Host test'));
+    assert.match(spec ?? '', new RegExp(`^http://localhost:${port}${FLOW_SERVICE_PATH}/connectionSpecs/[0-9a-f-]{36}$`));
+    const resource = await locationFor(`${FLOW_SERVICE_PATH}/targetConnections`, `localhost:${port}`, target);
+    assert.match(resource ?? '', new RegExp(`^http://localhost:${port}${FLOW_SERVICE_PATH}/targetConnections/[0-9a-f-]{36}$`));
+    const odd = await locationFor(`${FLOW_SERVICE_PATH}/targetConnections`, 'evil.example/"><script>', target);
+    assert.match(odd ?? '', new RegExp(`^http://127\\.0\\.0\\.1:${port}${FLOW_SERVICE_PATH}/targetConnections/`));
   });
 });

@@ -1,7 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withEmulator } from './helpers/emulator';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { TOKEN_KEY_FILE } from '../../emulator/ims';
+import { startTestEmulator, withEmulator } from './helpers/emulator';
 import type { LooseJson } from '../helpers/looseJson';
+import { tempFolders } from '../helpers/tempFolders';
+
+const tempFolder = tempFolders();
 
 async function requestToken(url: string, form: Record<string, string>, query = ''): Promise<{ status: number; body: LooseJson }> {
   const response = await fetch(`${url}/ims/token/v3${query}`, {
@@ -62,6 +68,34 @@ describe('emulator IMS token endpoint', () => {
       assert.equal(badGrant.status, 400);
       assert.equal(badGrant.body.error, 'unsupported_grant_type');
     });
+  });
+
+  test('a token stays valid across a restart on the same data folder until it expires; the signing key is private', async () => {
+    const dataDir = tempFolder('ims-restart-');
+    const first = await startTestEmulator({ dataDir });
+    const token = await first.token('restart-id', 'restart-secret');
+    await first.close();
+    const headers = { authorization: `Bearer ${token}`, 'x-api-key': 'restart-id' };
+    const second = await startTestEmulator({ dataDir });
+    try {
+      const after = await second.call('GET', '/flowSpecs', { headers });
+      assert.equal(after.status, 200, after.text);
+    } finally {
+      await second.close();
+    }
+    if (process.platform !== 'win32') assert.equal(statSync(join(dataDir, TOKEN_KEY_FILE)).mode & 0o777, 0o600);
+    // Another data folder is another key: the token means nothing there, like a token of another IMS.
+    await withEmulator({ dataDir: tempFolder('ims-other-') }, async (other) => {
+      assert.equal((await other.call('GET', '/flowSpecs', { headers })).body.error_code, '401013');
+    });
+    // Expiry still applies after a restart.
+    const shortLived = await startTestEmulator({ dataDir, tokenTtlSeconds: 0 });
+    try {
+      const expiredToken = await shortLived.token('restart-id', 'restart-secret');
+      assert.equal((await shortLived.call('GET', '/flowSpecs', { headers: { ...headers, authorization: `Bearer ${expiredToken}` } })).status, 401);
+    } finally {
+      await shortLived.close();
+    }
   });
 
   test('expired tokens are refused by the Flow Service with 401013', async () => {

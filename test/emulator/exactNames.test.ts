@@ -74,7 +74,7 @@ describe('exact name lookups against the emulator', () => {
     assert.deepEqual(await names('name==a,b'), ['a', 'b']);
     assert.deepEqual(await names('name=="a,b"'), ['a,b']);
     assert.deepEqual(await names("name=='a,b',a"), ['a', 'a,b']);
-    assert.deepEqual(await names('name!="a,b"'), ['a', 'b']);
+    assert.deepEqual(await names('name!="a,b"'), ['a', 'b', 'datalake'], 'with the platform\'s data lake spec');
     const bad = await emu.call('GET', `/connectionSpecs?property=${encodeURIComponent('name~a')}`, { sandbox });
     assert.equal(bad.status, 400);
   });

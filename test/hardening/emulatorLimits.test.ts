@@ -1,7 +1,7 @@
 // Issue 7, defects 4, 6, 9 and the emulator's small ones: a body nested 5,000 deep was stored and broke every list
 // of its sandbox; one failing write (a 300-character sandbox name) failed a whole group commit with the absolute
 // data path in the message; one corrupt file under --data made its sandbox answer 500 without naming the file;
-// malformed % escapes and over-long header values answered 500; the token table never shrank.
+// malformed % escapes and over-long header values answered 500; the token table never shrank (tokens now need none).
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -29,15 +29,15 @@ describe('the emulator refuses what it cannot store, per request', () => {
   for (const mode of ['memory', 'data folder'] as const) {
     test(`${mode}: a POST nested 5,000 deep is 400 and stores nothing; the sandbox keeps listing`, async () => {
       await withEmulator(mode === 'memory' ? {} : { dataDir: tempDir('deep') }, async (emu) => {
-        await emu.create('connectionSpecs', sampleConnectionSpec('Kept'));
+        const kept = await emu.create('connectionSpecs', sampleConnectionSpec('Kept'));
         const deep = await emu.call('POST', '/connectionSpecs', { rawBody: deepBody(5000) });
         assert.equal(deep.status, 400, deep.text);
         assert.match(deep.body.errorMessage, /nested deeper than 100 levels/);
-        const put = await emu.call('PUT', `/connectionSpecs/${(await emu.call('GET', '/connectionSpecs')).body.items[0].id}`, { rawBody: deepBody(200) });
+        const put = await emu.call('PUT', `/connectionSpecs/${kept.id}`, { rawBody: deepBody(200) });
         assert.equal(put.status, 400);
-        const list = await emu.call('GET', '/connectionSpecs');
+        const list = await emu.call('GET', '/connectionSpecs?property=name!%3Ddatalake');
         assert.equal(list.status, 200);
-        assert.deepEqual(list.body.items.map((s: { name: string }) => s.name), ['Kept']);
+        assert.deepEqual(list.body.items.map((s: { name: string }) => s.name), ['Kept'], 'nothing but the kept spec (and the platform\'s datalake, filtered out)');
       });
     });
   }
@@ -91,7 +91,7 @@ describe('the emulator refuses what it cannot store, per request', () => {
     await withEmulator({ dataDir, log: (line) => log.push(line) }, async (emu) => {
       const list = await emu.call('GET', '/connectionSpecs');
       assert.equal(list.status, 200, list.text);
-      assert.deepEqual(list.body.items.map((s: { name: string }) => s.name), ['Three']);
+      assert.deepEqual(list.body.items.map((s: { name: string }) => s.name), ['datalake', 'Three'], 'the platform\'s data lake spec, and the one file that loaded');
       const warning = list.headers.get('warning') ?? '';
       assert.match(warning, /^199 sources-sdk-emulator "2 unreadable or corrupt connectionSpecs file\(s\)/);
       assert.ok(warning.includes(`${ids[0]}.json`) && warning.includes(`${ids[1]}.json`), warning);
@@ -142,15 +142,20 @@ describe('the emulator refuses what it cannot store, per request', () => {
     for (const id of ids.slice(0, 3)) assert.ok(existsSync(join(quarantine, `${id}.json`)), id);
   });
 
-  test('the token table shrinks: expired tokens are swept as new ones are issued', () => {
+  test('tokens need no table: another authority with the same key verifies them (a restart); a changed key, payload or expiry does not', () => {
     let now = 0;
-    const authority = new TokenAuthority(undefined, 1, () => now);
-    for (let i = 0; i < 1000; i++) authority.issue('client');
-    assert.equal(authority.size, 1000);
-    now += 5_000; // all expired
-    for (let i = 0; i < 100; i++) authority.issue('client');
-    assert.ok(authority.size <= 100, `table holds ${authority.size} tokens`);
-    const fresh = authority.issue('client').accessToken;
-    assert.deepEqual(authority.check(fresh), { ok: true, clientId: 'client' });
+    const key = Buffer.alloc(32, 7);
+    const authority = new TokenAuthority(undefined, 1, () => now, key);
+    const tokens = Array.from({ length: 1000 }, (_, i) => authority.issue(`client-${i}`).accessToken);
+    const restarted = new TokenAuthority(undefined, 1, () => now, Buffer.from(key));
+    assert.ok(tokens.every((token, i) => { const check = restarted.check(token); return check.ok && check.clientId === `client-${i}`; }));
+    assert.deepEqual(new TokenAuthority(undefined, 1, () => now, Buffer.alloc(32, 8)).check(tokens[0]!), { ok: false }, 'another key');
+    const [header, payload, signature] = tokens[0]!.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+    const forged = Buffer.from(JSON.stringify({ ...claims, client_id: 'someone-else' }), 'utf8').toString('base64url');
+    assert.deepEqual(restarted.check(`${header}.${forged}.${signature}`), { ok: false }, 'a changed payload');
+    assert.deepEqual(restarted.check('not-a-token'), { ok: false });
+    now += 1000; // the 1-second lifetime has passed
+    assert.deepEqual(restarted.check(tokens[0]!), { ok: false }, 'expired');
   });
 });

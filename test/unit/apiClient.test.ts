@@ -180,6 +180,9 @@ describe('list', () => {
     assert.equal(gets.length, 3);
     assert.deepEqual(new URL(gets[0].url).searchParams.getAll('property'), ['providerId==x', 'type==generic-rest']);
     assert.equal(new URL(gets[1].url).pathname, '/data/foundation/flowservice/connectionSpecs');
+    // The href carries only the token (and a page size): the first request's filters go with it again.
+    assert.deepEqual(new URL(gets[1].url).searchParams.getAll('property'), ['providerId==x', 'type==generic-rest']);
+    assert.equal(new URL(gets[1].url).searchParams.get('limit'), '1');
   });
 
   test('refuses a next link to another host', async () => {

@@ -38,7 +38,10 @@ export interface TestEmulator {
   token(clientId?: string, clientSecret?: string): Promise<string>;
   /** Default headers for an authenticated Flow Service call (token fetched once and cached). */
   headers(options?: { sandbox?: string; orgId?: string; contentType?: boolean }): Promise<Record<string, string>>;
-  /** One Flow Service call; `path` is relative to the Flow Service root, e.g. `/flowSpecs`. */
+  /**
+   * One Flow Service call; `path` is relative to the Flow Service root, e.g. `/flowSpecs`, or a full path below the
+   * platform URL (`/data/foundation/conversion/mappingSets`).
+   */
   call<T = LooseJson>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
   /** POST a spec and return the created body (asserting 201). */
   create(resource: SpecResource, body: Record<string, unknown>, options?: CallOptions): Promise<LooseJson>;
@@ -83,7 +86,7 @@ export function emulatorClient(url: string, options: Pick<EmulatorOptions, 'clie
       if (value === null) delete merged[name.toLowerCase()];
       else merged[name.toLowerCase()] = value;
     }
-    const response = await fetch(`${url}${FLOW_SERVICE_ROOT}${path}`, {
+    const response = await fetch(`${url}${path.startsWith('/data/') ? '' : FLOW_SERVICE_ROOT}${path}`, {
       method,
       headers: merged,
       body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
