@@ -5,8 +5,7 @@
  */
 import type * as vscode from 'vscode';
 import type { FlowServiceClientWithExtras } from '../../core/api/flowServiceClient';
-import { normalizeSandbox } from '../../core/config/environments';
-import { isProductionSandbox } from '../../core/sync/promote';
+import { isProductionSandbox, normalizeSandbox } from '../../core/config/environments';
 import type { ResolvedEnvironment } from '../environments';
 import type { CommandContext } from './common';
 

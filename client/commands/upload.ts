@@ -1,9 +1,11 @@
 /**
  * Upload a local spec. Core plans the push (one lookup) and says why (core/sync/push.ts reasons); this command
  * only turns the reason into the one question it needs and applies the plan with the user's answer. Refused in an
- * untrusted workspace and while the file has errors; a `prod` sandbox is named in every question.
+ * untrusted workspace and while the file has errors; a production sandbox (any name containing `prod`) is named in every
+ * question.
  */
 import * as vscode from 'vscode';
+import { isProductionSandbox } from '../../core/config/environments';
 import { kindInfoOfResource } from '../../core/spec/kinds';
 import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { applyPushPlanned, planPush, type PushDecision, type PushPlan, type PushReason, type PushResult } from '../../core/sync/push';
@@ -143,7 +145,7 @@ async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.Text
   const env = ctx.session.active().config;
   const where = whereLabel(ctx);
   const name = plan.name ?? vscode.workspace.asRelativePath(document.uri);
-  const inWhere = env.sandbox === 'prod' ? `in the PRODUCTION sandbox "prod" of ${env.name}` : `in ${where}`;
+  const inWhere = isProductionSandbox(env.sandbox) ? `in the PRODUCTION sandbox "${env.sandbox}" of ${env.name}` : `in ${where}`;
   const label = kindInfoOfResource(plan.resource).label;
   const declined = (reason: string): Answer => ({ result: cancelled({ action: 'cancelled' as const, id: plan.remote?.id, plan: plan.reason }, reason) });
   const ask = (question: string, detail: string, button: string) => ctx.prompts.modal(question, detail, button);

@@ -67,8 +67,11 @@ export function defineTestSourceTests(): void {
       const flow = flows.find((row: TreeRow) => (row.description ?? '').includes('last run success') && row.children.some((run) => run.description === `${FAKE_TOTALS.auth} records`));
       assert.ok(flow, JSON.stringify(flows));
       assert.match(flow.children[0].label, /success$/);
+      assert.ok(flows.every((row: TreeRow) => row.tooltip?.startsWith(`${row.label}\nflow `)), JSON.stringify(flows));
       const connections = rows[0].children.find((row: TreeRow) => row.label === 'Connections')!.children;
       assert.ok(connections.some((row: TreeRow) => row.label.startsWith('Sources SDK test account')), JSON.stringify(connections));
+      assert.ok(connections.every((row: TreeRow) => row.tooltip?.startsWith(`${row.label}\nbase connection `) && row.tooltip.includes(String(row.description).split(' · ').pop() ?? '')),
+        JSON.stringify(connections));
     });
 
     it('asks nothing the second time: plain values and the secret are remembered', async () => {

@@ -93,6 +93,11 @@ export function defineUserFlowTests(): void {
       assert.ok(flowSpecs.every((row) => row.contextValue?.startsWith('remoteSpec.flowSpecs')), JSON.stringify(flowSpecs));
       const connectionSpecs = child(rows[0].children, 'Connection specs').children;
       assert.ok(connectionSpecs.every((row) => row.contextValue?.startsWith('remoteSpec.connectionSpecs')), JSON.stringify(connectionSpecs));
+      // A name the row may cut is read whole in the tooltip, with the id.
+      assert.equal(child(flowSpecs, 'RestStorageToAEP').tooltip, `RestStorageToAEP\nflow spec ${REST_STORAGE_TO_AEP}`);
+      const specRows = [...flowSpecs, ...connectionSpecs].filter((row) => row.contextValue?.startsWith('remoteSpec.'));
+      assert.ok(specRows.every((row) => row.tooltip?.startsWith(`${row.label}\n`) && row.tooltip.includes(String(row.description))), JSON.stringify(specRows));
+      assert.match(rows[0].tooltip ?? '', /^Local emulator\nsandbox dev\nhttp:\/\/127\.0\.0\.1:\d+$/);
     });
 
     describe('an environment whose sandbox is prod', () => {
