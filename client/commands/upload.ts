@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { isProductionSandbox } from '../../core/config/environments';
 import { kindInfoOfResource } from '../../core/spec/kinds';
 import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
-import { applyPushPlanned, planPush, type PushDecision, type PushPlan, type PushReason, type PushResult } from '../../core/sync/push';
+import type { FlowServiceClient } from '../../core/api/types';
+import { applyPushPlanned, planPush, recordSync, type PushDecision, type PushPlan, type PushReason, type PushResult } from '../../core/sync/push';
 import { linkStoreFor } from '../links';
 import type { GateVerdict } from '../uploadGate';
 import { clearRefusal, showRefusal } from '../refusalDiagnostics';
@@ -26,7 +27,8 @@ export interface UploadOptions {
   saveFirst?: boolean;
 }
 
-export type UploadAction = 'created' | 'updated' | 'unchanged' | 'refused' | 'cancelled' | 'error';
+/** `took-remote`: the conflict was answered with *Take Remote* (the file's text replaced by the remote copy, linked). */
+export type UploadAction = 'created' | 'updated' | 'unchanged' | 'took-remote' | 'refused' | 'cancelled' | 'error';
 
 /** The command result contract (./result.ts) with upload's details: what happened, the remote id and core's reason. */
 export type UploadResult = CommandResult<{
@@ -62,6 +64,7 @@ const CREATE_AGAIN = 'Create Again';
 const UPDATE = 'Update';
 const OVERWRITE = 'Overwrite';
 const COMPARE = 'Compare';
+const TAKE_REMOTE = 'Take Remote';
 
 function when(ms: number | undefined): string {
   return typeof ms === 'number' ? new Date(ms).toLocaleString() : 'at an unknown time';
@@ -108,7 +111,7 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
       planPush({ client, filePath: document.uri.fsPath, text, links, signal }));
     // At most one re-plan: when another process pushed the same file while the question was open.
     for (let attempt = 0; ; attempt++) {
-      const answer = await decide(ctx, plan, document, options);
+      const answer = await decide(ctx, plan, document, options, { client, links });
       if ('result' in answer) return answer.result;
       const outcome = await withRemoteProgress(`Uploading ${plan.name ?? fileLabel} to ${where}…`, (signal) =>
         applyPushPlanned(plan, { client, links, text, decisions: answer.decisions, signal }));
@@ -140,8 +143,34 @@ function finish(ctx: CommandContext, result: PushResult, diffLeft: vscode.Uri | 
 
 type Answer = { decisions: PushDecision[]; diffLeft?: vscode.Uri } | { result: UploadResult };
 
+/**
+ * *Take Remote*: the file's whole text becomes the remote copy (authoring form, keys in the file's order, its
+ * indentation) in one edit the editor can undo, and the link records that remote state, so the next upload sees no
+ * conflict. The document is left unsaved, for the author to look at (and undo) before it reaches the disk.
+ */
+async function takeRemote(ctx: CommandContext, plan: PushPlan, document: vscode.TextDocument, sync: SyncTarget): Promise<UploadResult> {
+  const remote = plan.remote!;
+  const current = document.getText().split('\n');
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, current.length - 1, current[current.length - 1].length), remoteTextLike(remote, document));
+  const fileLabel = vscode.workspace.asRelativePath(document.uri);
+  if (!(await vscode.workspace.applyEdit(edit))) return failed(`${fileLabel} could not be edited`, { action: 'error' as const, id: remote.id, plan: plan.reason });
+  await recordSync(sync.links, sync.client, plan.filePath, plan.resource, remote);
+  const message = `${plan.name ?? fileLabel}: ${fileLabel} now holds the remote copy from ${whereLabel(ctx)} (${remote.id}), not saved yet; Undo brings your text back.`;
+  ctx.log.info(message);
+  void ctx.prompts.info(message);
+  ctx.refreshTree();
+  return done({ action: 'took-remote' as const, id: remote.id, plan: plan.reason });
+}
+
+/** Where a decision's follow-up work goes (Take Remote records the link there). */
+interface SyncTarget {
+  client: FlowServiceClient;
+  links: LinkStore;
+}
+
 /** The one question a plan needs (none for `unchanged`), in the editor's words; returns what the user allowed. */
-async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.TextDocument, options: UploadOptions): Promise<Answer> {
+async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.TextDocument, options: UploadOptions, sync: SyncTarget): Promise<Answer> {
   const env = ctx.session.active().config;
   const where = whereLabel(ctx);
   const name = plan.name ?? vscode.workspace.asRelativePath(document.uri);
@@ -171,8 +200,10 @@ async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.Text
       const localSide = `Your file: ${plan.localChangedSinceSync ? 'also changed since then' : 'unchanged since then'}.`;
       const differences = `Differences: ${plan.comparison?.summary ?? 'unknown'}.`;
       const choice = await ctx.prompts.modal(`The remote ${label} ${name} ${inWhere} changed since your last sync (someone else updated it).`,
-        `${remoteSide}\n${localSide}\n${differences}\nCompare the two versions, overwrite the remote with your file, or cancel.`, COMPARE, OVERWRITE);
+        `${remoteSide}\n${localSide}\n${differences}\nCompare the two versions, overwrite the remote with your file, take the remote copy into your file (undoable), or cancel.`,
+        COMPARE, OVERWRITE, TAKE_REMOTE);
       if (choice === OVERWRITE) return { decisions: ['overwrite'] };
+      if (choice === TAKE_REMOTE && plan.remote) return { result: await takeRemote(ctx, plan, document, sync) };
       if (choice === COMPARE && plan.remote) await showRemoteDiff(ctx, plan.resource, plan.remote, document);
       return declined(choice === COMPARE ? 'compare' : 'conflict not resolved');
     }

@@ -56,6 +56,12 @@ export function defineTestSourceTests(): void {
 
       assert.ok(result.uri, 'the result document was opened');
       const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri)!;
+      // A read-only result, not an untitled document that asks to be saved when it is closed.
+      assert.equal(shown.uri.scheme, 'sources-sdk-remote');
+      assert.equal(shown.isUntitled, false);
+      assert.equal(shown.languageId, 'json');
+      assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()), [], 'no dirty document is left');
+      assert.ok(vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === result.uri && !tab.isDirty));
       const body = JSON.parse(shown.getText());
       assert.equal(body.status, 'success');
       assert.equal(body.records.length, FAKE_TOTALS.auth);
