@@ -182,6 +182,7 @@ export const window = {
     state.treeProviders[id] = options.treeDataProvider;
     return { visible: false, onDidChangeVisibility: new EventEmitter<unknown>().event, dispose() {} };
   },
+  registerWebviewPanelSerializer() { return new Disposable(); },
   get visibleTextEditors() { return window.activeTextEditor ? [window.activeTextEditor] : []; },
   onDidChangeVisibleTextEditors: new EventEmitter<unknown>().event,
   async withProgress<T>(_options: unknown, task: (p: unknown, token: unknown) => Promise<T>): Promise<T> {
