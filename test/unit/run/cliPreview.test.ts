@@ -170,7 +170,7 @@ describe('sources-sdk preview', () => {
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stderr, /needs a value for "password" \(a secret: pass it with --set-env and the name of an environment variable that holds it\)/);
     assert.doesNotMatch(run.stderr, /--set password=/);
-    const noUser = await cli([file, '--auth', AUTH.basic]);
+    const noUser = await cli([file, '--auth', AUTH.basic, '--set-env', 'password=FAKE_PASSWORD'], { FAKE_PASSWORD: FAKE_CREDENTIALS.password });
     assert.match(noUser.stderr, /needs a value for "username" \(e\.g\. --set username=…\)/);
   });
 
