@@ -105,6 +105,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     checkBeforeUpload: async (document, text) => checkBeforeUpload(await server.start(), document, text),
     restartLanguageServer: () => server.restart(),
     testValues: new TestValueStore(context.workspaceState, context.secrets),
+    workspaceState: context.workspaceState,
   };
   context.subscriptions.push(...registerCommands(ctx), registerRemoteSaveAs(ctx));
   shutdown = async () => {

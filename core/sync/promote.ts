@@ -10,7 +10,7 @@ import { FlowServiceError } from '../api/errors';
 import type { FlowServiceClient, RemoteSpec, SpecResource } from '../api/types';
 import { isProductionSandbox, normalizeSandbox } from '../config/environments';
 import { kindInfoOfResource } from '../spec/kinds';
-import { unifiedDiff } from './diff';
+import { compareSpecs, unifiedDiff, type SpecComparison } from './diff';
 import { environmentKey, type LinkStore } from './links';
 import { formatSpecFile, toAuthoringForm } from './normalize';
 import { resolveRemote } from './operations';
@@ -36,6 +36,11 @@ export interface PromotionPlan {
   sourceFoundBy: SourceLookup;
   /** The source spec as a spec file (authoring form): what the target will hold. */
   sourceText: string;
+  /**
+   * The local file vs the source's copy, when they differ: the source's copy is what is promoted, so edits not yet
+   * uploaded to the source do not travel (front ends say so and offer to upload first). Undefined when they match.
+   */
+  fileDiffers?: SpecComparison;
   /** The push of `sourceText` into the target: its `reason` says create, update, conflict… */
   push: PushPlan;
   /** The target's current copy as a spec file, when there is one. */
@@ -97,6 +102,16 @@ export async function findRemoteCopy(options: FindRemoteCopyOptions): Promise<{ 
   return { remote: await resolveRemote(client, resource, name, signal), foundBy: 'name', resource };
 }
 
+/** The file vs the source's copy; undefined when they match, or when the file cannot be read as a spec. */
+function fileVersusSource(filePath: string, text: string, source: RemoteSpec): SpecComparison | undefined {
+  try {
+    const comparison = compareSpecs(parseSpecText(filePath, text), source);
+    return comparison.same ? undefined : comparison;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Plans a promotion without changing anything: reads the source spec, plans the push into the target and works out
  * the registration. Throws `config` when source and target are the same sandbox, `not-found` / `conflict` when the
@@ -126,7 +141,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
     }));
   }
   return {
-    resource, filePath, fromKey, toKey, source, sourceFoundBy: foundBy, sourceText, push, targetText, diff, registration,
+    resource, filePath, fromKey, toKey, source, sourceFoundBy: foundBy, sourceText, fileDiffers: fileVersusSource(filePath, options.text, source), push, targetText, diff, registration,
     registrationSkipped, production: isProductionSandbox(to.environment.sandbox), targetSandbox: normalizeSandbox(to.environment.sandbox),
   };
 }

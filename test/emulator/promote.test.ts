@@ -103,6 +103,12 @@ describe('promotion between sandboxes (core, real emulator)', () => {
       const again = await planPromotion({ from: dev, to: stage, filePath: file, text: changed, links });
       assert.equal(again.push.reason, 'unchanged');
       assert.equal(again.diff, '');
+      assert.equal(again.fileDiffers, undefined, 'the file is the source\'s copy');
+      // An edit not uploaded to the source: the plan says the file differs from what is promoted.
+      const edited = formatSpecFile(validConnectionSpec(`Promoted source ${counter}`, { description: 'third version, local only' }));
+      const unsent = await planPromotion({ from: dev, to: stage, filePath: file, text: edited, links });
+      assert.equal(unsent.fileDiffers?.summary, '1 change: description changed');
+      assert.equal(unsent.push.reason, 'unchanged', 'what is promoted is still the source\'s copy');
     } finally {
       cleanup();
     }

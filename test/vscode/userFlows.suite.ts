@@ -222,7 +222,11 @@ export function defineUserFlowTests(): void {
         return links.environments['local|LOCAL@AdobeOrg|dev']?.[fileName];
       };
       after(async () => {
-        await vscode.commands.executeCommand('workbench.action.files.revert');
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === workspaceUri(fileName).toString());
+        if (open?.isDirty) {
+          await vscode.window.showTextDocument(open);
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+        }
         await closeAllEditors();
         fs.rmSync(workspaceUri(fileName).fsPath, { force: true });
       });

@@ -288,5 +288,16 @@ export function fakeExtensionContext(storageDir: string) {
       onDidChange: new EventEmitter<unknown>().event,
     },
     secretValues: secrets,
+    workspaceState: memento(),
+  };
+}
+
+/** An in-memory `vscode.Memento`. */
+function memento() {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get<T>(key: string, fallback?: T): T | undefined { return values.has(key) ? values.get(key) as T : fallback; },
+    async update(key: string, value: unknown) { if (value === undefined) values.delete(key); else values.set(key, value); },
   };
 }
