@@ -109,18 +109,20 @@ export function openSandbox(projectRoot, { fresh = false } = {}) {
     rmSync(paths.previous, { recursive: true, force: true });
     renameSync(paths.root, paths.previous);
   }
-  if (!exists || fresh) {
-    mkdirSync(paths.dataDir, { recursive: true });
-    cpSync(join(projectRoot, 'examples'), paths.workspace, { recursive: true });
-  } else {
-    mkdirSync(paths.dataDir, { recursive: true });
-  }
-  const state = !exists ? 'created' : fresh ? 'reset' : 'reused';
-  // Versions before the sandbox kept its data kept the emulator's here (recreated files, kept data: a mismatch).
+  // Earlier versions kept the emulator's data here, beside a working copy made afresh on every start. A kept working
+  // copy without data of its own is that last session's copy: its links name that data, so the data moves in with it.
   const legacyDataDir = join(projectRoot, '.sources-sdk-emulator');
+  let movedLegacyData = false;
+  if (exists && !fresh && !existsSync(paths.dataDir) && existsSync(legacyDataDir)) {
+    renameSync(legacyDataDir, paths.dataDir);
+    movedLegacyData = true;
+  }
+  if (!exists || fresh) cpSync(join(projectRoot, 'examples'), paths.workspace, { recursive: true });
+  mkdirSync(paths.dataDir, { recursive: true });
+  const state = !exists ? 'created' : fresh ? 'reset' : 'reused';
   return {
-    ...paths, state, discarded, kept: state === 'reused' ? sandboxInventory(projectRoot) : [],
-    legacyDataDir: state === 'created' && existsSync(legacyDataDir) ? legacyDataDir : undefined,
+    ...paths, state, discarded, kept: state === 'reused' ? sandboxInventory(projectRoot) : [], movedLegacyData,
+    legacyDataDir: existsSync(legacyDataDir) ? legacyDataDir : undefined,
   };
 }
 
@@ -140,6 +142,7 @@ export function sandboxMessage(opened) {
     lines.push(`  ${opened.state === 'created' ? 'new' : 'fresh'}: a copy of examples/ and an empty emulator. Your files, their links and the emulator's data are kept across restarts.`);
   }
   lines.push('  The repository stays untouched. `npm start -- --fresh` starts over (it lists what it discards first).');
+  if (opened.movedLegacyData) lines.push(`  The emulator's data of the earlier version (.sources-sdk-emulator) moved into the sandbox, beside the files that link to it.`);
   if (opened.legacyDataDir) lines.push(`  ${opened.legacyDataDir} (the emulator's data of earlier versions) is no longer used: delete it when you like.`);
   return lines;
 }

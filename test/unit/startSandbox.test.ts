@@ -9,7 +9,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
@@ -36,6 +36,8 @@ interface StartedSandbox {
   close(): Promise<void>;
 }
 interface SandboxModule {
+  openSandbox(projectRoot: string, options?: { fresh?: boolean }): { state: string; workspace: string; dataDir: string; movedLegacyData: boolean; legacyDataDir?: string };
+  sandboxMessage(opened: unknown): string[];
   startSandbox(projectRoot: string, options?: { fresh?: boolean; emulatorPort?: number }): Promise<StartedSandbox>;
   firstFreePort(preferred: number, host?: string): Promise<number>;
   DEFAULT_EMULATOR_PORT: number;
@@ -200,6 +202,21 @@ describe('npm start sandbox', () => {
     gitClean();
     // And the next start keeps the fresh sandbox.
     assert.equal((await start()).state, 'reused');
+  });
+
+  test('a sandbox of an earlier version (a working copy, the data in .sources-sdk-emulator) keeps that data beside it', () => {
+    const old = temp('start-old-');
+    cpSync(join(ROOT, 'examples'), join(old, 'examples'), { recursive: true });
+    cpSync(join(ROOT, 'examples'), join(old, '.cache', 'sandbox', 'examples'), { recursive: true });
+    const legacy = join(old, '.sources-sdk-emulator', 'LOCAL%40AdobeOrg', 'dev', 'connectionSpecs');
+    mkdirSync(legacy, { recursive: true });
+    writeFileSync(join(legacy, 'kept.json'), '{}');
+    const opened = sandbox.openSandbox(old);
+    assert.equal(opened.state, 'reused');
+    assert.equal(opened.movedLegacyData, true);
+    assert.ok(existsSync(join(opened.dataDir, 'LOCAL%40AdobeOrg', 'dev', 'connectionSpecs', 'kept.json')), 'the data moved in');
+    assert.ok(!existsSync(join(old, '.sources-sdk-emulator')));
+    assert.match(sandbox.sandboxMessage(opened).join('\n'), /emulator's data of the earlier version \(\.sources-sdk-emulator\) moved into the sandbox/);
   });
 
   test('a free default port is reused; a taken one moves to the next free port', async () => {
