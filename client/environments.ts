@@ -3,7 +3,7 @@
  * the extension passes in what `WorkspaceConfiguration.inspect()` returned.
  */
 import { isCredentialHostAllowed } from '../core/transport/policy';
-import { DEFAULT_SCOPES, isLoopbackUrl, PLATFORMS, resolveEnvironment, stripTrailingSlash, syncIdentity } from '../core/config/environments';
+import { DEFAULT_SCOPES, isLoopbackUrl, isProductionSandbox, PLATFORMS, resolveEnvironment, stripTrailingSlash, syncIdentity } from '../core/config/environments';
 import type { EnvironmentConfig } from '../core/api/types';
 import { defaultSpecFileName as defaultFileNameOfKind, kindInfoOfResource, type SpecResource } from '../core/spec/kinds';
 
@@ -139,12 +139,12 @@ export function externalEmulatorUrl(settingValue: string | undefined, envValue: 
 export interface StatusBarPresentation {
   text: string;
   tooltip: string;
-  /** Highlight when the sandbox is `prod`: changes there hit real data. */
+  /** Highlight in a production sandbox (any name containing `prod`): changes there hit real data. */
   warning: boolean;
 }
 
 export function statusBarPresentation(env: EnvironmentConfig): StatusBarPresentation {
-  const isProd = env.sandbox === 'prod';
+  const isProd = isProductionSandbox(env.sandbox);
   const icon = isProd ? '$(warning)' : '$(cloud)';
   const where = env.platformUrl || 'not started';
   return {

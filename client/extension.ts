@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
 import { registerCodeLens } from './codeLens';
+import { cardPreviews, registerCardPreviewSerializer, type CardPreviewInfo } from './cardPreview/panel';
 import { createPreviewHost } from './preview/command';
+import { previewPanels, registerPreviewSerializer, type PreviewPanelInfo } from './preview/panel';
 import { CommandContext } from './commands/common';
 import { registerCommands } from './commands/index';
 import { registerContentDetection } from './contentDetection';
@@ -47,6 +49,8 @@ export interface SourcesSdkExtensionApi {
   testing?: {
     setPromptResponder(responder: PromptResponder | undefined): void;
     setUntrustedOverride(untrusted: boolean | undefined): void;
+    /** The open Preview Source and Card and Forms panels, and whether VS Code restored them after a reload. */
+    webviewPanels(): Array<PreviewPanelInfo | CardPreviewInfo>;
   };
 }
 
@@ -90,6 +94,9 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     server.startWithFirstSpec(),
     registerCodeLens(),
     { dispose: disposeRefusals },
+    // Panels open before a window reload come back, redrawn from what they showed.
+    registerPreviewSerializer(context.extensionUri),
+    registerCardPreviewSerializer(),
   );
 
   const ctx: CommandContext = {
@@ -98,6 +105,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
     checkBeforeUpload: async (document, text) => checkBeforeUpload(await server.start(), document, text),
     restartLanguageServer: () => server.restart(),
     values: new ValueStore(context.secrets, context.workspaceState),
+    workspaceState: context.workspaceState,
   };
   context.subscriptions.push(...registerCommands(ctx), registerRemoteSaveAs(ctx));
   shutdown = async () => {
@@ -130,6 +138,7 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
         untrustedOverride = untrusted;
         void vscode.commands.executeCommand('setContext', 'sourcesSdk.untrustedOverride', untrusted === true);
       },
+      webviewPanels: () => [...previewPanels(), ...cardPreviews()],
     } : undefined,
   };
 }

@@ -25,6 +25,18 @@ function storeOfFolder(folder: string): FileLinkStore {
   return store;
 }
 
+/**
+ * The environment keys (sync identities: `local|org|sandbox`…) the links file of `uri`'s workspace folder names: the
+ * sandboxes that file's workspace has been synced with. None when there is no readable links file.
+ */
+export async function linkedIdentities(uri: vscode.Uri): Promise<string[]> {
+  try {
+    return Object.keys((await linkStoreFor(uri)?.readAll())?.environments ?? {});
+  } catch {
+    return [];
+  }
+}
+
 /** Searches every workspace folder's links file for a file linked to `id` in the environment `envKey`. */
 export async function findLinkedFile(envKey: string, resource: SpecResource, id: string): Promise<vscode.Uri | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {

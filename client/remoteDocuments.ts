@@ -1,6 +1,7 @@
 /**
  * Read-only virtual documents (`sources-sdk-remote:`) showing remote specs in authoring form: the left side of every
- * diff and the target of "open remote spec". Contents are cached when fetched; re-fetched on demand otherwise.
+ * diff and the target of "open remote spec"; also other read-only results (a test run's), which, unlike an untitled
+ * document, never ask to be saved. Contents are cached when fetched; re-fetched on demand otherwise.
  * Documents opened for reading (not diff sides) also remember where they came from, so that a file saved from one
  * (*Save As*) can be linked to its remote spec (client/remoteSaveAs.ts).
  */
@@ -45,6 +46,17 @@ export class RemoteDocuments implements vscode.TextDocumentContentProvider, vsco
       this.origins.push({ uri: uri.toString(), json: canonicalJson(text), origin });
       if (this.origins.length > REMEMBERED_ORIGINS) this.origins.shift();
     }
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  /**
+   * Stores a read-only text that is not a remote spec (a test run's result, say) under `path` with a fresh URI per
+   * call, and returns it. Its language follows the path's extension.
+   */
+  putText(path: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: REMOTE_SCHEME, path, query: `v=${++this.counter}` });
+    this.contents.set(uri.toString(), text);
     this.changed.fire(uri);
     return uri;
   }

@@ -1,6 +1,7 @@
 /**
- * Status bar item showing the active environment and sandbox; a `prod` sandbox gets the warning background. Shown only
- * while it means something: a spec editor is visible or the Flow Service view is open.
+ * Status bar item showing the active environment and sandbox; a production sandbox (any name containing `prod`) gets
+ * the warning background. Shown only while it means something: a spec editor is visible or the Flow Service view is
+ * open.
  */
 import * as vscode from 'vscode';
 import { statusBarPresentation } from './environments';

@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../core/api/types';
 import { describeError } from './commands/common';
 import type { Session } from './session';
-import { instanceChildren, instanceGroups, instanceTreeItem, type InstanceNode } from './treeInstances';
+import { instanceChildren, instanceGroups, instanceTreeItem, namedTooltip, type InstanceNode } from './treeInstances';
 
 export type FlowServiceNode =
-  | { type: 'environment'; label: string; description: string }
+  | { type: 'environment'; label: string; description: string; tooltip: string }
   | { type: 'group'; resource: SpecResource }
   | { type: 'spec'; resource: SpecResource; id: string; name: string; linkedUri?: vscode.Uri }
   | { type: 'message'; message: string; isError: boolean }
@@ -21,6 +21,8 @@ export type FlowServiceNode =
 export interface TreeSnapshotItem {
   label: string;
   description?: string;
+  /** The hover text: a named row's full name and its id. */
+  tooltip?: string;
   contextValue?: string;
   children: TreeSnapshotItem[];
 }
@@ -43,6 +45,7 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
       case 'environment': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.description = node.description;
+        item.tooltip = node.tooltip;
         item.iconPath = new vscode.ThemeIcon('cloud');
         item.contextValue = 'environment';
         item.command = { title: 'Select Environment', command: 'sourcesSdk.selectEnvironment' };
@@ -58,7 +61,8 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
       case 'spec': {
         const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
         item.description = node.id;
-        item.tooltip = `${node.name}\n${node.id}${node.linkedUri ? `\nlinked to ${vscode.workspace.asRelativePath(node.linkedUri)}` : ''}`;
+        item.tooltip = namedTooltip(node.name, kindInfoOfResource(node.resource).label, node.id,
+          node.linkedUri ? `linked to ${vscode.workspace.asRelativePath(node.linkedUri)}` : undefined);
         item.iconPath = new vscode.ThemeIcon(node.resource === 'connectionSpecs' ? 'plug' : 'git-merge');
         item.contextValue = `remoteSpec.${node.resource}${node.linkedUri ? '.linked' : ''}`;
         item.command = { title: 'Open', command: 'sourcesSdk.openRemoteSpec', arguments: [node] };
@@ -79,7 +83,8 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
   async getChildren(node?: FlowServiceNode): Promise<FlowServiceNode[]> {
     if (!node) {
       const env = this.session.active();
-      return [{ type: 'environment', label: env.config.name, description: `sandbox ${env.config.sandbox}` }];
+      const where = env.config.platformUrl || 'not started yet';
+      return [{ type: 'environment', label: env.config.name, description: `sandbox ${env.config.sandbox}`, tooltip: `${env.config.name}\nsandbox ${env.config.sandbox}\n${where}` }];
     }
     if (node.type === 'environment') return [...SPEC_RESOURCES.map((resource): FlowServiceNode => ({ type: 'group', resource })), ...instanceGroups()];
     if (node.type === 'instanceGroup' || node.type === 'flow' || node.type === 'run') {
@@ -120,6 +125,7 @@ export class FlowServiceTree implements vscode.TreeDataProvider<FlowServiceNode>
       return {
         label: String(typeof item.label === 'object' ? item.label.label : item.label),
         description: typeof item.description === 'string' ? item.description : undefined,
+        tooltip: typeof item.tooltip === 'string' ? item.tooltip : undefined,
         contextValue: item.contextValue,
         children: expandable ? await this.snapshot(child) : [],
       };

@@ -76,6 +76,14 @@ export async function instanceChildren(session: Session, node: InstanceNode): Pr
   }
 }
 
+/**
+ * The hover text of a named row: its full name (the row may cut it), what it is with its id, then any extra lines. The
+ * tooltip is where a long name or id can be read whole.
+ */
+export function namedTooltip(name: string, what: string, id: string, ...extra: Array<string | undefined>): string {
+  return [name, `${what} ${id}`, ...extra.filter((line): line is string => !!line)].join('\n');
+}
+
 export function instanceTreeItem(node: InstanceNode): vscode.TreeItem {
   switch (node.type) {
     case 'instanceGroup': {
@@ -87,7 +95,7 @@ export function instanceTreeItem(node: InstanceNode): vscode.TreeItem {
     case 'connection': {
       const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
       item.description = node.state ? `${node.state} · ${node.id}` : node.id;
-      item.tooltip = `${node.name}\nbase connection ${node.id}\nconnection spec ${node.specId}`;
+      item.tooltip = namedTooltip(node.name, 'base connection', node.id, node.specId ? `connection spec ${node.specId}` : undefined, node.state ? `state ${node.state}` : undefined);
       item.iconPath = new vscode.ThemeIcon('key');
       item.contextValue = 'connection';
       return item;
@@ -95,7 +103,7 @@ export function instanceTreeItem(node: InstanceNode): vscode.TreeItem {
     case 'flow': {
       const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = [node.state, node.lastRun ? `last run ${node.lastRun}` : undefined].filter(Boolean).join(' · ');
-      item.tooltip = `${node.name}\nflow ${node.id}`;
+      item.tooltip = namedTooltip(node.name, 'flow', node.id, item.description ? String(item.description) : undefined);
       item.iconPath = new vscode.ThemeIcon('git-merge');
       item.contextValue = 'flow';
       return item;

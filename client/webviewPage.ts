@@ -9,6 +9,11 @@ export function makeNonce(): string {
   return randomBytes(18).toString('base64url');
 }
 
+/** `text` for a double-quoted HTML attribute value. */
+export function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export interface WebviewPage {
   title: string;
   /** The page's Content-Security-Policy. */

@@ -3,12 +3,13 @@
 //  * Desktop VS Code through @vscode/test-electron when one is available (VSCODE_EXECUTABLE=path/to/code, or
 //    SOURCES_SDK_VSCODE_MODE=electron to let test-electron download one).
 //  * Otherwise code-server (pinned, installed on demand into .cache/code-server) driven by headless Chromium, in
-//    three launches: the main suite (extension from this folder, emulator from `dist/cli.js emulator`), the
-//    untrusted-workspace suite (workspace trust enabled, so the folder opens restricted), and the packaged suite
-//    (the VSIX from scripts/package.mjs installed into a fresh extensions folder).
+//    four launches: the main suite (extension from this folder, emulator from `dist/cli.js emulator`), the
+//    untrusted-workspace suite (workspace trust enabled, so the folder opens restricted), the packaged suite (the
+//    VSIX from scripts/package.mjs installed into a fresh extensions folder), and the reload suite (test/vscode/
+//    reload.suite.ts runs twice in one page: it reloads the window between its two phases).
 //
 // Prints `N passed, N failed` last and writes {passed, failed} to $SOURCES_SDK_TALLY_FILE when set.
-// Options: --only main|untrusted|packaged (repeatable), --grep <mocha grep>, --skip-build, --timeout <seconds>.
+// Options: --only main|untrusted|packaged|reload (repeatable), --grep <mocha grep>, --skip-build, --timeout <seconds>.
 import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -90,7 +91,7 @@ async function runWithCodeServer(options) {
   const logDir = join(projectRoot, 'test-results', 'vscode');
   rmSync(logDir, { recursive: true, force: true });
   const testsPath = join(projectRoot, 'dist', 'test', 'vscode', 'index.js');
-  const suites = options.only.length ? options.only : ['main', 'untrusted', 'packaged'];
+  const suites = options.only.length ? options.only : ['main', 'reload', 'untrusted', 'packaged'];
   const total = { passed: 0, failed: 0 };
   const log = (line) => console.log(line);
 

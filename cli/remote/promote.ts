@@ -38,6 +38,10 @@ function sideFlags(flags: PromoteFlags, sandbox: string | undefined, platform: s
 function describePlan(plan: PromotionPlan, file: string): string {
   const found = plan.sourceFoundBy === 'link' ? 'linked' : 'same name';
   const lines = [`promote ${file}: ${plan.source.name} (${plan.source.id}, ${found}) from ${plan.fromKey} to ${plan.toKey}`];
+  if (plan.fileDiffers) {
+    lines.push(`note: ${file} differs from the copy in the source (${plan.fileDiffers.summary}): that copy is promoted, not the file; ` +
+      `push the file to the source sandbox first to promote your edits`);
+  }
   const into = plan.push.remote ? `${plan.push.remote.id}: ${plan.push.comparison?.summary ?? plan.push.reason}` : 'a new spec';
   lines.push(`target: ${plan.push.reason} (${into})`);
   for (const target of plan.registration) {

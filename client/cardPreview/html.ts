@@ -3,7 +3,7 @@
  * page's nonce; images only as data: URIs, which is how the SVG icon is shown, never inline), the styles and the
  * script. No spec text is put into the page: the model arrives by postMessage and is drawn with textContent.
  */
-import { webviewPage } from '../webviewPage';
+import { escapeAttribute, webviewPage } from '../webviewPage';
 import { WEBVIEW_SCRIPT } from './webviewScript';
 
 /** The Content-Security-Policy of the page. */
@@ -41,12 +41,12 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 .revealable:hover, .revealable:focus { outline: 1px solid var(--vscode-focusBorder); }
 `;
 
-/** The whole page. */
-export function previewHtml(nonce: string): string {
+/** The whole page; `specUri` goes into the page's saved state, from which a restored panel is redrawn. */
+export function previewHtml(nonce: string, specUri: string): string {
   return webviewPage({
     title: 'Source card and forms',
     csp: contentSecurityPolicy(nonce),
     head: `<style nonce="${nonce}">${STYLES}</style>`,
-    body: `<div id="root"><p class="note">Loading…</p></div>\n<script nonce="${nonce}">${WEBVIEW_SCRIPT}</script>`,
+    body: `<div id="root" data-spec-uri="${escapeAttribute(specUri)}"><p class="note">Loading…</p></div>\n<script nonce="${nonce}">${WEBVIEW_SCRIPT}</script>`,
   });
 }

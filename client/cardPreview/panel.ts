@@ -1,7 +1,9 @@
 /**
  * *Preview Source Card and Forms*: a webview beside a connection spec that shows its catalog card and the forms
  * Experience Platform builds from it, redrawn as the spec (or a file of its artifacts folder) is edited. Clicking a
- * field reveals its declaration in the spec. The model comes from core/catalogCard; the page only draws it.
+ * field reveals its declaration in the spec. The model comes from core/catalogCard; the page only draws it. After a
+ * window reload {@link registerCardPreviewSerializer} restores the panel: it shows what it showed at once (its saved
+ * state) and is redrawn from the spec as it is now.
  */
 import * as vscode from 'vscode';
 import { checkSvg } from '../../core/artifacts/svgCheck';
@@ -11,7 +13,8 @@ import { done, type CommandResult } from '../commands/result';
 import { makeNonce } from '../webviewPage';
 import { previewHtml } from './html';
 
-const VIEW_TYPE = 'sourcesSdk.cardPreview';
+/** The panel's view type (also its `onWebviewPanel:` activation event in package.json). */
+export const CARD_PREVIEW_VIEW_TYPE = 'sourcesSdk.cardPreview';
 /** Edits within this window are drawn once (typing should not redraw on every key). */
 const REDRAW_DELAY_MS = 200;
 
@@ -36,12 +39,46 @@ export async function previewCard(ctx: CommandContext, uriArg: unknown): Promise
   }
   let preview = panels.get(uri.toString());
   if (preview) preview.reveal();
-  else {
-    preview = new CardPreview(document);
-    panels.set(uri.toString(), preview);
-  }
+  else preview = new CardPreview(document);
   const model = await preview.redraw();
   return done({ opened: true, uri: uri.toString(), preview: model });
+}
+
+/** One open card preview, as the extension's test API reports it. */
+export interface CardPreviewInfo {
+  viewType: string;
+  specUri: string;
+  title: string;
+  /** Restored by VS Code after a window reload (not opened by a command in this session). */
+  restored: boolean;
+  /** The page drew a model sent by the extension. */
+  drawn: boolean;
+  label?: string;
+}
+
+/** Every open card preview. */
+export function cardPreviews(): CardPreviewInfo[] {
+  return [...panels.values()].map((preview) => preview.describe());
+}
+
+/** Restores card previews after a window reload (VS Code activates the extension for them). */
+export function registerCardPreviewSerializer(): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(CARD_PREVIEW_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      const specUri = (state as { specUri?: unknown } | undefined)?.specUri;
+      let document: vscode.TextDocument | undefined;
+      try {
+        if (typeof specUri === 'string') document = await vscode.workspace.openTextDocument(vscode.Uri.parse(specUri));
+      } catch {
+        document = undefined; // the spec is gone: nothing to draw
+      }
+      if (!document || panels.has(document.uri.toString())) {
+        panel.dispose();
+        return;
+      }
+      await new CardPreview(document, panel).redraw();
+    },
+  });
 }
 
 class CardPreview {
@@ -49,14 +86,20 @@ class CardPreview {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
+  private drawn = false;
+  private readonly restored: boolean;
   private last: CatalogPreview | undefined;
 
-  constructor(private readonly document: vscode.TextDocument) {
+  /** A new panel beside the editor, or `restoredPanel` (VS Code's after a reload) taken over. */
+  constructor(private readonly document: vscode.TextDocument, restoredPanel?: vscode.WebviewPanel) {
     const name = document.uri.path.split('/').pop() ?? 'spec';
-    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Card and Forms: ${name}`,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
-    this.panel.webview.html = previewHtml(makeNonce());
+    const options = { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false };
+    this.restored = restoredPanel !== undefined;
+    this.panel = restoredPanel ?? vscode.window.createWebviewPanel(CARD_PREVIEW_VIEW_TYPE, `Card and Forms: ${name}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
+    if (restoredPanel) restoredPanel.webview.options = options;
+    this.panel.webview.html = previewHtml(makeNonce(), document.uri.toString());
+    panels.set(document.uri.toString(), this);
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.onMessage(message)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -71,6 +114,13 @@ class CardPreview {
 
   reveal(): void {
     this.panel.reveal(vscode.ViewColumn.Beside, true);
+  }
+
+  describe(): CardPreviewInfo {
+    return {
+      viewType: CARD_PREVIEW_VIEW_TYPE, specUri: this.document.uri.toString(), title: this.panel.title, restored: this.restored,
+      drawn: this.drawn, label: this.last?.card.label.text,
+    };
   }
 
   /** Rebuilds the model and posts it (the page draws it once it is ready). */
@@ -99,6 +149,8 @@ class CardPreview {
     if (message.type === 'ready') {
       this.ready = true;
       if (this.last) void this.panel.webview.postMessage({ type: 'model', model: this.last });
+    } else if (message.type === 'drawn') {
+      this.drawn = true;
     } else if (message.type === 'reveal' && message.range) {
       const { start, end } = message.range;
       const selection = new vscode.Range(start.line, start.character, end.line, end.character);

@@ -2,12 +2,14 @@
  * The script of the *Preview Source Card and Forms* webview, as text (it runs inside the webview under a nonce, so
  * it ships inline rather than as a separate file). It only draws the model it receives (core/catalogCard/model.ts)
  * with DOM calls and `textContent` (never innerHTML, so no text of the spec can become markup) and posts
- * `{type: 'ready'}` and `{type: 'reveal', range}` back.
+ * `{type: 'ready'}`, `{type: 'drawn'}` and `{type: 'reveal', range}` back. It keeps the spec's URI and the model in its
+ * webview state, which VS Code hands back when it restores the panel after a window reload.
  */
 export const WEBVIEW_SCRIPT = String.raw`
 (function () {
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('root');
+  const specUri = root.dataset.specUri;
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -111,11 +113,13 @@ export const WEBVIEW_SCRIPT = String.raw`
     const message = event.data;
     if (message && message.type === 'model') {
       draw(message.model);
-      vscode.setState(message.model);
+      vscode.setState({ specUri: specUri, model: message.model });
+      vscode.postMessage({ type: 'drawn' });
     }
   });
   const saved = vscode.getState();
-  if (saved) draw(saved);
+  if (saved && saved.specUri === specUri && saved.model) draw(saved.model);
+  else vscode.setState({ specUri: specUri });
   vscode.postMessage({ type: 'ready' });
 })();
 `;

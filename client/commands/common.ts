@@ -42,6 +42,8 @@ export interface CommandContext {
    * values in workspace state): Preview Source, Test Source in Emulator and Change values… share it.
    */
   values: ValueStore;
+  /** The workspace's state (remembered picks such as the last promotion target). */
+  workspaceState: vscode.Memento;
 }
 
 export const SHOW_LOG = 'Show Log';
@@ -192,12 +194,12 @@ export function remoteTextLike(remote: RemoteSpec, document: vscode.TextDocument
 }
 
 /**
- * Opens `vscode.diff` with the remote spec (authoring form, keys ordered like the local file so only content
- * differences show; read-only) on the left and the local document on the right. Returns the left side's URI so the
+ * Opens `vscode.diff` with the remote spec of `where` (default: the active environment; authoring form, keys ordered
+ * like the local file so only content differences show; read-only) on the left and the local document on the right. Returns the left side's URI so the
  * caller can show the new remote state there after an upload.
  */
-export async function showRemoteDiff(ctx: CommandContext, resource: SpecResource, remote: RemoteSpec, document: vscode.TextDocument): Promise<vscode.Uri> {
-  const where = whereLabel(ctx);
+export async function showRemoteDiff(ctx: CommandContext, resource: SpecResource, remote: RemoteSpec, document: vscode.TextDocument,
+  where = whereLabel(ctx)): Promise<vscode.Uri> {
   const left = ctx.remoteDocuments.put(resource, remote.id, String(remote.name), remoteTextLike(remote, document), where);
   const title = `${remote.name} (${where}) ↔ ${vscode.workspace.asRelativePath(document.uri)}`;
   await vscode.commands.executeCommand('vscode.diff', left, document.uri, title, { preview: true });

@@ -11,7 +11,7 @@ import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { findRemoteCopy } from '../../core/sync/promote';
 import { resourceForFile } from '../../core/sync/specFile';
-import { linkStoreFor } from '../links';
+import { linkedIdentities, linkStoreFor } from '../links';
 import { CommandContext, UserError, isCancellation, reportError, specDocument, withRemoteProgress } from './common';
 import { cancelled, done, failed, refused, type CommandResult } from './result';
 import { openSide, pickSandbox, type Side } from './sandboxPick';
@@ -53,9 +53,10 @@ export async function compareAcrossSandboxes(ctx: CommandContext, uriArg: unknow
     throw err;
   }
   const fileLabel = vscode.workspace.asRelativePath(document.uri);
-  const from = await pickSandbox(ctx, 'left (source)', args.from);
+  const knownIdentities = await linkedIdentities(document.uri);
+  const from = await pickSandbox(ctx, 'left (source)', args.from, { knownIdentities });
   if (!from) return cancelled({}, 'no left side chosen');
-  const to = await pickSandbox(ctx, 'right (target)', args.to);
+  const to = await pickSandbox(ctx, 'right (target)', args.to, { exclude: from, knownIdentities });
   if (!to) return cancelled({}, 'no right side chosen');
   const links: LinkStore = linkStoreFor(document.uri) ?? new MemoryLinkStore();
   const text = document.getText();

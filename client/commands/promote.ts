@@ -1,20 +1,23 @@
 /**
  * *Promote Spec…*: copy a spec's remote copy from one sandbox to another (core/sync/promote.ts plans and applies).
  * The diff (target now ↔ what it will hold) opens first, then one modal asks: a plain confirmation, or the question a
- * conflict in the target needs (Overwrite, Create Again, Update, as Upload asks). A production target is named in the
- * modal, and an argument confirms it only by naming the sandbox. Refused in an untrusted workspace. A refusal of the
- * Flow Service lands as a diagnostic where it belongs (refusalDiagnostics.ts).
+ * conflict in the target needs (Overwrite, Create Again, Update, as Upload asks). When the open file differs from the
+ * source's copy, the modal says so and offers *Upload to <source> First* (then the promotion is planned again). A
+ * production target is named in the modal, and an argument confirms it only by naming the sandbox. The target list
+ * leaves out the source and offers the last target first. Refused in an untrusted workspace. A refusal of the Flow
+ * Service lands as a diagnostic where it belongs (refusalDiagnostics.ts).
  */
 import * as vscode from 'vscode';
 import { kindInfoOfResource } from '../../core/spec/kinds';
 import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { applyPromotion, planPromotion, PromotionRegistrationFailed, type PromotionPlan } from '../../core/sync/promote';
 import { PushRefused, type PushDecision } from '../../core/sync/push';
-import { findLinkedFile, linkStoreFor } from '../links';
+import { findLinkedFile, linkedIdentities, linkStoreFor } from '../links';
 import { clearRefusal, showRefusal, showRegistrationRefusal } from '../refusalDiagnostics';
 import { CommandContext, UserError, describeError, isCancellation, reportError, requireTrust, specDocument, withRemoteProgress } from './common';
 import { cancelled, done, failed, refused, type CommandResult } from './result';
 import { openSide, pickSandbox, type Side } from './sandboxPick';
+import { uploadDocument } from './upload';
 
 export interface PromoteArgs {
   /** Source side `{ environment, sandbox? }`; asked when missing. */
@@ -44,6 +47,8 @@ export interface PromoteDetails {
 }
 
 const PROMOTE = 'Promote';
+/** The button that uploads the open file to the source sandbox before promoting. */
+const uploadFirstButton = (from: Side) => `Upload to ${from.label} First`;
 const OVERWRITE = 'Overwrite';
 const CREATE_AGAIN = 'Create Again';
 const UPDATE = 'Update';
@@ -55,7 +60,11 @@ function targetWords(side: Side): string {
 
 function planSummary(plan: PromotionPlan, from: Side, to: Side): string {
   const label = kindInfoOfResource(plan.resource).label;
-  const lines = [`Source: ${plan.source.name} (${plan.source.id}) in ${from.label}, found by ${plan.sourceFoundBy === 'link' ? 'the file\'s link' : 'its name'}.`];
+  const lines = plan.fileDiffers
+    ? [`Your open file differs from the copy in ${from.label} (${plan.fileDiffers.summary}): the copy in ${from.label} is promoted, not your file. ` +
+      `${uploadFirstButton(from)} sends your file there, then shows the promotion again.`]
+    : [];
+  lines.push(`Source: ${plan.source.name} (${plan.source.id}) in ${from.label}, found by ${plan.sourceFoundBy === 'link' ? 'the file\'s link' : 'its name'}.`);
   if (plan.push.reason === 'create') lines.push(`Target: no ${label} yet; it will be created.`);
   else if (plan.push.remote) lines.push(`Target: ${plan.push.remote.id}; ${plan.push.comparison?.summary ?? plan.push.reason}.`);
   for (const target of plan.registration) {
@@ -68,16 +77,38 @@ function planSummary(plan: PromotionPlan, from: Side, to: Side): string {
   return lines.join('\n');
 }
 
-type Decision = { decisions: PushDecision[] } | { result: CommandResult<PromoteDetails> };
+type Decision = { decisions: PushDecision[] } | { result: CommandResult<PromoteDetails> } | { uploadFirst: true };
 
-/** The one question the plan needs; production targets are named in it, and confirmed by name only. */
+/** Thrown out of a question answered with *Upload to <source> First*. */
+class UploadFirst extends Error {}
+
+/**
+ * The one question the plan needs; production targets are named in it, and confirmed by name only. When the open
+ * file differs from the source's copy (and no argument confirmed the promotion), the question says so and offers to
+ * upload the file to the source first, even when the target needs nothing.
+ */
 async function decide(ctx: CommandContext, plan: PromotionPlan, from: Side, to: Side, args: PromoteArgs): Promise<Decision> {
+  try {
+    return await question(ctx, plan, from, to, args);
+  } catch (err) {
+    if (err instanceof UploadFirst) return { uploadFirst: true };
+    throw err;
+  }
+}
+
+async function question(ctx: CommandContext, plan: PromotionPlan, from: Side, to: Side, args: PromoteArgs): Promise<Decision> {
   const name = plan.source.name;
   const details: PromoteDetails = { plan: plan.push.reason, id: plan.push.remote?.id, production: to.production };
   const detail = planSummary(plan, from, to);
   const into = targetWords(to);
   const confirmedByArgs = to.production ? args.confirmSandbox?.trim().toLowerCase() === to.env.config.sandbox : args.confirm === true;
-  const ask = async (question: string, button: string): Promise<boolean> => (await ctx.prompts.modal(question, detail, button)) === button;
+  const offerUpload = plan.fileDiffers !== undefined && !confirmedByArgs;
+  const ask = async (text: string, button: string | undefined): Promise<boolean> => {
+    const buttons = [...(button ? [button] : []), ...(offerUpload ? [uploadFirstButton(from)] : [])];
+    const choice = await ctx.prompts.modal(text, detail, ...buttons);
+    if (offerUpload && choice === uploadFirstButton(from)) throw new UploadFirst();
+    return button !== undefined && choice === button;
+  };
   switch (plan.push.reason) {
     case 'ambiguous-name':
       return { result: refused(`${plan.push.candidates?.length ?? 2} specs are named "${name}" in ${to.label}: fetch the one this file stands for there first (it links the file), then promote.`, details) };
@@ -97,6 +128,10 @@ async function decide(ctx: CommandContext, plan: PromotionPlan, from: Side, to: 
         ? { decisions: ['adopt'] } : { result: cancelled(details, 'not confirmed') };
     default: {
       const nothingToDo = plan.push.reason === 'unchanged' && plan.registration.every((t) => t.alreadyRegistered);
+      if (nothingToDo && offerUpload) {
+        await ask(`${name} in ${into} is already the same as in ${from.label}, but your open file differs from that copy.`, undefined);
+        return { result: cancelled(details, 'not confirmed') };
+      }
       if (nothingToDo || confirmedByArgs) return { decisions: [] };
       const verb = plan.push.reason === 'create' ? 'create it' : plan.push.reason === 'update' ? 'update it' : 'it is already the same there; register it';
       return (await ask(`Promote ${name} from ${from.label} to ${into} (${verb})?`, to.production ? `${PROMOTE} to ${to.env.config.sandbox}` : PROMOTE))
@@ -131,25 +166,40 @@ export async function promoteSpec(ctx: CommandContext, uriArg: unknown, argsArg:
   }
   const fileLabel = vscode.workspace.asRelativePath(document.uri);
   if (document.uri.scheme !== 'file') return refuse(`save ${fileLabel} to a file first: its links say which spec it stands for.`);
-  const fromArg = await pickSandbox(ctx, 'source', args.from);
+  const knownIdentities = await linkedIdentities(document.uri);
+  const fromArg = await pickSandbox(ctx, 'source', args.from, { knownIdentities });
   if (!fromArg) return cancelled({}, 'no source chosen');
-  const toArg = await pickSandbox(ctx, 'target', args.to);
+  const toArg = await pickSandbox(ctx, 'target', args.to, { exclude: fromArg, remember: 'promoteTarget', knownIdentities });
   if (!toArg) return cancelled({}, 'no target chosen');
   const links: LinkStore = linkStoreFor(document.uri) ?? new MemoryLinkStore();
   const what = `Promote ${fileLabel}`;
   let plan: PromotionPlan | undefined;
   try {
-    const planned = await withRemoteProgress(`Planning the promotion of ${fileLabel}…`, async (signal) => {
+    const makePlan = () => withRemoteProgress(`Planning the promotion of ${fileLabel}…`, async (signal) => {
       const from = await openSide(ctx, fromArg);
       const to = await openSide(ctx, toArg);
       if (from.env.syncIdentity === to.env.syncIdentity) return { from, to, plan: undefined };
       return { from, to, plan: await planPromotion({ from: from.client, to: to.client, filePath: document.uri.fsPath, text: document.getText(), links, flowSpec: args.flowSpec, signal }) };
     });
+    const planned = await makePlan();
     const { from, to } = planned;
     if (!planned.plan) return refuse(`${from.label} and ${to.label} are the same sandbox: pick another target.`);
     plan = planned.plan;
     await showPlanDiff(ctx, plan, from, to);
-    const answer = await decide(ctx, plan, from, to, args);
+    let answer = await decide(ctx, plan, from, to, args);
+    if ('uploadFirst' in answer) {
+      // The file goes to the source as an upload sends it (the conflict question first, if the source moved meanwhile).
+      const uploaded = await uploadDocument(ctx, document, { confirm: true }, async () => ({ client: from.client, config: from.env.config }));
+      if (uploaded.outcome !== 'done') {
+        const reason = `${fileLabel} was not uploaded to ${from.label} (${uploaded.outcome === 'failed' ? uploaded.error : uploaded.reason ?? uploaded.outcome}): nothing was promoted`;
+        return uploaded.outcome === 'cancelled' ? cancelled({}, reason) : refused(reason, {});
+      }
+      plan = (await makePlan()).plan!;
+      await showPlanDiff(ctx, plan, from, to);
+      answer = await decide(ctx, plan, from, to, args);
+      // Offered once: a file that still differs (edited meanwhile) is not uploaded again without being asked anew.
+      if ('uploadFirst' in answer) return cancelled({}, `${fileLabel} still differs from the copy in ${from.label}: promote again`);
+    }
     if ('result' in answer) return answer.result;
     const current = plan;
     const result = await withRemoteProgress(`Promoting ${plan.source.name} to ${to.label}…`, (signal) =>

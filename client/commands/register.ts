@@ -3,6 +3,7 @@
  * the flow spec before and after; never removes an id, and says so when the id is already there.
  */
 import * as vscode from 'vscode';
+import { isProductionSandbox } from '../../core/config/environments';
 import { environmentKey } from '../../core/sync/links';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { findSpecsByName } from '../../core/sync/operations';
@@ -56,7 +57,8 @@ export async function registerCommand(ctx: CommandContext, target: unknown, opti
       const before = ctx.remoteDocuments.put('flowSpecs', plan.flowSpec.id, `${plan.flowSpec.name}-before`, formatSpecFile(toAuthoringForm(plan.flowSpec)), where);
       const after = ctx.remoteDocuments.put('flowSpecs', plan.flowSpec.id, `${plan.flowSpec.name}-after`, formatSpecFile(toAuthoringForm(plan.body ?? {})), where);
       await vscode.commands.executeCommand('vscode.diff', before, after, `${plan.flowSpec.name}: register ${plan.connectionSpec.name}`, { preview: true });
-      const prod = ctx.session.active().config.sandbox === 'prod' ? ' This is the PRODUCTION sandbox "prod".' : '';
+      const sandbox = ctx.session.active().config.sandbox;
+      const prod = isProductionSandbox(sandbox) ? ` This is the PRODUCTION sandbox "${sandbox}".` : '';
       const choice = await ctx.prompts.modal(`Add ${plan.connectionSpec.name} (${connectionSpecId}) to flow spec ${flowName} in ${where}?`,
         `${plan.summary}. No existing id is removed.${prod}`, 'Register');
       if (choice !== 'Register') return cancelled({ changed: false, cancelled: true, flowSpecId: plan.flowSpec.id, connectionSpecId }, 'not confirmed');

@@ -1,8 +1,9 @@
 /**
  * *Test Source in Emulator*: walks the Flow Service test chain for the open connection spec in the built-in local
  * emulator (push, register, base connection, explore, source and target connections, flow) and shows the first
- * run's result with the records it read. Test values come from the one value store Preview Source also uses (plain
- * values in the workspace state, secrets in SecretStorage), so values given to either are not asked again.
+ * run's result with the records it read, in a read-only JSON document. Test values come from the one value store
+ * Preview Source also uses (plain values in the workspace state, secrets in SecretStorage), so values given to either
+ * are not asked again.
  */
 import * as vscode from 'vscode';
 import { FlowServiceError } from '../../core/api/errors';
@@ -37,7 +38,7 @@ export type TestSourceResult = CommandResult<{
   runId?: string;
   /** The run's error, or why the command stopped. */
   reason?: string;
-  /** The result document, when one was opened. */
+  /** The result document (read-only, never asks to be saved), when one was opened. */
   uri?: string;
 }>;
 
@@ -146,7 +147,9 @@ export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown,
   ctx.log.info(`${what}: ${summary}`);
   let uri: string | undefined;
   if (!options.quiet) {
-    const shown = await vscode.workspace.openTextDocument({ language: 'json', content: resultDocument(name, result) });
+    // A read-only document: a result to read and search, not an untitled file that asks to be saved on close.
+    const path = `/test-results/${encodeURIComponent(runId ?? result.flowId ?? 'run')}/${name.replace(/[^A-Za-z0-9._-]+/g, '-')}-test-result.json`;
+    const shown = await vscode.workspace.openTextDocument(ctx.remoteDocuments.putText(path, resultDocument(name, result)));
     await vscode.window.showTextDocument(shown, { preview: true });
     uri = shown.uri.toString();
   }

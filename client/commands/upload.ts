@@ -1,17 +1,20 @@
 /**
  * Upload a local spec. Core plans the push (one lookup) and says why (core/sync/push.ts reasons); this command
  * only turns the reason into the one question it needs and applies the plan with the user's answer. Refused in an
- * untrusted workspace and while the file has errors; a `prod` sandbox is named in every question.
+ * untrusted workspace and while the file has errors; a production sandbox (any name containing `prod`) is named in every
+ * question.
  */
 import * as vscode from 'vscode';
+import { isProductionSandbox } from '../../core/config/environments';
 import { kindInfoOfResource } from '../../core/spec/kinds';
 import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
-import { applyPushPlanned, planPush, type PushDecision, type PushPlan, type PushReason, type PushResult } from '../../core/sync/push';
+import type { EnvironmentConfig, FlowServiceClient } from '../../core/api/types';
+import { applyPushPlanned, planPush, recordSync, type PushDecision, type PushPlan, type PushReason, type PushResult } from '../../core/sync/push';
 import { linkStoreFor } from '../links';
 import type { GateVerdict } from '../uploadGate';
 import { clearRefusal, showRefusal } from '../refusalDiagnostics';
 import {
-  CommandContext, UserError, describeError, isCancellation, refuseWith, remoteTextLike, reportError, requireTrust, showRemoteDiff, specDocument, whereLabel,
+  CommandContext, UserError, describeError, isCancellation, refuseWith, remoteTextLike, reportError, requireTrust, showRemoteDiff, specDocument,
   withRemoteProgress,
 } from './common';
 import { cancelled, done, failed, type CommandResult } from './result';
@@ -24,7 +27,8 @@ export interface UploadOptions {
   saveFirst?: boolean;
 }
 
-export type UploadAction = 'created' | 'updated' | 'unchanged' | 'refused' | 'cancelled' | 'error';
+/** `took-remote`: the conflict was answered with *Take Remote* (the file's text replaced by the remote copy, linked). */
+export type UploadAction = 'created' | 'updated' | 'unchanged' | 'took-remote' | 'refused' | 'cancelled' | 'error';
 
 /** The command result contract (./result.ts) with upload's details: what happened, the remote id and core's reason. */
 export type UploadResult = CommandResult<{
@@ -62,9 +66,17 @@ const CREATE_AGAIN = 'Create Again';
 const UPDATE = 'Update';
 const OVERWRITE = 'Overwrite';
 const COMPARE = 'Compare';
+const TAKE_REMOTE = 'Take Remote';
 
 function when(ms: number | undefined): string {
   return typeof ms === 'number' ? new Date(ms).toLocaleString() : 'at an unknown time';
+}
+
+/** Where an upload goes: the active environment (*Upload Spec*), or a promotion's source (*Upload to … First*). */
+export interface UploadTarget {
+  client: FlowServiceClient;
+  /** Its environment; the name and sandbox are named in every question (a production sandbox as such). */
+  config: EnvironmentConfig;
 }
 
 export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsArg: unknown): Promise<UploadResult> {
@@ -78,6 +90,18 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     if (err instanceof UserError) return refuse(ctx, err.message);
     throw err;
   }
+  return uploadDocument(ctx, document, options, async () => {
+    const { client, env } = await ctx.session.client();
+    return { client, config: env.config };
+  });
+}
+
+/**
+ * Uploads a spec document to `target` (resolved after the local checks: it may start the emulator or ask for a
+ * secret): saved first, checked by the language server, planned, the one question its plan needs, applied.
+ */
+export async function uploadDocument(ctx: CommandContext, document: vscode.TextDocument, options: UploadOptions,
+  target: () => Promise<UploadTarget>): Promise<UploadResult> {
   const fileLabel = vscode.workspace.asRelativePath(document.uri);
   if (document.uri.scheme !== 'file') return refuse(ctx, `save ${fileLabel} to a file first`);
   if (document.isDirty) {
@@ -99,16 +123,16 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
     return refuse(ctx, errorsReason(fileLabel, errors), undefined, [SHOW_PROBLEMS]);
   }
   const links: LinkStore = linkStoreFor(document.uri) ?? new MemoryLinkStore();
-  const where = whereLabel(ctx);
   const what = `Upload ${fileLabel}`;
 
   try {
-    const { client } = await ctx.session.client();
+    const { client, config } = await target();
+    const where = `${config.name}/${config.sandbox}`;
     let plan = await withRemoteProgress(`Looking up ${fileLabel} in ${where}…`, (signal) =>
       planPush({ client, filePath: document.uri.fsPath, text, links, signal }));
     // At most one re-plan: when another process pushed the same file while the question was open.
     for (let attempt = 0; ; attempt++) {
-      const answer = await decide(ctx, plan, document, options);
+      const answer = await decide(ctx, plan, document, options, { client, links, config });
       if ('result' in answer) return answer.result;
       const outcome = await withRemoteProgress(`Uploading ${plan.name ?? fileLabel} to ${where}…`, (signal) =>
         applyPushPlanned(plan, { client, links, text, decisions: answer.decisions, signal }));
@@ -140,12 +164,33 @@ function finish(ctx: CommandContext, result: PushResult, diffLeft: vscode.Uri | 
 
 type Answer = { decisions: PushDecision[]; diffLeft?: vscode.Uri } | { result: UploadResult };
 
+/**
+ * *Take Remote*: the file's whole text becomes the remote copy (authoring form, keys in the file's order, its
+ * indentation) in one edit the editor can undo, and the link records that remote state, so the next upload sees no
+ * conflict. The document is left unsaved, for the author to look at (and undo) before it reaches the disk.
+ */
+async function takeRemote(ctx: CommandContext, plan: PushPlan, document: vscode.TextDocument, sync: UploadTarget & { links: LinkStore }): Promise<UploadResult> {
+  const remote = plan.remote!;
+  const current = document.getText().split('\n');
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, current.length - 1, current[current.length - 1].length), remoteTextLike(remote, document));
+  const fileLabel = vscode.workspace.asRelativePath(document.uri);
+  if (!(await vscode.workspace.applyEdit(edit))) return failed(`${fileLabel} could not be edited`, { action: 'error' as const, id: remote.id, plan: plan.reason });
+  await recordSync(sync.links, sync.client, plan.filePath, plan.resource, remote);
+  const message = `${plan.name ?? fileLabel}: ${fileLabel} now holds the remote copy from ${sync.config.name}/${sync.config.sandbox} (${remote.id}), not saved yet; Undo brings your text back.`;
+  ctx.log.info(message);
+  void ctx.prompts.info(message);
+  ctx.refreshTree();
+  return done({ action: 'took-remote' as const, id: remote.id, plan: plan.reason });
+}
+
 /** The one question a plan needs (none for `unchanged`), in the editor's words; returns what the user allowed. */
-async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.TextDocument, options: UploadOptions): Promise<Answer> {
-  const env = ctx.session.active().config;
-  const where = whereLabel(ctx);
+async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.TextDocument, options: UploadOptions,
+  sync: UploadTarget & { links: LinkStore }): Promise<Answer> {
+  const env = sync.config;
+  const where = `${env.name}/${env.sandbox}`;
   const name = plan.name ?? vscode.workspace.asRelativePath(document.uri);
-  const inWhere = env.sandbox === 'prod' ? `in the PRODUCTION sandbox "prod" of ${env.name}` : `in ${where}`;
+  const inWhere = isProductionSandbox(env.sandbox) ? `in the PRODUCTION sandbox "${env.sandbox}" of ${env.name}` : `in ${where}`;
   const label = kindInfoOfResource(plan.resource).label;
   const declined = (reason: string): Answer => ({ result: cancelled({ action: 'cancelled' as const, id: plan.remote?.id, plan: plan.reason }, reason) });
   const ask = (question: string, detail: string, button: string) => ctx.prompts.modal(question, detail, button);
@@ -171,16 +216,18 @@ async function decide(ctx: CommandContext, plan: PushPlan, document: vscode.Text
       const localSide = `Your file: ${plan.localChangedSinceSync ? 'also changed since then' : 'unchanged since then'}.`;
       const differences = `Differences: ${plan.comparison?.summary ?? 'unknown'}.`;
       const choice = await ctx.prompts.modal(`The remote ${label} ${name} ${inWhere} changed since your last sync (someone else updated it).`,
-        `${remoteSide}\n${localSide}\n${differences}\nCompare the two versions, overwrite the remote with your file, or cancel.`, COMPARE, OVERWRITE);
+        `${remoteSide}\n${localSide}\n${differences}\nCompare the two versions, overwrite the remote with your file, take the remote copy into your file (undoable), or cancel.`,
+        COMPARE, OVERWRITE, TAKE_REMOTE);
       if (choice === OVERWRITE) return { decisions: ['overwrite'] };
-      if (choice === COMPARE && plan.remote) await showRemoteDiff(ctx, plan.resource, plan.remote, document);
+      if (choice === TAKE_REMOTE && plan.remote) return { result: await takeRemote(ctx, plan, document, sync) };
+      if (choice === COMPARE && plan.remote) await showRemoteDiff(ctx, plan.resource, plan.remote, document, where);
       return declined(choice === COMPARE ? 'compare' : 'conflict not resolved');
     }
     case 'update':
     case 'name-taken': {
       const decisions: PushDecision[] = plan.reason === 'name-taken' ? ['adopt'] : [];
       if (options.confirm || options.force) return { decisions };
-      const diffLeft = plan.remote ? await showRemoteDiff(ctx, plan.resource, plan.remote, document) : undefined;
+      const diffLeft = plan.remote ? await showRemoteDiff(ctx, plan.resource, plan.remote, document, where) : undefined;
       const detail = plan.reason === 'name-taken'
         ? `This file is not linked yet; the remote ${label} with its name (${plan.remote?.id}) differs: ${plan.comparison?.summary}. Updating links the file to it.`
         : plan.comparison?.summary ?? '';

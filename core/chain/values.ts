@@ -30,6 +30,17 @@ export function secretNamesAmong(spec: unknown, authSpecName: string, names: str
 }
 
 /**
+ * How to give `name` a value on the command line, for advice in messages: `e.g. --set name=…`, but `--set-env` for a
+ * secret (read from an environment variable, so it stays out of the shell history and the process list). The secret
+ * form names no `name=` pair: run output is redacted, and `password=…` would be hidden as if it were a value.
+ */
+export function cliValueAdvice(name: string, schema?: PropertySchema): string {
+  return isSecretProperty(name, schema)
+    ? 'a secret: pass it with --set-env and the name of an environment variable that holds it'
+    : `e.g. --set ${name}=…`;
+}
+
+/**
  * Splits values between the auth spec and the source: a name the auth spec defines goes there, else to the
  * source (placeholders resolve from both, so an unknown name is kept for the source rather than refused). Values are
  * typed after their property's schema unless `typed: false` (a preview puts them into requests as given).

@@ -31,6 +31,16 @@ export function normalizeSandbox(sandbox: string | undefined): string {
   return trimmed || DEFAULT_SANDBOX;
 }
 
+/**
+ * True for a production sandbox, by its name: any name containing `prod` (`prod`, `production`, `prod.eu`, `prod1`,
+ * `eu-prod`), whatever the case. The Flow Service API cannot read a sandbox's type, so the name is the only sign; a
+ * development sandbox named like production is asked about once too often, a production sandbox is never missed.
+ * Every front end confirms changes to such a sandbox by naming it.
+ */
+export function isProductionSandbox(sandbox: string | undefined): boolean {
+  return normalizeSandbox(sandbox).includes('prod');
+}
+
 /** `https://host/` → `https://host` (URLs are compared and joined without a trailing slash). */
 export function stripTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');

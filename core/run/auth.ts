@@ -7,6 +7,7 @@
  * are used through `${authKey1}` placeholders in the query or headers).
  * Other types send no credential header; their values still fill placeholders.
  */
+import { cliValueAdvice } from '../chain/values';
 import { isObject, type AuthSpecModel } from './specModel';
 import { valueText } from './template';
 
@@ -31,7 +32,7 @@ function required(values: Record<string, unknown>, name: string, auth: AuthSpecM
   const text = valueText(values[name]);
   if (text === undefined || text === '') {
     const fact = `The auth spec "${auth.name}" (${auth.type}) needs a value for "${name}"`;
-    throw new InputError(`${fact} (e.g. --set ${name}=…)`, `authSpec.${auth.index}.spec.properties`,
+    throw new InputError(`${fact} (${cliValueAdvice(name, auth.properties[name])})`, `authSpec.${auth.index}.spec.properties`,
       `${fact}: give it when asked (Change values… in the Preview panel asks again)`);
   }
   return text;

@@ -36,13 +36,17 @@ export interface PreviewModel {
 /** Panel → extension. */
 export type PanelMessage =
   | { type: 'ready' }
+  /** The page drew a model (after a message or from its saved state): its title. */
+  | { type: 'drawn'; title: string }
   | { type: 'revealSpecPath'; specPath: string }
   | { type: 'rerun'; askAgain?: boolean };
 
 /** Extension → panel. */
 export type ExtensionMessage =
   | { type: 'model'; model: PreviewModel }
-  | { type: 'running'; text: string };
+  | { type: 'running'; text: string }
+  /** Nothing to show (a restored panel whose result was too large to keep): the text and *Run again*. */
+  | { type: 'idle'; text: string };
 
 function pretty(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;

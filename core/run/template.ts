@@ -3,6 +3,7 @@
  * headers and body. A placeholder without a value stops the run before any request (a request with a literal
  * `${listId}` in it would only confuse the source and the author).
  */
+import { cliValueAdvice } from '../chain/values';
 import { isObject, SpecError } from './specModel';
 
 const PLACEHOLDER = /\$\{([^}]+)\}/g;
@@ -47,7 +48,7 @@ export function substitute(template: string, lookup: ValueLookup, specPath: stri
     const value = lookup(name);
     if (value === undefined) {
       const fact = `No value for \${${name}} (used in ${specPath})`;
-      throw new SpecError(`${fact}; give it as a source or auth value, e.g. --set ${name}=…`, specPath,
+      throw new SpecError(`${fact}; give it as a source or auth value (${cliValueAdvice(name)})`, specPath,
         `${fact}; declare ${name} in sourceSpec.spec.properties or in the auth spec's properties, so that it is asked for`);
     }
     return encode(value);

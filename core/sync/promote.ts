@@ -8,27 +8,18 @@
  */
 import { FlowServiceError } from '../api/errors';
 import type { FlowServiceClient, RemoteSpec, SpecResource } from '../api/types';
-import { normalizeSandbox } from '../config/environments';
+import { isProductionSandbox, normalizeSandbox } from '../config/environments';
 import { kindInfoOfResource } from '../spec/kinds';
-import { unifiedDiff } from './diff';
+import { compareSpecs, unifiedDiff, type SpecComparison } from './diff';
 import { environmentKey, type LinkStore } from './links';
 import { formatSpecFile, toAuthoringForm } from './normalize';
 import { resolveRemote } from './operations';
 import { registrationTargets, type FlowSpecTarget } from './promoteTargets';
-import { applyPushPlanned, planPush, type PushDecision, type PushPlan, type PushResult } from './push';
+import { applyPushPlanned, canApply, planPush, PushRefused, type PushDecision, type PushPlan, type PushResult } from './push';
 import { registerInFlowSpec } from './register';
 import { parseSpecText, resourceForFile } from './specFile';
 
 export type { FlowSpecRule, FlowSpecTarget } from './promoteTargets';
-
-/**
- * True for a production sandbox by its name: the default production sandbox `prod` and names starting with `prod-`
- * or `prod_` (the API used here cannot read a sandbox's type, so the name is the only sign; promotion asks for an
- * explicit confirmation naming such a sandbox).
- */
-export function isProductionSandbox(sandbox: string | undefined): boolean {
-  return /^prod($|[-_])/.test(normalizeSandbox(sandbox));
-}
 
 /** How the spec was found in the source sandbox. */
 export type SourceLookup = 'link' | 'name';
@@ -45,6 +36,11 @@ export interface PromotionPlan {
   sourceFoundBy: SourceLookup;
   /** The source spec as a spec file (authoring form): what the target will hold. */
   sourceText: string;
+  /**
+   * The local file vs the source's copy, when they differ: the source's copy is what is promoted, so edits not yet
+   * uploaded to the source do not travel (front ends say so and offer to upload first). Undefined when they match.
+   */
+  fileDiffers?: SpecComparison;
   /** The push of `sourceText` into the target: its `reason` says create, update, conflict… */
   push: PushPlan;
   /** The target's current copy as a spec file, when there is one. */
@@ -106,6 +102,16 @@ export async function findRemoteCopy(options: FindRemoteCopyOptions): Promise<{ 
   return { remote: await resolveRemote(client, resource, name, signal), foundBy: 'name', resource };
 }
 
+/** The file vs the source's copy; undefined when they match, or when the file cannot be read as a spec. */
+function fileVersusSource(filePath: string, text: string, source: RemoteSpec): SpecComparison | undefined {
+  try {
+    const comparison = compareSpecs(parseSpecText(filePath, text), source);
+    return comparison.same ? undefined : comparison;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Plans a promotion without changing anything: reads the source spec, plans the push into the target and works out
  * the registration. Throws `config` when source and target are the same sandbox, `not-found` / `conflict` when the
@@ -135,7 +141,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
     }));
   }
   return {
-    resource, filePath, fromKey, toKey, source, sourceFoundBy: foundBy, sourceText, push, targetText, diff, registration,
+    resource, filePath, fromKey, toKey, source, sourceFoundBy: foundBy, sourceText, fileDiffers: fileVersusSource(filePath, options.text, source), push, targetText, diff, registration,
     registrationSkipped, production: isProductionSandbox(to.environment.sandbox), targetSandbox: normalizeSandbox(to.environment.sandbox),
   };
 }
@@ -177,16 +183,31 @@ export interface ApplyPromotionOptions {
 }
 
 /**
- * Carries out a plan: the push into the target (throws PushRefused, kind `conflict`, for a decision not given; a
- * `conflict` error when the file's target link changed since planning), then each registration. A failed
- * registration throws {@link PromotionRegistrationFailed}; the spec stays created or updated and linked.
+ * The refusal when the target is no longer what the plan (and its diff, and the confirmation) saw: the same refusal as
+ * before planning when the target now needs a decision that was not given (a change since the last sync there needs
+ * `overwrite`), else a `conflict` saying what moved. Either way nothing was sent.
+ */
+function targetChangedMeanwhile(plan: PromotionPlan, now: PushPlan, decisions: readonly PushDecision[]): FlowServiceError {
+  if (!canApply(now, decisions)) return new PushRefused(now);
+  const linkMoved = now.link?.remoteId !== plan.push.link?.remoteId || now.link?.syncedAt !== plan.push.link?.syncedAt;
+  const what = linkMoved
+    ? `${plan.filePath} was uploaded or promoted to the target by someone else`
+    : `${plan.push.remote ? `${plan.push.remote.name} (${plan.push.remote.id})` : `a ${kindInfoOfResource(plan.resource).label} named "${plan.push.name}"`} changed in the target`;
+  return new FlowServiceError(`${what} while this promotion waited for confirmation (now: ${now.reason}${now.comparison ? `, ${now.comparison.summary}` : ''}). ` +
+    'Nothing was changed: promote again to see the new diff', 'conflict', { retryable: false });
+}
+
+/**
+ * Carries out a plan: the push into the target (throws PushRefused, kind `conflict`, for a decision not given; when
+ * the target's link or remote copy changed since planning, the refusal of {@link targetChangedMeanwhile}), then each
+ * registration. A failed registration throws {@link PromotionRegistrationFailed}; the spec stays created or updated
+ * and linked.
  */
 export async function applyPromotion(plan: PromotionPlan, options: ApplyPromotionOptions): Promise<PromotionResult> {
   const { to, links, signal } = options;
-  const pushed = await applyPushPlanned(plan.push, { client: to, links, text: plan.sourceText, decisions: options.decisions, signal });
-  if ('replanned' in pushed) {
-    throw new FlowServiceError(`${plan.filePath} was uploaded or promoted to the target by someone else while this promotion waited: plan it again`, 'conflict', { retryable: false });
-  }
+  // The confirmation covered the target as planned: it is looked at again, and a change made meanwhile is refused.
+  const pushed = await applyPushPlanned(plan.push, { client: to, links, text: plan.sourceText, decisions: options.decisions, signal, recheckRemote: true });
+  if ('replanned' in pushed) throw targetChangedMeanwhile(plan, pushed.replanned, options.decisions ?? []);
   const registrations: PromotionRegistration[] = [];
   if (plan.resource !== 'connectionSpecs') return { push: pushed, registrations };
   for (const target of plan.registration) {

@@ -226,15 +226,38 @@ export async function pushSpec(options: PushOptions): Promise<PushResult> {
 }
 
 /**
- * Applies a plan made earlier (the extension asks the user in between) under the file's lock. When the link
- * changed meanwhile (another process pushed the same file), the plan is made again and `replanned` is returned
- * instead, for the caller to show.
+ * What a plan saw of the remote side: its reason and the remote's id, timestamp, etag and content. Two plans of the
+ * same file with equal states would send the same change to the same unchanged remote.
  */
-export async function applyPushPlanned(plan: PushPlan, options: ApplyPushOptions & { text: string }): Promise<PushResult | { replanned: PushPlan }> {
+function remoteState(plan: PushPlan): string {
+  const remote = plan.remote;
+  return JSON.stringify([plan.reason, remote?.id, remote?.updatedAt, remote?.etag, remote ? contentHash(remote) : undefined,
+    (plan.candidates ?? []).map((c) => c.id)]);
+}
+
+export interface ApplyPlannedOptions extends ApplyPushOptions {
+  /** The text the plan was made from (planned again when something changed). */
+  text: string;
+  /**
+   * Also look at the remote again (one more lookup) and re-plan when it is no longer what the plan saw: for callers
+   * that showed the plan and waited for a confirmation, which covered that remote state only (promotion).
+   */
+  recheckRemote?: boolean;
+}
+
+/**
+ * Applies a plan made earlier (the extension asks the user in between) under the file's lock. When the link
+ * changed meanwhile (another process pushed the same file), or with `recheckRemote` the remote is no longer what the
+ * plan saw, the plan is made again and `replanned` is returned instead, for the caller to show; nothing is sent.
+ */
+export async function applyPushPlanned(plan: PushPlan, options: ApplyPlannedOptions): Promise<PushResult | { replanned: PushPlan }> {
+  const replan = () => planPush({ client: options.client, filePath: plan.filePath, text: options.text, links: options.links, signal: options.signal });
   const run = async (): Promise<PushResult | { replanned: PushPlan }> => {
     const link = await options.links.get(plan.environmentKey, plan.filePath);
-    if (link?.remoteId !== plan.link?.remoteId || link?.syncedAt !== plan.link?.syncedAt) {
-      return { replanned: await planPush({ client: options.client, filePath: plan.filePath, text: options.text, links: options.links, signal: options.signal }) };
+    if (link?.remoteId !== plan.link?.remoteId || link?.syncedAt !== plan.link?.syncedAt) return { replanned: await replan() };
+    if (options.recheckRemote) {
+      const now = await replan();
+      if (remoteState(now) !== remoteState(plan)) return { replanned: now };
     }
     return applyPush(plan, options);
   };

@@ -1,11 +1,21 @@
 // @ts-check
 // The Preview Source panel: draws the plain model the extension posts (core/run/previewModel.ts, PreviewModel) with
 // DOM text nodes only (never innerHTML: records come from an outside API), and posts typed messages back
-// (PanelMessage: ready, revealSpecPath, rerun). No logic beyond drawing lives here.
+// (PanelMessage: ready, drawn, revealSpecPath, rerun). It keeps the spec's URI and the model it drew in its webview
+// state, which VS Code hands back when it restores the panel after a window reload. No logic beyond drawing lives here.
 (function () {
   // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
+  const specUri = root.dataset.specUri;
+  // A result larger than this (as JSON) is not kept in the state: a restored panel then offers to run again.
+  const MAX_KEPT_CHARS = 4_000_000;
+
+  /** @param {any} [model] */
+  function keep(model) {
+    const kept = model && JSON.stringify(model).length <= MAX_KEPT_CHARS ? model : undefined;
+    vscode.setState(kept ? { specUri, model: kept } : { specUri });
+  }
 
   /** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node|string|undefined)[]} [children] */
   function el(tag, attrs, children) {
@@ -80,10 +90,28 @@
     root.append(section(`Requests (${model.exchanges.length})`, [el('div', { id: 'requests' }, exchanges)], model.exchanges.length <= 3));
   }
 
+  /** @param {string} text */
+  function idle(text) {
+    const rerun = el('button', { id: 'rerun' }, ['Run again']);
+    rerun.addEventListener('click', () => vscode.postMessage({ type: 'rerun' }));
+    root.replaceChildren(el('p', { class: 'running' }, [text]), rerun);
+  }
+
+  /** @param {any} model */
+  function show(model) {
+    render(model);
+    vscode.postMessage({ type: 'drawn', title: model.title });
+  }
+
   window.addEventListener('message', (event) => {
     const message = event.data;
-    if (message && message.type === 'model') render(message.model);
+    if (message && message.type === 'model') { show(message.model); keep(message.model); }
     if (message && message.type === 'running') root.replaceChildren(el('p', { class: 'running' }, [message.text]));
+    if (message && message.type === 'idle') { idle(message.text); keep(undefined); }
   });
+  // Restored after a reload: draw what was shown at once (the extension sends the same model once it is ready).
+  const saved = vscode.getState();
+  if (saved && saved.specUri === specUri && saved.model) show(saved.model);
+  else keep(undefined);
   vscode.postMessage({ type: 'ready' });
 })();

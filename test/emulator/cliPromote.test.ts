@@ -62,6 +62,8 @@ describe('sources-sdk promote between two emulator sandboxes', () => {
     assert.equal((await inSandbox('stage', stageId)).name, 'CLI promoted orders');
 
     write('orders-connectionSpec.json', validConnectionSpec('CLI promoted orders', { description: 'version two' }));
+    const unsent = await cli(['promote', 'orders-connectionSpec.json', '--to-sandbox', 'stage', '--dry-run'], env, dir);
+    assert.match(unsent.stdout, /^note: orders-connectionSpec\.json differs from the copy in the source \(1 change: description added\): that copy is promoted, not the file; push the file/m);
     assert.equal((await cli(['push', 'orders-connectionSpec.json'], env, dir)).code, 0);
     const update = await cli(['promote', 'orders-connectionSpec.json', '--to-sandbox', 'stage'], env, dir);
     assert.equal(update.code, 0, update.stdout + update.stderr);

@@ -15,7 +15,8 @@ import type { FlowServiceClient } from '../../core/api/types';
 import { isBodyRefusal } from '../../core/refusals/locate';
 import { environmentKey, FileLinkStore } from '../../core/sync/links';
 import { formatSpecFile } from '../../core/sync/normalize';
-import { applyPromotion, isProductionSandbox, planPromotion, PromotionRegistrationFailed } from '../../core/sync/promote';
+import { isProductionSandbox } from '../../core/config/environments';
+import { applyPromotion, planPromotion, PromotionRegistrationFailed } from '../../core/sync/promote';
 import { pushSpec, PushRefused } from '../../core/sync/push';
 import { REST_STORAGE_TO_AEP_ID } from '../../core/sync/register';
 import { startTestEmulator, TEST_CLIENT_SECRET, type TestEmulator } from './helpers/emulator';
@@ -102,6 +103,12 @@ describe('promotion between sandboxes (core, real emulator)', () => {
       const again = await planPromotion({ from: dev, to: stage, filePath: file, text: changed, links });
       assert.equal(again.push.reason, 'unchanged');
       assert.equal(again.diff, '');
+      assert.equal(again.fileDiffers, undefined, 'the file is the source\'s copy');
+      // An edit not uploaded to the source: the plan says the file differs from what is promoted.
+      const edited = formatSpecFile(validConnectionSpec(`Promoted source ${counter}`, { description: 'third version, local only' }));
+      const unsent = await planPromotion({ from: dev, to: stage, filePath: file, text: edited, links });
+      assert.equal(unsent.fileDiffers?.summary, '1 change: description changed');
+      assert.equal(unsent.push.reason, 'unchanged', 'what is promoted is still the source\'s copy');
     } finally {
       cleanup();
     }
@@ -175,7 +182,7 @@ describe('promotion between sandboxes (core, real emulator)', () => {
 
   test('a production target is flagged; a refused registration leaves the copy created and linked', async () => {
     try {
-      assert.ok(isProductionSandbox('prod') && isProductionSandbox('PROD-eu') && !isProductionSandbox('dev') && !isProductionSandbox('production-like'));
+      assert.ok(isProductionSandbox('prod') && isProductionSandbox('PROD-eu') && !isProductionSandbox('dev') && !isProductionSandbox('stage'));
       const prodClient = client('prod');
       const { file, text } = await inDev();
       const plan = await planPromotion({ from: dev, to: prodClient, filePath: file, text, links });

@@ -181,7 +181,7 @@ describe('remote commands against the bundled emulator', () => {
     // Conflict first: the only question, with what changed on each side.
     assert.equal(prompts.length, 1, JSON.stringify(prompts));
     assert.match(prompts[0].message, /changed since your last sync/);
-    assert.deepEqual(prompts[0].items, ['Compare', 'Overwrite']);
+    assert.deepEqual(prompts[0].items, ['Compare', 'Overwrite', 'Take Remote']);
     assert.match(String((prompts[0] as { detail?: string }).detail), /Remote: changed since your last sync[\s\S]*Your file: also changed[\s\S]*Differences: 1 change: description changed/);
     assert.equal((await client.get('connectionSpecs', createdId)).description, 'changed behind your back');
     prompts = [];

@@ -93,6 +93,12 @@ describe('client environments', () => {
     const p = statusBarPresentation(prod.config);
     assert.equal(p.text, '$(warning) ACME stage · prod');
     assert.equal(p.warning, true);
+    // Any sandbox name containing "prod" is production (core/config/environments.ts isProductionSandbox).
+    for (const sandbox of ['production', 'prod.eu', 'prod1']) {
+      const named = resolveEnvironmentSetting({ ...stage, sandbox });
+      assert.ok(typeof named !== 'string');
+      assert.equal(statusBarPresentation(named.config).warning, true, sandbox);
+    }
   });
 
   test('small helpers', () => {

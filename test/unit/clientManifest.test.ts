@@ -84,6 +84,8 @@ describe('client manifest (package.json contributes)', () => {
     const ids = manifest.contributes.languages.map((l) => l.id);
     assert.ok(ids.includes('sources-sdk-connection-spec') && ids.includes('sources-sdk-flow-spec'));
     assert.ok(manifest.activationEvents.includes('onLanguage:json'));
+    // Panels restored after a window reload activate the extension, whose serializers redraw them.
+    for (const viewType of ['sourcesSdk.preview', 'sourcesSdk.cardPreview']) assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${viewType}`), viewType);
     readFileSync(manifest.contributes.viewsContainers.activitybar[0].icon); // the icon file exists
   });
 });

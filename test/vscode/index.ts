@@ -21,14 +21,15 @@ import { defineSmallThingsTests } from './smallThings.suite';
 import { defineTrustTests } from './trust.suite';
 import { defineLifecycleTests } from './lifecycle.suite';
 import { definePackagedTests } from './packaged.suite';
+import { defineReloadTests } from './reload.suite';
 import { TALLY_PREFIX } from './tally';
 
 /** Which group of suites this launch runs; the runner sets it per code-server launch. */
-type SuiteSelection = 'main' | 'untrusted' | 'packaged';
+type SuiteSelection = 'main' | 'untrusted' | 'packaged' | 'reload';
 
 function selectedSuite(): SuiteSelection {
   const value = process.env.SOURCES_SDK_VSCODE_SUITE ?? 'main';
-  if (value === 'main' || value === 'untrusted' || value === 'packaged') return value;
+  if (value === 'main' || value === 'untrusted' || value === 'packaged' || value === 'reload') return value;
   throw new Error(`unknown SOURCES_SDK_VSCODE_SUITE ${value}`);
 }
 
@@ -55,6 +56,8 @@ export async function run(): Promise<void> {
     defineSmallThingsTests();
   } else if (suite === 'untrusted') {
     defineTrustTests();
+  } else if (suite === 'reload') {
+    defineReloadTests();
   } else {
     definePackagedTests();
   }

@@ -198,6 +198,47 @@ export function definePromoteTests(): void {
       assert.equal(prompts.length, 0, 'the sandbox name answered the question');
     });
 
+    it('offers targets directly: the source left out, the last target first, the sandboxes linked before', async () => {
+      respond(new RegExp(`^${LOCAL_EMULATOR_NAME} · dev$`));
+      const dismissed = await promote({});
+      assert.equal(dismissed.outcome, 'cancelled', JSON.stringify(dismissed));
+      assert.deepEqual(prompts.map((p) => p.kind), ['quickPick', 'quickPick']);
+      const targets = prompts[1].items;
+      assert.ok(!targets.includes(`${LOCAL_EMULATOR_NAME} · dev`), `the source is not a target: ${JSON.stringify(targets)}`);
+      assert.equal(targets[0], `${LOCAL_EMULATOR_NAME} · stage`, 'the last target (picked in the palette flow above) first');
+      assert.ok(targets.includes(`${LOCAL_EMULATOR_NAME} · prod`), 'a sandbox the file is linked in is offered directly');
+      assert.match(targets[targets.length - 1], /Another sandbox/);
+
+      // Picked directly, no environment pick or typing; then remembered as the last target.
+      respond(new RegExp(`^${LOCAL_EMULATOR_NAME} · stage$`), new RegExp(`^${LOCAL_EMULATOR_NAME} · prod$`));
+      const toProd = await promote({});
+      assert.equal(toProd.outcome, 'cancelled', 'the production modal, dismissed');
+      assert.deepEqual(prompts.map((p) => p.kind), ['quickPick', 'quickPick', 'message']);
+      assert.ok(!prompts[1].items.includes(`${LOCAL_EMULATOR_NAME} · stage`), 'stage is the source now');
+      respond(new RegExp(`^${LOCAL_EMULATOR_NAME} · dev$`));
+      await promote({});
+      assert.equal(prompts[1].items[0], `${LOCAL_EMULATOR_NAME} · prod`, 'the last target is remembered');
+    });
+
+    it('says when the open file differs from the source\'s copy; "Upload to … First" sends it, then promotes it', async () => {
+      writeSpec(fileName, specName, 'Promotion demo, edited but not uploaded.');
+      await waitFor('the open document to show the edit', () => {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        return !open || open.getText().includes('edited but not uploaded');
+      });
+      respond(/^Upload to Local emulator\/dev First$/, /^Promote$/);
+      const result = await promote({ from: DEV, to: STAGE });
+      assert.equal(result.outcome, 'done', JSON.stringify(result));
+      assert.equal(result.action, 'updated');
+      assert.deepEqual(prompts.map((p) => p.kind), ['message', 'message'], JSON.stringify(prompts));
+      assert.match(prompts[0].detail ?? '', /^Your open file differs from the copy in Local emulator\/dev \(1 change: description changed\): the copy in Local emulator\/dev is promoted, not your file\./);
+      assert.deepEqual(prompts[0].items, ['Promote', 'Upload to Local emulator/dev First']);
+      assert.doesNotMatch(prompts[1].detail ?? '', /differs/, 'asked again once the file is the source\'s copy');
+      assert.equal((await directClient('dev').get('connectionSpecs', (await directClient('dev').list('connectionSpecs', { property: [`name==${specName}`] }))[0]!.id)).description,
+        'Promotion demo, edited but not uploaded.', 'uploaded to the source');
+      assert.equal((await directClient('stage').get('connectionSpecs', stageId)).description, 'Promotion demo, edited but not uploaded.', 'and promoted');
+    });
+
     it('refuses the same sandbox on both sides', async () => {
       respond();
       const same = await vscode.commands.executeCommand<CompareAcrossResult>('sourcesSdk.compareAcrossSandboxes', uri, { from: DEV, to: DEV });

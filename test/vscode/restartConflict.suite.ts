@@ -71,7 +71,7 @@ export function defineRestartConflictTests(): void {
       assert.equal(result.action, 'cancelled', JSON.stringify(result));
       assert.equal(prompts.length, 1, `exactly one question: ${JSON.stringify(prompts)}`);
       assert.match(prompts[0].message, /changed since your last sync/);
-      assert.deepEqual(prompts[0].items, ['Compare', 'Overwrite']);
+      assert.deepEqual(prompts[0].items, ['Compare', 'Overwrite', 'Take Remote']);
       assert.match(String(prompts[0].detail), /Remote: changed since your last sync[\s\S]*Your file: also changed[\s\S]*Differences: 1 change: description changed/);
       assert.equal((await direct().get('connectionSpecs', remoteId)).description, remoteDescription, 'nothing overwritten without Overwrite');
     }

@@ -41,6 +41,8 @@ export function defineTestSourceTests(): void {
     it('walks the chain for the open spec and shows the first run with the records it read', async () => {
       const document = await vscode.workspace.openTextDocument(workspaceUri(FILE));
       await vscode.window.showTextDocument(document);
+      const dirty = () => vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()).sort();
+      const dirtyBefore = dirty();
       const result = await vscode.commands.executeCommand<TestSourceResult>('sourcesSdk.testSourceInEmulator', undefined, { authSpecName: 'Basic Authentication' });
       assert.equal(result.action, 'tested', JSON.stringify(result));
       assert.equal(result.outcome, 'done');
@@ -56,6 +58,12 @@ export function defineTestSourceTests(): void {
 
       assert.ok(result.uri, 'the result document was opened');
       const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri)!;
+      // A read-only result, not an untitled document that asks to be saved when it is closed.
+      assert.equal(shown.uri.scheme, 'sources-sdk-remote');
+      assert.equal(shown.isUntitled, false);
+      assert.equal(shown.languageId, 'json');
+      assert.deepEqual(dirty(), dirtyBefore, 'the command left no dirty document');
+      assert.ok(vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === result.uri && !tab.isDirty));
       const body = JSON.parse(shown.getText());
       assert.equal(body.status, 'success');
       assert.equal(body.records.length, FAKE_TOTALS.auth);
@@ -67,8 +75,11 @@ export function defineTestSourceTests(): void {
       const flow = flows.find((row: TreeRow) => (row.description ?? '').includes('last run success') && row.children.some((run) => run.description === `${FAKE_TOTALS.auth} records`));
       assert.ok(flow, JSON.stringify(flows));
       assert.match(flow.children[0].label, /success$/);
+      assert.ok(flows.every((row: TreeRow) => row.tooltip?.startsWith(`${row.label}\nflow `)), JSON.stringify(flows));
       const connections = rows[0].children.find((row: TreeRow) => row.label === 'Connections')!.children;
       assert.ok(connections.some((row: TreeRow) => row.label.startsWith('Sources SDK test account')), JSON.stringify(connections));
+      assert.ok(connections.every((row: TreeRow) => row.tooltip?.startsWith(`${row.label}\nbase connection `) && row.tooltip.includes(String(row.description).split(' · ').pop() ?? '')),
+        JSON.stringify(connections));
     });
 
     it('asks nothing the second time: plain values and the secret are remembered', async () => {

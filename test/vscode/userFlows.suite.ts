@@ -93,6 +93,11 @@ export function defineUserFlowTests(): void {
       assert.ok(flowSpecs.every((row) => row.contextValue?.startsWith('remoteSpec.flowSpecs')), JSON.stringify(flowSpecs));
       const connectionSpecs = child(rows[0].children, 'Connection specs').children;
       assert.ok(connectionSpecs.every((row) => row.contextValue?.startsWith('remoteSpec.connectionSpecs')), JSON.stringify(connectionSpecs));
+      // A name the row may cut is read whole in the tooltip, with the id.
+      assert.equal(child(flowSpecs, 'RestStorageToAEP').tooltip, `RestStorageToAEP\nflow spec ${REST_STORAGE_TO_AEP}`);
+      const specRows = [...flowSpecs, ...connectionSpecs].filter((row) => row.contextValue?.startsWith('remoteSpec.'));
+      assert.ok(specRows.every((row) => row.tooltip?.startsWith(`${row.label}\n`) && row.tooltip.includes(String(row.description))), JSON.stringify(specRows));
+      assert.match(rows[0].tooltip ?? '', /^Local emulator\nsandbox dev\nhttp:\/\/127\.0\.0\.1:\d+$/);
     });
 
     describe('an environment whose sandbox is prod', () => {
@@ -157,14 +162,14 @@ export function defineUserFlowTests(): void {
         writeSpecCopy(fileName, { name: 'conflict-demo', description: 'Edited locally.' });
       });
 
-      it('asks Compare / Overwrite / Cancel first and only, and Cancel changes nothing', async () => {
+      it('asks Compare / Overwrite / Take Remote / Cancel first and only, and Cancel changes nothing', async () => {
         answerWith(/^Update$/);
         const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', uri);
         assert.equal(result.action, 'cancelled', JSON.stringify(result));
         assert.equal(prompts.length, 1, `one question: ${JSON.stringify(prompts)}`);
         const conflict = prompts[0];
         assert.match(conflict.message, /changed since your last sync/);
-        assert.deepEqual(conflict.items, ['Compare', 'Overwrite']);
+        assert.deepEqual(conflict.items, ['Compare', 'Overwrite', 'Take Remote']);
         assert.equal((await direct().get('connectionSpecs', remoteId)).description, 'Changed behind your back.');
         assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /Edited locally/, 'the local file is untouched');
       });
@@ -206,6 +211,56 @@ export function defineUserFlowTests(): void {
         assert.match(document.getText(), /Unsaved: Edited locally/);
         assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), onDisk, 'nothing written to disk');
         await vscode.commands.executeCommand('workbench.action.files.revert');
+      });
+    });
+
+    describe('Take Remote', () => {
+      const fileName = 'take-remote-demo-connectionSpec.json';
+      const direct = () => directClient('dev', 'LOCAL@AdobeOrg');
+      const linkOf = () => {
+        const links = JSON.parse(fs.readFileSync(workspaceUri('.sources-sdk/links.json').fsPath, 'utf8')) as { environments: Record<string, Record<string, { remoteId: string; updatedAt?: number; syncedAt: string }>> };
+        return links.environments['local|LOCAL@AdobeOrg|dev']?.[fileName];
+      };
+      after(async () => {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === workspaceUri(fileName).toString());
+        if (open?.isDirty) {
+          await vscode.window.showTextDocument(open);
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+        }
+        await closeAllEditors();
+        fs.rmSync(workspaceUri(fileName).fsPath, { force: true });
+      });
+
+      it('replaces the file\'s text with the remote copy in one undoable edit and updates the link', async () => {
+        const uri = writeSpecCopy(fileName, { name: 'take-remote-demo', description: 'Mine, as uploaded.' });
+        const created = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', uri, { confirm: true });
+        assert.equal(created.action, 'created', JSON.stringify(created));
+        const before = linkOf();
+        const body = JSON.parse(fs.readFileSync(uri.fsPath, 'utf8')) as Record<string, unknown>;
+        await direct().update('connectionSpecs', created.id!, { ...body, description: 'A colleague\'s version.' });
+        const remote = await direct().get('connectionSpecs', created.id!);
+
+        const document = await openWorkspaceFile(fileName);
+        const mine = document.getText();
+        answerWith(/^Take Remote$/);
+        const result = await vscode.commands.executeCommand<UploadResult>('sourcesSdk.uploadSpec', uri);
+        assert.equal(result.action, 'took-remote', JSON.stringify(result));
+        assert.equal(result.outcome, 'done');
+        assert.equal(prompts.length, 1, `the conflict is the only question: ${JSON.stringify(prompts)}`);
+        assert.deepEqual(prompts[0].items, ['Compare', 'Overwrite', 'Take Remote']);
+        assert.match(document.getText(), /"description": "A colleague's version\."/);
+        assert.deepEqual(JSON.parse(document.getText()), { ...body, description: 'A colleague\'s version.' }, 'the remote copy, in the file\'s key order');
+        assert.equal(document.isDirty, true, 'left unsaved, for the author to look at');
+        assert.equal((await direct().get('connectionSpecs', created.id!)).description, 'A colleague\'s version.', 'nothing uploaded');
+        const after = linkOf();
+        assert.equal(after?.remoteId, created.id);
+        assert.equal(after?.updatedAt, remote.updatedAt, 'the link records the remote state taken in');
+        assert.notEqual(after?.syncedAt, before?.syncedAt);
+
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('undo');
+        await waitFor('Undo to bring the text back', () => document.getText() === mine);
+        assert.match(document.getText(), /Mine, as uploaded/);
       });
     });
   });

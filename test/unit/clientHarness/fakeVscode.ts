@@ -182,6 +182,7 @@ export const window = {
     state.treeProviders[id] = options.treeDataProvider;
     return { visible: false, onDidChangeVisibility: new EventEmitter<unknown>().event, dispose() {} };
   },
+  registerWebviewPanelSerializer() { return new Disposable(); },
   get visibleTextEditors() { return window.activeTextEditor ? [window.activeTextEditor] : []; },
   onDidChangeVisibleTextEditors: new EventEmitter<unknown>().event,
   async withProgress<T>(_options: unknown, task: (p: unknown, token: unknown) => Promise<T>): Promise<T> {
@@ -287,5 +288,16 @@ export function fakeExtensionContext(storageDir: string) {
       onDidChange: new EventEmitter<unknown>().event,
     },
     secretValues: secrets,
+    workspaceState: memento(),
+  };
+}
+
+/** An in-memory `vscode.Memento`. */
+function memento() {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get<T>(key: string, fallback?: T): T | undefined { return values.has(key) ? values.get(key) as T : fallback; },
+    async update(key: string, value: unknown) { if (value === undefined) values.delete(key); else values.set(key, value); },
   };
 }

@@ -43,7 +43,7 @@ describe('auth types', () => {
     source.requests.length = 0;
     const result = await runSpec({ spec: previewSpec(source.url, none('/bearer/items')), authSpecName: AUTH.oauth, authValues: {}, sourceValues: {}, window });
     assert.equal(result.error?.code, 'input');
-    assert.match(result.error!.message, /needs a value for "accessToken" \(e\.g\. --set accessToken=…\)/);
+    assert.match(result.error!.message, /needs a value for "accessToken" \(a secret: pass it with --set-env and the name of an environment variable that holds it\)/);
     assert.match(result.error!.editorMessage ?? '', /needs a value for "accessToken": give it when asked/);
     assert.doesNotMatch(result.error!.editorMessage ?? '', /--set/);
     assert.equal(source.requests.length, 0);

@@ -164,6 +164,16 @@ describe('sources-sdk preview', () => {
     assert.match(broken.stderr, /not valid JSON/);
   });
 
+  test('a missing password is asked for with --set-env (kept out of the shell history), a plain value with --set', async () => {
+    const file = specFile('basic-missing', { urlParams: { path: '/basic/items', method: 'GET' }, contentPath: '$.items', paginationParams: { type: 'NONE' } });
+    const run = await cli([file, '--auth', AUTH.basic, '--set', `username=${FAKE_CREDENTIALS.username}`]);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /needs a value for "password" \(a secret: pass it with --set-env and the name of an environment variable that holds it\)/);
+    assert.doesNotMatch(run.stderr, /--set password=/);
+    const noUser = await cli([file, '--auth', AUTH.basic, '--set-env', 'password=FAKE_PASSWORD'], { FAKE_PASSWORD: FAKE_CREDENTIALS.password });
+    assert.match(noUser.stderr, /needs a value for "username" \(e\.g\. --set username=…\)/);
+  });
+
   test('a missing placeholder value is a run failure (exit 1) naming the value and its place', async () => {
     const file = specFile('placeholder', { urlParams: { path: '/lists/${listId}', method: 'GET' }, contentPath: '$.items', paginationParams: { type: 'NONE' } });
     const run = await cli([file, ...KEY_ARGS], KEY_ENV);
