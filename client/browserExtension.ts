@@ -7,9 +7,9 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/browser';
-import { COMMAND_IDS, type CommandId } from './commandIds';
+import { COMMAND_IDS, browserLimitOf, isBrowserCommand, type BrowserCommandId, type CommandId } from './commandTable';
 import { pickActiveEnvironment, resolveEnvironments, userValue } from './environments';
-import { BROWSER_UNAVAILABLE, browserLimitMessage, probeFromBrowser, type BrowserReach } from './browser/webLimits';
+import { browserLimitMessage, probeFromBrowser, type BrowserReach } from './browser/webLimits';
 import { createWorkerLanguageClient } from './browser/workerClient';
 import { registerContentDetection } from './contentDetection';
 import { createOutput } from './output';
@@ -33,7 +33,12 @@ let languageClient: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): SourcesSdkBrowserApi {
   const log = createOutput();
   context.subscriptions.push(log, registerContentDetection(log));
-  context.subscriptions.push(...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, () => runInBrowser(id, log))));
+  const handlers: Record<BrowserCommandId, () => Promise<unknown>> = {
+    'sourcesSdk.showLog': async () => { log.show(true); return done({ shown: true }); },
+    'sourcesSdk.restartLanguageServer': () => restartInBrowser(log),
+  };
+  context.subscriptions.push(...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id,
+    () => (isBrowserCommand(id) ? handlers[id]() : refuseInBrowser(id, log)))));
 
   const ready = createWorkerLanguageClient(context).then(async (client) => {
     languageClient = client;
@@ -59,24 +64,18 @@ export function activate(context: vscode.ExtensionContext): SourcesSdkBrowserApi
   };
 }
 
-/**
- * The browser's answer to a command (the result contract, commands/result.ts): `showLog` and `restartLanguageServer`
- * work; the others are `refused`, explaining the limit (also as `error`).
- */
-async function runInBrowser(id: CommandId, log: vscode.LogOutputChannel): Promise<unknown> {
-  if (id === 'sourcesSdk.showLog') {
-    log.show(true);
-    return done({ shown: true });
-  }
-  if (id === 'sourcesSdk.restartLanguageServer') {
-    // The worker server is the browser's own, so restarting it works here exactly as on the desktop.
-    if (!languageClient) return refused('The language server has not started yet.', { error: 'The language server has not started yet.' });
-    await languageClient.stop();
-    await languageClient.start();
-    log.info('Sources SDK language server restarted in a web worker');
-    return done({ restarted: true });
-  }
-  const reach = BROWSER_UNAVAILABLE[id] === 'remote' ? await reachOfActiveEnvironment() : undefined;
+/** Restarts the worker server: it is the browser's own, so restarting it works here exactly as on the desktop. */
+async function restartInBrowser(log: vscode.LogOutputChannel): Promise<unknown> {
+  if (!languageClient) return refused('The language server has not started yet.', { error: 'The language server has not started yet.' });
+  await languageClient.stop();
+  await languageClient.start();
+  log.info('Sources SDK language server restarted in a web worker');
+  return done({ restarted: true });
+}
+
+/** The browser's answer to a command it does not run (the result contract): `refused`, explaining the limit. */
+async function refuseInBrowser(id: CommandId, log: vscode.LogOutputChannel): Promise<unknown> {
+  const reach = browserLimitOf(id)?.limit === 'remote' ? await reachOfActiveEnvironment() : undefined;
   const message = browserLimitMessage(id, reach);
   log.warn(`${id}: ${message}`);
   void prompts.warning(`Sources SDK: ${message}`);

@@ -5,7 +5,7 @@
  * waits for the local emulator to stop with its data flushed.
  */
 import * as vscode from 'vscode';
-import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
+import { NODE_HOST_CONTEXT_KEY } from './commandTable';
 import { registerCodeLens } from './codeLens';
 import { createPreviewHost } from './preview/command';
 import { CommandContext } from './commands/common';

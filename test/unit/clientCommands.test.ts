@@ -14,7 +14,7 @@ installFakeVscode();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const extension = require('../../client/extension') as typeof import('../../client/extension');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { COMMAND_IDS } = require('../../client/commandIds') as typeof import('../../client/commandIds');
+const { COMMAND_IDS } = require('../../client/commandTable') as typeof import('../../client/commandTable');
 
 type Api = ReturnType<typeof extension.activate>;
 type Prompt = { kind: string; message: string; items: string[]; underProgress?: boolean };
