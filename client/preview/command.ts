@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { runSpec, type RunLimits, type RunResult } from '../../core/run';
 import { neededValues } from '../../core/run/inputs';
 import { buildPreviewModel, type PreviewModel } from '../../core/run/previewModel';
-import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError } from '../commands/common';
+import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError, withRemoteProgress } from '../commands/common';
 import { cancelled, done, failed, type Cancelled, type Done, type Failed, type NoDetails, type Refused } from '../commands/result';
 import { parseSpecObject } from '../specText';
 import { PreviewPanel } from './panel';
@@ -89,23 +89,12 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
     const panel = PreviewPanel.show(host.extensionUri, document.uri, `Preview: ${name}`,
       (askAgain) => void vscode.commands.executeCommand('sourcesSdk.previewSource', document.uri, { authSpecName: askAgain ? undefined : chosen, askAgain }));
     panel.running(`Running ${name} with ${chosen}…`);
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Previewing ${name}`, cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        try {
-          return await runSpec({
-            spec, authSpecName: chosen, authValues, sourceValues,
-            window: options.window ? { start: new Date(options.window.start), end: new Date(options.window.end) } : undefined,
-            backfill: options.backfill, limits: options.limits, signal: controller.signal,
-            onProgress: (p) => progress.report({ message: `${p.requests} requests, ${p.recordCount} records` }),
-          });
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
+    const result = await withRemoteProgress(`Previewing ${name}`, (signal, report) => runSpec({
+      spec, authSpecName: chosen, authValues, sourceValues,
+      window: options.window ? { start: new Date(options.window.start), end: new Date(options.window.end) } : undefined,
+      backfill: options.backfill, limits: options.limits, signal,
+      onProgress: (p) => report(`${p.requests} requests, ${p.recordCount} records`),
+    }));
     // The panel and the log speak the editor's terms (never a CLI flag).
     if (result.error?.editorMessage) result.error = { ...result.error, message: result.error.editorMessage };
     const model = buildPreviewModel(result, `Preview: ${name} (${chosen})`);
