@@ -14,6 +14,7 @@ import { neededValues } from '../../core/run/inputs';
 import { buildPreviewModel, type PreviewModel } from '../../core/run/previewModel';
 import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError, withRemoteProgress } from '../commands/common';
 import { cancelled, done, failed, type Cancelled, type Done, type Failed, type NoDetails, type Refused } from '../commands/result';
+import { readSetting } from '../settings';
 import { parseSpecObject } from '../specText';
 import { PreviewPanel } from './panel';
 import { askValues, PreviewValueStore } from './values';
@@ -50,6 +51,12 @@ function authSpecsOf(spec: unknown): Array<{ name: string; type: string; descrip
 }
 
 const stopped = (): PreviewCommandResult => cancelled({ cancelled: true as const });
+
+/** `sourcesSdk.preview.maxResponseMegabytes` in bytes (the engine's default when below 1). */
+function responseLimit(uri: vscode.Uri): number | undefined {
+  const megabytes = readSetting('preview.maxResponseMegabytes', uri);
+  return megabytes >= 1 ? Math.round(megabytes * 1024 * 1024) : undefined;
+}
 
 export async function previewSource(ctx: CommandContext, host: PreviewHost | undefined, uriArg: unknown, options: PreviewOptions = {}): Promise<PreviewCommandResult> {
   // It sends requests to the host a spec names.
@@ -92,7 +99,7 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
     const result = await withRemoteProgress(`Previewing ${name}`, (signal, report) => runSpec({
       spec, authSpecName: chosen, authValues, sourceValues,
       window: options.window ? { start: new Date(options.window.start), end: new Date(options.window.end) } : undefined,
-      backfill: options.backfill, limits: options.limits, signal,
+      backfill: options.backfill, limits: { maxResponseBytes: responseLimit(document.uri), ...options.limits }, signal,
       onProgress: (p) => report(`${p.requests} requests, ${p.recordCount} records`),
     }));
     // The panel and the log speak the editor's terms (never a CLI flag).

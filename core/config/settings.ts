@@ -8,6 +8,7 @@
  * Adding a setting: a row here, its entry (with its description) in package.json's `contributes.configuration`, and
  * the code that reads it through `readSetting` (client/settings.ts) or `settingFrom` (the server).
  */
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/policy';
 
 /** Where a setting may be set: `application` = user settings only (VS Code ignores workspace values). */
 export type SettingScope = 'application' | 'window' | 'resource';
@@ -45,6 +46,8 @@ export const SETTINGS = {
   'localEmulator.sandbox': setting({ default: 'dev', scope: 'application', restricted: true }),
   /** The CodeLens line atop spec files. */
   'codeLens.enabled': setting({ default: true, scope: 'window' }),
+  /** Most MiB Preview Source reads from one response of a source (the transport's own default). */
+  'preview.maxResponseMegabytes': setting({ default: DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024), scope: 'window' }),
 };
 
 /** A setting's id below the section (`detectByContent`, `localEmulator.url`). */

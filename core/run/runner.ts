@@ -195,7 +195,7 @@ function toRunError(err: unknown, redactor: Redactor): RunError {
     };
   }
   if (err instanceof TransportError) return { code: 'policy', message };
-  if (err instanceof ExchangeError) return { code: err.code, message };
+  if (err instanceof ExchangeError) return { code: err.code, message, ...(err.editorMessage ? { editorMessage: redactor.text(err.editorMessage) } : {}) };
   return { code: 'network', message };
 }
 
