@@ -6,14 +6,15 @@
  * they say what the browser cannot do and where to do it instead (webLimits.ts).
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/browser';
-import { COMMAND_IDS, type CommandId } from './commandIds';
-import { pickActiveEnvironment, resolveEnvironments, userValue } from './environments';
-import { BROWSER_UNAVAILABLE, browserLimitMessage, probeFromBrowser, type BrowserReach } from './browser/webLimits';
+import { COMMAND_IDS, browserLimitOf, isBrowserCommand, type BrowserCommandId, type CommandId } from './commandTable';
+import { environmentsFromSettings } from './settings';
+import { browserLimitMessage, probeFromBrowser, type BrowserReach } from './browser/webLimits';
 import { createWorkerLanguageClient } from './browser/workerClient';
 import { registerContentDetection } from './contentDetection';
+import { LanguageServerHost, type ServerState } from './languageServerHost';
 import { createOutput } from './output';
 import { done, refused } from './commands/result';
+import { withRemoteProgress } from './progress';
 import { Prompts } from './prompts';
 
 /** Messages through the one seam, as on the desktop. */
@@ -24,59 +25,34 @@ export interface SourcesSdkBrowserApi {
   ready: Promise<void>;
   api: {
     flavour: 'browser';
-    languageClientState(): 'starting' | 'running' | 'stopped';
+    languageClientState(): ServerState;
   };
 }
 
-let languageClient: LanguageClient | undefined;
+/** The language server's owner, stopped by deactivate(). */
+let server: LanguageServerHost | undefined;
 
 export function activate(context: vscode.ExtensionContext): SourcesSdkBrowserApi {
   const log = createOutput();
-  context.subscriptions.push(log, registerContentDetection(log));
-  context.subscriptions.push(...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, () => runInBrowser(id, log))));
-
-  const ready = createWorkerLanguageClient(context).then(async (client) => {
-    languageClient = client;
-    context.subscriptions.push({ dispose: () => void client.stop().catch(() => undefined) });
-    await client.start();
-    log.info('Sources SDK language server running in a web worker');
-  }).catch((err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
-    log.error(`The Sources SDK language server failed to start: ${message}`);
-    void prompts.error(`The Sources SDK language server failed to start: ${message}`);
-    throw err;
-  });
-  return {
-    ready,
-    api: {
-      flavour: 'browser',
-      languageClientState: () => {
-        if (!languageClient) return 'starting';
-        if (languageClient.state === State.Running) return 'running';
-        return languageClient.state === State.Starting ? 'starting' : 'stopped';
-      },
-    },
+  const host = new LanguageServerHost((channel) => createWorkerLanguageClient(context.extensionUri, channel), log, prompts, ' in a web worker');
+  server = host;
+  context.subscriptions.push(log, host, registerContentDetection(log));
+  const handlers: Record<BrowserCommandId, () => Promise<unknown>> = {
+    'sourcesSdk.showLog': async () => { log.show(true); return done({ shown: true }); },
+    // The worker server is the browser's own, so restarting it works here exactly as on the desktop.
+    'sourcesSdk.restartLanguageServer': async () => { await host.restart(); return done({ restarted: true }); },
   };
+  context.subscriptions.push(...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id,
+    () => (isBrowserCommand(id) ? handlers[id]() : refuseInBrowser(id, log)))));
+
+  // Every document a browser opens may be a spec: the server starts at once rather than with the first spec.
+  const ready = host.start().then(() => undefined);
+  return { ready, api: { flavour: 'browser', languageClientState: () => host.state() } };
 }
 
-/**
- * The browser's answer to a command (the result contract, commands/result.ts): `showLog` and `restartLanguageServer`
- * work; the others are `refused`, explaining the limit (also as `error`).
- */
-async function runInBrowser(id: CommandId, log: vscode.LogOutputChannel): Promise<unknown> {
-  if (id === 'sourcesSdk.showLog') {
-    log.show(true);
-    return done({ shown: true });
-  }
-  if (id === 'sourcesSdk.restartLanguageServer') {
-    // The worker server is the browser's own, so restarting it works here exactly as on the desktop.
-    if (!languageClient) return refused('The language server has not started yet.', { error: 'The language server has not started yet.' });
-    await languageClient.stop();
-    await languageClient.start();
-    log.info('Sources SDK language server restarted in a web worker');
-    return done({ restarted: true });
-  }
-  const reach = BROWSER_UNAVAILABLE[id] === 'remote' ? await reachOfActiveEnvironment() : undefined;
+/** The browser's answer to a command it does not run (the result contract): `refused`, explaining the limit. */
+async function refuseInBrowser(id: CommandId, log: vscode.LogOutputChannel): Promise<unknown> {
+  const reach = browserLimitOf(id)?.limit === 'remote' ? await reachOfActiveEnvironment() : undefined;
   const message = browserLimitMessage(id, reach);
   log.warn(`${id}: ${message}`);
   void prompts.warning(`Sources SDK: ${message}`);
@@ -86,23 +62,14 @@ async function runInBrowser(id: CommandId, log: vscode.LogOutputChannel): Promis
 
 /** Whether the browser may call the active environment's hosts (the local emulator never runs here). */
 async function reachOfActiveEnvironment(): Promise<BrowserReach> {
-  const config = vscode.workspace.getConfiguration('sourcesSdk');
-  const sandbox = userValue(config.inspect<string>('localEmulator.sandbox')) ?? 'dev';
-  const { environments } = resolveEnvironments(config.inspect<unknown>('environments'), sandbox);
-  const active = pickActiveEnvironment(environments, userValue(config.inspect<string>('activeEnvironment')));
+  const { active } = environmentsFromSettings();
   if (active.isLocalEmulator) return { reachable: false, host: 'the local emulator', reason: 'local-emulator' };
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Checking whether the browser can reach ${active.config.name}…`, cancellable: true },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return probeFromBrowser([active.config.imsUrl, active.config.platformUrl], (url, init) => fetch(url, init), abort.signal);
-    },
-  );
+  return withRemoteProgress(`Checking whether the browser can reach ${active.config.name}…`,
+    (signal) => probeFromBrowser([active.config.imsUrl, active.config.platformUrl], (url, init) => fetch(url, init), signal));
 }
 
 export async function deactivate(): Promise<void> {
-  const client = languageClient;
-  languageClient = undefined;
-  if (client) await client.stop().catch(() => undefined);
+  const host = server;
+  server = undefined;
+  await host?.stop();
 }

@@ -5,7 +5,8 @@
  * file is empty (a new file named like a spec has nothing to upload or compare yet).
  */
 import * as vscode from 'vscode';
-import { CONNECTION_SPEC_LANGUAGE, SPEC_LANGUAGES } from './languageClient';
+import { affectsSetting, readSetting } from './settings';
+import { CONNECTION_SPEC_LANGUAGE, SPEC_LANGUAGES } from './languages';
 
 /** `"type": "generic-streaming"`: only the top level of a connection spec has that value (a cheap check per edit). */
 const STREAMING_TYPE = /"type"\s*:\s*"generic-streaming"/;
@@ -29,7 +30,7 @@ class SpecCodeLensProvider implements vscode.CodeLensProvider {
 
 /** The CodeLens line for a spec document (VS Code asks again after each edit, so it appears once text is typed). */
 export function specCodeLenses(document: Pick<vscode.TextDocument, 'uri' | 'languageId' | 'getText'>): vscode.CodeLens[] {
-  if (!vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('codeLens.enabled', true)) return [];
+  if (!readSetting('codeLens.enabled', document.uri)) return [];
   if (document.getText().trim() === '') return [];
   const top = new vscode.Range(0, 0, 0, 0);
   const lenses = [
@@ -53,7 +54,7 @@ export function registerCodeLens(): vscode.Disposable {
     provider,
     vscode.languages.registerCodeLensProvider(selector, provider),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('sourcesSdk.codeLens.enabled')) provider.refresh();
+      if (affectsSetting(e, 'codeLens.enabled')) provider.refresh();
     }),
   );
 }

@@ -3,6 +3,7 @@
  * (the built-in JSON extension stops seeing them: no duplicate diagnostics or completions).
  */
 import * as vscode from 'vscode';
+import { readSetting } from './settings';
 import { kindFromContent } from '../core/analysis/specKind';
 import { SPEC_KINDS } from '../core/spec/kinds';
 
@@ -18,7 +19,7 @@ const MAX_DETECT_LENGTH = 2_000_000;
 async function detect(document: vscode.TextDocument, log: vscode.LogOutputChannel): Promise<void> {
   if (document.languageId !== 'json') return;
   if (!DETECT_SCHEMES.has(document.uri.scheme)) return;
-  if (!vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('detectByContent', true)) return;
+  if (!readSetting('detectByContent', document.uri)) return;
   const text = document.getText();
   if (text.length > MAX_DETECT_LENGTH) return;
   const kind = kindFromContent(text);

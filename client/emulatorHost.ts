@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { startEmulator } from '../emulator/emulator';
-import { LOCAL_EMULATOR_CLIENT_ID, LOCAL_EMULATOR_CLIENT_SECRET, externalEmulatorUrl, userValue } from './environments';
+import { LOCAL_EMULATOR_CLIENT_ID, LOCAL_EMULATOR_CLIENT_SECRET, externalEmulatorUrl } from './environments';
+import { readSetting } from './settings';
 
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -24,8 +25,7 @@ export class EmulatorHost implements vscode.Disposable {
   }
 
   externalUrl(): string | undefined {
-    const inspected = vscode.workspace.getConfiguration('sourcesSdk').inspect<string>('localEmulator.url');
-    return externalEmulatorUrl(userValue(inspected), process.env.SOURCES_SDK_EMULATOR_URL);
+    return externalEmulatorUrl(readSetting('localEmulator.url'), process.env.SOURCES_SDK_EMULATOR_URL);
   }
 
   /** Starts the bundled emulator unless an external one is configured; concurrent callers share one start. */

@@ -5,10 +5,14 @@
 import { isCredentialHostAllowed } from '../core/transport/policy';
 import { DEFAULT_SCOPES, isLoopbackUrl, isProductionSandbox, PLATFORMS, resolveEnvironment, stripTrailingSlash, syncIdentity } from '../core/config/environments';
 import type { EnvironmentConfig } from '../core/api/types';
+import { SETTINGS } from '../core/config/settings';
 import { defaultSpecFileName as defaultFileNameOfKind, kindInfoOfResource, type SpecResource } from '../core/spec/kinds';
 
-/** Name of the built-in environment backed by the bundled (or an external) emulator. */
-export const LOCAL_EMULATOR_NAME = 'Local emulator';
+/**
+ * Name of the built-in environment backed by the bundled (or an external) emulator: the active environment until the
+ * user picks another, hence the default of `sourcesSdk.activeEnvironment`.
+ */
+export const LOCAL_EMULATOR_NAME = SETTINGS.activeEnvironment.default;
 /** Dummy credentials the extension uses against the emulator; never valid anywhere else. */
 export const LOCAL_EMULATOR_CLIENT_ID = 'sources-sdk-local-client';
 export const LOCAL_EMULATOR_CLIENT_SECRET = 'sources-sdk-local-secret';
@@ -80,7 +84,7 @@ export function resolveEnvironmentSetting(entry: unknown): ResolvedEnvironment |
 export function localEmulatorEnvironment(url: string, sandbox: string): ResolvedEnvironment {
   const config = resolveEnvironment({
     name: LOCAL_EMULATOR_NAME, platform: 'http://127.0.0.1', orgId: LOCAL_EMULATOR_ORG_ID, clientId: LOCAL_EMULATOR_CLIENT_ID,
-    sandbox: sandbox.trim() || 'dev',
+    sandbox: sandbox.trim() || SETTINGS['localEmulator.sandbox'].default,
   });
   // Until the emulator runs there is no URL; the sync identity of any loopback URL is the same `local` anyway.
   return { isLocalEmulator: true, config: { ...config, platformUrl: url, imsUrl: url }, syncIdentity: syncIdentity(config) };

@@ -5,7 +5,7 @@
  * waits for the local emulator to stop with its data flushed.
  */
 import * as vscode from 'vscode';
-import { NODE_HOST_CONTEXT_KEY } from './browser/webLimits';
+import { NODE_HOST_CONTEXT_KEY } from './commandTable';
 import { registerCodeLens } from './codeLens';
 import { cardPreviews, registerCardPreviewSerializer, type CardPreviewInfo } from './cardPreview/panel';
 import { createPreviewHost } from './preview/command';
@@ -14,7 +14,9 @@ import { CommandContext } from './commands/common';
 import { registerCommands } from './commands/index';
 import { registerContentDetection } from './contentDetection';
 import { EmulatorHost } from './emulatorHost';
-import { LanguageServerHost, SPEC_LANGUAGES, ServerState } from './languageClient';
+import { createNodeLanguageClient } from './languageClient';
+import { SPEC_LANGUAGES } from './languages';
+import { LanguageServerHost, type ServerState } from './languageServerHost';
 import { findLinkedFile } from './links';
 import { createOutput } from './output';
 import { PromptResponder, Prompts } from './prompts';
@@ -75,7 +77,8 @@ function activateOrThrow(context: vscode.ExtensionContext): SourcesSdkExtensionA
   const emulator = new EmulatorHost(context.globalStorageUri, log);
   const session = new Session(context.secrets, emulator, log, prompts);
   const remoteDocuments = new RemoteDocuments();
-  const server = new LanguageServerHost(context.asAbsolutePath('dist/server.js'), log, prompts);
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const server = new LanguageServerHost((channel) => createNodeLanguageClient(serverModule, channel), log, prompts);
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   let untrustedOverride: boolean | undefined;
   const isTrusted = () => (untrustedOverride === undefined ? vscode.workspace.isTrusted : !untrustedOverride);

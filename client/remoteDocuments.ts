@@ -8,9 +8,9 @@
 import { kindInfoOfResource } from '../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../core/api/types';
-import { canonicalJson, remoteDocumentPath } from './specText';
+import { REMOTE_SCHEME, canonicalJson, remoteDocumentPath } from './specText';
 
-export const REMOTE_SCHEME = 'sources-sdk-remote';
+export { REMOTE_SCHEME };
 
 /** Where a read-only remote document came from: enough to record a link for a file saved from it. */
 export interface RemoteOrigin {

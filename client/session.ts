@@ -7,10 +7,8 @@ import * as vscode from 'vscode';
 import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../core/api/flowServiceClient';
 import { FlowServiceError } from '../core/api/errors';
 import { normalizeSandbox, syncIdentity } from '../core/config/environments';
-import {
-  LOCAL_EMULATOR_CLIENT_SECRET, LOCAL_EMULATOR_NAME, ResolvedEnvironment, clientSecretKey, pickActiveEnvironment,
-  resolveEnvironments, userValue,
-} from './environments';
+import { LOCAL_EMULATOR_CLIENT_SECRET, ResolvedEnvironment, clientSecretKey } from './environments';
+import { affectsSetting, environmentsFromSettings, writeUserSetting } from './settings';
 import type { EmulatorHost } from './emulatorHost';
 import { loggerFor } from './output';
 import type { Prompts } from './prompts';
@@ -32,7 +30,7 @@ export class Session implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('sourcesSdk')) this.changed.fire();
+        if (affectsSetting(e)) this.changed.fire();
       }),
       emulator.onDidChange(() => this.changed.fire()),
     );
@@ -41,29 +39,25 @@ export class Session implements vscode.Disposable {
 
   /** All environments (built-in emulator first); warns once per distinct problem. */
   environments(): ResolvedEnvironment[] {
-    const config = vscode.workspace.getConfiguration('sourcesSdk');
-    const sandbox = userValue(config.inspect<string>('localEmulator.sandbox')) ?? 'dev';
-    const { environments, warnings } = resolveEnvironments(
-      config.inspect<unknown>('environments'), sandbox, this.emulator.currentUrl() ?? '',
-    );
-    for (const key of ['activeEnvironment', 'localEmulator.url', 'localEmulator.sandbox']) {
-      const inspected = config.inspect(key);
-      if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) {
-        warnings.push(`sourcesSdk.${key} in workspace settings is ignored: it is read from user settings only.`);
-      }
-    }
+    const { environments, warnings } = environmentsFromSettings(this.emulator.currentUrl() ?? '');
+    this.warnOnce(warnings);
+    return environments;
+  }
+
+  /** Tells each distinct problem once (log and notification). */
+  private warnOnce(warnings: readonly string[]): void {
     for (const warning of warnings) {
       if (this.warned.has(warning)) continue;
       this.warned.add(warning);
       this.log.warn(warning);
       void this.prompts.warning(`Sources SDK: ${warning}`);
     }
-    return environments;
   }
 
   active(): ResolvedEnvironment {
-    const name = userValue(vscode.workspace.getConfiguration('sourcesSdk').inspect<string>('activeEnvironment'));
-    return pickActiveEnvironment(this.environments(), name ?? LOCAL_EMULATOR_NAME);
+    const { active, warnings } = environmentsFromSettings(this.emulator.currentUrl() ?? '');
+    this.warnOnce(warnings);
+    return active;
   }
 
   /** Makes `name` the active environment (user settings). */
@@ -71,7 +65,7 @@ export class Session implements vscode.Disposable {
     if (!this.environments().some((e) => e.config.name === name)) {
       throw new FlowServiceError(`No environment named "${name}" in the sourcesSdk.environments user setting.`, 'config');
     }
-    await vscode.workspace.getConfiguration('sourcesSdk').update('activeEnvironment', name, vscode.ConfigurationTarget.Global);
+    await writeUserSetting('activeEnvironment', name);
     this.changed.fire();
   }
 

@@ -3,6 +3,9 @@
  */
 import { defaultSpecFileName, isSpecResource, kindInfoOfResource, type SpecResource } from '../core/spec/kinds';
 
+/** URI scheme of the read-only remote documents (client/remoteDocuments.ts: `sources-sdk-remote:/<resource>/<id>/…`). */
+export const REMOTE_SCHEME = 'sources-sdk-remote';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**

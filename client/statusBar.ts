@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { statusBarPresentation } from './environments';
-import { SPEC_LANGUAGES } from './languageClient';
+import { SPEC_LANGUAGES } from './languages';
 import type { Session } from './session';
 
 export class EnvironmentStatusBar implements vscode.Disposable {

@@ -4,7 +4,7 @@
  * be the stale publication of an older version, and it follows the server's view of content-detected specs.
  */
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SpecDiagnosticsRequest } from '../server/protocol';
 
 /** LSP's DiagnosticSeverity.Error. */
@@ -14,7 +14,7 @@ const ERROR_SEVERITY = 1;
 export type GateVerdict = { kind: 'connectionSpec' | 'flowSpec'; errors: string[] } | { kind: null; errors: [] };
 
 /** Diagnostics of `text` as the content of `document`; throws when the server cannot answer (the caller refuses). */
-export async function checkBeforeUpload(client: LanguageClient, document: vscode.TextDocument, text: string): Promise<GateVerdict> {
+export async function checkBeforeUpload(client: BaseLanguageClient, document: vscode.TextDocument, text: string): Promise<GateVerdict> {
   const result = await client.sendRequest(SpecDiagnosticsRequest, {
     textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri), languageId: document.languageId, version: document.version },
     text,

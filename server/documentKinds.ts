@@ -7,14 +7,15 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind } from '../core/analysis/specKind';
 import type { SpecKind } from '../core/analysis/types';
+import { SETTINGS, SETTINGS_SECTION, settingFrom } from '../core/config/settings';
 import { kindOfLanguage } from '../core/spec/kinds';
 
-/** The settings the server reads (section `sourcesSdk`). */
+/** The settings the server reads (ids and defaults: core/config/settings.ts). */
 export interface ServerSettings {
   detectByContent: boolean;
 }
 
-const DEFAULT_SETTINGS: ServerSettings = { detectByContent: true };
+const DEFAULT_SETTINGS: ServerSettings = { detectByContent: SETTINGS.detectByContent.default };
 
 /** Per-document settings with a cache; works with clients that do not support workspace/configuration. */
 export class DocumentKinds {
@@ -49,7 +50,7 @@ export class DocumentKinds {
     if (!this.canPullConfiguration()) return Promise.resolve(DEFAULT_SETTINGS);
     let pending = this.settings.get(uri);
     if (!pending) {
-      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourcesSdk' }).then(
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
         (raw: unknown) => toSettings(raw),
         () => DEFAULT_SETTINGS,
       );
@@ -59,9 +60,8 @@ export class DocumentKinds {
   }
 }
 
-function toSettings(raw: unknown): ServerSettings {
-  const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).detectByContent : undefined;
-  return { detectByContent: typeof value === 'boolean' ? value : DEFAULT_SETTINGS.detectByContent };
+function toSettings(section: unknown): ServerSettings {
+  return { detectByContent: settingFrom(section, 'detectByContent') };
 }
 
 function pathOfUri(uri: string): string {

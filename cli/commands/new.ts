@@ -11,7 +11,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomically } from '../../core/files/atomicWrite';
 import { listOperations, OpenApiError, operationKey, parseDescription, specFilesFromDescription } from '../../core/openapi';
-import { neededValues } from '../../core/run/inputs';
+import { neededValues } from '../../core/spec/parameters';
 import { guessFileOf } from '../../core/spec/guessFile';
 import { kindOfFileName } from '../../core/spec/kinds';
 import { resolveOutputTarget } from '../outputTarget';

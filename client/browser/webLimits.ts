@@ -1,53 +1,15 @@
 /**
- * What the browser flavour leaves out, and what it says when asked anyway. Pure (no `vscode` import) so the rules
- * are unit-tested; browserExtension.ts registers the commands with these messages.
+ * What the browser flavour says when asked for a command it does not run. Which commands those are, why (`limit`)
+ * and the CLI command instead are columns of the command table (client/commandTable.ts); the wording is here. Pure
+ * (no `vscode` import) so the messages are unit-tested; browserExtension.ts registers the commands with them.
  *
  * The emulator is a Node process, and fetch/upload/compare/register keep their links to remote specs in a file
  * beside the workspace (Node file system): both need VS Code desktop, code-server or the CLI. Their menus are hidden
  * by the `sourcesSdk.nodeHost` context key, which only the Node flavour sets.
  */
-import type { CommandId } from '../commandIds';
-
-/** Context key the Node flavour sets to true; `when` clauses of Node-only commands require it. */
-export const NODE_HOST_CONTEXT_KEY = 'sourcesSdk.nodeHost';
-
-/** Commands the browser flavour does not run, and why. It keeps `showLog` and `restartLanguageServer`. */
-export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' | 'remote' | 'desktop' | 'preview'>>> = {
-  'sourcesSdk.startEmulator': 'emulator',
-  'sourcesSdk.stopEmulator': 'emulator',
-  'sourcesSdk.fetchConnectionSpec': 'remote',
-  'sourcesSdk.fetchFlowSpec': 'remote',
-  'sourcesSdk.uploadSpec': 'remote',
-  'sourcesSdk.compareWithRemote': 'remote',
-  'sourcesSdk.registerInFlowSpec': 'remote',
-  'sourcesSdk.selectEnvironment': 'remote',
-  'sourcesSdk.setClientSecret': 'remote',
-  'sourcesSdk.refreshFlowService': 'remote',
-  'sourcesSdk.openRemoteSpec': 'remote',
-  'sourcesSdk.previewSource': 'preview',
-  // Not Node-bound, but its panel is only wired up by the desktop entry so far.
-  'sourcesSdk.previewCard': 'desktop',
-  'sourcesSdk.testSourceInEmulator': 'emulator',
-  'sourcesSdk.compareAcrossSandboxes': 'remote',
-  'sourcesSdk.promoteSpec': 'remote',
-  // Not Node-bound either, but wired up by the desktop entry only so far.
-  'sourcesSdk.newFromOpenApi': 'desktop',
-};
+import { browserLimitOf, type CommandId } from '../commandTable';
 
 const ELSEWHERE = 'Open the folder in VS Code desktop or code-server, or use the sources-sdk CLI';
-const CLI_FOR: Partial<Record<CommandId, string>> = {
-  'sourcesSdk.startEmulator': 'sources-sdk emulator',
-  'sourcesSdk.testSourceInEmulator': 'sources-sdk test',
-  'sourcesSdk.fetchConnectionSpec': 'sources-sdk pull',
-  'sourcesSdk.fetchFlowSpec': 'sources-sdk pull',
-  'sourcesSdk.uploadSpec': 'sources-sdk push',
-  'sourcesSdk.compareWithRemote': 'sources-sdk diff',
-  'sourcesSdk.registerInFlowSpec': 'sources-sdk register',
-  'sourcesSdk.previewSource': 'sources-sdk preview',
-  'sourcesSdk.compareAcrossSandboxes': 'sources-sdk promote --dry-run',
-  'sourcesSdk.promoteSpec': 'sources-sdk promote',
-  'sourcesSdk.newFromOpenApi': 'sources-sdk new --from-openapi',
-};
 
 /** How a probe of the Flow Service from the browser went (see `probeFromBrowser`). */
 export type BrowserReach =
@@ -56,14 +18,15 @@ export type BrowserReach =
 
 /** The message a Node-only command shows in the browser. */
 export function browserLimitMessage(command: CommandId, reach?: BrowserReach): string {
-  const cli = CLI_FOR[command] ? ` (\`${CLI_FOR[command]}\`)` : '';
-  if (BROWSER_UNAVAILABLE[command] === 'emulator') {
+  const limit = browserLimitOf(command);
+  const cli = limit?.cli ? ` (\`${limit.cli}\`)` : '';
+  if (limit?.limit === 'emulator') {
     return `The local emulator is a Node process and does not run in the browser. ${ELSEWHERE}${cli}.`;
   }
-  if (BROWSER_UNAVAILABLE[command] === 'preview') {
+  if (limit?.limit === 'preview') {
     return `Preview Source calls your source's API from a Node process (a browser page may not call most APIs: CORS). ${ELSEWHERE}${cli}.`;
   }
-  if (BROWSER_UNAVAILABLE[command] === 'desktop') {
+  if (limit?.limit === 'desktop') {
     return `This command is not part of the browser flavour yet. Open the folder in VS Code desktop or code-server.`;
   }
   if (reach && !reach.reachable && reach.reason === 'local-emulator') {

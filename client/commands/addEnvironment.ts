@@ -4,7 +4,9 @@
  * environments live. Nothing else changes: the active environment stays as it was.
  */
 import * as vscode from 'vscode';
+import { settingKey } from '../../core/config/settings';
 import { environmentTemplate } from '../environments';
+import { readSetting, writeUserSetting } from '../settings';
 import { done, failed, type CommandResult } from './result';
 import type { CommandContext } from './common';
 
@@ -12,14 +14,12 @@ import type { CommandContext } from './common';
 export const ADD_ENVIRONMENT_LABEL = 'Add Environment…';
 
 export async function addEnvironmentTemplate(ctx: CommandContext): Promise<CommandResult<{ action: 'addedTemplate'; name: string }>> {
-  const config = vscode.workspace.getConfiguration('sourcesSdk');
-  const current = config.inspect<unknown>('environments')?.globalValue;
-  const entries = Array.isArray(current) ? current : [];
+  const entries = readSetting('environments');
   const names = entries.map((entry) => (entry && typeof entry === 'object' ? String((entry as { name?: unknown }).name ?? '') : ''));
   const template = environmentTemplate(names);
   try {
-    await config.update('environments', [...entries, template], vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.openSettingsJson', { revealSetting: { key: 'sourcesSdk.environments' } });
+    await writeUserSetting('environments', [...entries, template]);
+    await vscode.commands.executeCommand('workbench.action.openSettingsJson', { revealSetting: { key: settingKey('environments') } });
   } catch (err) {
     const message = `Could not add an environment to your user settings: ${err instanceof Error ? err.message : String(err)}`;
     ctx.log.error(message);

@@ -16,6 +16,7 @@ import type { GateVerdict } from '../uploadGate';
 import type { PreviewHost } from '../preview/command';
 import type { ValueStore } from '../values';
 import { kindOfLanguage } from '../../core/spec/kinds';
+import { readSetting } from '../settings';
 import { refused, type Refused } from './result';
 
 /** What every command gets. */
@@ -95,8 +96,7 @@ export function toUri(arg: unknown): vscode.Uri | undefined {
 }
 
 export function kindOfDocument(document: vscode.TextDocument): SpecKind | undefined {
-  const detectByContent = vscode.workspace.getConfiguration('sourcesSdk', document.uri).get<boolean>('detectByContent', true);
-  return kindOfLanguage(document.languageId) ?? detectKind(document.uri.path, document.getText(), detectByContent);
+  return kindOfLanguage(document.languageId) ?? detectKind(document.uri.path, document.getText(), readSetting('detectByContent', document.uri));
 }
 
 /** The spec document a command acts on: the argument, else the active editor. Throws a user-level message. */
@@ -112,21 +112,8 @@ export async function specDocument(arg: unknown): Promise<{ document: vscode.Tex
 /** A failure whose message is already in the user's terms (no log action needed). */
 export class UserError extends Error {}
 
-/** Runs remote work in a cancellable notification; cancelling aborts the signal. */
-export function withRemoteProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    async (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await task(controller.signal);
-      } finally {
-        subscription.dispose();
-      }
-    },
-  ));
-}
+/** Remote work in a cancellable notification (client/progress.ts; re-exported for the commands). */
+export { withRemoteProgress } from '../progress';
 
 export function isCancellation(err: unknown): boolean {
   return (err instanceof FlowServiceError && err.kind === 'cancelled') || (err instanceof Error && err.name === 'AbortError');

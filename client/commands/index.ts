@@ -1,11 +1,13 @@
 /**
- * Registers every command. Each handler takes its answers as arguments and returns the command result contract
- * (./result.ts, docs/commands.md "Result contract"); the registration turns anything unexpected into `failed`.
+ * Registers every command of the command table (client/commandTable.ts) with its handler here: the handler record is
+ * typed by the table, so a row without a handler (or a handler without a row) does not compile. Each handler takes
+ * its answers as arguments and returns the command result contract (./result.ts, docs/commands.md "Result
+ * contract"); the registration turns anything unexpected into `failed`.
  */
 import { isSpecResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { SpecResource } from '../../core/api/types';
-import { COMMAND_IDS, CommandId } from '../commandIds';
+import { COMMAND_IDS, type CommandId } from '../commandTable';
 import type { FlowServiceNode } from '../tree';
 import { CommandContext, isCancellation, reportError, whereLabel, withRemoteProgress } from './common';
 import { compareWithRemote } from './compare';

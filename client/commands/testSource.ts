@@ -13,7 +13,9 @@ import { findAuthSpecEntry, neededValues } from '../../core/spec/parameters';
 import { MemoryLinkStore } from '../../core/sync/links';
 import { linkStoreFor } from '../links';
 import { parseSpecObject } from '../specText';
-import { CommandContext, SHOW_LOG, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument } from './common';
+import {
+  CommandContext, SHOW_LOG, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument, withRemoteProgress,
+} from './common';
 import { cancelled, done, failed, type CommandResult } from './result';
 
 export interface TestSourceOptions {
@@ -101,25 +103,16 @@ export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown,
   const links = linkStoreFor(document.uri) ?? new MemoryLinkStore();
   const what = `Test ${name} in the local emulator`;
 
-  const walk = (force: boolean) => Promise.resolve(vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Testing ${name} in the local emulator`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        const { client } = await ctx.session.emulatorClient();
-        return await walkTestChain({
-          client, filePath: document.uri.fsPath, text, links, force, authSpecName, ...values, signal: controller.signal,
-          onStep: (step) => {
-            ctx.log.info(`${what}: ${step.message}`);
-            progress.report({ message: step.message });
-          },
-        });
-      } finally {
-        subscription.dispose();
-      }
-    },
-  ));
+  const walk = (force: boolean) => withRemoteProgress(`Testing ${name} in the local emulator`, async (signal, report) => {
+    const { client } = await ctx.session.emulatorClient();
+    return walkTestChain({
+      client, filePath: document.uri.fsPath, text, links, force, authSpecName, ...values, signal,
+      onStep: (step) => {
+        ctx.log.info(`${what}: ${step.message}`);
+        report(step.message);
+      },
+    });
+  });
 
   let result: TestChainResult;
   try {

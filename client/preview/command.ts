@@ -12,8 +12,9 @@ import * as vscode from 'vscode';
 import { runSpec, type RunLimits, type RunResult } from '../../core/run';
 import { neededValues } from '../../core/spec/parameters';
 import { buildPreviewModel, type PreviewModel } from '../../core/run/previewModel';
-import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError } from '../commands/common';
+import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError, withRemoteProgress } from '../commands/common';
 import { cancelled, done, failed, type Cancelled, type Done, type Failed, type NoDetails, type Refused } from '../commands/result';
+import { readSetting } from '../settings';
 import { parseSpecObject } from '../specText';
 import { PreviewDiagnostics } from './diagnostics';
 import { PreviewPanel } from './panel';
@@ -54,10 +55,10 @@ function authSpecsOf(spec: unknown): Array<{ name: string; type: string; descrip
 
 const stopped = (): PreviewCommandResult => cancelled({ cancelled: true as const });
 
-/** A `sourcesSdk.preview.*Megabytes` setting in bytes (the engine's default when unset or not a number ≥ 1). */
-function mebibyteSetting(uri: vscode.Uri, key: 'maxResponseMegabytes' | 'maxRecordsMegabytes'): number | undefined {
-  const megabytes = vscode.workspace.getConfiguration('sourcesSdk', uri).get<number>(`preview.${key}`);
-  return typeof megabytes === 'number' && megabytes >= 1 ? Math.round(megabytes * 1024 * 1024) : undefined;
+/** A `sourcesSdk.preview.*Megabytes` setting in bytes (the engine's default when below 1). */
+function mebibyteSetting(uri: vscode.Uri, key: 'preview.maxResponseMegabytes' | 'preview.maxRecordsMegabytes'): number | undefined {
+  const megabytes = readSetting(key, uri);
+  return megabytes >= 1 ? Math.round(megabytes * 1024 * 1024) : undefined;
 }
 
 export async function previewSource(ctx: CommandContext, host: PreviewHost | undefined, uriArg: unknown, options: PreviewOptions = {}): Promise<PreviewCommandResult> {
@@ -98,23 +99,18 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
     const panel = PreviewPanel.show(host.extensionUri, document.uri, `Preview: ${name}`,
       (askAgain) => void vscode.commands.executeCommand('sourcesSdk.previewSource', document.uri, { authSpecName: askAgain ? undefined : chosen, askAgain }));
     panel.running(`Running ${name} with ${chosen}…`);
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Previewing ${name}`, cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        try {
-          return await runSpec({
-            spec, authSpecName: chosen, authValues, sourceValues,
-            window: options.window ? { start: new Date(options.window.start), end: new Date(options.window.end) } : undefined,
-            backfill: options.backfill, limits: { maxResponseBytes: mebibyteSetting(document.uri, 'maxResponseMegabytes'), maxRecordBytes: mebibyteSetting(document.uri, 'maxRecordsMegabytes'), ...options.limits }, signal: controller.signal,
-            onProgress: (p) => progress.report({ message: `${p.requests} requests, ${p.recordCount} records` }),
-          });
-        } finally {
-          subscription.dispose();
-        }
+    const result = await withRemoteProgress(`Previewing ${name}`, (signal, report) => runSpec({
+      spec, authSpecName: chosen, authValues, sourceValues,
+      window: options.window ? { start: new Date(options.window.start), end: new Date(options.window.end) } : undefined,
+      backfill: options.backfill,
+      limits: {
+        maxResponseBytes: mebibyteSetting(document.uri, 'preview.maxResponseMegabytes'),
+        maxRecordBytes: mebibyteSetting(document.uri, 'preview.maxRecordsMegabytes'),
+        ...options.limits,
       },
-    );
+      signal,
+      onProgress: (p) => report(`${p.requests} requests, ${p.recordCount} records`),
+    }));
     // The panel and the log speak the editor's terms (never a CLI flag).
     if (result.error?.editorMessage) result.error = { ...result.error, message: result.error.editorMessage };
     const model = buildPreviewModel(result, `Preview: ${name} (${chosen})`);

@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installFakeVscode, fakeExtensionContext, state, commands, Uri, workspace, DiagnosticSeverity, Range } from './clientHarness/fakeVscode';
+import { defaultSettings, installFakeVscode, fakeExtensionContext, state, commands, Uri, workspace, DiagnosticSeverity, Range } from './clientHarness/fakeVscode';
 
 installFakeVscode();
 // Loaded after the fake is installed, so the client's `require('vscode')` gets it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const extension = require('../../client/extension') as typeof import('../../client/extension');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { COMMAND_IDS } = require('../../client/commandIds') as typeof import('../../client/commandIds');
+const { COMMAND_IDS } = require('../../client/commandTable') as typeof import('../../client/commandTable');
 
 type Api = ReturnType<typeof extension.activate>;
 type Prompt = { kind: string; message: string; items: string[]; underProgress?: boolean };
@@ -66,7 +66,7 @@ function writeSpec(file: string, body: Record<string, unknown>): string {
 before(async () => {
   mkdirSync(workspaceRoot, { recursive: true });
   state.workspaceRoot = workspaceRoot;
-  state.defaults = { 'sourcesSdk.activeEnvironment': 'Local emulator', 'sourcesSdk.localEmulator.sandbox': 'dev', 'sourcesSdk.detectByContent': true, 'sourcesSdk.codeLens.enabled': true };
+  state.defaults = defaultSettings();
   delete process.env.SOURCES_SDK_EMULATOR_URL;
   context = fakeExtensionContext(storage);
   api = extension.activate(context as never);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installFakeVscode, fakeExtensionContext, state, commands, Uri, workspace, window } from './clientHarness/fakeVscode';
+import { defaultSettings, installFakeVscode, fakeExtensionContext, state, commands, Uri, workspace, window } from './clientHarness/fakeVscode';
 
 installFakeVscode();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,7 +60,7 @@ before(async () => {
   mkdirSync(workspaceRoot, { recursive: true });
   mkdirSync(elsewhere, { recursive: true });
   state.workspaceRoot = workspaceRoot;
-  state.defaults = { 'sourcesSdk.activeEnvironment': 'Local emulator', 'sourcesSdk.localEmulator.sandbox': 'dev', 'sourcesSdk.detectByContent': true, 'sourcesSdk.codeLens.enabled': true };
+  state.defaults = defaultSettings();
   delete process.env.SOURCES_SDK_EMULATOR_URL;
   context = fakeExtensionContext(join(root, 'storage'));
   api = extension.activate(context as never);

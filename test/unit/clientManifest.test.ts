@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { COMMAND_IDS } from '../../client/commandIds';
+import { COMMAND_IDS } from '../../client/commandTable';
 import { canonicalJson, orderKeysLike, parseRemoteDocumentPath, parseSpecObject, remoteDocumentPath, stringifyLike } from '../../client/specText';
 import { DEFAULT_LIMITS } from '../../core/run/types';
 

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import Module from 'node:module';
+import { SETTINGS, SETTING_IDS, settingKey } from '../../../core/config/settings';
 
 type Listener<T> = (e: T) => unknown;
 
@@ -68,6 +69,11 @@ export class FakeDocument {
   get lineCount(): number { return this.text.split('\n').length; }
   setText(text: string, dirty: boolean): void { this.text = text; this.isDirty = dirty; }
   async save(): Promise<boolean> { fs.writeFileSync(this.uri.fsPath, this.text); this.isDirty = false; documentSaved.fire(this); return true; }
+}
+
+/** The defaults VS Code reads from package.json (the settings table, which a unit test ties to package.json). */
+export function defaultSettings(): Record<string, unknown> {
+  return Object.fromEntries(SETTING_IDS.map((id) => [settingKey(id), SETTINGS[id].default]));
 }
 
 /** Everything the fake records, plus knobs the tests turn. */
@@ -246,6 +252,7 @@ export const languageClientModule = {
     code2ProtocolConverter = { asUri: (u: Uri) => u.toString() };
     async start() { this.state = 2; this.changed.fire({ newState: 2 }); }
     async stop() { this.state = 1; }
+    isRunning() { return this.state === 2; }
     /** The upload gate's request, answered from `state.diagnostics` (LSP severities are vscode's + 1). */
     async sendRequest(type: { method: string }, params: { textDocument: { uri: string; version: number } }): Promise<unknown> {
       if (type.method !== 'sourcesSdk/specDiagnostics') throw new Error(`method not found: ${type.method}`);

@@ -1,6 +1,6 @@
 /**
  * The web flavour inside a real VS Code web worker extension host (code-server and @vscode/test-web): the browser
- * entry activates, its worker language server publishes diagnostics, completes, hovers and fixes, and the
+ * entry activates, its worker language server publishes diagnostics, completes, hovers and fixes, restarts, and the
  * Node-only commands answer with the browser's limit instead of running.
  */
 import * as vscode from 'vscode';
@@ -113,6 +113,17 @@ export function defineWebTests(): void {
       match(upload?.error ?? '', /local emulator, which does not run in the browser.*sources-sdk push/s, 'uploadSpec');
       const log = await vscode.commands.executeCommand<{ shown?: boolean }>('sourcesSdk.showLog');
       equal(log?.shown, true, 'Show Log still works');
+    });
+
+    it('Restart Language Server restarts the worker server through the lifecycle the desktop uses', async () => {
+      const document = await open('broken-connectionSpec.json');
+      await waitFor('diagnostics before the restart', () => (ours(document.uri).length ? true : undefined));
+      const result = await vscode.commands.executeCommand<{ outcome?: string; restarted?: boolean }>('sourcesSdk.restartLanguageServer');
+      equal(result?.outcome, 'done', 'restart outcome');
+      equal(result?.restarted, true, 'restarted');
+      equal(api?.api.languageClientState(), 'running', 'language client state after the restart');
+      // The fresh worker server answers again: the open broken spec gets its diagnostics back.
+      await waitFor('diagnostics from the restarted server', () => (ours(document.uri).length ? true : undefined));
     });
 
     it('shows the broken spec with its diagnostics while the runner takes a screenshot', async () => {
