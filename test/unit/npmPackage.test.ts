@@ -40,7 +40,7 @@ describe('the npm package', () => {
   });
 
   test('package.json: the bin, the files list, and a package that cannot be published by accident', () => {
-    assert.deepEqual(pkg.bin, { 'sources-sdk': './dist/cli.js' });
+    assert.deepEqual(pkg.bin, { 'sources-sdk': './dist/cli.js', 'sources-sdk-language-server': './dist/server.js' });
     assert.ok(pkg.files.includes('dist/cli.js') && pkg.files.includes('dist/server.js'));
     assert.equal(pkg.private, true, 'see docs/install.md: publishing is a deliberate release step');
     assert.equal(pkg.scripts.prepack, 'node scripts/package.mjs --build-only');
@@ -70,8 +70,9 @@ describe('the npm package', () => {
     assert.match(result.stderr, /no-such-file\.json/);
   });
 
-  test('the installed language server answers initialize over stdio', async () => {
-    const server = spawn(process.execPath, [join(project, 'node_modules', 'sources-sdk-tools', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  test('the installed sources-sdk-language-server answers initialize over stdio', async () => {
+    // The bin editors start (docs/editors.md): linked by npm, runnable without `node` in front.
+    const server = spawn(join(project, 'node_modules', '.bin', 'sources-sdk-language-server'), ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
     const answer = new Promise<string>((resolve, reject) => {
       let out = '';
