@@ -10,6 +10,7 @@ import { TOOL_VERSION } from '../core/version';
 import { registerPreview } from './commands/preview';
 import { registerTest } from './commands/test';
 import { registerDocs } from './commands/docs';
+import { registerNew } from './commands/new';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   registerPreview(program, setExit);
   registerTest(program, setExit);
   registerDocs(program, setExit);
+  registerNew(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

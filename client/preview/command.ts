@@ -15,6 +15,7 @@ import { buildPreviewModel, type PreviewModel } from '../../core/run/previewMode
 import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError } from '../commands/common';
 import { cancelled, done, failed, type Cancelled, type Done, type Failed, type NoDetails, type Refused } from '../commands/result';
 import { parseSpecObject } from '../specText';
+import { PreviewDiagnostics } from './diagnostics';
 import { PreviewPanel } from './panel';
 import { askValues, PreviewValueStore } from './values';
 
@@ -36,10 +37,14 @@ export type PreviewCommandResult = Done<PreviewRun> | Cancelled<{ cancelled: tru
 export interface PreviewHost {
   extensionUri: vscode.Uri;
   store: PreviewValueStore;
+  /** The last run's warnings on the spec, with their fixes as quick fixes. */
+  diagnostics: PreviewDiagnostics;
 }
 
 export function createPreviewHost(context: vscode.ExtensionContext): PreviewHost {
-  return { extensionUri: context.extensionUri, store: new PreviewValueStore(context.secrets, context.workspaceState) };
+  const diagnostics = new PreviewDiagnostics();
+  context.subscriptions.push(diagnostics);
+  return { extensionUri: context.extensionUri, store: new PreviewValueStore(context.secrets, context.workspaceState), diagnostics };
 }
 
 function authSpecsOf(spec: unknown): Array<{ name: string; type: string; description?: string }> {
@@ -117,6 +122,7 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
     const model = buildPreviewModel(result, `Preview: ${name} (${chosen})`);
     panel.setModel(model);
     if (result.error?.code === 'cancelled') return stopped();
+    host.diagnostics.show(document, result.warnings);
     ctx.log.info(`Preview ${name}: ${model.summary}${result.error ? ` — ${result.error.message}` : ''}`);
     return done({ ...result, records: result.records.length, model });
   } catch (err) {

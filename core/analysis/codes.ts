@@ -59,6 +59,7 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK306', 'warning', 'Not a date pattern', 'Use date tokens such as `yyyy-MM-ddTHH:mm:ssZ`.', 'sourceSpec'),
   row('SSDK307', 'info', 'ADVANCE scheduling without `backfill`/`paramFormat`', 'Add `backfill` (history query) and `paramFormat` (date format of the time values).', 'sourceSpec'),
   row('SSDK308', 'warning', 'Schedule field of the other form', 'Standard (`scheduleStartParamName`…) and ADVANCE (`incremental`, `backfill`, `paramFormat`) keys do not mix: remove the ignored one or switch the form.', 'sourceSpec'),
+  row('SSDK309', 'info', 'Source without a time filter', 'Nothing limits a run to new data: each run reads everything the request returns (ADVANCE scheduling with no `{START_TIME}`/`{END_TIME}` and no `{SCHEDULE_QUERY}`). Add the source\'s date filter when it has one.', 'sourceSpec'),
   // Authentication.
   row('SSDK401', 'error', 'Duplicate authSpec name', 'Give every authSpec entry a distinct `name`; base connections select it by name.', 'authSpec'),
   row('SSDK402', 'error', 'Unknown authSpec type', 'Use `OAuth2RefreshCode`, `BasicAuthentication` or `KeyBased` (the schema rejects other types, so this is an error).', 'authSpec'),
@@ -95,6 +96,7 @@ export const RULE_TABLE: RuleDoc[] = [
   row('SSDK522', 'warning', 'Permission `@type` is not `lowLevel`', 'Write `"@type": "lowLevel"` (quick fix); a case variant such as `lowlevel` is only an info.', 'createSpec'),
   row('SSDK523', 'warning', 'Permission resource does not match the source kind', 'Use `EnterpriseSource` for batch (generic-rest, RestStorageToAEP) and `StreamingSource` for streaming (quick fix).', 'createSpec'),
   row('SSDK524', 'warning', 'Key of another level inside sourceSpec.attributes', 'Move it where it belongs: `spec` is `sourceSpec.spec` (the user inputs), `queryParams` goes inside `urlParams` (the legacy attributes-level form).', 'createSpec'),
+  row('SSDK530', 'info', 'Guessed from the API description', 'Check the value against a preview; then change it, or *Mark as checked* (quick fix) to remove the guess from the spec\'s `.guesses.json` file.'),
   // Flow spec.
   row('SSDK601', 'error', 'Connection spec id is not a UUID', 'Use the UUID the Flow Service returned when the spec was created.', 'updateFlowSpecs'),
   row('SSDK602', 'warning', 'Duplicate connection spec id', 'Remove the duplicate (quick fix).', 'updateFlowSpecs'),

@@ -11,6 +11,7 @@ import { authRule } from './auth';
 import { duplicateKeysRule } from './duplicateKeys';
 import { embeddedSchemaRule } from './embeddedSchemas';
 import { flowSpecRule } from './flowSpec';
+import { guessesRule } from './guesses';
 import { openObjectKeysRule } from './openObjectKeys';
 import { optionSpecRule } from './optionSpec';
 import { paginationRule } from './pagination';
@@ -38,6 +39,7 @@ export const RULES: Rule[] = [
   flowSpecRule,
   optionSpecRule,
   embeddedSchemaRule,
+  guessesRule,
 ];
 
 const TAG_NUMBERS = { unnecessary: 1, deprecated: 2 } as const;
@@ -57,6 +59,7 @@ export function runRules(document: TextDocument, root: ASTNode | undefined, kind
     root,
     kind,
     remote: context.remote,
+    guesses: context.guesses,
     report: (finding) => {
       const diagnostic = toDiagnostic(document, finding);
       if (diagnostic) diagnostics.push(diagnostic);
