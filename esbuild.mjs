@@ -22,7 +22,8 @@ const common = {
 
 const builds = [
   { entryPoints: { extension: 'client/extension.ts' }, external: ['vscode'], outdir: 'dist' },
-  { entryPoints: { server: 'server/server.ts' }, outdir: 'dist' },
+  // The npm package links the server as `sources-sdk-language-server` (package.json bin), so it starts without `node`.
+  { entryPoints: { server: 'server/server.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { cli: 'cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 // The browser flavour (package.json `browser`): the client for VS Code's web worker extension host and the same

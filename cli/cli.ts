@@ -9,6 +9,7 @@ import { registerRemoteCommands } from './commands/remote';
 import { TOOL_VERSION } from '../core/version';
 import { registerPreview } from './commands/preview';
 import { registerTest } from './commands/test';
+import { registerDocs } from './commands/docs';
 import { registerNew } from './commands/new';
 
 export async function main(argv: string[]): Promise<number> {
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   registerRemoteCommands(program, setExit);
   registerPreview(program, setExit);
   registerTest(program, setExit);
+  registerDocs(program, setExit);
   registerNew(program, setExit);
 
   try {

@@ -1,9 +1,13 @@
 // `npm run package`: production build, then `vsce package --no-dependencies` into sources-sdk-tools-<version>.vsix.
+// package.json's `files` list is the npm package's (the CLI and the server); vsce refuses a `files` list next to
+// .vscodeignore, so the VSIX is packed from a staging folder holding what .vscodeignore may let in and package.json
+// without `files`: .vscodeignore alone governs the VSIX, as before.
 // Fails when the VSIX is 2 MB or larger or contains anything outside the allowlist in .vscodeignore
 // (sources, tests, node_modules, source maps), and prints the files it holds. The production build writes no source
 // maps, so the development build's maps left in dist/ would describe code that is no longer there: they are removed.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve, dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -58,6 +62,24 @@ export function buildForPackaging({ root = projectRoot } = {}) {
   return stale.map((map) => relative(root, map));
 }
 
+/**
+ * A folder with what the VSIX may hold (the top-level entries .vscodeignore lets in, `!name…` lines), .vscodeignore
+ * itself, and package.json without its npm `files` list. The caller removes it.
+ */
+export function stageForVsce({ root = projectRoot } = {}) {
+  const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
+  const entries = new Set(ignore.split(/\r?\n/).filter((line) => line.startsWith('!')).map((line) => line.slice(1).split('/')[0]));
+  const stage = mkdtempSync(join(tmpdir(), 'ssdk-vsix-'));
+  for (const entry of entries) {
+    if (entry !== 'package.json' && existsSync(join(root, entry))) cpSync(join(root, entry), join(stage, entry), { recursive: true });
+  }
+  cpSync(join(root, '.vscodeignore'), join(stage, '.vscodeignore'));
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  delete manifest.files;
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return stage;
+}
+
 /** Builds and packages the extension; returns the absolute path of the VSIX. */
 export function packageExtension({ quiet = false } = {}) {
   const { name, version, repository } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
@@ -66,7 +88,12 @@ export function packageExtension({ quiet = false } = {}) {
   const repositoryFlags = repository ? [] : ['--allow-missing-repository', '--no-rewrite-relative-links'];
   const vsixPath = join(projectRoot, `${name}-${version}.vsix`);
   buildForPackaging();
-  run(process.execPath, [join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', ...repositoryFlags, '--out', vsixPath]);
+  const stage = stageForVsce();
+  try {
+    run(process.execPath, [join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', ...repositoryFlags, '--out', vsixPath], stage);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
   const bytes = statSync(vsixPath).size;
   const entries = listZipEntries(vsixPath);
   if (!quiet) {
@@ -84,7 +111,9 @@ export function packageExtension({ quiet = false } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    packageExtension();
+    // `--build-only` (npm's prepack): the production build without the VSIX, so `npm pack` never packs a stale dist/.
+    if (process.argv.includes('--build-only')) buildForPackaging();
+    else packageExtension();
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

@@ -25,6 +25,12 @@ export const ADOBE_DOCS = {
   streamingCreate: `${SOURCES_SDK}/streaming/create`,
   /** The Flow Service API reference (every endpoint, parameter and error). */
   flowServiceApi: 'https://developer.adobe.com/experience-platform-apis/references/flow-service/',
+  /** The Schema Registry API reference (XDM schemas: the target schema of a dataflow). */
+  schemaRegistryApi: 'https://developer.adobe.com/experience-platform-apis/references/schema-registry/',
+  /** The Catalog Service API reference (datasets: the target dataset of a dataflow). */
+  catalogApi: 'https://developer.adobe.com/experience-platform-apis/references/catalog/',
+  /** The Data Prep API reference (mapping sets between source fields and XDM paths). */
+  dataPrepApi: 'https://developer.adobe.com/experience-platform-apis/references/data-prep/',
 } as const;
 
 /** A documentation page by name. */

@@ -43,7 +43,7 @@ export const SPEC_KINDS: Readonly<Record<SpecKind, SpecKindInfo>> = {
     label: 'connection spec',
     pluralTitle: 'Connection specs',
     cliName: 'connection-spec',
-    schema: { uri: 'https://sources-sdk-tools.invalid/schemas/connection-spec.schema.json', file: 'connection-spec.schema.json' },
+    schema: { uri: 'https://json.schemastore.org/sources-sdk-connection-spec.json', file: 'connection-spec.schema.json' },
     emulatorRoute: '/connectionSpecs',
   },
   flowSpec: {
@@ -54,7 +54,7 @@ export const SPEC_KINDS: Readonly<Record<SpecKind, SpecKindInfo>> = {
     label: 'flow spec',
     pluralTitle: 'Flow specs',
     cliName: 'flow-spec',
-    schema: { uri: 'https://sources-sdk-tools.invalid/schemas/flow-spec.schema.json', file: 'flow-spec.schema.json' },
+    schema: { uri: 'https://json.schemastore.org/sources-sdk-flow-spec.json', file: 'flow-spec.schema.json' },
     emulatorRoute: '/flowSpecs',
   },
 };
