@@ -8,7 +8,8 @@ import {
 } from 'vscode-json-languageservice';
 import { DIAGNOSTIC_SOURCE, type FixData } from './types';
 import { wholeTemplate } from './placeholders';
-import { ruleInfo, severityNumber } from './codes';
+import { severityNumber } from './ruleRow';
+import { SYNTAX_SCHEMA_ROWS } from './syntaxSchemaTable';
 import type { PathSegment, SchemaNavigator } from './schemaNavigator';
 
 /** What the mapping needs to compute candidates. */
@@ -36,9 +37,9 @@ export function codedDiagnostic(
   return diagnostic;
 }
 
-/** Severity of one of our codes, from the rule table (the single source of truth for severities). */
+/** Severity of one of the syntax/schema layer's codes, from its rule-table rows (syntaxSchemaTable.ts). */
 export function severityOf(code: string): DiagnosticSeverity {
-  const info = ruleInfo(code);
+  const info = SYNTAX_SCHEMA_ROWS.get(code);
   return info ? severityNumber(info.severity) : DiagnosticSeverity.Error;
 }
 
