@@ -23,6 +23,8 @@ export interface AuthHeaders {
   headers: Record<string, string>;
   /** Header names carrying credentials (always redacted, never sent to another origin). */
   credentialHeaders: string[];
+  /** The secret values the headers carry, each with the property it comes from (a Basic token counts as the password's). */
+  secrets: Array<[name: string, value: string]>;
 }
 
 function required(values: Record<string, unknown>, name: string, auth: AuthSpecModel): string {
@@ -39,25 +41,31 @@ function required(values: Record<string, unknown>, name: string, auth: AuthSpecM
 export function authHeaders(auth: AuthSpecModel, values: Record<string, unknown>): AuthHeaders {
   const type = auth.type.toLowerCase();
   if (type === 'basicauthentication') {
-    const token = Buffer.from(`${required(values, 'username', auth)}:${required(values, 'password', auth)}`).toString('base64');
-    return { headers: { Authorization: `Basic ${token}` }, credentialHeaders: ['authorization'] };
+    const password = required(values, 'password', auth);
+    const token = Buffer.from(`${required(values, 'username', auth)}:${password}`).toString('base64');
+    return { headers: { Authorization: `Basic ${token}` }, credentialHeaders: ['authorization'], secrets: [['password', password], ['password', token]] };
   }
   if (type === 'oauth2refreshcode' || type === 'oauth2-refresh-code') {
-    return { headers: { Authorization: `Bearer ${required(values, 'accessToken', auth)}` }, credentialHeaders: ['authorization'] };
+    const token = required(values, 'accessToken', auth);
+    return { headers: { Authorization: `Bearer ${token}` }, credentialHeaders: ['authorization'], secrets: [['accessToken', token]] };
   }
   if (type === 'keybased') {
     const headers: Record<string, string> = {};
+    const secrets: Array<[string, string]> = [];
     for (const [name, property] of Object.entries(auth.properties)) {
       const rest = property.restAttributes;
       const header = isObject(rest) && typeof rest.headerParamName === 'string' ? rest.headerParamName.trim() : '';
       if (!header) continue;
       // An optional key without a value is simply not sent; a required one must be given.
       const value = auth.required.includes(name) ? required(values, name, auth) : valueText(values[name]);
-      if (value !== undefined && value !== '') headers[header] = value;
+      if (value !== undefined && value !== '') {
+        headers[header] = value;
+        secrets.push([name, value]);
+      }
     }
-    return { headers, credentialHeaders: Object.keys(headers).map((h) => h.toLowerCase()) };
+    return { headers, credentialHeaders: Object.keys(headers).map((h) => h.toLowerCase()), secrets };
   }
-  return { headers: {}, credentialHeaders: [] };
+  return { headers: {}, credentialHeaders: [], secrets: [] };
 }
 
 /** Names of properties marked `format: password` in a properties map (their values are secrets). */

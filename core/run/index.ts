@@ -4,7 +4,7 @@
  */
 export { runSpec, sourceMessage } from './runner';
 export * from './types';
-export { REDACTED } from './redact';
+export { REDACTED } from '../transport/redact';
 export { PAGINATION_TYPES } from './pagination';
 export { formatDate, DEFAULT_DATE_FORMAT } from './dateFormat';
 export { defaultWindow } from './schedule';

@@ -17,6 +17,8 @@ export interface BaseRequest {
   body?: string;
   /** Lower-case names of the headers carrying credentials. */
   credentialHeaders: string[];
+  /** The secret values the credential headers carry, with the property each comes from. */
+  credentialSecrets: Array<[name: string, value: string]>;
 }
 
 const SCHEDULE_QUERY = '{SCHEDULE_QUERY}';
@@ -74,5 +76,5 @@ export function buildBaseRequest(
     body = typeof filled === 'string' ? filled : JSON.stringify(filled);
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
   }
-  return { method: url.method, url: full, headers, body, credentialHeaders: auth.credentialHeaders };
+  return { method: url.method, url: full, headers, body, credentialHeaders: auth.credentialHeaders, credentialSecrets: auth.secrets };
 }

@@ -2,17 +2,19 @@
  * `runSpec`: reads a source the way a connection spec describes, page by page, within bounds, and reports the
  * requests (redacted), the records, their inferred schema and the warnings an author can act on.
  */
-import { InputError, passwordProperties } from './auth';
+import { TransportError } from '../transport/errors';
+import { isInsecureForCredentials, sourcePolicy } from '../transport/policy';
+import { Redactor } from '../transport/redact';
+import { InputError } from './auth';
 import { exchange, ExchangeError, pause } from './exchange';
-import { assertSourceUrl, isInsecureForCredentials, PolicyError } from './hostPolicy';
+import { hopWarnings, pageForOrigin, parameterSecrets, runCredentials } from './origin';
 import { createPaginator, isStop, PAGINATION, type PageStep } from './pagination';
 import { extractRecords } from './records';
-import { RunRedactor } from './redact';
 import { buildBaseRequest, type BaseRequest } from './request';
 import { defaultWindow, planSchedule } from './schedule';
 import { SchemaInferrer } from './schema';
 import { ATTRIBUTES, readSpecModel, SpecError } from './specModel';
-import { lookupIn, valueText } from './template';
+import { lookupIn } from './template';
 import { DEFAULT_LIMITS, type RunError, type RunRequest, type RunRequestLog, type RunResult, type RunWarning } from './types';
 import { WarningList } from './warnings';
 
@@ -47,7 +49,7 @@ function hasContent(body: unknown): boolean {
 /** Runs `request` to completion (or to its first error) and never throws for source, spec or input problems. */
 export async function runSpec(request: RunRequest): Promise<RunResult> {
   const limits = { ...DEFAULT_LIMITS, ...stripUndefined(request.limits ?? {}) };
-  const redactor = new RunRedactor();
+  let redactor = new Redactor();
   const warnings = new WarningList();
   const requests: RunRequestLog[] = [];
   const records: unknown[] = [];
@@ -58,19 +60,13 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
   try {
     const model = readSpecModel(request.spec, request.authSpecName);
     // Secrets first, so that even an error message about a value is redacted.
-    const secretValues = [
-      ...passwordProperties(model.auth.properties).map((name) => valueText(request.authValues[name])),
-      ...passwordProperties(model.sourceProperties).map((name) => valueText(request.sourceValues[name])),
-    ];
-    redactor.addSecrets(secretValues);
+    redactor = new Redactor(parameterSecrets(model, request));
     const window = request.window ?? defaultWindow((request.now ?? (() => new Date()))());
     const plan = planSchedule(model.scheduleParams, window, request.backfill === true);
     const base = buildBaseRequest(model, lookupIn(request.sourceValues, request.authValues), request.authValues, plan);
     redactor.addCredentialHeaders(base.credentialHeaders);
-    redactor.addSecrets(base.credentialHeaders.flatMap((name) => {
-      const value = Object.entries(base.headers).find(([h]) => h.toLowerCase() === name)?.[1];
-      return value ? [value, value.replace(/^(Basic|Bearer)\s+/i, '')] : [];
-    }));
+    const credentials = runCredentials(base, redactor.secrets);
+    const policy = sourcePolicy(limits.maxResponseBytes);
     const paginator = createPaginator(model.paginationParams);
     const fetchImpl = request.fetch ?? globalThis.fetch;
     const seenRequests = new Set<string>();
@@ -89,33 +85,32 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
         break;
       }
       seenRequests.add(key);
-      assertSourceUrl(pageRequest.url, redactor.text(pageRequest.url.toString()));
-      if (pageRequest.url.origin !== base.url.origin && base.credentialHeaders.length) {
-        pageRequest.headers = Object.fromEntries(Object.entries(pageRequest.headers).filter(([h]) => !base.credentialHeaders.includes(h.toLowerCase())));
-        warnings.add({ code: 'credentials-withheld', message: `The next page is on another host (${pageRequest.url.origin}); it was requested without credentials`, specPath: `${PAGINATION}.pointerPath` });
-      } else if (base.credentialHeaders.length && isInsecureForCredentials(pageRequest.url)) {
+      policy.checkUrl(pageRequest.url, redactor.text(pageRequest.url.toString()));
+      const decision = pageForOrigin(pageRequest, credentials, redactor);
+      if (decision.warning) warnings.add(decision.warning);
+      if (!decision.send) break;
+      const sent = decision.request;
+      if (sent === pageRequest && base.credentialHeaders.length && isInsecureForCredentials(pageRequest.url)) {
         warnings.add({ code: 'insecure-credentials', message: `Credentials are sent over plain http to ${pageRequest.url.host}; use https`, specPath: `${ATTRIBUTES}.urlParams.host` });
       }
       if (page > 0) await pause(paginator.delayMs, request.signal);
 
-      const log: RunRequestLog = { method: pageRequest.method, url: redactor.text(pageRequest.url.toString()), status: 0, durationMs: 0 };
+      const log: RunRequestLog = { method: sent.method, url: redactor.text(sent.url.toString()), status: 0, durationMs: 0 };
       requests.push(log);
       const started = performance.now();
       let response;
       try {
-        response = await exchange(pageRequest, fetchImpl, limits.requestTimeoutMs, request.signal, redactor);
+        response = await exchange(sent, fetchImpl, limits.requestTimeoutMs, request.signal, redactor, policy, credentials);
       } finally {
         log.durationMs = Math.round((performance.now() - started) * 10) / 10;
       }
       log.status = response.status;
-      if (response.credentialsWithheld) {
-        warnings.add({ code: 'credentials-withheld', message: 'The source redirected to another host; the redirect was followed without credentials', specPath: `${ATTRIBUTES}.urlParams.host` });
-      }
+      for (const warning of hopWarnings(response.crossOrigin, credentials, redactor)) warnings.add(warning);
       if (requests.length <= limits.detailedRequests) {
         const bodyText = redactor.text(response.text);
         log.detail = {
-          requestHeaders: redactor.headers(pageRequest.headers),
-          ...(pageRequest.body !== undefined ? { requestBody: redactor.text(pageRequest.body) } : {}),
+          requestHeaders: redactor.headers(sent.headers),
+          ...(sent.body !== undefined ? { requestBody: redactor.text(sent.body) } : {}),
           responseHeaders: redactor.headers(headerRecord(response.headers)),
           responseBody: bodyText.length > limits.maxBodyChars ? bodyText.slice(0, limits.maxBodyChars) : bodyText,
           ...(bodyText.length > limits.maxBodyChars ? { responseBodyTruncated: true } : {}),
@@ -189,7 +184,7 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function toRunError(err: unknown, redactor: RunRedactor): RunError {
+function toRunError(err: unknown, redactor: Redactor): RunError {
   const message = redactor.text(err instanceof Error ? err.message : String(err));
   if (err instanceof SpecError || err instanceof InputError) {
     return {
@@ -199,7 +194,7 @@ function toRunError(err: unknown, redactor: RunRedactor): RunError {
       ...(err.editorMessage ? { editorMessage: redactor.text(err.editorMessage) } : {}),
     };
   }
-  if (err instanceof PolicyError) return { code: 'policy', message };
+  if (err instanceof TransportError) return { code: 'policy', message };
   if (err instanceof ExchangeError) return { code: err.code, message };
   return { code: 'network', message };
 }

@@ -3,6 +3,7 @@
  * The same engine serves the CLI's `preview`, the extension's Preview Source panel and the emulator's explore and
  * dataflow runs, so these types carry no editor or CLI concern.
  */
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/policy';
 
 /** Bounds of one run. Every bound has a default (see `DEFAULT_LIMITS`). */
 export interface RunLimits {
@@ -18,6 +19,11 @@ export interface RunLimits {
   detailedRequests?: number;
   /** Largest response body text kept per detailed exchange, in characters. Default 200,000. */
   maxBodyChars?: number;
+  /**
+   * Most bytes read from one response, counted after decompression as the body streams (gzip, deflate, br).
+   * Default 64 MiB. A larger answer ends the run with a `response` error naming the limit.
+   */
+  maxResponseBytes?: number;
 }
 
 /** What to run: one connection spec, one of its auth specs with values, source values and a schedule window. */
@@ -135,4 +141,5 @@ export const DEFAULT_LIMITS: Required<RunLimits> = {
   firstPageOnly: false,
   detailedRequests: 20,
   maxBodyChars: 200_000,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
 };

@@ -29,8 +29,11 @@ function decodeSourceParams(text: string | null): Record<string, unknown> | stri
   return `sourceParams must be the base64 of a JSON object of the sourceSpec.spec values (${example}).`;
 }
 
-/** The explore sub-route; `execute` is the engine's `runSpec`. */
-export function exploreRoute(execute: Execute) {
+/**
+ * The explore sub-route; `execute` is the engine's `runSpec`. The answer has no place for warnings (the Flow Service
+ * shape is `{data}`), so they go to the emulator's log: what was withheld from another origin, for one.
+ */
+export function exploreRoute(execute: Execute, log: (line: string) => void = () => undefined) {
   return async (ctx: RequestContext, caller: Caller, id: string, services: ResourceServices): Promise<Reply> => {
     const connection = await services.store.get(caller.scope, 'connections', id);
     if (!connection) {
@@ -64,6 +67,7 @@ export function exploreRoute(execute: Execute) {
       sourceValues: params,
       limits: { firstPageOnly: true },
     });
+    for (const warning of result.warnings) log(`explore of connection ${id}: warning ${warning.code}: ${warning.message}`);
     if (result.error) {
       const status = result.error.status === undefined ? '' : ` (the source answered HTTP ${result.error.status})`;
       return badRequest(ctx, `Reading the source failed${status}: ${result.error.message.replace(/[.\s]*$/, '.')} Check the base connection's credentials and the sourceParams, then explore again.`);

@@ -62,7 +62,7 @@ export class FlowResources {
     this.routes = new ResourceRoutes(
       {
         descriptors: [baseConnections, sourceConnections, targetConnections, mappingSets, flows, runs],
-        subRoutes: { 'connections/explore': exploreRoute(options.execute), 'runs/records': runRecordsRoute },
+        subRoutes: { 'connections/explore': exploreRoute(options.execute, options.log), 'runs/records': runRecordsRoute },
         collectionPosts: { runs: createRunRoute(this.runs) },
       },
       options.tokens,

@@ -1,12 +1,18 @@
 /**
- * The engine's own redaction. Everything a run reports (URLs, headers, bodies, messages) passes through it, so a
- * caller can print a `RunResult` as it is. Hidden: the values of `format: password` properties (auth spec and
- * `sourceSpec.spec`), every value sent in a credential header (Basic token, bearer token, API keys), in their raw,
- * URI-encoded and form-encoded spellings; bearer tokens and credential-named query/JSON fields by shape; and the
- * headers `Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie` plus every header carrying a key.
+ * The one redaction of the project: everything the API client logs or puts in an error, and everything a run reports
+ * (URLs, headers, bodies, messages, records), passes through it. Hidden: every known secret value in each of its
+ * spellings (`secretForms`: raw, URL- and form-encoded, JSON-escaped, base64), bearer/basic tokens and
+ * credential-named query or JSON fields by shape, and the values of credential headers (`Authorization`, `Cookie`,
+ * anything named like a key, token, secret, password, signature or credential, plus the headers a run marks).
+ * Browser-safe: no Node built-in.
  */
+import { SecretValues, standalone } from './secretValues';
 
+/** Placeholder that replaces every redacted value. */
 export const REDACTED = '[REDACTED]';
+
+/** Forms shorter than this are hidden only where they stand alone: a secret "local" must not turn `localhost` into `[REDACTED]host`. */
+const STANDALONE_BELOW = 8;
 
 /** Header names always hidden, whatever the spec says. */
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|key|token|secret|password|signature|credential/i;
@@ -22,25 +28,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Redacts a run's output. */
-export class RunRedactor {
+/** Removes secrets from what a run or a client shows. */
+export class Redactor {
   private pattern?: RegExp;
+  private patternFor = -1;
   private readonly credentialHeaders = new Set<string>();
-  private readonly secrets = new Set<string>();
 
-  /** Adds secret values (each in raw, URI-encoded and form-encoded spelling). Empty values are ignored. */
-  addSecrets(values: Iterable<string | undefined>): void {
-    for (const value of values) {
-      if (!value) continue;
-      for (const form of [value, encodeURIComponent(value), new URLSearchParams({ s: value }).toString().slice(2)]) this.secrets.add(form);
-    }
-    // Longest first so a secret containing another is hidden whole. A secret stands alone: not inside a longer word.
-    const alternatives = [...this.secrets].sort((a, b) => b.length - a.length).map((s) => {
-      const before = /^[A-Za-z0-9]/.test(s) ? '(?<![A-Za-z0-9])' : '';
-      const after = /[A-Za-z0-9]$/.test(s) ? '(?![A-Za-z0-9])' : '';
-      return `${before}${escapeRegExp(s)}${after}`;
-    });
-    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'g') : undefined;
+  /**
+   * `secrets`: the values to hide (shared with the cross-origin rule, so both know the same secrets);
+   * `minLength`: values shorter than this are not hidden by value (the API client's short ids would mangle messages).
+   */
+  constructor(readonly secrets: SecretValues = new SecretValues(), private readonly minLength = 1) {}
+
+  /** Adds secret values (each hidden in every form). Empty values are ignored. */
+  addSecrets(values: Iterable<string | undefined>, name = 'secret'): void {
+    for (const value of values) if (value && value.length >= this.minLength) this.secrets.add(name, value);
   }
 
   /** Marks header names (any case) whose values are credentials. */
@@ -48,10 +50,21 @@ export class RunRedactor {
     for (const name of names) this.credentialHeaders.add(name.toLowerCase());
   }
 
+  private valuePattern(): RegExp | undefined {
+    if (this.patternFor !== this.secrets.size) {
+      const forms = this.secrets.forms().filter((form) => form.length >= this.minLength);
+      const alternatives = forms.map((form) => (form.length < STANDALONE_BELOW ? standalone(form).source : escapeRegExp(form)));
+      this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'g') : undefined;
+      this.patternFor = this.secrets.size;
+    }
+    return this.pattern;
+  }
+
   /** Hides secrets in a text (URL, message, body). */
   text(text: string): string {
-    let out = this.pattern ? text.replace(this.pattern, REDACTED) : text;
-    for (const [pattern, replacement] of SHAPES) out = out.replace(pattern, replacement);
+    const pattern = this.valuePattern();
+    let out = pattern ? text.replace(pattern, REDACTED) : text;
+    for (const [shape, replacement] of SHAPES) out = out.replace(shape, replacement);
     return out;
   }
 
