@@ -8,6 +8,7 @@ import { runEngineBench } from './engine';
 import { runPreviewBench } from './preview';
 import { typicalSpec } from './generate';
 import { runWebBench } from './web';
+import { runOpenApiBench } from './openapi';
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     }
   }
   for (const [key, value] of Object.entries(await runPreviewBench(log))) figures[`preview.${key}`] = value;
+  for (const [key, value] of Object.entries(runOpenApiBench(log))) figures[`openapi.${key}`] = value;
   log(JSON.stringify(figures));
 }
 

@@ -9,6 +9,7 @@ import { registerRemoteCommands } from './commands/remote';
 import { TOOL_VERSION } from '../core/version';
 import { registerPreview } from './commands/preview';
 import { registerTest } from './commands/test';
+import { registerNew } from './commands/new';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   registerRemoteCommands(program, setExit);
   registerPreview(program, setExit);
   registerTest(program, setExit);
+  registerNew(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -22,6 +22,7 @@ export const COMMAND_IDS = [
   'sourcesSdk.previewCard',
   'sourcesSdk.compareAcrossSandboxes',
   'sourcesSdk.promoteSpec',
+  'sourcesSdk.newFromOpenApi',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

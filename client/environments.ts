@@ -2,7 +2,7 @@
  * Environment resolution from settings. Pure (no `vscode` import) so it is unit-tested with plain objects:
  * the extension passes in what `WorkspaceConfiguration.inspect()` returned.
  */
-import { isCredentialHostAllowed } from '../core/api/hostPolicy';
+import { isCredentialHostAllowed } from '../core/transport/policy';
 import { DEFAULT_SCOPES, isLoopbackUrl, PLATFORMS, resolveEnvironment, stripTrailingSlash, syncIdentity } from '../core/config/environments';
 import type { EnvironmentConfig } from '../core/api/types';
 import { defaultSpecFileName as defaultFileNameOfKind, kindInfoOfResource, type SpecResource } from '../core/spec/kinds';

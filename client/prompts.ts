@@ -10,10 +10,10 @@ export type NotificationLevel = 'info' | 'warning' | 'error';
 
 export interface PromptRequest {
   /**
-   * `notification`: a non-modal message (with optional actions) that does not block the command; `folder`: a folder
-   * picker (answer: a path or URI).
+   * `notification`: a non-modal message (with optional actions) that does not block the command; `folder` / `file`: a
+   * folder or file picker (answer: a path or URI).
    */
-  kind: 'quickPick' | 'message' | 'input' | 'notification' | 'folder';
+  kind: 'quickPick' | 'message' | 'input' | 'notification' | 'folder' | 'file';
   message: string;
   /** Item labels (quick pick), button titles (message) or action titles (notification). */
   items: string[];
@@ -87,6 +87,17 @@ export class Prompts {
     const picked = await vscode.window.showOpenDialog({
       title, defaultUri, canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Save Here',
     });
+    return picked?.[0];
+  }
+
+  /** File picker (an "open" dialog for one file, `filters` by extension); the test responder answers kind `file`. */
+  async chooseFile(title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+    if (this.responder) {
+      const answer = this.responder({ kind: 'file', message: title, items: [] });
+      if (!answer) return undefined;
+      return /^[a-z][a-z0-9+.-]+:\/\//i.test(answer) ? vscode.Uri.parse(answer) : vscode.Uri.file(answer);
+    }
+    const picked = await vscode.window.showOpenDialog({ title, filters, canSelectFiles: true, canSelectFolders: false, canSelectMany: false, openLabel: 'Open' });
     return picked?.[0];
   }
 

@@ -101,7 +101,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector(options.faults ?? []);
   const faultAccess: FaultRouteAccess = { enabled: options.faultRoute === true, token: options.adminToken ?? newAdminToken() };
   const specRoutes = new SpecRoutes(store, tokens);
-  const resources = new FlowResources({ dataDir: options.dataDir, specs: store, tokens, execute: runSpec, clock: options.clock, log });
+  // Explore and runs read the source through the engine; the response cap (--max-response-mb) applies to both.
+  const execute: typeof runSpec = (request) => runSpec(options.maxResponseBytes === undefined ? request
+    : { ...request, limits: { ...request.limits, maxResponseBytes: options.maxResponseBytes } });
+  const resources = new FlowResources({ dataDir: options.dataDir, specs: store, tokens, execute, clock: options.clock, log });
 
   async function route(ctx: RequestContext): Promise<Reply | 'dropped'> {
     if (ctx.path === ADMIN_ROOT || ctx.path.startsWith(`${ADMIN_ROOT}/`)) return handleAdmin(ctx, faults, store, faultAccess);

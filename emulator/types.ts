@@ -85,6 +85,8 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** Time and timers of scheduled flow runs; default the system clock. Tests pass a manual clock. */
   clock?: EmulatorClock;
+  /** Cap on one source response's bytes (after decompression) in explore and runs; default the engine's 64 MiB. */
+  maxResponseBytes?: number;
 }
 
 /** The scheduler's view of time: scheduled runs use only these, so a test can advance time without sleeping. */

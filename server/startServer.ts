@@ -18,7 +18,8 @@ import type { ServerRuntime } from './runtime';
 import { ArtifactsService } from './artifactsService';
 import { WorkspaceIndex } from './workspaceIndex';
 import { watchWorkspaceFiles, workspaceRootsOf } from './workspaceFeatures';
-import { installHostFiles } from './hostFiles';
+import { installHostFiles, uriToPath } from './hostFiles';
+import { GUESS_FILE_PATTERN, GuessFiles } from './guessFiles';
 
 /** Completion trigger characters: inside keys/values (`"`), after a colon, in a new object, in `${`. */
 export const TRIGGER_CHARACTERS = ['"', ':', '{', '$'];
@@ -40,6 +41,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const gate = new RequestGate(connection);
   const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
   const index = new WorkspaceIndex(() => { for (const d of documents.all()) scheduleValidation(d.uri); });
+  const guessFiles = new GuessFiles((specPath) => {
+    for (const d of documents.all()) if (uriToPath(d.uri) === specPath) scheduleValidation(d.uri);
+  });
   let workspaceRoots: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -84,7 +88,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(() => {
-    watchWorkspaceFiles(connection, index, artifacts);
+    watchWorkspaceFiles(connection, index, artifacts, [{ pattern: GUESS_FILE_PATTERN, fileEvent: (uri) => guessFiles.fileEvent(uri) }]);
     index.start(workspaceRoots);
     if (canRegisterConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcesSdk' });
@@ -108,7 +112,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const version = document.version;
     const diagnostics = await runSafe(connection, `diagnostics for ${uri}`, [], async () => {
       const kind = await kinds.kindOf(document);
-      const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind)) : [];
+      // A generated spec's guesses file (read once, then on file events) adds its guesses as information.
+      const guesses = kind === 'connectionSpec' ? await guessFiles.guessesFor(uri) : undefined;
+      const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind, guesses ? { guesses } : {})) : [];
       if (kind && index.updateFromDocument(uri, document.getText(), kind)) {
         for (const other of documents.all()) if (other.uri !== uri) scheduleValidation(other.uri);
       }
@@ -170,7 +176,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (!wantsQuickFixes) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     return spec ? [...toProtocolCodeActions(getEngine().codeActions(spec.document, params.range, ours)),
-      ...index.registerAction(spec.document.uri, ours)] : [];
+      ...index.registerAction(spec.document.uri, ours), ...await guessFiles.checkedActions(spec.document.uri, ours)] : [];
   }));
   connection.onDocumentSymbol(gate.handle('document symbols', [], check.textDocument, async (params) => {
     const spec = await specDocument(params.textDocument.uri);

@@ -15,16 +15,23 @@ export function workspaceRootsOf(params: InitializeParams): string[] {
   return params.rootUri ? [params.rootUri] : [];
 }
 
+/** Another consumer of file events: its watcher pattern and what it does with an event. */
+export interface FileEventConsumer {
+  pattern: string;
+  fileEvent(uri: string, type: number): void;
+}
+
 /** Registers the file watchers (when the client allows dynamic registration) and routes their events. */
-export function watchWorkspaceFiles(connection: Connection, index: WorkspaceIndex, artifacts: ArtifactsService): void {
+export function watchWorkspaceFiles(connection: Connection, index: WorkspaceIndex, artifacts: ArtifactsService, others: readonly FileEventConsumer[] = []): void {
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       void index.fileEvent(change.uri, change.type).catch((err: unknown) =>
         connection.console.error(`workspace index: ${change.uri}: ${err instanceof Error ? err.message : String(err)}`));
       artifacts.touch(change.uri);
+      for (const other of others) other.fileEvent(change.uri, change.type);
     }
   });
-  const watchers = [...INDEX_PATTERNS, ...ARTIFACT_PATTERNS].map((globPattern) => ({ globPattern }));
+  const watchers = [...INDEX_PATTERNS, ...ARTIFACT_PATTERNS, ...others.map((o) => o.pattern)].map((globPattern) => ({ globPattern }));
   connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => {
     // A client without dynamic registration: the index still follows open documents.
   });

@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import { startEmulator } from '../../emulator/emulator';
 import { parseFaultArgument } from '../../emulator/faults';
 import { ADMIN_TOKEN_HEADER } from '../../emulator/faultRoute';
-import { isLoopbackHost } from '../../core/api/hostPolicy';
+import { isLoopbackHost } from '../../core/transport/host';
+import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes } from './responseLimit';
 import { stripBom } from '../../core/sync/text';
 import type { FaultSpec } from '../../emulator/types';
 
@@ -25,6 +26,7 @@ interface EmulatorCliOptions {
   quiet?: boolean;
   faults?: boolean;
   allowRemote?: boolean;
+  maxResponseMb?: string;
 }
 
 /** Secrets on a command line are visible to other local users, so the secret may also come from the environment. */
@@ -81,6 +83,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .option('--no-seed', 'do not seed RestStorageToAEP and GenericStreamingAEP')
     .option('--quiet', 'do not log requests to stderr')
     .option('--faults', 'serve the fault route /__emulator/faults (needs the admin token printed at start)')
+    .option(MAX_RESPONSE_FLAG, `${MAX_RESPONSE_HELP}, for explore and dataflow runs`)
     .option('--allow-remote', 'with --host, allow listening on an address other than loopback (no TLS, no real auth: take care)')
     .action(async (opts: EmulatorCliOptions) => {
       const port = Number(opts.port);
@@ -105,7 +108,9 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
       }
       let faults: FaultSpec[];
       let seeds = { connectionSpecs: [] as object[], flowSpecs: [] as object[], skipped: [] as string[] };
+      let responseLimit: number | undefined;
       try {
+        responseLimit = maxResponseBytes(opts.maxResponseMb);
         faults = opts.fault.map(parseFaultArgument);
         if (opts.seedDir) seeds = await readSeedDir(opts.seedDir);
       } catch (err) {
@@ -133,6 +138,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
           seedFlowSpecs: seeds.flowSpecs,
           faults,
           faultRoute: opts.faults === true,
+          maxResponseBytes: responseLimit,
           log: opts.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
         });
       } catch (err) {

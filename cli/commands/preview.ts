@@ -1,6 +1,7 @@
 /**
  * `sources-sdk preview <spec> --auth "<auth spec name>" --set name=value … [--set-env name=VAR …] [--max-pages N]
- * [--max-records N] [--window-start ISO --window-end ISO] [--backfill] [--timeout seconds] [--format text|json]`:
+ * [--max-records N] [--max-response-mb N] [--window-start ISO --window-end ISO] [--backfill] [--timeout seconds]
+ * [--format text|json]`:
  * runs a connection spec against the source's own API with the engine of `core/run` and prints what it read.
  * Values go to the auth spec when it has a property of that name, else to `sourceSpec.spec` (placeholders see both).
  * Secrets are best given with `--set-env name=VAR` (read from the environment, not the shell history).
@@ -11,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { authSpecNames, routeValues } from '../../core/chain/values';
 import { runSpec, type RunRequest } from '../../core/run';
+import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes } from './responseLimit';
 import { UsageError, valuesFromFlags } from './setValues';
 import { stripBom } from '../../core/sync/text';
 import { previewJson, previewText } from '../format/preview';
@@ -21,6 +23,7 @@ interface PreviewFlags {
   setEnv: string[];
   maxPages?: string;
   maxRecords?: string;
+  maxResponseMb?: string;
   windowStart?: string;
   windowEnd?: string;
   backfill?: boolean;
@@ -41,6 +44,7 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
     .option('--set-env <name=VAR>', 'a value read from the environment variable VAR, for secrets (repeatable)', collect, [])
     .option('--max-pages <n>', 'most requests to make (default 50)')
     .option('--max-records <n>', 'most records to keep; more are counted (default 1000)')
+    .option(MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP)
     .option('--window-start <iso>', 'schedule window start (default: 24 hours before the end)')
     .option('--window-end <iso>', 'schedule window end (default: now)')
     .option('--backfill', 'with ADVANCE scheduling, run the backfill expression')
@@ -86,6 +90,7 @@ function buildRequest(spec: unknown, flags: PreviewFlags): RunRequest {
     limits: {
       maxPages: positiveInt(flags.maxPages, '--max-pages'),
       maxRecords: positiveInt(flags.maxRecords, '--max-records'),
+      maxResponseBytes: maxResponseBytes(flags.maxResponseMb),
       requestTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
       detailedRequests: 0,
     },

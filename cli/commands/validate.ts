@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { detectKind } from '../../core/analysis/specKind';
 import { stripBom } from '../../core/sync/text';
+import { guessFileOf, parseGuessFile, type SpecGuess } from '../../core/spec/guessFile';
 import { artifactFolderCandidates, checkArtifactFolders } from './validateArtifacts';
 import { globWalk, unreadableBelow } from './unreadable';
 import { countBySeverity, toFindings, type Finding } from '../format/findings';
@@ -76,7 +77,8 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
       continue;
     }
     const document = TextDocument.create(pathToFileURL(resolve(target.path)).href, 'json', 1, text);
-    findings.push(...toFindings(displayPath(target.path), await engine.analyze(document, kind)));
+    const guesses = await readGuesses(target.path);
+    findings.push(...toFindings(displayPath(target.path), await engine.analyze(document, kind, guesses ? { guesses } : {})));
     engine.forget(document.uri);
     checked++;
   }
@@ -94,6 +96,12 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
     `${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints\n`);
   if (counts.error > 0) exitCode = Math.max(exitCode, 1);
   return exitCode;
+}
+
+/** The guesses of a spec's guesses file (core/spec/guessFile.ts), when it has one. */
+async function readGuesses(specPath: string): Promise<readonly SpecGuess[] | undefined> {
+  const text = await readFile(guessFileOf(specPath), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseGuessFile(text)?.guesses;
 }
 
 /** Expands arguments into files: plain files as given, directories recursively, patterns through tinyglobby. */

@@ -1,13 +1,15 @@
 /** `sources-sdk preview` output: the JSON document, or a readable summary with the first records as a table. */
 import type { RunResult } from '../../core/run';
+import { describeFix } from '../../core/run/specFix';
 import { recordsTable } from '../../core/run/table';
 
-/** The JSON output: `{ requests, records, recordCount, schema, warnings, error? }` (requests without bodies). */
+/** The JSON output: `{ requests, records, recordCount, schema, warnings, error?, stopReason? }` (requests without bodies). */
 export function previewJson(result: RunResult): string {
   const requests = result.requests.map(({ method, url, status, durationMs, recordCount }) => ({ method, url, status, durationMs, recordCount }));
   return JSON.stringify({
     requests, records: result.records, recordCount: result.recordCount, schema: result.schema, warnings: result.warnings,
     ...(result.error ? { error: result.error } : {}),
+    ...(result.stopReason ? { stopReason: result.stopReason } : {}),
   }, null, 2);
 }
 
@@ -47,8 +49,12 @@ export function previewText(result: RunResult, rows = 10): string {
     out.push(`${r.method} ${r.url}  ${r.status || 'no answer'}  ${Math.round(r.durationMs)} ms${r.recordCount !== undefined ? `  ${r.recordCount} record${r.recordCount === 1 ? '' : 's'}` : ''}`);
   }
   const kept = result.records.length < result.recordCount ? ` (${result.records.length} kept)` : '';
-  out.push('', `${result.recordCount} record${result.recordCount === 1 ? '' : 's'}${kept} from ${result.requests.length} request${result.requests.length === 1 ? '' : 's'}`);
-  for (const w of result.warnings) out.push(`warning ${w.code}${w.specPath ? ` (${w.specPath})` : ''}: ${w.message}`);
+  const stopped = result.stopReason ? ` (stopped: ${result.stopReason})` : '';
+  out.push('', `${result.recordCount} record${result.recordCount === 1 ? '' : 's'}${kept} from ${result.requests.length} request${result.requests.length === 1 ? '' : 's'}${stopped}`);
+  for (const w of result.warnings) {
+    out.push(`warning ${w.code}${w.specPath ? ` (${w.specPath})` : ''}: ${w.message}`);
+    if (w.fix) out.push(`  fix: ${describeFix(w.fix)}`);
+  }
   if (result.records.length) {
     out.push('', `First ${Math.min(rows, result.records.length)} record${result.records.length === 1 ? '' : 's'}:`, ...table(result.records, rows));
   }

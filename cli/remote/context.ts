@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { createFlowServiceClient, type FlowServiceClientWithExtras } from '../../core/api/flowServiceClient';
 import { FlowServiceError } from '../../core/api/errors';
-import { assertCredentialHostAllowed } from '../../core/api/hostPolicy';
+import { assertCredentialHostAllowed } from '../../core/api/errors';
 import type { Logger } from '../../core/api/types';
 import { FileLinkStore } from '../../core/sync/links';
 import { ConfigError, resolveConfig, type ConnectionFlags } from './config';

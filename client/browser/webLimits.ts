@@ -30,6 +30,8 @@ export const BROWSER_UNAVAILABLE: Readonly<Partial<Record<CommandId, 'emulator' 
   'sourcesSdk.testSourceInEmulator': 'emulator',
   'sourcesSdk.compareAcrossSandboxes': 'remote',
   'sourcesSdk.promoteSpec': 'remote',
+  // Not Node-bound either, but wired up by the desktop entry only so far.
+  'sourcesSdk.newFromOpenApi': 'desktop',
 };
 
 const ELSEWHERE = 'Open the folder in VS Code desktop or code-server, or use the sources-sdk CLI';
@@ -44,6 +46,7 @@ const CLI_FOR: Partial<Record<CommandId, string>> = {
   'sourcesSdk.previewSource': 'sources-sdk preview',
   'sourcesSdk.compareAcrossSandboxes': 'sources-sdk promote --dry-run',
   'sourcesSdk.promoteSpec': 'sources-sdk promote',
+  'sourcesSdk.newFromOpenApi': 'sources-sdk new --from-openapi',
 };
 
 /** How a probe of the Flow Service from the browser went (see `probeFromBrowser`). */

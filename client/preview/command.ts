@@ -15,6 +15,7 @@ import { buildPreviewModel, type PreviewModel } from '../../core/run/previewMode
 import { CommandContext, refuseWith, reportError, requireTrust, specDocument, UserError } from '../commands/common';
 import { cancelled, done, failed, type Cancelled, type Done, type Failed, type NoDetails, type Refused } from '../commands/result';
 import { parseSpecObject } from '../specText';
+import { PreviewDiagnostics } from './diagnostics';
 import { PreviewPanel } from './panel';
 import { askValues, PreviewValueStore } from './values';
 
@@ -36,10 +37,14 @@ export type PreviewCommandResult = Done<PreviewRun> | Cancelled<{ cancelled: tru
 export interface PreviewHost {
   extensionUri: vscode.Uri;
   store: PreviewValueStore;
+  /** The last run's warnings on the spec, with their fixes as quick fixes. */
+  diagnostics: PreviewDiagnostics;
 }
 
 export function createPreviewHost(context: vscode.ExtensionContext): PreviewHost {
-  return { extensionUri: context.extensionUri, store: new PreviewValueStore(context.secrets, context.workspaceState) };
+  const diagnostics = new PreviewDiagnostics();
+  context.subscriptions.push(diagnostics);
+  return { extensionUri: context.extensionUri, store: new PreviewValueStore(context.secrets, context.workspaceState), diagnostics };
 }
 
 function authSpecsOf(spec: unknown): Array<{ name: string; type: string; description?: string }> {
@@ -50,6 +55,12 @@ function authSpecsOf(spec: unknown): Array<{ name: string; type: string; descrip
 }
 
 const stopped = (): PreviewCommandResult => cancelled({ cancelled: true as const });
+
+/** `sourcesSdk.preview.maxResponseMegabytes` in bytes (the engine's default when unset or not a number ≥ 1). */
+function responseLimit(uri: vscode.Uri): number | undefined {
+  const megabytes = vscode.workspace.getConfiguration('sourcesSdk', uri).get<number>('preview.maxResponseMegabytes');
+  return typeof megabytes === 'number' && megabytes >= 1 ? Math.round(megabytes * 1024 * 1024) : undefined;
+}
 
 export async function previewSource(ctx: CommandContext, host: PreviewHost | undefined, uriArg: unknown, options: PreviewOptions = {}): Promise<PreviewCommandResult> {
   // It sends requests to the host a spec names.
@@ -98,7 +109,7 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
           return await runSpec({
             spec, authSpecName: chosen, authValues, sourceValues,
             window: options.window ? { start: new Date(options.window.start), end: new Date(options.window.end) } : undefined,
-            backfill: options.backfill, limits: options.limits, signal: controller.signal,
+            backfill: options.backfill, limits: { maxResponseBytes: responseLimit(document.uri), ...options.limits }, signal: controller.signal,
             onProgress: (p) => progress.report({ message: `${p.requests} requests, ${p.recordCount} records` }),
           });
         } finally {
@@ -111,6 +122,7 @@ export async function previewSource(ctx: CommandContext, host: PreviewHost | und
     const model = buildPreviewModel(result, `Preview: ${name} (${chosen})`);
     panel.setModel(model);
     if (result.error?.code === 'cancelled') return stopped();
+    host.diagnostics.show(document, result.warnings);
     ctx.log.info(`Preview ${name}: ${model.summary}${result.error ? ` — ${result.error.message}` : ''}`);
     return done({ ...result, records: result.records.length, model });
   } catch (err) {

@@ -4,6 +4,7 @@
  */
 import type { AdobeDocPage } from '../spec/adobeDocs';
 import type { RuleDoc } from './ruleRow';
+import type { SpecGuess } from '../spec/guessFile';
 import type { ASTNode, Diagnostic, Range, TextDocument } from 'vscode-json-languageservice';
 
 /** The two kinds of file the engine understands (defined by the kind table, core/spec/kinds.ts). */
@@ -42,6 +43,8 @@ export interface FixData {
 export interface AnalysisContext {
   /** The remote copy of this flow spec (linked or cached): its `sourceConnectionSpecIds`, to catch ids a PUT would drop. */
   remote?: { sourceConnectionSpecIds?: readonly string[] };
+  /** What a generator guessed in this file (its guesses file, core/spec/guessFile.ts): each still-unchanged guess is an SSDK530. */
+  guesses?: readonly SpecGuess[];
 }
 
 /** What a rule gets to look at. One parse, shared by every rule and by the schema validation. */
@@ -49,6 +52,8 @@ export interface RuleContext {
   readonly document: TextDocument;
   /** What the caller knows about the remote copy, if anything. */
   readonly remote?: AnalysisContext['remote'];
+  /** The guesses of the file's guesses file, if the caller read one. */
+  readonly guesses?: AnalysisContext['guesses'];
   /** Root of the parsed JSON (vscode-json-languageservice AST); undefined for an empty document. */
   readonly root: ASTNode | undefined;
   readonly kind: SpecKind;

@@ -1,3 +1,4 @@
+import { credentialHostProblem } from '../transport/policy';
 import type { RemoteSpec } from './types';
 
 /** The one error type every remote failure becomes, carrying what a user (and a retry loop) needs. */
@@ -44,4 +45,21 @@ export class FlowServiceError extends Error {
     super(message);
     this.name = 'FlowServiceError';
   }
+}
+
+/**
+ * Throws a `config` error, before any request is made, when credentials must not be sent to `url` (the decision and
+ * its wording: core/transport/policy.ts); `settingName` names the setting to check.
+ */
+export function assertCredentialHostAllowed(url: string, settingName: string): void {
+  const problem = credentialHostProblem(url, settingName);
+  if (!problem) return;
+  let shown = url;
+  try {
+    const parsed = new URL(url);
+    shown = `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    // not a URL: the message quotes it as given
+  }
+  throw new FlowServiceError(problem, 'config', { url: shown });
 }

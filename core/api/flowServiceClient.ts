@@ -3,12 +3,12 @@
  * error mapping and redacted exchange logging. Pure (no `vscode`); the extension, the CLI and the tests share it.
  */
 import { findSpecsByName } from './nameLookup';
-import { FlowServiceError } from './errors';
+import { assertCredentialHostAllowed, FlowServiceError } from './errors';
 import { isRetryableStatus, mapFlowServiceError, tryParseJson } from './errorMapping';
-import { assertCredentialHostAllowed } from './hostPolicy';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, parseRetryAfter, sendOnce, systemClock, withRetries, type Clock, type HttpContext, type RawResponse, type RetryPolicy } from './http';
 import { createImsTokenProvider, type TokenProvider } from './imsToken';
-import { createRedactor } from './redact';
+import { flowServicePolicy } from '../transport/policy';
+import { createRedactor } from '../transport/redact';
 import type { CallOptions, EnvironmentConfig, FlowServiceClient, ListOptions, Logger, RemoteSpec, SpecResource, Transport } from './types';
 
 /** Path of the Flow Service below the platform URL. */
@@ -25,6 +25,8 @@ export interface FlowServiceClientOptions {
   random?: () => number;
   /** Replaces the IMS token provider (tests, or a host that obtains tokens elsewhere). */
   tokenProvider?: TokenProvider;
+  /** Cap on one answer's bytes after decompression; default 64 MiB (core/transport/policy.ts). */
+  maxResponseBytes?: number;
 }
 
 /** Extra operations beyond the extension contract; the CLI and core/sync use them. */
@@ -60,6 +62,7 @@ export function createFlowServiceClient(options: FlowServiceClientOptions): Flow
     random: options.random ?? Math.random,
     redact,
     logger: options.logger,
+    policy: flowServicePolicy(options.maxResponseBytes),
   };
   const tokens =
     options.tokenProvider ??

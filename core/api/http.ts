@@ -3,9 +3,12 @@
  * (exponential backoff with full jitter, `Retry-After`, bounded by attempts and total time). Shared by the Flow
  * Service client and the IMS token provider.
  */
+import { TransportError } from '../transport/errors';
+import { isLoopbackHost } from '../transport/host';
+import { flowServicePolicy, type TransportPolicy } from '../transport/policy';
+import type { RedactText } from '../transport/redact';
+import { send } from '../transport/send';
 import { FlowServiceError } from './errors';
-import { isLoopbackHost } from './hostPolicy';
-import type { Redactor } from './redact';
 import type { Logger, Transport } from './types';
 
 /** Time seam: tests pass a fake clock so backoff and token expiry need no real waiting. */
@@ -52,8 +55,10 @@ export interface HttpContext {
   retry: RetryPolicy;
   timeoutMs: number;
   random: () => number;
-  redact: Redactor;
+  redact: RedactText;
   logger?: Logger;
+  /** The transport policy (core/transport/policy.ts); default `flowServicePolicy()`. */
+  policy?: TransportPolicy;
 }
 
 export interface OutgoingRequest {
@@ -207,6 +212,26 @@ export function redirectError(req: { method: string; url: string }, status: numb
   return new FlowServiceError(check(setting.cli), 'config', { status, method: req.method, url: req.url, retryable: false, editorMessage: check(setting.editor) });
 }
 
+/** Advice for a header value the transport refused: the setting each Flow Service header comes from. */
+const HEADER_SETTINGS: Record<string, string> = {
+  'x-gw-ims-org-id': 'org id', 'x-api-key': 'client id', 'x-sandbox-name': 'sandbox', authorization: 'access token IMS issued',
+};
+
+/** A transport refusal as the client's error: a redirect, an oversized answer, a header value, a refused host. */
+function transportFailure(err: TransportError, method: string, url: string, redact: RedactText): FlowServiceError {
+  if (err.kind === 'redirect') {
+    const location = err.details.location;
+    return redirectError({ method, url }, err.details.status ?? 0, location === undefined || location === null ? null : redact(location));
+  }
+  if (err.kind === 'too-large') return new FlowServiceError(redact(err.message), 'bad-response', { method, url, retryable: false });
+  if (err.kind === 'header-value') {
+    const setting = HEADER_SETTINGS[(err.details.header ?? '').toLowerCase()];
+    const check = setting ? ` Check the environment's ${setting}.` : '';
+    return new FlowServiceError(`${redact(err.message)}.${check}`, 'config', { method, url, retryable: false });
+  }
+  return new FlowServiceError(redact(err.message), 'config', { method, url, retryable: false });
+}
+
 /** Sends one request with the per-call timeout combined with the caller's signal, and logs the exchange. */
 export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: number, signal?: AbortSignal): Promise<RawResponse> {
   const safeUrl = ctx.redact(req.url);
@@ -222,21 +247,20 @@ export async function sendOnce(ctx: HttpContext, req: OutgoingRequest, attempt: 
       method: req.method, url: safeUrl, status, durationMs: ctx.clock.now() - started, requestId, attempt, note, ...(editorNote ? { editorNote } : {}),
     });
   try {
-    // 'manual': a redirect comes back as its 3xx answer instead of being followed (see redirectError).
-    const response = await ctx.transport(req.url, { method: req.method, headers: req.headers, body: req.body, signal: combined, redirect: 'manual' });
+    // The one transport, under the API client's policy: redirects refused (see redirectError), the byte cap.
+    const response = await send(
+      { method: req.method, url: new URL(req.url), headers: req.headers, body: req.body },
+      { fetch: (url, init) => ctx.transport(url, init), signal: combined, policy: ctx.policy ?? flowServicePolicy(), redact: ctx.redact },
+    );
     const requestId = response.headers.get('x-request-id') ?? undefined;
-    // Browsers hide a manual redirect as type 'opaqueredirect' with status 0; Node exposes the 3xx itself.
-    if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') {
-      const location = response.headers.get('location');
-      await response.body?.cancel().catch(() => undefined);
-      log(response.status, requestId, 'redirect not followed');
-      throw redirectError({ method: req.method, url: safeUrl }, response.status, location === null ? null : ctx.redact(location));
-    }
-    const text = await response.text();
     log(response.status, requestId);
-    return { status: response.status, headers: response.headers, text, requestId };
+    return { status: response.status, headers: response.headers, text: response.text, requestId };
   } catch (err) {
-    if (err instanceof FlowServiceError) throw err; // already classified (a refused redirect)
+    if (err instanceof TransportError) {
+      const error = transportFailure(err, req.method, safeUrl, ctx.redact);
+      log(err.details.status ?? 'network-error', undefined, err.kind === 'redirect' ? 'redirect not followed' : ctx.redact(error.message));
+      throw error;
+    }
     const cancelled = signal?.aborted === true;
     const timedOut = !cancelled && timeoutSignal.aborted;
     const error = classifyTransportError(err, { method: req.method, url: safeUrl }, timedOut, cancelled, ctx.timeoutMs);

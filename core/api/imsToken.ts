@@ -3,9 +3,8 @@
  * Tokens are cached until 5 minutes before they expire, concurrent callers share one in-flight request, and a
  * token the Flow Service rejected can be invalidated so the next caller fetches a fresh one.
  */
-import { FlowServiceError } from './errors';
+import { assertCredentialHostAllowed, FlowServiceError } from './errors';
 import { mapImsError, tryParseJson } from './errorMapping';
-import { assertCredentialHostAllowed } from './hostPolicy';
 import { sendOnce, withRetries, type HttpContext } from './http';
 import type { EnvironmentConfig } from './types';
 

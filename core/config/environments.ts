@@ -4,7 +4,7 @@
  * sync identity under which `links.json` records links. Both front ends build their {@link EnvironmentConfig} here,
  * so they send the same headers and find each other's links.
  */
-import { isLoopbackHost } from '../api/hostPolicy';
+import { isLoopbackHost } from '../transport/host';
 import type { EnvironmentConfig } from '../api/types';
 
 /** Named platforms: where the gateway and IMS of each Adobe platform are. */

@@ -11,7 +11,8 @@ import type { Redactor } from '../transport/redact';
 
 /** Why an exchange gave no usable answer. */
 export class ExchangeError extends Error {
-  constructor(message: string, readonly code: 'network' | 'timeout' | 'cancelled' | 'policy' | 'input' | 'response') {
+  /** `editorMessage`: the message in the editor's terms where `message` advises with a CLI flag. */
+  constructor(message: string, readonly code: 'network' | 'timeout' | 'cancelled' | 'policy' | 'input' | 'response', readonly editorMessage?: string) {
     super(message);
     this.name = 'ExchangeError';
   }
@@ -44,6 +45,11 @@ export async function exchange(
   try {
     return await send(request, { fetch: fetchImpl, signal: controller.signal, policy, credentials, redact: (text) => redactor.text(text) });
   } catch (err) {
+    if (err instanceof TransportError && err.kind === 'too-large') {
+      const message = redactor.text(err.message);
+      throw new ExchangeError(`${message} Or raise the limit (--max-response-mb).`, 'response',
+        `${message} Or raise the limit (the sourcesSdk.preview.maxResponseMegabytes setting).`);
+    }
     if (err instanceof TransportError) throw new ExchangeError(redactor.text(err.message), TRANSPORT_CODES[err.kind]);
     if (signal?.aborted) throw new ExchangeError('Cancelled', 'cancelled');
     if (timedOut) throw new ExchangeError(`No answer within ${timeoutMs} ms from ${redactor.text(request.url.origin)}`, 'timeout');

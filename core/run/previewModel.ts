@@ -61,6 +61,7 @@ export function buildPreviewModel(result: RunResult, title: string, maxRows = 20
   return {
     title,
     summary: `${plural(result.recordCount, 'record')}${kept} from ${plural(result.requests.length, 'request')}` +
+      (result.stopReason ? ` (stopped: ${result.stopReason})` : '') +
       (result.warnings.length ? `, ${plural(result.warnings.length, 'warning')}` : '') + (result.error ? ', stopped by an error' : ''),
     exchanges: result.requests.map((r, i) => ({
       title: `${i + 1}. ${r.method} ${r.url} → ${r.status || 'no answer'} (${Math.round(r.durationMs)} ms${r.recordCount !== undefined ? `, ${plural(r.recordCount, 'record')}` : ''})`,

@@ -4,10 +4,11 @@
  * the credential headers, and for POST the `bodyParams` as JSON. `{SCHEDULE_QUERY}` (ADVANCE scheduling) is replaced
  * in the path, query values, header values and body strings.
  */
-import { authHeaders } from './auth';
+import { HEADER_VALUE_RULE, headerValueProblem } from '../transport/headers';
+import { authHeaders, InputError } from './auth';
 import type { SchedulePlan } from './schedule';
 import { ATTRIBUTES, SpecError, type SpecModel } from './specModel';
-import { mapStrings, substitute, valueText, type ValueLookup } from './template';
+import { mapStrings, placeholderNames, substitute, valueText, type ValueLookup } from './template';
 
 /** The request before pagination. */
 export interface BaseRequest {
@@ -65,9 +66,14 @@ export function buildBaseRequest(
 
   const headers: Record<string, string> = { Accept: 'application/json' };
   for (const [name, template] of Object.entries(model.headerParams)) {
-    headers[name] = withScheduleQuery(substitute(template, lookup, `${ATTRIBUTES}.headerParams.${name}`), plan);
+    const specPath = `${ATTRIBUTES}.headerParams.${name}`;
+    headers[name] = withScheduleQuery(substitute(template, lookup, specPath), plan);
+    assertHeaderValue(name, headers[name], specPath, placeholderNames(template));
   }
   const auth = authHeaders(model.auth, authValues);
+  for (const [name, value] of Object.entries(auth.headers)) {
+    assertHeaderValue(name, value, `authSpec.${model.auth.index}.spec.properties`, [...new Set(auth.secrets.filter(([, v]) => value.includes(v)).map(([n]) => n))]);
+  }
   Object.assign(headers, auth.headers);
 
   let body: string | undefined;
@@ -77,4 +83,15 @@ export function buildBaseRequest(
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
   }
   return { method: url.method, url: full, headers, body, credentialHeaders: auth.credentialHeaders, credentialSecrets: auth.secrets };
+}
+
+/**
+ * A header value fetch cannot send (a line break, a character outside Latin-1) is the value's fault, not the
+ * network's: an `input` error naming the header, where it comes from and the values that fill it (never the value).
+ */
+function assertHeaderValue(name: string, value: string, specPath: string, parameters: string[]): void {
+  const problem = headerValueProblem(value);
+  if (!problem) return;
+  const from = parameters.length ? `; check the value of ${parameters.join(', ')}` : '';
+  throw new InputError(`The value of the header ${name} ${problem}: ${HEADER_VALUE_RULE}${from}`, specPath);
 }

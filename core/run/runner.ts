@@ -10,6 +10,7 @@ import { exchange, ExchangeError, pause } from './exchange';
 import { hopWarnings, pageForOrigin, parameterSecrets, runCredentials } from './origin';
 import { createPaginator, isStop, PAGINATION, type PageStep } from './pagination';
 import { extractRecords } from './records';
+import { contentPathFix, ResponseHints } from './responseHints';
 import { buildBaseRequest, type BaseRequest } from './request';
 import { defaultWindow, planSchedule } from './schedule';
 import { SchemaInferrer } from './schema';
@@ -56,6 +57,8 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
   const schema = new SchemaInferrer();
   let recordCount = 0;
   let error: RunError | undefined;
+  /** Why the pages ended (the paginator's reason, a limit, a loop); undefined when an error ended the run. */
+  let stopReason: string | undefined;
 
   try {
     const model = readSpecModel(request.spec, request.authSpecName);
@@ -68,6 +71,7 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
     const credentials = runCredentials(base, redactor.secrets);
     const policy = sourcePolicy(limits.maxResponseBytes);
     const paginator = createPaginator(model.paginationParams);
+    const hints = new ResponseHints(model, request.spec);
     const fetchImpl = request.fetch ?? globalThis.fetch;
     const seenRequests = new Set<string>();
     let previousText: string | undefined;
@@ -76,12 +80,14 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
     for (let page = 0; ; page++) {
       if (page >= limits.maxPages) {
         warnings.add({ code: 'page-limit-reached', message: `Stopped at the page limit (${limits.maxPages} requests); the source has more pages`, specPath: PAGINATION });
+        stopReason = `the page limit (${limits.maxPages} requests)`;
         break;
       }
       const pageRequest = compose(base, step);
       const key = `${pageRequest.method} ${pageRequest.url} ${JSON.stringify(step.headers ?? {})} ${pageRequest.body ?? ''}`;
       if (seenRequests.has(key)) {
         warnings.add({ code: 'repeated-request', message: `Pagination asked for a request already made (${redactor.text(pageRequest.url.toString())}); stopped to avoid a loop`, specPath: PAGINATION });
+        stopReason = 'pagination asked for a request already made';
         break;
       }
       seenRequests.add(key);
@@ -131,9 +137,21 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
       }
       const found = extractRecords(body, model.contentPath, model.explodeEntityPath);
       log.recordCount = found.records.length;
-      if (found.contentPathMissed && hasContent(body)) {
-        warnings.add({ code: 'content-without-records', message: `The response has content but contentPath ${JSON.stringify(model.contentPath.path)} finds no array of records there; check contentPath`, specPath: `${ATTRIBUTES}.contentPath` });
+      // A page identical to the previous one is the same records again: not counted, and the run stops.
+      if (previousText !== undefined && response.text === previousText && found.contentCount > 0) {
+        log.recordCount = 0;
+        warnings.add({ code: 'page-repeated', message: `Page ${page + 1} is identical to page ${page}: pagination is not advancing; stopped (its ${found.records.length} records are not counted)`, specPath: PAGINATION });
+        stopReason = 'a page repeated the previous one';
+        break;
       }
+      if (found.contentPathMissed && hasContent(body)) {
+        const fix = contentPathFix(request.spec, model, body);
+        warnings.add({
+          code: 'content-without-records', specPath: `${ATTRIBUTES}.contentPath`, ...(fix ? { fix } : {}),
+          message: `The response has content but contentPath ${JSON.stringify(model.contentPath.path)} finds no array of records there; ${fix ? `the records look to be at ${String(fix.edits[0].value)}` : 'check contentPath'}`,
+        });
+      }
+      hints.observe(body, pageRequest.url, found.contentCount);
       if (found.explodeMissed) {
         warnings.add({ code: 'explode-path-empty', message: `explodeEntityPath ${JSON.stringify(model.explodeEntityPath?.path)} finds no array inside the records`, specPath: `${ATTRIBUTES}.explodeEntityPath` });
       }
@@ -146,19 +164,20 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
         }
       }
       request.onProgress?.({ requests: requests.length, recordCount });
-      if (previousText !== undefined && response.text === previousText && found.contentCount > 0) {
-        warnings.add({ code: 'page-repeated', message: `Page ${page + 1} is identical to page ${page}: pagination is not advancing; stopped`, specPath: PAGINATION });
+      previousText = response.text;
+      if (limits.firstPageOnly) {
+        stopReason = 'only the first page was asked for';
         break;
       }
-      previousText = response.text;
-      if (limits.firstPageOnly) break;
       const next = paginator.next({ body, headers: response.headers, url: response.url.toString(), contentCount: found.contentCount });
       if (isStop(next)) {
         if (next.warning) warnings.add(next.warning);
+        stopReason = next.reason;
         break;
       }
       step = next;
     }
+    if (!error) for (const warning of hints.warnings()) warnings.add(warning);
   } catch (err) {
     error = toRunError(err, redactor);
   }
@@ -170,7 +189,10 @@ export async function runSpec(request: RunRequest): Promise<RunResult> {
   if (conflict) {
     warnings.add({ code: 'mixed-record-shapes', message: `Records have mixed shapes: ${conflict.path || 'the record itself'} is ${conflict.types.join(' in some, ')} in others; check contentPath`, specPath: `${ATTRIBUTES}.contentPath` });
   }
-  return { requests, records, recordCount, schema: schema.schema(), warnings: warnings.list(), ...(error ? { error } : {}) };
+  return {
+    requests, records, recordCount, schema: schema.schema(), warnings: warnings.list(),
+    ...(error ? { error } : stopReason ? { stopReason } : {}),
+  };
 }
 
 /** The page request: the base request with the paginator's step applied. */
@@ -195,7 +217,7 @@ function toRunError(err: unknown, redactor: Redactor): RunError {
     };
   }
   if (err instanceof TransportError) return { code: 'policy', message };
-  if (err instanceof ExchangeError) return { code: err.code, message };
+  if (err instanceof ExchangeError) return { code: err.code, message, ...(err.editorMessage ? { editorMessage: redactor.text(err.editorMessage) } : {}) };
   return { code: 'network', message };
 }
 

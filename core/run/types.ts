@@ -88,16 +88,30 @@ export type RunWarningCode =
   | 'maximum-request-reached'
   | 'page-limit-reached'
   | 'record-limit-reached'
+  | 'pagination-missing'
+  | 'end-condition-missing'
   | 'mixed-record-shapes'
   | 'explode-path-empty'
   | 'credentials-withheld'
   | 'insecure-credentials';
+
+/**
+ * A change to the spec that answers a warning, inferred from the responses: values to set at spec locations
+ * (property names and array indexes from the spec's root; what is missing is created). core/run/specFix.ts applies it.
+ */
+export interface SpecFix {
+  /** What it does, e.g. `Set contentPath to $.data.entries`. */
+  title: string;
+  edits: Array<{ path: Array<string | number>; value: unknown }>;
+}
 
 /** A warning with, where it is about one, the spec location (dot-separated path, e.g. `sourceSpec.attributes.contentPath`). */
 export interface RunWarning {
   code: RunWarningCode;
   message: string;
   specPath?: string;
+  /** The fix the responses suggest, when they do. */
+  fix?: SpecFix;
 }
 
 /** Why a run ended early. */
@@ -131,6 +145,11 @@ export interface RunResult {
   schema: object;
   warnings: RunWarning[];
   error?: RunError;
+  /**
+   * Why the pages ended, when no error ended them: the pagination's reason (`short page`, `empty page`,
+   * `$.has_more is false`, `no $.paging.next in the response`…), a limit, or a loop.
+   */
+  stopReason?: string;
 }
 
 /** Defaults applied to `RunRequest.limits`. */

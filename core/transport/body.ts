@@ -19,7 +19,7 @@ export async function readCappedText(response: Response, maxBytes: number, what:
     `The answer from ${what} is larger than the ${formatBytes(maxBytes)} limit on one response (counted after decompression); ` +
       `reading stopped. ${advice}`,
     'too-large',
-    { limitBytes: maxBytes },
+    { limitBytes: maxBytes, status: response.status },
   );
   const declared = Number(response.headers.get('content-length'));
   if (!response.headers.get('content-encoding') && Number.isFinite(declared) && declared > maxBytes) {

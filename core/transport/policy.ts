@@ -42,13 +42,34 @@ export function isCredentialHostAllowed(url: string): boolean {
   return parsed.protocol === 'https:' && isAdobeHost(parsed.hostname);
 }
 
+/**
+ * Why Flow Service credentials must not go to `url` (a sentence naming `settingName`, the setting to check), or
+ * undefined when they may. A URL with a user name or password is refused without repeating it (it would print the
+ * password).
+ */
+export function credentialHostProblem(url: string, settingName: string): string | undefined {
+  if (isCredentialHostAllowed(url)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `The ${settingName} "${url}" is not a valid URL`;
+  }
+  const host = `${parsed.protocol}//${parsed.host}`;
+  if (parsed.username || parsed.password) {
+    return `The ${settingName} for ${host} contains a user name or password (user:password@host): remove them from the URL. ` +
+      'Credentials go in the client id and secret settings, never in a URL.';
+  }
+  return `Refusing to send credentials to ${host}: only Adobe hosts and loopback are allowed ` +
+    `(https://*.adobe.io, https://*.adobelogin.com, http(s)://localhost or 127.0.0.1). Check the ${settingName}.`;
+}
+
 /** The API client's policy: see the table above. */
 export function flowServicePolicy(maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES): TransportPolicy {
   return {
-    checkUrl(url, shown) {
-      if (!isCredentialHostAllowed(url.toString())) {
-        throw new TransportError(`Refusing to send credentials to ${shown}: only Adobe hosts and loopback are allowed`, 'policy');
-      }
+    checkUrl(url) {
+      const problem = credentialHostProblem(url.toString(), 'platform and IMS URLs');
+      if (problem) throw new TransportError(problem, 'policy');
     },
     redirects: 'refuse',
     maxResponseBytes,

@@ -92,3 +92,21 @@ export class Redactor {
     return out;
   }
 }
+
+/** A function that removes secrets from a text. */
+export type RedactText = (text: string) => string;
+
+/** Values shorter than this are not hidden by value in the API client's texts: ids like "ab" would mangle messages. */
+const CLIENT_MIN_SECRET_LENGTH = 4;
+
+/**
+ * The API client's redaction: the same rules as `Redactor`, with the secrets `knownSecrets()` returns at call time
+ * (the client secret and the access tokens learned so far) hidden in every form.
+ */
+export function createRedactor(knownSecrets: () => Iterable<string | undefined> = () => []): RedactText {
+  const redactor = new Redactor(new SecretValues(), CLIENT_MIN_SECRET_LENGTH);
+  return (text) => {
+    redactor.addSecrets(knownSecrets());
+    return redactor.text(text);
+  };
+}

@@ -58,6 +58,7 @@ export class SecretValues {
   add(name: string, value: string | undefined): void {
     if (!value) return;
     const names = this.owners.get(value) ?? new Set<string>();
+    if (names.has(name)) return;
     names.add(name);
     this.owners.set(value, names);
     this.formsCache = undefined;

@@ -17,8 +17,11 @@ export interface SendRequest {
   body?: string;
 }
 
+/** What `send` calls: `fetch`, or a transport seam with the same shape for a URL string. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
 export interface SendOptions {
-  fetch: typeof fetch;
+  fetch: FetchLike;
   signal?: AbortSignal;
   policy: TransportPolicy;
   /** Where the request's credentials belong; a following policy keeps them from every other origin. */
@@ -57,7 +60,7 @@ export async function send(request: SendRequest, options: SendOptions): Promise<
   policy.checkUrl(url, redact(url.toString()));
   for (let hop = 0; ; hop++) {
     assertHeaderValues(headers);
-    const response = await options.fetch(url, { method, headers, body, redirect: 'manual', signal: options.signal });
+    const response = await options.fetch(url.toString(), { method, headers, body, redirect: 'manual', signal: options.signal });
     const location = response.headers.get('location');
     if (isRedirect(response) && policy.redirects === 'refuse') {
       await response.body?.cancel().catch(() => undefined);

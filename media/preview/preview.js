@@ -58,6 +58,7 @@
 
     const warnings = model.warnings.map((/** @type {any} */ w) => el('li', { class: 'warning', 'data-code': w.code }, [
       el('strong', {}, [w.code]), ': ', w.message, w.specPath ? ' — ' : '', w.specPath ? specLink(w.specPath) : undefined,
+      w.fix ? el('div', { class: 'fix' }, [`Quick fix in the spec: ${w.fix.title}`]) : undefined,
     ]));
     root.append(section(`Warnings (${model.warnings.length})`, [warnings.length ? el('ul', { id: 'warnings' }, warnings) : el('p', {}, ['None.'])], warnings.length > 0));
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import { FlowServiceError } from '../../core/api/errors';
 import { describeMissingPermission, mapFlowServiceError } from '../../core/api/errorMapping';
-import { createRedactor, REDACTED } from '../../core/api/redact';
+import { createRedactor, REDACTED } from '../../core/transport/redact';
 import type { EnvironmentConfig } from '../../core/api/types';
 import { FakeClock, RecordingTransport, json } from './fakes/recordingTransport';
 

@@ -14,6 +14,7 @@ import { defineTestSourceTests } from './testSource.suite';
 import { defineRestartConflictTests } from './restartConflict.suite';
 import { defineArtifactTests } from './artifacts.suite';
 import { definePreviewTests } from './preview.suite';
+import { defineOpenApiTests } from './openapi.suite';
 import { defineSubmissionTests } from './submission.suite';
 import { definePromoteTests } from './promote.suite';
 import { defineSmallThingsTests } from './smallThings.suite';
@@ -48,6 +49,7 @@ export async function run(): Promise<void> {
     defineArtifactTests();
     defineLifecycleTests();
     definePreviewTests();
+    defineOpenApiTests();
     defineSubmissionTests();
     definePromoteTests();
     defineSmallThingsTests();

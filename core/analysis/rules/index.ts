@@ -12,6 +12,7 @@ import { authRule } from './auth';
 import { duplicateKeysRule } from './duplicateKeys';
 import { embeddedSchemaRule } from './embeddedSchemas';
 import { flowSpecRule } from './flowSpec';
+import { guessesRule } from './guesses';
 import { openObjectKeysRule } from './openObjectKeys';
 import { optionSpecRule } from './optionSpec';
 import { paginationRule } from './pagination';
@@ -39,6 +40,7 @@ export const RULES: Rule[] = [
   flowSpecRule,
   optionSpecRule,
   embeddedSchemaRule,
+  guessesRule,
 ];
 
 /** The codes a rule reports: its own rows' and the ones it shares with another layer. */
@@ -66,6 +68,7 @@ export function runRules(document: TextDocument, root: ASTNode | undefined, kind
     root,
     kind,
     remote: context.remote,
+    guesses: context.guesses,
     report: (finding) => {
       const diagnostic = toDiagnostic(document, finding);
       if (diagnostic) diagnostics.push(diagnostic);

@@ -33,6 +33,7 @@ export const schedulingRule: Rule = {
     row('SSDK306', 'warning', 'Not a date pattern', 'Use date tokens such as `yyyy-MM-ddTHH:mm:ssZ`.', 'sourceSpec'),
     row('SSDK307', 'info', 'ADVANCE scheduling without `backfill`/`paramFormat`', 'Add `backfill` (history query) and `paramFormat` (date format of the time values).', 'sourceSpec'),
     row('SSDK308', 'warning', 'Schedule field of the other form', 'Standard (`scheduleStartParamName`…) and ADVANCE (`incremental`, `backfill`, `paramFormat`) keys do not mix: remove the ignored one or switch the form.', 'sourceSpec'),
+    row('SSDK309', 'info', 'Source without a time filter', 'Nothing limits a run to new data: each run reads everything the request returns (ADVANCE scheduling with no `{START_TIME}`/`{END_TIME}` and no `{SCHEDULE_QUERY}`). Add the source\'s date filter when it has one.', 'sourceSpec'),
   ],
   kinds: ['connectionSpec'],
   run(ctx) {
@@ -72,6 +73,10 @@ export const schedulingRule: Rule = {
       if (!findProperty(schedule, 'incremental')) {
         ctx.report({ code: 'SSDK302', node: anchor,
           message: 'ADVANCE scheduling needs "incremental": add the query for new or changed records, using {START_TIME} and {END_TIME}.' });
+      } else if (scheduleQueryUses === 0 && !hasTimeValues(schedule)) {
+        // Nothing to substitute and nowhere to put it: the form a source without time filters takes on purpose.
+        ctx.report({ code: 'SSDK309', node: anchor,
+          message: 'No time filter: each run reads everything the request returns. Add the source\'s date filter here ("incremental" with {START_TIME}/{END_TIME}, and "{SCHEDULE_QUERY}" where it is sent) when it has one.' });
       } else if (scheduleQueryUses === 0) {
         ctx.report({ code: 'SSDK303', node: anchor,
           message: 'ADVANCE scheduling has no effect: put "{SCHEDULE_QUERY}" in a query, header or body parameter where the query should be sent.' });
@@ -108,6 +113,14 @@ function reportOtherFormKeys(ctx: RuleContext, schedule: ObjectASTNode, isAdvanc
         message: `"${key}" is used only with "type": "ADVANCE": add "type": "ADVANCE" (and "{SCHEDULE_QUERY}" where the query goes) or remove it.` });
     }
   }
+}
+
+/** True when `incremental` or `backfill` uses {START_TIME} or {END_TIME}: a time filter meant to be sent somewhere. */
+function hasTimeValues(schedule: ObjectASTNode): boolean {
+  return ['incremental', 'backfill'].some((key) => {
+    const value = stringValue(findProperty(schedule, key)?.valueNode);
+    return value !== undefined && (value.includes('{START_TIME}') || value.includes('{END_TIME}'));
+  });
 }
 
 function keyOf(node: ASTNode): ASTNode | undefined {

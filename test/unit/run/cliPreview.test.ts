@@ -83,7 +83,7 @@ describe('sources-sdk preview', () => {
     const run = await cli([file, ...KEY_ARGS, ...WINDOW], KEY_ENV);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^GET http:\/\/127\.0\.0\.1:\d+\/offset\/items\?since=.*limit=5&offset=0 {2}200 {2}\d+ ms {2}5 records$/m);
-    assert.match(run.stdout, /^23 records from 5 requests$/m);
+    assert.match(run.stdout, /^23 records from 5 requests \(stopped: short page\)$/m);
     assert.match(run.stdout, /^id {2}name {5}email {16}updatedAt/m);
     assert.match(run.stdout, /^Schema: id integer, name string, email string\/email/m);
     assertNoSecret(run.stdout + run.stderr);
@@ -101,7 +101,7 @@ describe('sources-sdk preview', () => {
       assert.ok(!echo.stdout.includes(Buffer.from(`${FAKE_CREDENTIALS.username}:${FAKE_CREDENTIALS.password}`).toString('base64')));
       const real = await cli([specFile('auth2', { urlParams: { path, method: 'GET' }, contentPath: '$.items', paginationParams: { type: 'NONE' } }), '--auth', auth, ...values.flatMap((v) => ['--set', v])]);
       assert.equal(real.code, 0, real.stderr);
-      assert.match(real.stdout, /^3 records from 1 request$/m);
+      assert.match(real.stdout, /^3 records from 1 request \(stopped: NONE pagination makes one request\)$/m);
     }
   });
 
