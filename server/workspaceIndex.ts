@@ -8,7 +8,8 @@
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { CodeAction, Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver';
-import { ruleInfo, severityNumber } from '../core/analysis/codes';
+import { rowsByCode, severityNumber } from '../core/analysis/ruleRow';
+import { WORKSPACE_TABLE } from '../core/analysis/workspaceTable';
 import { kindFromFileName } from '../core/analysis/specKind';
 import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
 import { LineIndex } from '../core/artifacts/textPositions';
@@ -31,6 +32,8 @@ interface LinkEntry {
   resource: string;
   remoteId: string;
 }
+
+const WORKSPACE_ROWS = rowsByCode(WORKSPACE_TABLE);
 
 /** Code of the "register" action's command (the client's existing command). */
 const REGISTER_COMMAND = 'sourcesSdk.registerInFlowSpec';
@@ -183,7 +186,7 @@ export class WorkspaceIndex {
 }
 
 function diagnostic(code: string, range: Range, message: string): Diagnostic {
-  return { range, severity: severityNumber(ruleInfo(code)?.severity ?? 'info'), code, source: DIAGNOSTIC_SOURCE, message };
+  return { range, severity: severityNumber(WORKSPACE_ROWS.get(code)?.severity ?? 'info'), code, source: DIAGNOSTIC_SOURCE, message };
 }
 
 function parseSpec(path: string, text: string, kind: SpecKind): SpecEntry {

@@ -7,8 +7,14 @@
 import { parse } from 'jsonc-parser';
 import type { ASTNode, Diagnostic, TextDocument, TextEdit } from 'vscode-json-languageservice';
 import { detectIndentUnit } from './astUtil';
+import { row, type RuleDoc } from './ruleRow';
 import { codedDiagnostic } from './schemaDiagnostics';
 import { isServerManagedField } from '../serverManagedFields';
+
+/** Its row of the rule table (reported by the engine, beside the syntax and schema findings). */
+export const PASTED_RESPONSE_TABLE: readonly RuleDoc[] = [
+  row('SSDK525', 'warning', 'A Flow Service GET response, not a spec', 'Unwrap the spec from `items` and drop the server-managed fields (quick fix): a response is not what you author or upload.', 'connectionSpecs'),
+];
 
 /** Keys that make an object a connection or flow spec. */
 const SPEC_KEYS = ['authSpec', 'sourceSpec', 'exploreSpec', 'providerId', 'sourceConnectionSpecIds', 'targetConnectionSpecIds'];

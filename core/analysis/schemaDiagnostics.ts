@@ -10,7 +10,8 @@ import { inferPaginationType, PAGINATION_KEYS, type PaginationKey } from '../spe
 import { AUTH_TYPE_NAMES } from './rules/auth';
 import { DIAGNOSTIC_SOURCE, type FixData } from './types';
 import { wholeTemplate } from './placeholders';
-import { ruleInfo, severityNumber } from './codes';
+import { severityNumber } from './ruleRow';
+import { SYNTAX_SCHEMA_ROWS } from './syntaxSchemaTable';
 import type { PathSegment, SchemaNavigator } from './schemaNavigator';
 
 /** What the mapping needs to compute candidates. */
@@ -38,9 +39,9 @@ export function codedDiagnostic(
   return diagnostic;
 }
 
-/** Severity of one of our codes, from the rule table (the single source of truth for severities). */
+/** Severity of one of the syntax/schema layer's codes, from its rule-table rows (syntaxSchemaTable.ts). */
 export function severityOf(code: string): DiagnosticSeverity {
-  const info = ruleInfo(code);
+  const info = SYNTAX_SCHEMA_ROWS.get(code);
   return info ? severityNumber(info.severity) : DiagnosticSeverity.Error;
 }
 

@@ -3,6 +3,7 @@
  * vscode-json-languageservice (which re-exports vscode-languageserver-types) so the server can pass them through.
  */
 import type { AdobeDocPage } from '../spec/adobeDocs';
+import type { RuleDoc } from './ruleRow';
 import type { SpecGuess } from '../spec/guessFile';
 import type { ASTNode, Diagnostic, Range, TextDocument } from 'vscode-json-languageservice';
 
@@ -16,7 +17,7 @@ export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 /** Every diagnostic the engine emits carries this `source`. */
 export const DIAGNOSTIC_SOURCE = 'sources-sdk';
 
-/** One row of the rule table (`core/analysis/codes.ts`), also rendered into docs/diagnostics.md. */
+/** One row of the rule table (written next to its rule, gathered by `core/analysis/codes.ts`, rendered into docs/diagnostics.md). */
 export interface RuleInfo {
   /** Stable code, e.g. `SSDK101`. Never reused for a different meaning. */
   code: string;
@@ -76,8 +77,10 @@ export interface Finding {
 
 /** A semantic check beyond JSON Schema. Rules are pure functions of the parse. */
 export interface Rule {
-  /** Codes this rule may report (must be in the rule table). */
-  readonly codes: readonly string[];
+  /** The rule-table rows this rule owns (core/analysis/ruleRow.ts `row()`): gathered into docs/diagnostics.md. */
+  readonly table: readonly RuleDoc[];
+  /** Codes of rows owned elsewhere that this rule also reports (e.g. SSDK011, owned by the schema layer). */
+  readonly alsoReports?: readonly string[];
   /** Which spec kinds it applies to. */
   readonly kinds: readonly SpecKind[];
   run(ctx: RuleContext): void;

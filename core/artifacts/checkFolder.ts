@@ -5,12 +5,12 @@
  */
 import { parseTree, findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-json-languageservice';
-import { ruleInfo, severityNumber } from '../analysis/codes';
+import { row, rowsByCode, severityNumber, type RuleDoc } from '../analysis/ruleRow';
 import { CATEGORY_KEYS, categoryKeyFor } from '../analysis/rules/uiAttributes';
 import { closest } from '../analysis/schemaDiagnostics';
 import { DIAGNOSTIC_SOURCE, type FixData } from '../analysis/types';
 import { ARTIFACT_ROLES, expectedName, isTextOrSvg, parseArtifactName, sourcePrefix, type ArtifactRole } from './names';
-import { checkSvg } from './svgCheck';
+import { checkSvg, ICON_TABLE } from './svgCheck';
 import { LineIndex } from './textPositions';
 
 /** One file of the folder. `bytes` (when read from disk) lets a renamed PNG/JPEG be told apart from text. */
@@ -32,6 +32,21 @@ export interface ArtifactFileDiagnostics {
   file: string;
   diagnostics: Diagnostic[];
 }
+
+/** The artifacts-folder checks' rule-table rows (reported on the artifact files themselves; the icon's are in svgCheck.ts). */
+export const ARTIFACTS_FOLDER_TABLE: readonly RuleDoc[] = [
+  row('SSDK801', 'error', 'Artifact file missing', 'Add the file the message names: every source submits {source}-category.txt, -description.txt, -icon.svg, -label.txt and -connectionSpec.json.'),
+  row('SSDK802', 'error', 'Artifact file named with another source prefix', 'Rename the file to the expected name in the message (all five files share one {source} prefix).'),
+  row('SSDK803', 'error', 'Category file empty or more than one line', 'Write exactly one line holding one category key.'),
+  row('SSDK804', 'error', 'Unknown category key (did you mean …?)', 'Use a camelCase category key such as `marketingAutomation`, not a display name.'),
+  row('SSDK805', 'error', 'Category `streaming` and the spec kind disagree', 'Use `streaming` for generic-streaming specs only, and a batch category for generic-rest specs.'),
+  row('SSDK806', 'error', 'Label or description file empty', 'Write the text users see in the sources catalog.'),
+  row('SSDK807', 'error', 'Label file has more than one line', 'Put the label on one line.'),
+  row('SSDK811', 'warning', 'Category differs from the spec', 'Make `uiAttributes.category.key` and the category file hold the same key.'),
+  row('SSDK812', 'warning', 'Label/description text differs from the spec', 'Make `uiAttributes.label.text`/`description.text` and the artifact file say the same.'),
+];
+
+const ROWS = rowsByCode(ARTIFACTS_FOLDER_TABLE, ICON_TABLE);
 
 const STREAMING_PROVIDER = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
 const BATCH_PROVIDER = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
@@ -186,6 +201,6 @@ function shorten(text: string): string {
 }
 
 function makeDiagnostic(code: string, message: string, range: Diagnostic['range'], data?: FixData): Diagnostic {
-  const severity = severityNumber(ruleInfo(code)?.severity ?? 'error');
+  const severity = severityNumber(ROWS.get(code)?.severity ?? 'error');
   return { range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...(data ? { data } : {}) };
 }

@@ -9,6 +9,14 @@
  * quoting and namespace prefixes all defeat them).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { row, type RuleDoc } from '../analysis/ruleRow';
+
+/** The icon check's rule-table rows. */
+export const ICON_TABLE: readonly RuleDoc[] = [
+  row('SSDK808', 'error', 'Icon is not an SVG document', 'Submit a real SVG: an XML file whose root element is `<svg>` (a PNG or JPEG renamed .svg is refused).'),
+  row('SSDK809', 'warning', 'Icon without `viewBox`', 'Add a `viewBox` to the `<svg>` root so the icon scales to the catalog tile.'),
+  row('SSDK810', 'error', 'Unsafe content in the icon', 'Remove scripts, event-handler attributes, DOCTYPE/entities, style sheets and external references: the icon is shown inside Experience Platform.'),
+];
 
 /** One finding in the icon, as offsets into its text. */
 export interface SvgFinding {

@@ -4,7 +4,7 @@
  * is batch or streaming, and an example value per parameter (its default, else `const`, else its first enum value,
  * else its first `examples` entry, else a `{PLACEHOLDER}` the author replaces). Pure: no I/O, no vscode.
  */
-import { isSecretProperty } from '../chain/values';
+import { isSecretProperty, type PropertySchema } from '../spec/parameters';
 
 /** Where a parameter's example value came from; `placeholder` means only the author can give one. */
 export type ExampleSource = 'default' | 'const' | 'enum' | 'examples' | 'placeholder';
@@ -83,8 +83,8 @@ export function parametersOf(schema: unknown): DocParameter[] {
   return Object.entries(schema.properties).map(([name, raw]) => {
     const property = isObject(raw) ? raw : {};
     const type = Array.isArray(property.type) ? text(property.type[0]) : text(property.type);
-    // The shared test is generous with names (`accessTokenUrl` contains "token"); an address is not a secret.
-    const secret = property.format === 'password' || (isSecretProperty(name, property as { format?: unknown }) && !/(url|uri|endpoint|host)$/i.test(name));
+    // The one secret rule (core/spec/parameters.ts), as preview, the test chain and the emulator read it.
+    const secret = isSecretProperty(name, property as PropertySchema);
     const hidden = isObject(property.uiAttributes) && property.uiAttributes.hidden === true;
     return {
       name,

@@ -5,11 +5,12 @@ import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { RULES, runRules } from '../../core/analysis/rules/index';
 import { MAX_UNUSED_HINTS } from '../../core/analysis/rules/placeholders';
+import { row } from '../../core/analysis/ruleRow';
 import type { Rule } from '../../core/analysis/types';
 import { analyze, parse } from './helpers/markers';
 import { batchSpec, text } from './rules/builders';
 
-const throwing: Rule = { codes: ['SSDK999'], kinds: ['connectionSpec'], run() { throw new TypeError('shape not expected'); } };
+const throwing: Rule = { table: [row('SSDK999', 'error', 'Always throws', 'Nothing: a test rule.')], kinds: ['connectionSpec'], run() { throw new TypeError('shape not expected'); } };
 
 function withThrowingRule<T>(work: () => T): T {
   RULES.push(throwing);

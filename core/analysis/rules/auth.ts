@@ -4,6 +4,7 @@ import { asObject, findProperty, getPath, itemsOf, propertiesOf, stringValue } f
 import type { Rule, RuleContext } from '../types';
 // Which names hold a secret: the one rule every consumer shares (core/spec/parameters.ts).
 import { isSecretName } from '../../spec/parameters';
+import { row } from '../ruleRow';
 
 /** Documented auth types and the name each is normally shown with. */
 export const AUTH_TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -15,7 +16,19 @@ export const AUTH_TYPE_NAMES: Readonly<Record<string, string>> = {
 const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export const authRule: Rule = {
-  codes: ['SSDK401', 'SSDK402', 'SSDK403', 'SSDK404', 'SSDK405', 'SSDK406', 'SSDK407', 'SSDK408', 'SSDK409', 'SSDK410', 'SSDK411'],
+  table: [
+    row('SSDK401', 'error', 'Duplicate authSpec name', 'Give every authSpec entry a distinct `name`; base connections select it by name.', 'authSpec'),
+    row('SSDK402', 'error', 'Unknown authSpec type', 'Use `OAuth2RefreshCode`, `BasicAuthentication` or `KeyBased` (the schema rejects other types, so this is an error).', 'authSpec'),
+    row('SSDK403', 'warning', 'Legacy auth type `oAuth2-refresh-code`', 'Use type `OAuth2RefreshCode` with name `OAuth2 Refresh Code`.', 'authSpec'),
+    row('SSDK404', 'info', 'Unusual authSpec name/type pair', 'Use the documented name for the type (e.g. `Basic Authentication` for `BasicAuthentication`).', 'authSpec'),
+    row('SSDK405', 'warning', '`required` entry not declared', 'Declare the property in `properties` or remove it from `required`.', 'authSpec'),
+    row('SSDK406', 'warning', 'Secret without `format: password`', 'Add `"format": "password"` so the value is masked and stored as a secret.', 'authSpec'),
+    row('SSDK407', 'error', 'Invalid `authenticationMethod`', 'Use `GET` or `POST`.', 'authSpec'),
+    row('SSDK408', 'error', 'KeyBased auth without `authKey1`', 'Declare `authKey1` (string, `format: password`) and list it in `required`.', 'authSpec'),
+    row('SSDK409', 'warning', 'Unsupported `restAttributes` key', 'Use only `headerParamName` in `restAttributes`.', 'authSpec'),
+    row('SSDK410', 'error', 'Invalid HTTP header name', 'Use a header name that is an HTTP token: letters, digits and symbols such as `-` or `_`, no spaces or colons.', 'authSpec'),
+    row('SSDK411', 'warning', '`expirationDate` not hidden', 'Add `"uiAttributes": {"hidden": true}`: the value is managed, not typed by users.', 'authSpec'),
+  ],
   kinds: ['connectionSpec'],
   run(ctx) {
     const seenNames = new Set<string>();

@@ -1,9 +1,12 @@
 /** Rule 16: duplicate keys anywhere in the document (the streaming examples repeat `name`, `type`, …). */
 import { walk } from '../astUtil';
 import type { Rule } from '../types';
+import { row } from '../ruleRow';
 
 export const duplicateKeysRule: Rule = {
-  codes: ['SSDK004'],
+  table: [
+    row('SSDK004', 'error', 'Duplicate key', 'Keep one occurrence of the key; the server would silently use only one.', 'connectionSpecs'),
+  ],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx) {
     walk(ctx.root, (node) => {

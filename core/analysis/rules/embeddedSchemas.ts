@@ -3,6 +3,7 @@ import type { ASTNode } from 'vscode-json-languageservice';
 import { asObject, getPath, itemsOf, stringValue } from '../astUtil';
 import type { Rule, RuleContext, SpecKind } from '../types';
 import { DRAFT_07 } from './profile';
+import { row } from '../ruleRow';
 
 /** The embedded schemas of a document, each with a label for messages. */
 export function embeddedSchemas(root: ASTNode | undefined, kind: SpecKind): Array<{ label: string; node: ASTNode }> {
@@ -23,7 +24,11 @@ export function embeddedSchemas(root: ASTNode | undefined, kind: SpecKind): Arra
 }
 
 export const embeddedSchemaRule: Rule = {
-  codes: ['SSDK701', 'SSDK702', 'SSDK703'],
+  table: [
+    row('SSDK701', 'error', '`$schema` is not draft-07', 'Write exactly `http://json-schema.org/draft-07/schema#` (quick fix).', 'authSpec'),
+    row('SSDK702', 'warning', 'Embedded schema is not an object schema', 'Use `"type": "object"` with `properties`.', 'authSpec'),
+    row('SSDK703', 'warning', '`$schema` with the documented `http: //` typo', 'Remove the space (quick fix). The service accepts the typo of the canonical exploreSpec, so it does not block an upload.', 'authSpec'),
+  ],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx: RuleContext) {
     for (const { label, node } of embeddedSchemas(ctx.root, ctx.kind)) {

@@ -2,6 +2,7 @@
 import type { ASTNode } from 'vscode-json-languageservice';
 import { findProperty, getPath, itemsOf, stringValue } from '../astUtil';
 import type { Rule, RuleContext } from '../types';
+import { row } from '../ruleRow';
 
 export const DATA_LAKE_TARGET_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
 /** The SDK flow specs partners append their connection spec id to. */
@@ -38,7 +39,18 @@ export function isUuid(text: string): boolean {
 }
 
 export const flowSpecRule: Rule = {
-  codes: ['SSDK601', 'SSDK602', 'SSDK603', 'SSDK604', 'SSDK605', 'SSDK606', 'SSDK609', 'SSDK610', 'SSDK611', 'SSDK612'],
+  table: [
+    row('SSDK601', 'error', 'Connection spec id is not a UUID', 'Use the UUID the Flow Service returned when the spec was created.', 'updateFlowSpecs'),
+    row('SSDK602', 'warning', 'Duplicate connection spec id', 'Remove the duplicate (quick fix).', 'updateFlowSpecs'),
+    row('SSDK603', 'warning', 'Unexpected target connection spec', 'SDK flow specs target only the Data Lake spec `c604ff05-7f1a-43c0-8e18-33bf874cb11c`.', 'updateFlowSpecs'),
+    row('SSDK604', 'error', '`transformationSpec` (singular)', 'Rename to `transformationSpecs` (quick fix).', 'flowSpecs'),
+    row('SSDK605', 'error', 'Unexpected scheduleSpec name/type', 'Use `"name": "PeriodicSchedule"` and `"type": "Periodic"` (the only values the schema accepts).', 'flowSpecs'),
+    row('SSDK606', 'warning', 'scheduleSpec in a streaming flow spec', 'Remove `scheduleSpec`: streaming dataflows are not scheduled.', 'flowSpecs'),
+    row('SSDK609', 'warning', 'Known flow spec without source connection specs', 'GET the current flow spec and append your id to its `sourceConnectionSpecIds`: a PUT replaces the whole list.', 'updateFlowSpecs'),
+    row('SSDK610', 'warning', 'Id of the remote copy missing from the list', 'Put the ids the remote copy lists back (quick fix): a PUT with a shorter list unregisters those sources. Compared only when the remote copy is known (linked or cached).', 'updateFlowSpecs'),
+    row('SSDK611', 'warning', 'Flow spec id and name of two different known flow specs', 'Make `id` and `name` belong to the same flow spec: a PUT goes to the id, whatever the name says.', 'updateFlowSpecs'),
+    row('SSDK612', 'info', 'A full PUT replaces the source list', 'Before a PUT, GET the current flow spec and keep every id present remotely; only append your id. Shown when no remote copy is known to compare with.', 'updateFlowSpecs'),
+  ],
   kinds: ['flowSpec'],
   run(ctx) {
     checkIdList(ctx, 'sourceConnectionSpecIds');

@@ -5,10 +5,13 @@
  */
 import { getPath } from '../astUtil';
 import type { Rule } from '../types';
+import { row } from '../ruleRow';
 import { sameJson, toValue } from './profile';
 
 export const guessesRule: Rule = {
-  codes: ['SSDK530'],
+  table: [
+    row('SSDK530', 'info', 'Guessed from the API description', 'Check the value against a preview; then change it, or *Mark as checked* (quick fix) to remove the guess from the spec\'s `.guesses.json` file.'),
+  ],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx) {
     ctx.guesses?.forEach((guess, index) => {

@@ -5,7 +5,8 @@
  * that rule's findings.
  */
 import type { ASTNode, Diagnostic, TextDocument } from 'vscode-json-languageservice';
-import { ruleInfo, severityNumber } from '../codes';
+import { rowsByCode, severityNumber } from '../ruleRow';
+import { SYNTAX_SCHEMA_TABLE } from '../syntaxSchemaTable';
 import { DIAGNOSTIC_SOURCE, type AnalysisContext, type Finding, type Rule, type RuleContext, type SpecKind } from '../types';
 import { authRule } from './auth';
 import { duplicateKeysRule } from './duplicateKeys';
@@ -42,6 +43,14 @@ export const RULES: Rule[] = [
   guessesRule,
 ];
 
+/** The codes a rule reports: its own rows' and the ones it shares with another layer. */
+export function ruleCodes(rule: Rule): string[] {
+  return [...rule.table.map((info) => info.code), ...(rule.alsoReports ?? [])];
+}
+
+/** Severities come from the rules' own rows and the schema layer's (for the codes rules share with it). */
+const ROWS = rowsByCode(SYNTAX_SCHEMA_TABLE, ...RULES.map((rule) => rule.table));
+
 const TAG_NUMBERS = { unnecessary: 1, deprecated: 2 } as const;
 
 /** Called with the index of the rule in {@link RULES}, its codes and what it threw. */
@@ -71,14 +80,14 @@ export function runRules(document: TextDocument, root: ASTNode | undefined, kind
       rule.run(ctx);
     } catch (error) {
       // A rule meeting a shape it did not expect must not hide the other rules' findings.
-      onRuleError?.({ rule: index, codes: rule.codes, error });
+      onRuleError?.({ rule: index, codes: ruleCodes(rule), error });
     }
   });
   return diagnostics;
 }
 
 function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic | undefined {
-  const info = ruleInfo(finding.code);
+  const info = ROWS.get(finding.code);
   const start = finding.start ?? finding.node?.offset;
   const end = finding.end ?? (finding.node ? finding.node.offset + finding.node.length : undefined);
   if (start === undefined || end === undefined) return undefined;

@@ -14,6 +14,7 @@ import { findProperty, getPath } from '../astUtil';
 import { closest } from '../schemaDiagnostics';
 import { SchemaNavigator } from '../schemaNavigator';
 import type { Rule, RuleContext, SpecKind } from '../types';
+import { row } from '../ruleRow';
 
 const NAVIGATORS: Record<SpecKind, SchemaNavigator> = {
   connectionSpec: new SchemaNavigator(SPEC_SCHEMAS.connectionSpec.schema),
@@ -21,7 +22,10 @@ const NAVIGATORS: Record<SpecKind, SchemaNavigator> = {
 };
 
 export const openObjectKeysRule: Rule = {
-  codes: ['SSDK011', 'SSDK524'],
+  table: [
+    row('SSDK524', 'warning', 'Key of another level inside sourceSpec.attributes', 'Move it where it belongs: `spec` is `sourceSpec.spec` (the user inputs), `queryParams` goes inside `urlParams` (the legacy attributes-level form).', 'createSpec'),
+  ],
+  alsoReports: ['SSDK011'],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx) {
     if (ctx.root?.type !== 'object') return;

@@ -7,9 +7,13 @@
 import type { ASTNode } from 'vscode-json-languageservice';
 import { findProperty, getPath, stringValue } from '../astUtil';
 import type { Rule, RuleContext } from '../types';
+import { row } from '../ruleRow';
 
 export const optionSpecRule: Rule = {
-  codes: ['SSDK607', 'SSDK608'],
+  table: [
+    row('SSDK607', 'warning', '`partialIngestionPercent` option not as documented', 'Declare it as `{"type": "number", "exclusiveMinimum": 0}` (quick fix).', 'flowSpecs'),
+    row('SSDK608', 'warning', '`errorDiagnosticsEnabled` option not as documented', 'Declare it as `{"type": "boolean", "default": false}` (quick fix).', 'flowSpecs'),
+  ],
   kinds: ['flowSpec'],
   run(ctx) {
     const properties = getPath(ctx.root, ['optionSpec', 'spec', 'properties']);

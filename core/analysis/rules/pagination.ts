@@ -4,6 +4,7 @@ import { asObject, findProperty, getPath, stringValue } from '../astUtil';
 import { wholeTemplate } from '../placeholders';
 import { ALL_PAGINATION_KEYS, PAGINATION_TYPES } from '../../spec/paginationTypes';
 import type { Rule, RuleContext } from '../types';
+import { row } from '../ruleRow';
 
 /** Fields each pagination type needs (the documented, working spelling), from the pagination-types table. */
 export const PAGINATION_REQUIRED: Readonly<Record<string, readonly string[]>> =
@@ -29,8 +30,20 @@ export function isDigits(text: string): boolean {
 }
 
 export const paginationRule: Rule = {
-  codes: ['SSDK201', 'SSDK202', 'SSDK203', 'SSDK204', 'SSDK205', 'SSDK206', 'SSDK207', 'SSDK208', 'SSDK209',
-    'SSDK210', 'SSDK501', 'SSDK502'],
+  table: [
+    row('SSDK201', 'error', 'Pagination field missing for this type', 'Add the fields the pagination type needs (quick fix adds them with sample values).', 'sourceSpec'),
+    row('SSDK202', 'warning', 'Pagination field ignored for this type', 'Remove the field or change `type` to the pagination type that uses it.', 'sourceSpec'),
+    row('SSDK203', 'warning', '`offsetName` spelling', 'Write `offSetName` (quick fix), the spelling every working example uses.', 'sourceSpec'),
+    row('SSDK204', 'warning', 'End condition incomplete', 'Give `endConditionName` and `endConditionValue` together, or neither.', 'sourceSpec'),
+    row('SSDK205', 'warning', '`endConditionValue` without `Const:`', 'Write the value as `Const:<value>`, e.g. `Const:false`.', 'sourceSpec'),
+    row('SSDK206', 'hint', 'Number written as a string', 'Optional: write the number without quotes (quick fix). Only for fields a documented meta-schema types as a number (`limitValue`); the string form the docs use is accepted.', 'sourceSpec'),
+    row('SSDK207', 'warning', '`NONE` pagination with other keys', 'Remove the other keys: pagination type NONE takes none.', 'sourceSpec'),
+    row('SSDK208', 'error', 'Pagination number out of range', 'Use an integer ≥ 0 for `initialPageIndex` and > 0 for `maximumRequest`.', 'sourceSpec'),
+    row('SSDK209', 'error', 'Invalid continuation-token `parameterType`', 'Use `QUERYPARAM` or `HEADERPARAM`.', 'sourceSpec'),
+    row('SSDK210', 'warning', 'Invalid `endPageIndex`', 'Use an integer page number or `headers.<header-name>`.', 'sourceSpec'),
+    row('SSDK502', 'info', '`pointerPath` without `$.`', 'Prefer the JSONPath form `$.paging.next`.', 'sourceSpec'),
+  ],
+  alsoReports: ['SSDK501'],
   kinds: ['connectionSpec'],
   run(ctx) {
     const pagination = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'paginationParams']));

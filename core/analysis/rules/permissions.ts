@@ -8,6 +8,7 @@ import type { ASTNode } from 'vscode-json-languageservice';
 import { getPath, itemsOf, stringValue } from '../astUtil';
 import type { Rule, RuleContext } from '../types';
 import { knownSdkFlowSpec } from './flowSpec';
+import { row } from '../ruleRow';
 
 const ALLOWED_PERMISSION: Readonly<Record<string, string>> = { view: 'read', manage: 'write' };
 const RESOURCE_BY_SPEC_TYPE: Readonly<Record<string, string>> = {
@@ -21,7 +22,11 @@ const RESOURCE_BY_FLOW_SPEC: Readonly<Record<string, string>> = {
 const LOW_LEVEL = 'lowLevel';
 
 export const permissionsRule: Rule = {
-  codes: ['SSDK521', 'SSDK522', 'SSDK523'],
+  table: [
+    row('SSDK521', 'error', 'Permission not allowed in this list', 'List only `read` under `view` and only `write` under `manage` (quick fix).', 'createSpec'),
+    row('SSDK522', 'warning', 'Permission `@type` is not `lowLevel`', 'Write `"@type": "lowLevel"` (quick fix); a case variant such as `lowlevel` is only an info.', 'createSpec'),
+    row('SSDK523', 'warning', 'Permission resource does not match the source kind', 'Use `EnterpriseSource` for batch (generic-rest, RestStorageToAEP) and `StreamingSource` for streaming (quick fix).', 'createSpec'),
+  ],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx) {
     const info = getPath(ctx.root, ['permissionsInfo']);

@@ -18,9 +18,18 @@ import {
   type PlaceholderTable,
 } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
+import { row } from '../ruleRow';
 
 export const placeholderRule: Rule = {
-  codes: ['SSDK101', 'SSDK102', 'SSDK103', 'SSDK104', 'SSDK105', 'SSDK106', 'SSDK107'],
+  table: [
+    row('SSDK101', 'error', 'Unresolved placeholder', 'Declare the parameter in sourceSpec.spec.properties (quick fix) or in every authSpec, or fix the name.', 'sourceSpec'),
+    row('SSDK102', 'warning', 'Placeholder resolves only in some auth specs', 'Declare the property in every authSpec entry, or in sourceSpec.spec.properties.', 'sourceSpec'),
+    row('SSDK103', 'warning', '`{name}` without `$`', 'Write `${name}` (quick fix): without `$` the text is sent literally. Reported only for declared parameters in URL, query, header and body values.', 'sourceSpec'),
+    row('SSDK104', 'warning', 'Legacy `{{NAME}}` placeholder', 'Write `${NAME}` (quick fix): the double-brace form is from the legacy format.', 'sourceSpec'),
+    row('SSDK105', 'warning', 'Unreplaced template text', 'Replace the `{…}` template text (any case, spaces allowed) with the real value. Where the schema only takes certain values (enum, object, number…) the template text is that schema error instead (SSDK010/012/013) and the quick fix offers the allowed values.', 'sourceSpec'),
+    row('SSDK106', 'hint', 'Unused source parameter', 'Use the parameter as `${name}` in urlParams/headerParams/bodyParams, or remove it. Uses written `{{name}}` or `{name}` count (they get their own finding).', 'sourceSpec'),
+    row('SSDK107', 'warning', 'Malformed placeholder', 'Write a placeholder as `${name}` with a parameter name and a closing brace.', 'sourceSpec'),
+  ],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx) {
     const requestStrings = new Set<StringASTNode>();

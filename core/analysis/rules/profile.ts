@@ -6,6 +6,7 @@ import type { ASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, itemsOf, stringValue } from '../astUtil';
 import { SERVER_MANAGED_FIELDS } from '../../serverManagedFields';
 import type { Rule, RuleContext } from '../types';
+import { row } from '../ruleRow';
 
 export const BATCH_PROVIDER_ID = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
 export const STREAMING_PROVIDER_ID = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
@@ -56,7 +57,17 @@ export function sameJson(a: unknown, b: unknown, key?: string): boolean {
 }
 
 export const profileRule: Rule = {
-  codes: ['SSDK508', 'SSDK509', 'SSDK510', 'SSDK511', 'SSDK512', 'SSDK513', 'SSDK514', 'SSDK518', 'SSDK519'],
+  table: [
+    row('SSDK508', 'hint', 'exploreSpec differs from the canonical block', 'Paste the canonical `Resource` exploreSpec unchanged.', 'exploreSpec'),
+    row('SSDK509', 'warning', 'Streaming exploreSpec not canonical', 'Use `{"type": "StreamingConnection"}`.', 'exploreSpec'),
+    row('SSDK510', 'error', 'providerId does not match the spec type', 'Use the providerId the message names for this `type`.', 'createSpec'),
+    row('SSDK511', 'error', 'Batch spec without authSpec', 'Add at least one authSpec entry.', 'createSpec'),
+    row('SSDK512', 'error', 'Batch sourceSpec.attributes incomplete', 'Add urlParams, contentPath, paginationParams and scheduleParams.', 'createSpec'),
+    row('SSDK513', 'warning', 'Streaming profile mismatch', 'Use the streaming values the message names.', 'createSpec'),
+    row('SSDK514', 'warning', 'Batch-only field in a streaming spec', 'Remove it: streaming sources receive data by webhook.', 'createSpec'),
+    row('SSDK518', 'warning', 'Server-managed fields', 'Remove them (one quick fix removes all): the server assigns and overwrites these fields. One finding lists every such field of the file.', 'connectionSpecs'),
+    row('SSDK519', 'warning', '`version` is not a string', 'Write the version as a string, e.g. `"1.0"` (quick fix).', 'createSpec'),
+  ],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx) {
     checkServerFields(ctx);

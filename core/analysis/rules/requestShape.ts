@@ -3,9 +3,17 @@ import type { ASTNode } from 'vscode-json-languageservice';
 import { asObject, findProperty, getPath, itemsOf, stringValue } from '../astUtil';
 import { wholeTemplate } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
+import { row } from '../ruleRow';
 
 export const requestShapeRule: Rule = {
-  codes: ['SSDK501', 'SSDK504', 'SSDK505', 'SSDK506', 'SSDK520'],
+  table: [
+    row('SSDK501', 'warning', 'JSONPath does not start with `$`', 'Start the path with `$`, e.g. `$.items`.', 'sourceSpec'),
+    row('SSDK503', 'info', 'Legacy `contentPath` string form (no longer reported)', 'Nothing to do: the string form (`"$.items"`) is the one Adobe\'s own responses show, so it is accepted; a path without `$` gets SSDK501. The object form adds skip/keepAttributes.', 'sourceSpec'),
+    row('SSDK504', 'warning', '`skipAttributes` and `keepAttributes` overlap', 'Remove the attribute from one of the two lists.', 'sourceSpec'),
+    row('SSDK505', 'warning', 'POST without `bodyParams`', 'Add `bodyParams` with the request body, or use `GET`.', 'sourceSpec'),
+    row('SSDK506', 'warning', '`bodyParams` with GET', 'Use `method: "POST"` or remove `bodyParams`; a GET sends no body.', 'sourceSpec'),
+    row('SSDK520', 'warning', 'No host anywhere', 'Set `urlParams.host` or declare `host` in every authSpec entry.', 'sourceSpec'),
+  ],
   kinds: ['connectionSpec'],
   run(ctx) {
     const attributes = asObject(getPath(ctx.root, ['sourceSpec', 'attributes']));

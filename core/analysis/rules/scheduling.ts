@@ -3,6 +3,7 @@ import type { ASTNode, ObjectASTNode, StringASTNode } from 'vscode-json-language
 import { asObject, findProperty, getPath, stringOffsetMapper, stringValue } from '../astUtil';
 import { forEachRequestString, tokensOf, wholeTemplate } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
+import { row } from '../ruleRow';
 
 const DATE_LETTERS = new Set('yMdHhmsfFKzZTtg');
 const FORMAT_KEYS = ['scheduleStartParamFormat', 'scheduleEndParamFormat', 'paramFormat'];
@@ -23,7 +24,17 @@ export function isDatePattern(format: string): boolean {
 }
 
 export const schedulingRule: Rule = {
-  codes: ['SSDK301', 'SSDK302', 'SSDK303', 'SSDK304', 'SSDK305', 'SSDK306', 'SSDK307', 'SSDK308', 'SSDK309'],
+  table: [
+    row('SSDK301', 'error', '`{SCHEDULE_QUERY}` without ADVANCE scheduling', 'Set `scheduleParams.type` to `ADVANCE` with `incremental`/`backfill` queries, or remove `{SCHEDULE_QUERY}`.', 'sourceSpec'),
+    row('SSDK302', 'error', 'ADVANCE scheduling without `incremental`', 'Add `incremental`, the query for new or changed records (use `{START_TIME}`/`{END_TIME}`).', 'sourceSpec'),
+    row('SSDK303', 'warning', 'ADVANCE scheduling never used', 'Put `{SCHEDULE_QUERY}` in a query/header/body parameter where the query should go.', 'sourceSpec'),
+    row('SSDK304', 'warning', '`{START_TIME}`/`{END_TIME}` outside a schedule query', 'Use these runtime values only inside `incremental` or `backfill`.', 'sourceSpec'),
+    row('SSDK305', 'error', 'Schedule parameter names missing', 'Add `scheduleStartParamName` and `scheduleEndParamName` (or use ADVANCE scheduling).', 'sourceSpec'),
+    row('SSDK306', 'warning', 'Not a date pattern', 'Use date tokens such as `yyyy-MM-ddTHH:mm:ssZ`.', 'sourceSpec'),
+    row('SSDK307', 'info', 'ADVANCE scheduling without `backfill`/`paramFormat`', 'Add `backfill` (history query) and `paramFormat` (date format of the time values).', 'sourceSpec'),
+    row('SSDK308', 'warning', 'Schedule field of the other form', 'Standard (`scheduleStartParamName`…) and ADVANCE (`incremental`, `backfill`, `paramFormat`) keys do not mix: remove the ignored one or switch the form.', 'sourceSpec'),
+    row('SSDK309', 'info', 'Source without a time filter', 'Nothing limits a run to new data: each run reads everything the request returns (ADVANCE scheduling with no `{START_TIME}`/`{END_TIME}` and no `{SCHEDULE_QUERY}`). Add the source\'s date filter when it has one.', 'sourceSpec'),
+  ],
   kinds: ['connectionSpec'],
   run(ctx) {
     const schedule = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'scheduleParams']));

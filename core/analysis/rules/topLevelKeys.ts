@@ -31,7 +31,8 @@ const KNOWN_SETS: Record<SpecKind, ReadonlySet<string>> = {
 const MAX_REPORTED = 200;
 
 export const topLevelKeysRule: Rule = {
-  codes: ['SSDK011'],
+  table: [],
+  alsoReports: ['SSDK011'],
   kinds: ['connectionSpec', 'flowSpec'],
   run(ctx) {
     if (ctx.root?.type !== 'object') return;

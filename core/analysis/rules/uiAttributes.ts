@@ -2,6 +2,7 @@
 import { asObject, findProperty, getPath, stringValue } from '../astUtil';
 import { wholeTemplate } from '../placeholders';
 import type { Rule, RuleContext } from '../types';
+import { row } from '../ruleRow';
 
 /** Category keys (camelCase). `analytics` and `consentAndPreferences` are inferred from the artifact list. */
 export const CATEGORY_KEYS = ['advertising', 'analytics', 'cloudStorage', 'consentAndPreferences', 'crm',
@@ -21,7 +22,11 @@ export function categoryKeyFor(display: string): string | undefined {
 }
 
 export const uiAttributesRule: Rule = {
-  codes: ['SSDK515', 'SSDK516', 'SSDK517'],
+  table: [
+    row('SSDK515', 'warning', 'Unknown category key', 'Use a camelCase category key such as `marketingAutomation` (quick fix for display names).', 'sourceSpec'),
+    row('SSDK516', 'error', 'icon/label/description needs exactly one of key or text', 'Keep either `key` (production) or `text` (testing).', 'sourceSpec'),
+    row('SSDK517', 'info', '`text` is for testing only', 'Replace `text` by the `key` you received for your artifacts before submitting.', 'sourceSpec'),
+  ],
   kinds: ['connectionSpec'],
   run(ctx) {
     const ui = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'uiAttributes']));
