@@ -9,6 +9,9 @@ import { LineIndex } from '../core/artifacts/textPositions';
 import { guessFileOf, parseGuessFile, specFileOfGuessFile, type SpecGuess } from '../core/spec/guessFile';
 import { hostFiles, pathToUri, uriToPath } from './hostFiles';
 
+/** Most bytes of a guesses file the server reads (host file reads are bounded: issue 18 item 11). */
+const MAX_GUESS_FILE_BYTES = 8 * 1024 * 1024;
+
 /** The watcher pattern of guesses files. */
 export const GUESS_FILE_PATTERN = '**/*.guesses.json';
 
@@ -66,9 +69,10 @@ export class GuessFiles {
     const path = guessFileOf(specPath);
     let loading = this.files.get(path);
     if (!loading) {
-      loading = files.readFile(path).then((bytes) => {
-        if (!bytes) return null;
-        const text = new TextDecoder().decode(bytes);
+      loading = files.readFile(path, MAX_GUESS_FILE_BYTES + 1).then((head) => {
+        // A guesses file is a few KiB; one larger than the cap is not ours to read whole (nothing is shown for it).
+        if (!head || head.size > MAX_GUESS_FILE_BYTES) return null;
+        const text = new TextDecoder().decode(head.bytes);
         const file = parseGuessFile(text);
         return file ? { text, guesses: file.guesses } : null;
       }, () => null);

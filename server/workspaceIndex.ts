@@ -9,6 +9,7 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { CodeAction, Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver';
 import { rowsByCode, severityNumber } from '../core/analysis/ruleRow';
+import { DEFAULT_LIMITS } from '../core/analysis/sizeGuard';
 import { WORKSPACE_TABLE } from '../core/analysis/workspaceTable';
 import { kindFromFileName } from '../core/analysis/specKind';
 import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
@@ -87,9 +88,14 @@ export class WorkspaceIndex {
   }
 
   private async readFile(path: string): Promise<void> {
-    const bytes = await hostFiles()?.readFile(path);
-    if (!bytes) return;
-    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+    // Above the engine's size limit a spec gets no semantic analysis either; its size is known before any read.
+    const head = await hostFiles()?.readFile(path, DEFAULT_LIMITS.maxChars + 1);
+    if (!head || head.size > DEFAULT_LIMITS.maxChars) {
+      this.specs.delete(path);
+      this.links.delete(path);
+      return;
+    }
+    const text = new TextDecoder().decode(head.bytes).replace(/^\uFEFF/, '');
     if (path.endsWith('links.json')) {
       this.links.set(path, parseLinks(path, text));
       return;

@@ -9,7 +9,7 @@ import { row, rowsByCode, severityNumber, type RuleDoc } from '../analysis/ruleR
 import { CATEGORY_KEYS, categoryKeyFor } from '../analysis/rules/uiAttributes';
 import { closest } from '../analysis/schemaDiagnostics';
 import { DIAGNOSTIC_SOURCE, type FixData } from '../analysis/types';
-import { ARTIFACT_ROLES, expectedName, isTextOrSvg, parseArtifactName, sourcePrefix, type ArtifactRole } from './names';
+import { ARTIFACT_ROLES, MAX_ARTIFACT_BYTES, expectedName, isTextOrSvg, parseArtifactName, sourcePrefix, type ArtifactRole } from './names';
 import { checkSvg, ICON_TABLE } from './svgCheck';
 import { LineIndex } from './textPositions';
 
@@ -18,6 +18,8 @@ export interface ArtifactFileInput {
   name: string;
   text: string;
   bytes?: Uint8Array;
+  /** The file's size when it is over the cap and was not read (`text` is then empty): reported as too large. */
+  tooLarge?: number;
 }
 
 /** A folder to check: its name, its parent's name (`Sources/{source}/Artifacts`) and its files. */
@@ -44,6 +46,7 @@ export const ARTIFACTS_FOLDER_TABLE: readonly RuleDoc[] = [
   row('SSDK807', 'error', 'Label file has more than one line', 'Put the label on one line.'),
   row('SSDK811', 'warning', 'Category differs from the spec', 'Make `uiAttributes.category.key` and the category file hold the same key.'),
   row('SSDK812', 'warning', 'Label/description text differs from the spec', 'Make `uiAttributes.label.text`/`description.text` and the artifact file say the same.'),
+  row('SSDK813', 'error', 'Artifact file too large', 'Replace the file: an icon, label, description or category is a few KiB, and files over 2 MiB are not read.'),
 ];
 
 const ROWS = rowsByCode(ARTIFACTS_FOLDER_TABLE, ICON_TABLE);
@@ -62,6 +65,12 @@ export function checkArtifactsFolder(folder: ArtifactsFolderInput): ArtifactFile
     out.get(file.name)?.push(makeDiagnostic(code, message, range, data));
   };
 
+  for (const file of relevant) {
+    if (file.tooLarge !== undefined) {
+      report(file, 'SSDK813', `${file.name} is ${formatSize(file.tooLarge)}, over the ${formatSize(MAX_ARTIFACT_BYTES)} an artifact ` +
+        'file may have (an icon, label or description is a few KiB): it was not read or checked.', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    }
+  }
   // Which file plays which role: the correctly named one, else one with another prefix (reported below).
   const byRole = new Map<ArtifactRole, ArtifactFileInput>();
   for (const file of relevant) {
@@ -85,6 +94,8 @@ export function checkArtifactsFolder(folder: ArtifactsFolderInput): ArtifactFile
       .map((r) => expectedName(prefix, r)).join(', ')}.`, firstLine(anchor.text), { expected });
   }
 
+  // A file too large to read is present (never "missing") but has no content to check.
+  for (const [role, file] of byRole) if (file.tooLarge !== undefined) byRole.delete(role);
   const spec = specFacts(byRole.get('connectionSpec')?.text);
   const category = byRole.get('category');
   const categoryKey = category ? checkCategory(category, spec, report) : undefined;
@@ -193,6 +204,18 @@ function checkText(file: ArtifactFileInput, role: 'label' | 'description', spec:
 
 function firstLine(text: string): Diagnostic['range'] {
   return new LineIndex(text).lineRange(0);
+}
+
+/** A byte count for messages: 2.5 GiB, 64 MiB, 900 KiB. */
+function formatSize(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number(value.toFixed(1))} ${units[unit]}`;
 }
 
 function shorten(text: string): string {

@@ -1,13 +1,22 @@
 /** Loads an artifacts folder through a host's file access and checks it. Pure apart from the reader it is given. */
 import { checkArtifactsFolder, type ArtifactFileDiagnostics, type ArtifactFileInput, type ArtifactsFolderInput } from './checkFolder';
-import { isArtifactsFolder, isTextOrSvg, parseArtifactName } from './names';
+import { isArtifactsFolder, isTextOrSvg, MAX_ARTIFACT_BYTES, parseArtifactName } from './names';
 
 /** What a host offers to read a folder. Paths use `/` or the platform separator consistently; names are plain. */
 export interface FolderReader {
   /** Names of the files (not sub-folders) of a folder, sorted; undefined when it cannot be listed. */
   listFiles(folder: string): Promise<string[] | undefined>;
-  /** A file's bytes; undefined when it cannot be read. */
-  readFile(path: string): Promise<Uint8Array | undefined>;
+  /**
+   * A file's size and its first bytes, at most `maxBytes` of them (the size is known first, so a huge file is never
+   * read whole); undefined when it cannot be read.
+   */
+  readFile(path: string, maxBytes: number): Promise<FileHead | undefined>;
+}
+
+/** What {@link FolderReader.readFile} returns: the size of the whole file and its first bytes. */
+export interface FileHead {
+  size: number;
+  bytes: Uint8Array;
 }
 
 /** The diagnostics of one folder, keyed by file path. */
@@ -16,8 +25,6 @@ export interface FolderDiagnostics {
   files: Array<{ path: string; diagnostics: ArtifactFileDiagnostics['diagnostics'] }>;
 }
 
-/** Files larger than this are not read in full (an icon or a label is a few KiB); the first bytes still identify them. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Separator used in `folder` (a Windows path keeps its backslashes). */
 function joinPath(folder: string, name: string): string {
@@ -52,12 +59,16 @@ export async function loadArtifactsFolder(folder: string, reader: FolderReader, 
       files.push({ name: fileName, text: open });
       continue;
     }
-    const bytes = await reader.readFile(path);
-    if (!bytes) continue; // vanished between listing and reading
-    const kept = bytes.length > MAX_FILE_BYTES ? bytes.subarray(0, MAX_FILE_BYTES) : bytes;
-    const text = new TextDecoder('utf-8').decode(kept);
+    // One byte over the cap is enough to know a file is too large (its size may change between stat and read).
+    const head = await reader.readFile(path, MAX_ARTIFACT_BYTES + 1);
+    if (!head) continue; // vanished between listing and reading
+    if (head.size > MAX_ARTIFACT_BYTES || head.bytes.length > MAX_ARTIFACT_BYTES) {
+      files.push({ name: fileName, text: '', tooLarge: Math.max(head.size, head.bytes.length) });
+      continue;
+    }
+    const text = new TextDecoder('utf-8').decode(head.bytes);
     // VS Code hides a byte order mark from the language server; do the same so the CLI and editor agree.
-    files.push({ name: fileName, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: kept });
+    files.push({ name: fileName, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: head.bytes });
   }
   return { folderName: name, parentName: parent, files };
 }

@@ -70,3 +70,6 @@ export function sourcePrefix(fileNames: readonly string[], parentFolderName?: st
   for (const [prefix, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = prefix;
   return best ?? parentFolderName;
 }
+
+/** Artifact files larger than this are reported as too large and not read (an icon or a label is a few KiB). */
+export const MAX_ARTIFACT_BYTES = 2 * 1024 * 1024;

@@ -40,6 +40,15 @@ const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', '
 /** Raster images embedded as data URIs are self-contained and inert; anything else in a data URI is not accepted. */
 const INERT_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,/i;
 
+/** Animation elements: they set another attribute of their parent (`attributeName`) to the values they carry. */
+const ANIMATION_ELEMENTS = new Set(['set', 'animate', 'animatecolor', 'animatemotion', 'animatetransform']);
+/** The attributes whose values an animation element applies to its target attribute. */
+const ANIMATION_VALUES = ['to', 'from', 'by', 'values'];
+/** Attributes (local names) that load what they name. */
+const REFERENCE_ATTRIBUTES = new Set(['href', 'src']);
+/** A value that names a resource by scheme (`https:`, `data:`, `javascript:`) or network path (`//host`). */
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
 /** The image format a byte sequence starts with, or undefined. `bytes` may be omitted when only text is known. */
 export function rasterFormat(bytes: Uint8Array | undefined, text: string): string | undefined {
   for (const signature of RASTER_SIGNATURES) {
@@ -120,12 +129,13 @@ export function checkSvg(text: string, bytes?: Uint8Array): SvgFinding[] {
         if (!value.startsWith('#') && !INERT_DATA_URI.test(value)) {
           hostile(`${attribute.name}="${truncate(value)}" refers outside the icon: only local references (#id) and embedded raster images are allowed.`, place.start, place.end);
         }
-      } else if (/javascript:|vbscript:/i.test(value)) {
+      } else if (/javascript:|vbscript:/i.test(value) || /javascript:|vbscript:/i.test(decodeCss(value))) {
         hostile(`The attribute ${attribute.name} holds a script URL.`, place.start, place.end);
-      } else if (/url\(\s*['"]?(?!#)/i.test(value) || /@import|expression\s*\(/i.test(value)) {
+      } else if (cssLoadsExternal(value)) {
         hostile(`The attribute ${attribute.name} loads external content (${truncate(value)}): only url(#id) is allowed.`, place.start, place.end);
       }
     }
+    if (ANIMATION_ELEMENTS.has(local)) checkAnimation(text, tag, tagStart, tagEnd, hostile);
   });
   parser.on('closetag', () => {
     depth--;
@@ -140,6 +150,55 @@ export function checkSvg(text: string, bytes?: Uint8Array): SvgFinding[] {
   if (syntaxError) return [syntaxError, ...findings.filter((f) => f.code === 'SSDK810')];
   if (!rootSeen) findings.unshift({ code: 'SSDK808', start: 0, end: 0, message: 'The icon holds no XML element: an SVG file starts with <svg …>.' });
   return findings;
+}
+
+/**
+ * An animation element changes another attribute to the values it carries, so `<set attributeName="href"
+ * to="https://…">` is an external reference even though no `href` attribute holds it. Values aimed at a reference
+ * attribute must be local (#id) or inert embedded images; a URL-like value (https:, data:text/html, //host) is refused
+ * whatever attribute it is aimed at.
+ */
+function checkAnimation(text: string, tag: SaxesTagNS, tagStart: number, tagEnd: number,
+  hostile: (message: string, start: number, end: number) => void): void {
+  const attributes = Object.values(tag.attributes);
+  const targetName = attributes.find((a) => a.local === 'attributeName')?.value.trim() ?? '';
+  const target = targetName.slice(targetName.indexOf(':') + 1).toLowerCase();
+  for (const attribute of attributes) {
+    if (attribute.prefix || !ANIMATION_VALUES.includes(attribute.local)) continue;
+    // `values` is a ;-separated list (so an embedded image's `;base64` cannot appear in it); the others hold one value.
+    const values = (attribute.local === 'values' ? attribute.value.split(';') : [attribute.value]).map((v) => v.trim()).filter((v) => v.length > 0);
+    const outside = values.find((v) => (REFERENCE_ATTRIBUTES.has(target) ? !v.startsWith('#') : URL_LIKE.test(v)) && !INERT_DATA_URI.test(v));
+    if (outside === undefined) continue;
+    const place = attributePlace(text, tagStart, tagEnd, attribute.name);
+    hostile(`<${tag.name}> sets ${targetName || 'an attribute'} to "${truncate(outside)}", which refers outside the icon: ` +
+      'only local references (#id) and embedded raster images are allowed.', place.start, place.end);
+  }
+}
+
+/**
+ * Whether a presentation attribute or style value loads something from outside the icon: url() or src() naming
+ * anything but a local #id, image-set() (which takes bare strings), @import, expression(). Read as CSS reads it, so
+ * an escape (`u\72l(`) or a comment cannot hide the function.
+ */
+function cssLoadsExternal(value: string): boolean {
+  const css = decodeCss(value).toLowerCase();
+  if (/@import|expression\s*\(|(?:^|[^a-z0-9_-])(?:-webkit-)?image-set\(/.test(css)) return true;
+  for (const match of css.matchAll(/(?:^|[^a-z0-9_-])(?:url|src)\(\s*['"]?\s*(.?)/g)) if (match[1] !== '#') return true;
+  return false;
+}
+
+/**
+ * A CSS value as the CSS parser reads it: comments removed and escapes decoded (`u\72l(` is `url(`), so an escape
+ * or a comment cannot hide a function that loads content.
+ */
+function decodeCss(value: string): string {
+  if (!value.includes('\\') && !value.includes('/*')) return value;
+  return value.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '').replace(/\\(?:([0-9a-f]{1,6})[ \t\n\r\f]?|\r\n|([^0-9a-f]))/gi,
+    (_whole, hex: string | undefined, other: string | undefined) => {
+      if (hex === undefined) return other ?? '';
+      const code = parseInt(hex, 16);
+      return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(code);
+    });
 }
 
 /** Where attribute `name` sits inside the tag `text[tagStart, tagEnd)`; the tag start when it cannot be found. */
