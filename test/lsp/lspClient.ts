@@ -12,6 +12,13 @@ import {
 
 export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'server.js');
 
+/** The text-document capabilities a typical editor sends, for the stdio and the Web Worker test clients alike. */
+export const EDITOR_DOCUMENT_CAPABILITIES = {
+  completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+  hover: { contentFormat: ['markdown', 'plaintext'] },
+  publishDiagnostics: { versionSupport: true },
+};
+
 type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
 
 export class TestLspClient {
@@ -50,11 +57,7 @@ export class TestLspClient {
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: {
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          publishDiagnostics: { versionSupport: true },
-        },
+        textDocument: EDITOR_DOCUMENT_CAPABILITIES,
       },
     });
     await this.connection.sendNotification('initialized', {});
