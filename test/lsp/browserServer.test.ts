@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, DocumentSymbol, Hover, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { CodeAction } from 'vscode-languageserver/node';
 import { WorkerLspClient } from '../web/workerLspClient';
-import { assertFormatsMinified } from './lspClient';
+import { assertEditingFeatures } from './lspClient';
 
 const ACME = readFileSync(join(__dirname, '..', 'fixtures', 'valid', 'acme-crm-connectionSpec.json'), 'utf8');
 const CONNECTION = 'sources-sdk-connection-spec';
@@ -48,26 +48,7 @@ describe('language server in a browser Web Worker', () => {
   });
 
   test('completion, hover, symbols, rename and formatting', async () => {
-    const uri = 'vscode-test-web://mount/features-connectionSpec.json';
-    const text = ACME.replace('"type": "OFFSET"', '"type": ""');
-    await client.open(uri, CONNECTION, text);
-    const document = TextDocument.create(uri, CONNECTION, 1, text);
-    const completion = await client.request<CompletionList>('textDocument/completion', {
-      textDocument: { uri }, position: document.positionAt(text.indexOf('"type": ""') + 9),
-    });
-    const labels = completion.items.map((i) => i.label.replace(/"/g, ''));
-    for (const type of ['OFFSET', 'POINTER', 'CONTINUATION_TOKEN']) assert.ok(labels.includes(type), type);
-    const hover = await client.request<Hover | null>('textDocument/hover', {
-      textDocument: { uri }, position: document.positionAt(text.indexOf('${region}') + 3),
-    });
-    assert.match(JSON.stringify(hover?.contents), /region/);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.ok(symbols.some((s) => s.name === 'authSpec'));
-    const rename = await client.request<WorkspaceEdit | null>('textDocument/rename', {
-      textDocument: { uri }, position: document.positionAt(text.indexOf('${region}') + 3), newName: 'zone',
-    });
-    assert.ok(TextDocument.applyEdits(document, rename?.changes?.[uri] ?? []).includes('${zone}'));
-    await assertFormatsMinified(client, 'vscode-test-web://mount/minified-connectionSpec.json', CONNECTION, ACME);
+    await assertEditingFeatures(client, 'vscode-test-web://mount/', CONNECTION, ACME);
   });
 
   test('a plain json document in a virtual workspace is recognised by content', async () => {

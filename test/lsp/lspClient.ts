@@ -8,7 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
   createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
-  type Diagnostic, type InitializeResult, type PublishDiagnosticsParams, type TextEdit,
+  type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type InitializeResult, type PublishDiagnosticsParams,
+  type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -30,16 +31,41 @@ export interface LspTestClient {
 }
 
 /**
- * Formats a minified copy of `specText` at `uri` through `client` and checks the result is the same JSON, laid out
- * with two-space indentation: one check for the Node and the browser server alike.
+ * The editing features over `client`, the same checks for the Node and the browser server: completion of the
+ * pagination types, hover, symbols and rename of a placeholder in `specText` (the acme-crm fixture), and formatting of
+ * a minified copy (two-space indentation, the same JSON). Documents are opened below `folderUri`.
  */
-export async function assertFormatsMinified(client: LspTestClient, uri: string, languageId: string, specText: string): Promise<void> {
-  const minified = JSON.stringify(JSON.parse(specText));
-  await client.open(uri, languageId, minified);
-  const edits = await client.request<TextEdit[]>('textDocument/formatting', {
-    textDocument: { uri }, options: { tabSize: 2, insertSpaces: true },
+export async function assertEditingFeatures(client: LspTestClient, folderUri: string, languageId: string, specText: string): Promise<void> {
+  const uri = `${folderUri}features-connectionSpec.json`;
+  const text = specText.replace('"type": "OFFSET"', '"type": ""');
+  await client.open(uri, languageId, text);
+  const document = TextDocument.create(uri, languageId, 1, text);
+
+  const completion = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri }, position: document.positionAt(text.indexOf('"type": ""') + 9),
   });
-  const formatted = TextDocument.applyEdits(TextDocument.create(uri, languageId, 1, minified), edits);
+  const labels = completion.items.map((i) => i.label.replace(/"/g, ''));
+  for (const type of ['OFFSET', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE']) assert.ok(labels.includes(type), type);
+
+  const placeholder = document.positionAt(text.indexOf('${region}') + 3);
+  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: placeholder });
+  assert.match(JSON.stringify(hover?.contents), /region/);
+
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  const auth = symbols.find((s) => s.name === 'authSpec');
+  assert.deepEqual(auth?.children?.map((c) => c.name), ['OAuth2 Refresh Code', 'Basic Authentication']);
+
+  const rename = await client.request<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri }, position: placeholder, newName: 'zone' });
+  const renamed = TextDocument.applyEdits(document, rename?.changes?.[uri] ?? []);
+  assert.ok(renamed.includes('${zone}') && !renamed.includes('${region}'));
+
+  const minifiedUri = `${folderUri}minified-connectionSpec.json`;
+  const minified = JSON.stringify(JSON.parse(specText));
+  await client.open(minifiedUri, languageId, minified);
+  const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+    textDocument: { uri: minifiedUri }, options: { tabSize: 2, insertSpaces: true },
+  });
+  const formatted = TextDocument.applyEdits(TextDocument.create(minifiedUri, languageId, 1, minified), edits);
   assert.deepEqual(JSON.parse(formatted), JSON.parse(specText));
   assert.match(formatted, /^\{\n {2}"name"/);
 }

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionList, DocumentSymbol, Hover, InitializeResult, WorkspaceEdit,
+  CodeAction, DocumentSymbol, InitializeResult,
 } from 'vscode-languageserver/node';
-import { assertFormatsMinified, SERVER_PATH, TestLspClient } from './lspClient';
+import { assertEditingFeatures, SERVER_PATH, TestLspClient } from './lspClient';
 
 const VALID = join(__dirname, '..', 'fixtures', 'valid');
 const ACME = readFileSync(join(VALID, 'acme-crm-connectionSpec.json'), 'utf8');
@@ -87,33 +87,7 @@ describe('language server over stdio', () => {
   });
 
   test('completion, hover, symbols, rename and formatting', async () => {
-    const uri = 'file:///lsp/features-connectionSpec.json';
-    const text = ACME.replace('"type": "OFFSET"', '"type": ""');
-    await client.open(uri, CONNECTION, text);
-    const document = TextDocument.create(uri, CONNECTION, 1, text);
-
-    const completion = await client.request<CompletionList>('textDocument/completion', {
-      textDocument: { uri }, position: document.positionAt(text.indexOf('"type": ""') + 9),
-    });
-    const labels = completion.items.map((i) => i.label.replace(/"/g, ''));
-    for (const type of ['OFFSET', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE']) assert.ok(labels.includes(type), type);
-
-    const hover = await client.request<Hover | null>('textDocument/hover', {
-      textDocument: { uri }, position: document.positionAt(text.indexOf('${region}') + 3),
-    });
-    assert.match(JSON.stringify(hover?.contents), /region/);
-
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    const auth = symbols.find((s) => s.name === 'authSpec');
-    assert.deepEqual(auth?.children?.map((c) => c.name), ['OAuth2 Refresh Code', 'Basic Authentication']);
-
-    const rename = await client.request<WorkspaceEdit | null>('textDocument/rename', {
-      textDocument: { uri }, position: document.positionAt(text.indexOf('${region}') + 3), newName: 'zone',
-    });
-    const renamed = TextDocument.applyEdits(document, rename?.changes?.[uri] ?? []);
-    assert.ok(renamed.includes('${zone}') && !renamed.includes('${region}'));
-
-    await assertFormatsMinified(client, 'file:///lsp/minified-connectionSpec.json', CONNECTION, ACME);
+    await assertEditingFeatures(client, 'file:///lsp/', CONNECTION, ACME);
   });
 
   test('a plain json document is recognised by content; a non-spec json gets no diagnostics', async () => {
