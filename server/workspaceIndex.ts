@@ -11,7 +11,7 @@ import type { CodeAction, Diagnostic, Hover, Location, Position, Range } from 'v
 import { rowsByCode, severityNumber } from '../core/analysis/ruleRow';
 import { DEFAULT_LIMITS } from '../core/analysis/sizeGuard';
 import { WORKSPACE_TABLE } from '../core/analysis/workspaceTable';
-import { kindFromFileName } from '../core/analysis/specKind';
+import { specKindOf } from '../core/spec/kindResolver';
 import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
 import { LineIndex } from '../core/artifacts/textPositions';
 import { folderOf, hostFiles, pathToUri, uriToPath } from './hostFiles';
@@ -100,7 +100,7 @@ export class WorkspaceIndex {
       this.links.set(path, parseLinks(path, text));
       return;
     }
-    const kind = kindFromFileName(path);
+    const kind = specKindOf({ fileName: path });
     if (kind) this.specs.set(path, parseSpec(path, text, kind));
   }
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
-import { detectKind } from '../../core/analysis/specKind';
+import { specKindOf } from '../../core/spec/kindResolver';
 import { stripBom } from '../../core/sync/text';
 import { guessFileOf, parseGuessFile, type SpecGuess } from '../../core/spec/guessFile';
 import { artifactFolderCandidates, checkArtifactFolders } from './validateArtifacts';
@@ -69,7 +69,7 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
       ioProblem(`${displayPath(target.path)}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
       continue;
     }
-    const kind = detectKind(target.path, text, true);
+    const kind = specKindOf({ fileName: target.path, text });
     if (!kind) {
       if (artifactFolders.has(dirname(resolve(target.path)))) continue; // an artifact file: checked with its folder below
       if (target.explicit) ioProblem(`${displayPath(target.path)}: not a connection or flow spec`);

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
-import { kindFromFileName } from '../../core/analysis/specKind';
+import { specKindOf } from '../../core/spec/kindResolver';
 import type { SpecKind } from '../../core/analysis/types';
 
 const VALID = join(__dirname, '..', 'fixtures', 'valid');
@@ -28,7 +28,7 @@ describe('SpecEngine.analyze', () => {
     const files = readdirSync(VALID).filter((f) => f.endsWith('.json'));
     assert.ok(files.length >= 4, 'valid fixtures present');
     for (const file of files) {
-      const kind = kindFromFileName(file) as SpecKind;
+      const kind = specKindOf({ fileName: file }) as SpecKind;
       const diagnostics = await engine.analyze(doc(fixture(file)), kind);
       const serious = diagnostics.filter((d) => d.severity === 1 || d.severity === 2);
       assert.deepEqual(serious.map((d) => `${d.code} ${d.message}`), [], file);
