@@ -11,6 +11,7 @@ import { SpecEngine } from '../../core/analysis/engine';
 import { specKindOf } from '../../core/spec/kindResolver';
 import { stripBom } from '../../core/sync/text';
 import { guessFileOf, parseGuessFile, type SpecGuess } from '../../core/spec/guessFile';
+import { IGNORED_GLOBS } from '../../core/files/ignoredFolders';
 import { artifactFolderCandidates, checkArtifactFolders } from './validateArtifacts';
 import { globWalk, unreadableBelow } from './unreadable';
 import { countBySeverity, toFindings, type Finding } from '../format/findings';
@@ -32,8 +33,6 @@ interface Target {
   explicit: boolean;
   fromDirectory: boolean;
 }
-
-const IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**'];
 
 /** Registers the `validate` command. `setExit` raises the process exit code (the highest value wins). */
 export function registerValidate(program: Command, setExit: (code: number) => void): void {
@@ -121,7 +120,7 @@ async function collectTargets(paths: readonly string[], ioProblem: (message: str
     } else if (info?.isDirectory()) {
       // The glob skips what it cannot read without a word; CI must not pass without checking it.
       for (const problem of await unreadableBelow(arg)) ioProblem(problem);
-      const found = await glob('**/*.json', { cwd: arg, ignore: IGNORED, dot: false });
+      const found = await glob('**/*.json', { cwd: arg, ignore: [...IGNORED_GLOBS], dot: false });
       for (const file of found.sort()) add(join(arg, file), false, true);
     } else if (isDynamicPattern(arg)) {
       // As for a directory: a folder the pattern would enter but cannot read is an error, not a silent skip.
@@ -129,7 +128,7 @@ async function collectTargets(paths: readonly string[], ioProblem: (message: str
       if ((await stat(walk.base).catch(() => undefined))?.isDirectory()) {
         for (const problem of await unreadableBelow(walk.base, walk.maxDepth)) ioProblem(problem);
       }
-      const found = await glob(arg, { ignore: IGNORED });
+      const found = await glob(arg, { ignore: [...IGNORED_GLOBS] });
       if (found.length === 0) ioProblem(`no file matched ${arg}`);
       for (const file of found.sort()) add(file, false, false);
     } else {

@@ -5,12 +5,11 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkArtifactsFolderOnDisk, isArtifactsFolderOnDisk } from '../../core/artifacts';
+import { IGNORED_GLOBS } from '../../core/files/ignoredFolders';
 import { toFindings, type Finding } from '../format/findings';
 import tinyglobby = require('tinyglobby');
 
 const { glob } = tinyglobby;
-
-const IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**'];
 
 /** Absolute paths of the artifacts folders to check: below directory arguments, and the folders of file targets. */
 export async function artifactFolderCandidates(args: readonly string[], targetPaths: readonly string[]): Promise<Set<string>> {
@@ -20,7 +19,7 @@ export async function artifactFolderCandidates(args: readonly string[], targetPa
     if (!info?.isDirectory()) continue;
     candidates.add(resolve(arg));
     const found = await glob(['**/*.txt', '**/*.svg', '**/*-connectionSpec.json', '**/Artifacts/'], {
-      cwd: arg, ignore: IGNORED, dot: false, onlyFiles: false,
+      cwd: arg, ignore: [...IGNORED_GLOBS], dot: false, onlyFiles: false,
     });
     for (const file of found) candidates.add(file.endsWith('/') ? resolve(arg, file) : dirname(resolve(arg, file)));
   }
