@@ -40,7 +40,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   // Requests before initialize get -32002 and malformed params -32602 (see requestGuard.ts).
   const gate = new RequestGate(connection);
   const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
-  const index = new WorkspaceIndex(() => { for (const d of documents.all()) scheduleValidation(d.uri); });
+  const index = new WorkspaceIndex(() => { for (const d of documents.all()) scheduleValidation(d.uri); }, (message) => connection.console.warn(message));
   const guessFiles = new GuessFiles((specPath) => {
     for (const d of documents.all()) if (uriToPath(d.uri) === specPath) scheduleValidation(d.uri);
   });
@@ -115,7 +115,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       // A generated spec's guesses file (read once, then on file events) adds its guesses as information.
       const guesses = kind === 'connectionSpec' ? await guessFiles.guessesFor(uri) : undefined;
       const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind, guesses ? { guesses } : {})) : [];
-      if (kind && index.updateFromDocument(uri, document.getText(), kind)) {
+      // The summary comes from the parse the analysis just cached: nothing is parsed twice per keystroke.
+      if (kind && index.updateFromDocument(uri, kind, getEngine().parse(document).root, (offset) => document.positionAt(offset))) {
         for (const other of documents.all()) if (other.uri !== uri) scheduleValidation(other.uri);
       }
       return [...own, ...await artifacts.diagnosticsFor(uri), ...index.diagnosticsFor(uri)];

@@ -6,13 +6,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
-import { TextDocument } from 'vscode-json-languageservice';
+import { TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
 import { specKindOf } from '../../core/spec/kindResolver';
 import { stripBom } from '../../core/sync/text';
 import { guessFileOf, parseGuessFile, type SpecGuess } from '../../core/spec/guessFile';
 import { IGNORED_GLOBS } from '../../core/files/ignoredFolders';
-import { artifactFolderCandidates, checkArtifactFolders } from './validateArtifacts';
+import { artifactFolderCandidates, workspaceDiagnostics } from './validateWorkspace';
 import { globWalk, unreadableBelow } from './unreadable';
 import { countBySeverity, toFindings, type Finding } from '../format/findings';
 import { formatJson } from '../format/json';
@@ -57,7 +57,8 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
   // Artifacts folders (Sources/{source}/Artifacts) below the given directories or holding a given file.
   const artifactFolders = await artifactFolderCandidates(paths, targets.map((t) => t.path));
   const engine = new SpecEngine();
-  const findings: Finding[] = [];
+  /** Diagnostics per absolute path, in output order: each spec's, then its workspace findings. */
+  const byPath = new Map<string, Diagnostic[]>();
   let checked = 0;
   for (const target of targets) {
     let text: string;
@@ -77,13 +78,15 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
     }
     const document = TextDocument.create(pathToFileURL(resolve(target.path)).href, 'json', 1, text);
     const guesses = await readGuesses(target.path);
-    findings.push(...toFindings(displayPath(target.path), await engine.analyze(document, kind, guesses ? { guesses } : {})));
+    byPath.set(resolve(target.path), await engine.analyze(document, kind, guesses ? { guesses } : {}));
     engine.forget(document.uri);
     checked++;
   }
-  const artifacts = await checkArtifactFolders(artifactFolders, displayPath);
-  findings.push(...artifacts.findings);
-  checked += artifacts.extraFiles;
+  // The checks across files (artifacts folders; SSDK820/821 over the directory arguments, as over workspace folders).
+  const workspace = await workspaceDiagnostics(paths, artifactFolders, (problem) => process.stderr.write(`sources-sdk validate: ${problem}\n`));
+  for (const [path, diagnostics] of workspace.byPath) byPath.set(path, [...(byPath.get(path) ?? []), ...diagnostics]);
+  checked += workspace.extraFiles;
+  const findings: Finding[] = [...byPath].flatMap(([path, diagnostics]) => toFindings(displayPath(path), diagnostics));
   if (checked === 0 && exitCode === 0) ioProblem('no connection or flow spec found in the given paths');
 
   const output = format === 'json' ? formatJson(findings)

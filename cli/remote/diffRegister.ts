@@ -102,7 +102,8 @@ async function isFile(file: string): Promise<boolean> {
 export async function runRegister(target: string, flags: RegisterFlags, io: CliIO): Promise<number> {
   return withRemoteContext('register', flags, io, async (ctx) => {
     const connectionSpecId = await connectionSpecIdFor(target, ctx);
-    const options = { client: ctx.client, connectionSpecId, flowSpecId: flags.flowSpec, signal: ctx.signal };
+    // The links store remembers the flow spec as seen, so the workspace check SSDK820 clears for the linked file.
+    const options = { client: ctx.client, connectionSpecId, flowSpecId: flags.flowSpec, links: ctx.links, signal: ctx.signal };
     const plan = await planRegister(options);
     if (flags.dryRun) {
       io.out(plan.changed ? `would ${plan.summary}\n${plan.diff}` : `${plan.summary}\n`);

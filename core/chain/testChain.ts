@@ -104,7 +104,7 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
   report('push', `connection spec ${spec.id} ${pushed.action}`);
   const flowSpecId = defaultFlowSpecFor(spec.type);
   if (!flowSpecId) throw new FlowServiceError(`The spec's type is ${JSON.stringify(spec.type)}: only generic-rest and generic-streaming sources can be tested`, 'config');
-  const registered = await registerInFlowSpec({ client, connectionSpecId: spec.id, flowSpecId, signal });
+  const registered = await registerInFlowSpec({ client, connectionSpecId: spec.id, flowSpecId, links: options.links, signal });
   report('register', registered.changed ? `registered in flow spec ${String(registered.after.name)}` : `already registered in flow spec ${String(registered.after.name)}`);
   const streaming = spec.type === 'generic-streaming';
   const specRef = { id: spec.id, version: typeof spec.version === 'string' ? spec.version : '1.0' };

@@ -5,7 +5,9 @@
  * that rule's findings.
  */
 import type { ASTNode, Diagnostic, TextDocument } from 'vscode-json-languageservice';
-import { rowsByCode, severityNumber } from '../ruleRow';
+import { ruleCodes, rowsByCode, severityNumber } from '../ruleRow';
+
+export { ruleCodes } from '../ruleRow';
 import { SYNTAX_SCHEMA_TABLE } from '../syntaxSchemaTable';
 import { DIAGNOSTIC_SOURCE, type AnalysisContext, type Finding, type Rule, type RuleContext, type SpecKind } from '../types';
 import { authRule } from './auth';
@@ -42,11 +44,6 @@ export const RULES: Rule[] = [
   embeddedSchemaRule,
   guessesRule,
 ];
-
-/** The codes a rule reports: its own rows' and the ones it shares with another layer. */
-export function ruleCodes(rule: Rule): string[] {
-  return [...rule.table.map((info) => info.code), ...(rule.alsoReports ?? [])];
-}
 
 /** Severities come from the rules' own rows and the schema layer's (for the codes rules share with it). */
 const ROWS = rowsByCode(SYNTAX_SCHEMA_TABLE, ...RULES.map((rule) => rule.table));
