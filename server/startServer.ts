@@ -116,20 +116,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const guesses = kind === 'connectionSpec' ? await guessFiles.guessesFor(uri) : undefined;
       const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind, guesses ? { guesses } : {})) : [];
       // The summary comes from the parse the analysis just cached: nothing is parsed twice per keystroke.
-      if (kind && index.updateFromDocument(uri, kind, getEngine().parse(document).root, (offset) => document.positionAt(offset))) {
+      if (kind && index.updateFromDocument(uri, kind, () => getEngine().parse(document).root, (offset) => document.positionAt(offset))) {
         for (const other of documents.all()) if (other.uri !== uri) scheduleValidation(other.uri);
       }
-      return [...own, ...await artifacts.diagnosticsFor(uri), ...index.diagnosticsFor(uri)];
+      return [...own, ...await artifacts.diagnosticsFor(uri, kind !== undefined), ...index.diagnosticsFor(uri)];
     });
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
     await connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
-  documents.onDidOpen((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
+  documents.onDidOpen((e) => { artifacts.touch(e.document.uri, true); scheduleValidation(e.document.uri); });
   documents.onDidChangeContent((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
   documents.onDidClose((e) => {
-    artifacts.touch(e.document.uri); // its diagnostics now come from the file on disk
+    artifacts.touch(e.document.uri, true); // its diagnostics now come from the file on disk
     void index.fileEvent(e.document.uri, 2).catch(() => undefined); // and so does its index entry (unsaved edits are gone)
     getEngine().forget(e.document.uri);
     kinds.forget(e.document.uri);

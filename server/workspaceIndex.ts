@@ -67,11 +67,11 @@ export class WorkspaceIndex {
    * An open document's summary (newer than the disk), from the parse the server already has. Returns true when it
    * changes what the workspace rules see (the server then re-validates the other open documents).
    */
-  updateFromDocument(uri: string, kind: SpecKind, root: ASTNode | undefined, positionAt: (offset: number) => Position): boolean {
+  updateFromDocument(uri: string, kind: SpecKind, root: () => ASTNode | undefined, positionAt: (offset: number) => Position): boolean {
     const path = uriToPath(uri);
     // Files outside the workspace folders (a spec opened from elsewhere) are not part of the workspace checks.
     if (!path || !this.inWorkspace(path)) return false;
-    const entry = summarizeSpec(path, kind, root, positionAt);
+    const entry = summarizeSpec(path, kind, root(), positionAt);
     if (sameSummary(this.specs.get(path), entry)) return false;
     this.specs.set(path, entry);
     this.findings = undefined;
