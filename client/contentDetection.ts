@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { readSetting } from './settings';
-import { kindFromContent } from '../core/analysis/specKind';
+import { resolveKind } from '../core/spec/kindResolver';
 import { SPEC_KINDS } from '../core/spec/kinds';
 
 /**
@@ -19,11 +19,17 @@ const MAX_DETECT_LENGTH = 2_000_000;
 async function detect(document: vscode.TextDocument, log: vscode.LogOutputChannel): Promise<void> {
   if (document.languageId !== 'json') return;
   if (!DETECT_SCHEMES.has(document.uri.scheme)) return;
-  if (!readSetting('detectByContent', document.uri)) return;
   const text = document.getText();
   if (text.length > MAX_DETECT_LENGTH) return;
-  const kind = kindFromContent(text);
-  if (!kind) return;
+  const resolved = resolveKind({
+    languageId: document.languageId,
+    fileName: document.uri.path,
+    text,
+    detectByContent: readSetting('detectByContent', document.uri),
+  });
+  // Files named like specs get our language from package.json; a `json` one kept its language on purpose.
+  if (resolved?.by !== 'content') return;
+  const kind = resolved.kind;
   const languageId = SPEC_KINDS[kind].languageId;
   try {
     await vscode.languages.setTextDocumentLanguage(document, languageId);

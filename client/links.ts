@@ -39,17 +39,27 @@ export async function linkedIdentities(uri: vscode.Uri): Promise<string[]> {
 
 /** Searches every workspace folder's links file for a file linked to `id` in the environment `envKey`. */
 export async function findLinkedFile(envKey: string, resource: SpecResource, id: string): Promise<vscode.Uri | undefined> {
+  return (await findLink(envKey, resource, id))?.file;
+}
+
+/** The link store of the workspace folder holding a file linked to `id` in `envKey`, if any. */
+export async function linkStoreLinking(envKey: string, resource: SpecResource, id: string): Promise<FileLinkStore | undefined> {
+  return (await findLink(envKey, resource, id))?.store;
+}
+
+async function findLink(envKey: string, resource: SpecResource, id: string): Promise<{ file: vscode.Uri; store: FileLinkStore } | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (folder.uri.scheme !== 'file') continue;
     let environments;
+    const store = storeOfFolder(folder.uri.fsPath);
     try {
       // Read through the store: validated, and keys of older versions migrated to the sync identity.
-      ({ environments } = await storeOfFolder(folder.uri.fsPath).readAll());
+      ({ environments } = await store.readAll());
     } catch {
       continue; // an unreadable or invalid links file: nothing to show as linked (an upload names the problem)
     }
     for (const [relative, record] of Object.entries(environments[envKey] ?? {})) {
-      if (record.resource === resource && record.remoteId === id) return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+      if (record.resource === resource && record.remoteId === id) return { file: vscode.Uri.joinPath(folder.uri, ...relative.split('/')), store };
     }
   }
   return undefined;

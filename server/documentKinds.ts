@@ -1,14 +1,14 @@
 /**
- * Decides which spec kind an open document is: from our language ids directly, otherwise (a generic client sending
- * `json`) from the file name and, when `sourcesSdk.detectByContent` is on, the content. Settings are pulled per
- * document with workspace/configuration and cached until the client reports a configuration change.
+ * Which spec kind an open document is, by the one kind resolver (core/spec/kindResolver.ts): our language ids
+ * decide, then the file name, then — when `sourcesSdk.detectByContent` is on — the content. The setting is pulled per
+ * document with workspace/configuration only when the language id and the file name leave the question open, and
+ * cached until the client reports a configuration change.
  */
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { detectKind } from '../core/analysis/specKind';
 import type { SpecKind } from '../core/analysis/types';
 import { SETTINGS, SETTINGS_SECTION, settingFrom } from '../core/config/settings';
-import { kindOfLanguage } from '../core/spec/kinds';
+import { resolveKind, specKindOf } from '../core/spec/kindResolver';
 
 /** The settings the server reads (ids and defaults: core/config/settings.ts). */
 export interface ServerSettings {
@@ -25,15 +25,17 @@ export class DocumentKinds {
 
   /** The document's kind, or undefined when it is not a connection or flow spec. */
   kindOf(document: TextDocument): Promise<SpecKind | undefined> {
-    return this.kindOfText(document.uri, document.languageId, document.getText());
+    return this.kindOfText(document.uri, document.languageId, () => document.getText());
   }
 
   /** The kind of `text` were it the content of `uri` with `languageId` (the upload gate asks about unsent text). */
-  async kindOfText(uri: string, languageId: string, text: string): Promise<SpecKind | undefined> {
-    const byLanguage = kindOfLanguage(languageId);
-    if (byLanguage) return byLanguage;
+  async kindOfText(uri: string, languageId: string, text: string | (() => string)): Promise<SpecKind | undefined> {
+    const fileName = pathOfUri(uri);
+    // Language id and file name need no setting (and no text): most documents are decided here, without waiting.
+    const known = resolveKind({ languageId, fileName, detectByContent: false });
+    if (known) return known.kind;
     const { detectByContent } = await this.settingsFor(uri);
-    return detectKind(pathOfUri(uri), text, detectByContent);
+    return specKindOf({ languageId, fileName, text, detectByContent });
   }
 
   /** Forgets cached settings (on workspace/didChangeConfiguration). */

@@ -4,13 +4,10 @@
  * and the features that need it stay quiet. Kept out of startServer's imports so no Node module is reachable from
  * the browser bundle.
  */
-import type { FolderReader } from '../core/artifacts/loadFolder';
+import type { WorkspaceFiles } from '../core/workspace/scanWorkspace';
 
-/** What the host offers: listing and reading files by path, and finding files below a folder. */
-export interface HostFiles extends FolderReader {
-  /** Absolute paths of the files below `root` whose names match one of `patterns` (globs relative to root). */
-  findFiles(root: string, patterns: readonly string[]): Promise<string[]>;
-}
+/** What the host offers: listing and reading files by path (with a bound), and finding files below a folder. */
+export type HostFiles = WorkspaceFiles;
 
 let installed: HostFiles | undefined;
 

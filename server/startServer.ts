@@ -40,7 +40,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   // Requests before initialize get -32002 and malformed params -32602 (see requestGuard.ts).
   const gate = new RequestGate(connection);
   const artifacts = new ArtifactsService(connection, documents, (uri) => scheduleValidation(uri));
-  const index = new WorkspaceIndex(() => { for (const d of documents.all()) scheduleValidation(d.uri); });
+  const index = new WorkspaceIndex(() => { for (const d of documents.all()) scheduleValidation(d.uri); }, (message) => connection.console.warn(message));
   const guessFiles = new GuessFiles((specPath) => {
     for (const d of documents.all()) if (uriToPath(d.uri) === specPath) scheduleValidation(d.uri);
   });
@@ -115,20 +115,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       // A generated spec's guesses file (read once, then on file events) adds its guesses as information.
       const guesses = kind === 'connectionSpec' ? await guessFiles.guessesFor(uri) : undefined;
       const own = kind ? toProtocolDiagnostics(await getEngine().analyze(document, kind, guesses ? { guesses } : {})) : [];
-      if (kind && index.updateFromDocument(uri, document.getText(), kind)) {
+      // The summary comes from the parse the analysis just cached: nothing is parsed twice per keystroke.
+      if (kind && index.updateFromDocument(uri, kind, () => getEngine().parse(document).root, (offset) => document.positionAt(offset))) {
         for (const other of documents.all()) if (other.uri !== uri) scheduleValidation(other.uri);
       }
-      return [...own, ...await artifacts.diagnosticsFor(uri), ...index.diagnosticsFor(uri)];
+      return [...own, ...await artifacts.diagnosticsFor(uri, kind !== undefined), ...index.diagnosticsFor(uri)];
     });
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is (or will be) scheduled
     await connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
-  documents.onDidOpen((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
+  documents.onDidOpen((e) => { artifacts.touch(e.document.uri, true); scheduleValidation(e.document.uri); });
   documents.onDidChangeContent((e) => { artifacts.touch(e.document.uri); scheduleValidation(e.document.uri); });
   documents.onDidClose((e) => {
-    artifacts.touch(e.document.uri); // its diagnostics now come from the file on disk
+    artifacts.touch(e.document.uri, true); // its diagnostics now come from the file on disk
     void index.fileEvent(e.document.uri, 2).catch(() => undefined); // and so does its index entry (unsaved edits are gone)
     getEngine().forget(e.document.uri);
     kinds.forget(e.document.uri);

@@ -27,7 +27,7 @@ export function watchWorkspaceFiles(connection: Connection, index: WorkspaceInde
     for (const change of params.changes) {
       void index.fileEvent(change.uri, change.type).catch((err: unknown) =>
         connection.console.error(`workspace index: ${change.uri}: ${err instanceof Error ? err.message : String(err)}`));
-      artifacts.touch(change.uri);
+      artifacts.touch(change.uri, true);
       for (const other of others) other.fileEvent(change.uri, change.type);
     }
   });

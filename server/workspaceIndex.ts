@@ -1,52 +1,39 @@
 /**
- * The workspace index: every connection and flow spec file of the workspace folders and the links file
- * (`.sources-sdk/links.json`, which remote id each file stands for). Built in the background at start, kept current
- * from file events and from open documents, and only ever read by handlers (a keystroke never waits for it).
- * It backs the workspace-wide checks: a linked connection spec that no flow spec lists (SSDK820, with a *Register
- * in Flow Spec* action), two connection specs with one name (SSDK821), and hover / go to definition on the ids of a
- * flow spec's `sourceConnectionSpecIds`.
+ * The workspace index: the language server's workspace snapshot (core/workspace/snapshot.ts) — every connection and
+ * flow spec file of the workspace folders and the links files — kept current from file events and open documents,
+ * and only ever read by handlers (a keystroke never waits for it). The workspace rules (SSDK820, SSDK821:
+ * core/analysis/rules/workspace) run on it once per change of the snapshot, not per keystroke; hover and go to
+ * definition on the ids of a flow spec's `sourceConnectionSpecIds` read it too.
  */
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { CodeAction, Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver';
-import { rowsByCode, severityNumber } from '../core/analysis/ruleRow';
-import { DEFAULT_LIMITS } from '../core/analysis/sizeGuard';
-import { WORKSPACE_TABLE } from '../core/analysis/workspaceTable';
-import { kindFromFileName } from '../core/analysis/specKind';
-import { DIAGNOSTIC_SOURCE, type SpecKind } from '../core/analysis/types';
+import { checkWorkspace } from '../core/analysis/rules/workspace/index';
 import { LineIndex } from '../core/artifacts/textPositions';
-import { folderOf, hostFiles, pathToUri, uriToPath } from './hostFiles';
+import { readWorkspaceFile, snapshotOf, WORKSPACE_PATTERNS, type LinksContent } from '../core/workspace/scanWorkspace';
+import { displayPath, inWorkspace, sameSummary, summarizeSpec, type SpecSummary, type WorkspaceSnapshot } from '../core/workspace/snapshot';
+import type { ASTNode } from 'vscode-json-languageservice';
+import type { SpecKind } from '../core/spec/kinds';
+import { toProtocolDiagnostics } from './lspTypes';
+import { hostFiles, pathToUri, uriToPath } from './hostFiles';
 
-/** File patterns the index reads (also the file watchers the server registers). */
-export const INDEX_PATTERNS = ['**/*{-,.}connectionSpec.json', '**/*{-,.}flowSpec.json', '**/.sources-sdk/links.json'];
-
-interface SpecEntry {
-  path: string;
-  kind: SpecKind;
-  name?: string;
-  nameRange?: Range;
-  /** Flow specs: the ids they list. */
-  sourceIds: string[];
-}
-
-interface LinkEntry {
-  path: string;
-  resource: string;
-  remoteId: string;
-}
-
-const WORKSPACE_ROWS = rowsByCode(WORKSPACE_TABLE);
+export { WORKSPACE_PATTERNS as INDEX_PATTERNS } from '../core/workspace/scanWorkspace';
 
 /** Code of the "register" action's command (the client's existing command). */
 const REGISTER_COMMAND = 'sourcesSdk.registerInFlowSpec';
 
 export class WorkspaceIndex {
-  private readonly specs = new Map<string, SpecEntry>();
-  /** Links per links-file path. */
-  private readonly links = new Map<string, LinkEntry[]>();
+  private readonly specs = new Map<string, SpecSummary>();
+  /** Links and seen flow specs per links-file path. */
+  private readonly linksFiles = new Map<string, LinksContent>();
   private roots: string[] = [];
+  /** The workspace rules' findings per path for the current snapshot; computed on first use after a change. */
+  private findings: Map<string, Diagnostic[]> | undefined;
 
-  /** `changed` is called after the index changed in a way that can alter diagnostics (the server re-validates). */
-  constructor(private readonly changed: () => void) {}
+  /**
+   * `changed` is called after the index changed in a way that can alter diagnostics (the server re-validates);
+   * `log` gets what the index leaves out and why (an invalid links file, a file over the size limit).
+   */
+  constructor(private readonly changed: () => void, private readonly log: (message: string) => void = () => undefined) {}
 
   /** Scans the workspace folders in the background. */
   start(rootUris: readonly string[]): void {
@@ -58,9 +45,9 @@ export class WorkspaceIndex {
     const files = hostFiles();
     if (!files) return;
     for (const root of this.roots) {
-      for (const path of await files.findFiles(root, INDEX_PATTERNS)) await this.readFile(path);
+      for (const path of await files.findFiles(root, WORKSPACE_PATTERNS)) await this.readFile(path);
     }
-    this.changed();
+    this.touched();
   }
 
   /** A watched file was created, changed (1, 2) or deleted (3). */
@@ -69,65 +56,58 @@ export class WorkspaceIndex {
     if (!path) return;
     if (type === 3) {
       this.specs.delete(path);
-      this.links.delete(path);
+      this.linksFiles.delete(path);
     } else {
       await this.readFile(path);
     }
-    this.changed();
+    this.touched();
   }
 
-  /** An open document's text (newer than the disk). Returns true when names or ids changed. */
-  updateFromDocument(uri: string, text: string, kind: SpecKind): boolean {
+  /**
+   * An open document's summary (newer than the disk), from the parse the server already has. Returns true when it
+   * changes what the workspace rules see (the server then re-validates the other open documents).
+   */
+  updateFromDocument(uri: string, kind: SpecKind, root: () => ASTNode | undefined, positionAt: (offset: number) => Position): boolean {
     const path = uriToPath(uri);
     // Files outside the workspace folders (a spec opened from elsewhere) are not part of the workspace checks.
     if (!path || !this.inWorkspace(path)) return false;
-    const before = this.specs.get(path);
-    const entry = parseSpec(path, text, kind);
+    const entry = summarizeSpec(path, kind, root(), positionAt);
+    if (sameSummary(this.specs.get(path), entry)) return false;
     this.specs.set(path, entry);
-    return !before || before.name !== entry.name || before.sourceIds.join() !== entry.sourceIds.join();
+    this.findings = undefined;
+    return true;
   }
 
   private async readFile(path: string): Promise<void> {
-    // Above the engine's size limit a spec gets no semantic analysis either; its size is known before any read.
-    const head = await hostFiles()?.readFile(path, DEFAULT_LIMITS.maxChars + 1);
-    if (!head || head.size > DEFAULT_LIMITS.maxChars) {
-      this.specs.delete(path);
-      this.links.delete(path);
-      return;
-    }
-    const text = new TextDecoder().decode(head.bytes).replace(/^\uFEFF/, '');
-    if (path.endsWith('links.json')) {
-      this.links.set(path, parseLinks(path, text));
-      return;
-    }
-    const kind = kindFromFileName(path);
-    if (kind) this.specs.set(path, parseSpec(path, text, kind));
+    const files = hostFiles();
+    const content = files && await readWorkspaceFile(path, files);
+    this.specs.delete(path);
+    this.linksFiles.delete(path);
+    if (!content) return;
+    if ('spec' in content) this.specs.set(path, content.spec);
+    else if ('links' in content) this.linksFiles.set(path, content.links);
+    else this.log(content.problem);
+  }
+
+  private touched(): void {
+    this.findings = undefined;
+    this.changed();
+  }
+
+  /** The snapshot the workspace rules run on. */
+  snapshot(): WorkspaceSnapshot {
+    return snapshotOf(this.roots, this.specs.values(), this.linksFiles.values());
   }
 
   /** The workspace-wide diagnostics of one spec document. */
   diagnosticsFor(uri: string): Diagnostic[] {
     const path = uriToPath(uri);
-    const entry = path && this.inWorkspace(path) ? this.specs.get(path) : undefined;
-    if (!entry || entry.kind !== 'connectionSpec') return [];
-    const out: Diagnostic[] = [];
-    const where = entry.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-    if (entry.name) {
-      const twins = [...this.specs.values()].filter((s) => s !== entry && this.inWorkspace(s.path) && s.kind === 'connectionSpec' && s.name === entry.name);
-      if (twins.length > 0) {
-        out.push(diagnostic('SSDK821', where, `Another connection spec in the workspace is also named "${entry.name}" ` +
-          `(${twins.map((t) => this.display(t.path)).join(', ')}): name lookups (fetch, upload by name) become ambiguous.`));
-      }
+    if (!path) return [];
+    if (!this.findings) {
+      const found = checkWorkspace(this.snapshot(), ({ codes, error }) => this.log(`the workspace rule for ${codes.join(', ')} failed: ${String(error)}`));
+      this.findings = new Map([...found].map(([file, diagnostics]) => [file, toProtocolDiagnostics(diagnostics)]));
     }
-    const remoteIds = this.remoteIdsOf(path!);
-    if (remoteIds.length > 0) {
-      const listed = new Set([...this.specs.values()].filter((s) => s.kind === 'flowSpec').flatMap((s) => s.sourceIds));
-      const missing = remoteIds.filter((id) => !listed.has(id));
-      if (missing.length > 0) {
-        out.push({ ...diagnostic('SSDK820', where, `This spec is linked to ${missing.join(', ')}, which no flow spec in the workspace ` +
-          'lists in sourceConnectionSpecIds: register it so dataflows can use it.'), data: { remoteIds: missing } });
-      }
-    }
-    return out;
+    return this.findings.get(path) ?? [];
   }
 
   /** The *Register in Flow Spec* action for an SSDK820 diagnostic. */
@@ -139,9 +119,9 @@ export class WorkspaceIndex {
   }
 
   /** The workspace connection spec linked to `id`, if any. */
-  private specOfRemoteId(id: string): SpecEntry | undefined {
-    for (const entries of this.links.values()) {
-      const link = entries.find((l) => l.remoteId === id && l.resource === 'connectionSpecs');
+  private specOfRemoteId(id: string): SpecSummary | undefined {
+    for (const content of this.linksFiles.values()) {
+      const link = content.links.find((l) => l.remoteId === id && l.resource === 'connectionSpecs');
       const spec = link ? this.specs.get(link.path) : undefined;
       if (spec) return spec;
     }
@@ -164,7 +144,7 @@ export class WorkspaceIndex {
     const at = this.idAt(text, position);
     const spec = at && this.specOfRemoteId(at.id);
     if (!at || !spec) return null;
-    return { range: at.range, contents: { kind: 'markdown', value: `**${spec.name ?? '(no name)'}** — connection spec in \`${this.display(spec.path)}\`` } };
+    return { range: at.range, contents: { kind: 'markdown', value: `**${spec.name ?? '(no name)'}** — connection spec in \`${displayPath(this.snapshotRoots(), spec.path)}\`` } };
   }
 
   /** Go to definition on such an id: the spec file (at its name). */
@@ -175,62 +155,13 @@ export class WorkspaceIndex {
     return [{ uri: pathToUri(spec.path), range: spec.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
   }
 
-  private remoteIdsOf(path: string): string[] {
-    const ids = new Set<string>();
-    for (const entries of this.links.values()) for (const link of entries) if (link.path === path && link.resource === 'connectionSpecs') ids.add(link.remoteId);
-    return [...ids];
-  }
-
   private inWorkspace(path: string): boolean {
-    return this.roots.some((root) => path.startsWith(`${root}/`) || path.startsWith(`${root}\\`));
+    return inWorkspace(this.snapshotRoots(), path);
   }
 
-  private display(path: string): string {
-    const root = this.roots.find((r) => path.startsWith(`${r}/`) || path.startsWith(`${r}\\`));
-    return root ? path.slice(root.length + 1) : path;
+  private snapshotRoots(): Pick<WorkspaceSnapshot, 'roots'> {
+    return { roots: this.roots };
   }
-}
-
-function diagnostic(code: string, range: Range, message: string): Diagnostic {
-  return { range, severity: severityNumber(WORKSPACE_ROWS.get(code)?.severity ?? 'info'), code, source: DIAGNOSTIC_SOURCE, message };
-}
-
-function parseSpec(path: string, text: string, kind: SpecKind): SpecEntry {
-  const root = parseTree(text);
-  const entry: SpecEntry = { path, kind, sourceIds: [] };
-  if (root?.type !== 'object') return entry;
-  const name = findNodeAtLocation(root, ['name']);
-  if (name?.type === 'string') {
-    entry.name = String(name.value);
-    entry.nameRange = new LineIndex(text).range(name.offset, name.offset + name.length);
-  }
-  const ids: Node | undefined = findNodeAtLocation(root, ['sourceConnectionSpecIds']);
-  if (ids?.type === 'array') entry.sourceIds = (ids.children ?? []).filter((n) => n.type === 'string').map((n) => String(n.value));
-  return entry;
-}
-
-/** Links of `<root>/.sources-sdk/links.json` (`{environments: {env: {relativePath: {resource, remoteId}}}}`); bad input → none. */
-function parseLinks(linksPath: string, text: string): LinkEntry[] {
-  const root = folderOf(folderOf(linksPath));
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const environments = (data as { environments?: unknown })?.environments;
-  if (!environments || typeof environments !== 'object') return [];
-  const out: LinkEntry[] = [];
-  for (const files of Object.values(environments as Record<string, unknown>)) {
-    if (!files || typeof files !== 'object') continue;
-    for (const [relative, record] of Object.entries(files as Record<string, unknown>)) {
-      const { resource, remoteId } = (record ?? {}) as { resource?: unknown; remoteId?: unknown };
-      if (typeof resource !== 'string' || typeof remoteId !== 'string') continue;
-      const separator = root.includes('\\') && !root.includes('/') ? '\\' : '/';
-      out.push({ path: `${root}${separator}${relative.split('/').join(separator)}`, resource, remoteId });
-    }
-  }
-  return out;
 }
 
 function offsetAt(text: string, position: Position): number {

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { detectKind } from '../../core/analysis/specKind';
+import { specKindOf } from '../../core/spec/kindResolver';
 import { findLinksRoot, linkedConnectionSpecId, type LinkedSpecId } from '../../core/docs/linkedSpec';
 import { renderSourcePage } from '../../core/docs/sourcePage';
 import { writeFileAtomically } from '../../core/files/atomicWrite';
@@ -46,7 +46,7 @@ export async function runDocs(specPath: string, flags: DocsFlags): Promise<numbe
   } catch (err) {
     return fail(`${specPath}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  if (detectKind(specPath, text, true) !== 'connectionSpec') {
+  if (specKindOf({ fileName: specPath, text }) !== 'connectionSpec') {
     return fail(`${specPath}: not a connection spec (a documentation page is written from a *-connectionSpec.json file)`);
   }
   let spec: unknown;

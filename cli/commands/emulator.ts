@@ -13,6 +13,7 @@ import { isLoopbackHost } from '../../core/transport/host';
 import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes, recordMebibytes } from './responseLimit';
 import { collect, UsageError } from './setValues';
 import { stripBom } from '../../core/sync/text';
+import { isIgnoredFolder } from '../../core/files/ignoredFolders';
 import type { FaultSpec } from '../../emulator/types';
 
 interface EmulatorCliOptions {
@@ -51,7 +52,7 @@ const SECRET_ENV = 'SOURCES_SDK_EMULATOR_CLIENT_SECRET';
 async function listJsonFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || (entry.isDirectory() && isIgnoredFolder(entry.name))) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await listJsonFiles(path)));
     else if (entry.isFile() && entry.name.endsWith('.json')) found.push(path);

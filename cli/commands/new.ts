@@ -13,7 +13,7 @@ import { writeFileAtomically } from '../../core/files/atomicWrite';
 import { listOperations, OpenApiError, operationKey, parseDescription, specFilesFromDescription } from '../../core/openapi';
 import { neededValues } from '../../core/spec/parameters';
 import { guessFileOf } from '../../core/spec/guessFile';
-import { kindOfFileName } from '../../core/spec/kinds';
+import { specKindOf } from '../../core/spec/kindResolver';
 import { resolveOutputTarget } from '../outputTarget';
 
 interface NewFlags {
@@ -66,7 +66,7 @@ export async function runNew(flags: NewFlags): Promise<number> {
     await writeFileAtomically(target.writePath, files.specText);
     await writeFileAtomically(guessFileOf(target.writePath), files.guessText);
     report(shown, files);
-    if (kindOfFileName(specPath) !== 'connectionSpec') process.stderr.write(`sources-sdk new: note: ${basename(shown)} is not named *-connectionSpec.json; editors recognise the spec by that name\n`);
+    if (specKindOf({ fileName: specPath, detectByContent: false }) !== 'connectionSpec') process.stderr.write(`sources-sdk new: note: ${basename(shown)} is not named *-connectionSpec.json; editors recognise the spec by that name\n`);
     return 0;
   } catch (err) {
     if (err instanceof OpenApiError) return fail(`${file}: ${err.message}`, 2);

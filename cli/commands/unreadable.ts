@@ -4,9 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { isIgnoredFolder } from '../../core/files/ignoredFolders';
 
-/** Folder names the validate walk ignores (as its glob does); dot-folders are skipped too. */
-const SKIPPED = new Set(['node_modules', '.git', 'dist']);
 
 /**
  * One message per entry below `root` that cannot be read: `<path>: cannot read (<code>)`. `maxDepth` limits how many
@@ -30,7 +29,8 @@ export async function unreadableBelow(root: string, maxDepth = Infinity): Promis
       continue;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
+      // As the validate walk's glob: the ignored folders' table, and dot-folders.
+      if (entry.name.startsWith('.') || isIgnoredFolder(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (depth < maxDepth) pending.push({ dir: path, depth: depth + 1 });

@@ -6,12 +6,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
-import { TextDocument } from 'vscode-json-languageservice';
+import { TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
-import { detectKind } from '../../core/analysis/specKind';
+import { specKindOf } from '../../core/spec/kindResolver';
 import { stripBom } from '../../core/sync/text';
 import { guessFileOf, parseGuessFile, type SpecGuess } from '../../core/spec/guessFile';
-import { artifactFolderCandidates, checkArtifactFolders } from './validateArtifacts';
+import { IGNORED_GLOBS } from '../../core/files/ignoredFolders';
+import { artifactFolderCandidates, workspaceDiagnostics } from './validateWorkspace';
 import { globWalk, unreadableBelow } from './unreadable';
 import { countBySeverity, toFindings, type Finding } from '../format/findings';
 import { formatJson } from '../format/json';
@@ -32,8 +33,6 @@ interface Target {
   explicit: boolean;
   fromDirectory: boolean;
 }
-
-const IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**'];
 
 /** Registers the `validate` command. `setExit` raises the process exit code (the highest value wins). */
 export function registerValidate(program: Command, setExit: (code: number) => void): void {
@@ -58,7 +57,8 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
   // Artifacts folders (Sources/{source}/Artifacts) below the given directories or holding a given file.
   const artifactFolders = await artifactFolderCandidates(paths, targets.map((t) => t.path));
   const engine = new SpecEngine();
-  const findings: Finding[] = [];
+  /** Diagnostics per absolute path, in output order: each spec's, then its workspace findings. */
+  const byPath = new Map<string, Diagnostic[]>();
   let checked = 0;
   for (const target of targets) {
     let text: string;
@@ -69,7 +69,7 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
       ioProblem(`${displayPath(target.path)}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
       continue;
     }
-    const kind = detectKind(target.path, text, true);
+    const kind = specKindOf({ fileName: target.path, text });
     if (!kind) {
       if (artifactFolders.has(dirname(resolve(target.path)))) continue; // an artifact file: checked with its folder below
       if (target.explicit) ioProblem(`${displayPath(target.path)}: not a connection or flow spec`);
@@ -78,13 +78,15 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
     }
     const document = TextDocument.create(pathToFileURL(resolve(target.path)).href, 'json', 1, text);
     const guesses = await readGuesses(target.path);
-    findings.push(...toFindings(displayPath(target.path), await engine.analyze(document, kind, guesses ? { guesses } : {})));
+    byPath.set(resolve(target.path), await engine.analyze(document, kind, guesses ? { guesses } : {}));
     engine.forget(document.uri);
     checked++;
   }
-  const artifacts = await checkArtifactFolders(artifactFolders, displayPath);
-  findings.push(...artifacts.findings);
-  checked += artifacts.extraFiles;
+  // The checks across files (artifacts folders; SSDK820/821 over the directory arguments, as over workspace folders).
+  const workspace = await workspaceDiagnostics(paths, artifactFolders, (problem) => process.stderr.write(`sources-sdk validate: ${problem}\n`));
+  for (const [path, diagnostics] of workspace.byPath) byPath.set(path, [...(byPath.get(path) ?? []), ...diagnostics]);
+  checked += workspace.extraFiles;
+  const findings: Finding[] = [...byPath].flatMap(([path, diagnostics]) => toFindings(displayPath(path), diagnostics));
   if (checked === 0 && exitCode === 0) ioProblem('no connection or flow spec found in the given paths');
 
   const output = format === 'json' ? formatJson(findings)
@@ -121,7 +123,7 @@ async function collectTargets(paths: readonly string[], ioProblem: (message: str
     } else if (info?.isDirectory()) {
       // The glob skips what it cannot read without a word; CI must not pass without checking it.
       for (const problem of await unreadableBelow(arg)) ioProblem(problem);
-      const found = await glob('**/*.json', { cwd: arg, ignore: IGNORED, dot: false });
+      const found = await glob('**/*.json', { cwd: arg, ignore: [...IGNORED_GLOBS], dot: false });
       for (const file of found.sort()) add(join(arg, file), false, true);
     } else if (isDynamicPattern(arg)) {
       // As for a directory: a folder the pattern would enter but cannot read is an error, not a silent skip.
@@ -129,7 +131,7 @@ async function collectTargets(paths: readonly string[], ioProblem: (message: str
       if ((await stat(walk.base).catch(() => undefined))?.isDirectory()) {
         for (const problem of await unreadableBelow(walk.base, walk.maxDepth)) ioProblem(problem);
       }
-      const found = await glob(arg, { ignore: IGNORED });
+      const found = await glob(arg, { ignore: [...IGNORED_GLOBS] });
       if (found.length === 0) ioProblem(`no file matched ${arg}`);
       for (const file of found.sort()) add(file, false, false);
     } else {

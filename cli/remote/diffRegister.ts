@@ -5,6 +5,7 @@ import { FlowServiceError } from '../../core/api/errors';
 import { unifiedDiff } from '../../core/sync/diff';
 import { environmentKey } from '../../core/sync/links';
 import { diffSpec, parseSpecText, resolveRemote, type DiffResult } from '../../core/sync/operations';
+import { kindForFile } from '../../core/sync/specFile';
 import { applyRegisterPlan, planRegister, type RegisterResult } from '../../core/sync/register';
 import { registrationRefusalLine } from './refusalPlace';
 import { describeError, exitCodeFor, withRemoteContext, type CliIO, type RemoteContext, type RemoteFlags } from './context';
@@ -32,7 +33,7 @@ export async function runDiff(files: string[], flags: DiffFlags, io: CliIO): Pro
         return { localText, result: await diffSpec({ client: ctx.client, filePath: absolute, text: localText, links: ctx.links, signal: ctx.signal }) };
       } catch (error) {
         // With no remote the advice is to push: only if push would accept the file.
-        if (error instanceof FlowServiceError && error.kind === 'not-found') localErrors.set(file, await validationErrors(absolute, localText));
+        if (error instanceof FlowServiceError && error.kind === 'not-found') localErrors.set(file, await validationErrors(absolute, localText, kindForFile(absolute, localText)));
         throw error;
       }
     },
@@ -101,7 +102,8 @@ async function isFile(file: string): Promise<boolean> {
 export async function runRegister(target: string, flags: RegisterFlags, io: CliIO): Promise<number> {
   return withRemoteContext('register', flags, io, async (ctx) => {
     const connectionSpecId = await connectionSpecIdFor(target, ctx);
-    const options = { client: ctx.client, connectionSpecId, flowSpecId: flags.flowSpec, signal: ctx.signal };
+    // The links store remembers the flow spec as seen, so the workspace check SSDK820 clears for the linked file.
+    const options = { client: ctx.client, connectionSpecId, flowSpecId: flags.flowSpec, links: ctx.links, signal: ctx.signal };
     const plan = await planRegister(options);
     if (flags.dryRun) {
       io.out(plan.changed ? `would ${plan.summary}\n${plan.diff}` : `${plan.summary}\n`);

@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
-import { detectKind } from '../../core/analysis/specKind';
+import { kindForFile } from '../../core/sync/specFile';
 import type { SpecResource } from '../../core/api/types';
-import { kindOfArgument, SPEC_KINDS } from '../../core/spec/kinds';
+import { kindOfArgument, SPEC_KINDS, type SpecKind } from '../../core/spec/kinds';
 import { pullSpec, pushSpec, PushRefused, recordSync, type PushResult } from '../../core/sync/operations';
 import { decisionsFromFlags, refusalError } from './pushReasons';
 import { stripBom } from '../../core/sync/text';
@@ -70,9 +70,7 @@ export interface PushFlags extends RemoteFlags {
 let sharedEngine: SpecEngine | undefined;
 
 /** Error-severity findings the validation engine reports for a file (messages with their 1-based line). */
-export async function validationErrors(file: string, text: string): Promise<string[]> {
-  const kind = detectKind(file, text, true);
-  if (!kind) return [];
+export async function validationErrors(file: string, text: string, kind: SpecKind): Promise<string[]> {
   sharedEngine ??= new SpecEngine();
   const document = TextDocument.create(pathToFileURL(file).href, 'json', 1, text);
   try {
@@ -93,14 +91,16 @@ export async function runPush(files: string[], flags: PushFlags, io: CliIO): Pro
     io,
     async task(file, absolute, ctx) {
       const text = await readSpecFile(absolute);
+      // Decided once: the check below and the upload use the same kind.
+      const kind = kindForFile(absolute, text);
       if (flags.validate !== false) {
-        const errors = await validationErrors(absolute, text);
+        const errors = await validationErrors(absolute, text, kind);
         if (errors.length > 0) {
           throw new ValidationRefusal(`${errors.length} validation error(s), first ${errors[0]}; run \`sources-sdk validate ${file}\` (or push --no-validate)`);
         }
       }
       try {
-        return await pushSpec({ client: ctx.client, filePath: absolute, text, links: ctx.links, decisions: decisionsFromFlags(flags), signal: ctx.signal });
+        return await pushSpec({ client: ctx.client, filePath: absolute, text, kind, links: ctx.links, decisions: decisionsFromFlags(flags), signal: ctx.signal });
       } catch (err) {
         throw err instanceof PushRefused ? refusalError(err.plan, file) : err;
       }

@@ -6,7 +6,7 @@
  * state) and is redrawn from the spec as it is now.
  */
 import * as vscode from 'vscode';
-import { checkSvg } from '../../core/artifacts/svgCheck';
+import { checkSvg } from '../../core/analysis/rules/artifacts/icon';
 import { buildCatalogPreview, type CardArtifacts, type CatalogPreview } from '../../core/catalogCard/model';
 import { CommandContext, refuseWith } from '../commands/common';
 import { done, type CommandResult } from '../commands/result';

@@ -7,7 +7,6 @@ import { FlowServiceError } from '../../core/api/errors';
 import type { RemoteSpec, SpecResource } from '../../core/api/types';
 import { toAuthoringForm } from '../../core/sync/normalize';
 import { orderKeysLike, parseSpecObject, stringifyLike } from '../specText';
-import { detectKind } from '../../core/analysis/specKind';
 import type { SpecKind } from '../../core/analysis/types';
 import type { Prompts } from '../prompts';
 import type { RemoteDocuments } from '../remoteDocuments';
@@ -15,7 +14,7 @@ import type { Session } from '../session';
 import type { GateVerdict } from '../uploadGate';
 import type { PreviewHost } from '../preview/command';
 import type { ValueStore } from '../values';
-import { kindOfLanguage } from '../../core/spec/kinds';
+import { specKindOf } from '../../core/spec/kindResolver';
 import { readSetting } from '../settings';
 import { refused, type Refused } from './result';
 
@@ -100,8 +99,14 @@ export function toUri(arg: unknown): vscode.Uri | undefined {
   return /^[a-z][a-z0-9+.-]+:/i.test(arg) && !/^[a-z]:[\\/]/i.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.file(arg);
 }
 
+/** A document's kind by the one kind resolver (core/spec/kindResolver.ts), with the file's detectByContent setting. */
 export function kindOfDocument(document: vscode.TextDocument): SpecKind | undefined {
-  return kindOfLanguage(document.languageId) ?? detectKind(document.uri.path, document.getText(), readSetting('detectByContent', document.uri));
+  return specKindOf({
+    languageId: document.languageId,
+    fileName: document.uri.path,
+    text: () => document.getText(),
+    detectByContent: readSetting('detectByContent', document.uri),
+  });
 }
 
 /** The spec document a command acts on: the argument, else the active editor. Throws a user-level message. */

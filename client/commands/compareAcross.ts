@@ -10,7 +10,7 @@ import { compareSpecs } from '../../core/sync/diff';
 import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { findRemoteCopy } from '../../core/sync/promote';
-import { resourceForFile } from '../../core/sync/specFile';
+import { kindInfo, type SpecKind } from '../../core/spec/kinds';
 import { linkedIdentities, linkStoreFor } from '../links';
 import { CommandContext, UserError, isCancellation, reportError, specDocument, withRemoteProgress } from './common';
 import { cancelled, done, failed, refused, type CommandResult } from './result';
@@ -46,8 +46,9 @@ async function copyIn(side: Side, links: LinkStore, filePath: string, text: stri
 export async function compareAcrossSandboxes(ctx: CommandContext, uriArg: unknown, argsArg: unknown): Promise<CommandResult<CompareAcrossDetails>> {
   const args: CompareAcrossArgs = argsArg && typeof argsArg === 'object' ? argsArg as CompareAcrossArgs : {};
   let document: vscode.TextDocument;
+  let kind: SpecKind;
   try {
-    document = (await specDocument(uriArg)).document;
+    ({ document, kind } = await specDocument(uriArg));
   } catch (err) {
     if (err instanceof UserError) return refused(err.message, {});
     throw err;
@@ -76,7 +77,7 @@ export async function compareAcrossSandboxes(ctx: CommandContext, uriArg: unknow
     if (!leftCopy && !rightCopy) {
       return refused(`Neither ${left.label} nor ${right.label} has a copy of ${fileLabel} (no link, no spec of its name).`, {});
     }
-    const resource = resourceForFile(document.uri.fsPath, text);
+    const resource = kindInfo(kind).resource;
     const asText = (copy: RemoteSpec | undefined) => (copy ? formatSpecFile(toAuthoringForm(copy)) : '');
     const name = String((leftCopy ?? rightCopy)!.name);
     const leftUri = ctx.remoteDocuments.put(resource, leftCopy?.id ?? 'none', name, asText(leftCopy), left.label);

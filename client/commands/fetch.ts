@@ -3,14 +3,14 @@
  * read-only in authoring form. From the palette without `mode` it asks where it goes; the tree's fetch action saves.
  * Never overwrites different content (or unsaved edits) without asking; a cancelled fetch writes nothing.
  */
-import { kindInfoOfResource, kindOfLanguage } from '../../core/spec/kinds';
+import { kindInfoOfResource } from '../../core/spec/kinds';
 import * as vscode from 'vscode';
 import type { RemoteSpec, SpecResource } from '../../core/api/types';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { defaultSpecFileName } from '../environments';
 import { REMOTE_SCHEME, type RemoteOrigin } from '../remoteDocuments';
 import { parseRemoteDocumentPath } from '../specText';
-import { CommandContext, isCancellation, reportError, toUri, whereLabel, withRemoteProgress } from './common';
+import { CommandContext, isCancellation, kindOfDocument, reportError, toUri, whereLabel, withRemoteProgress } from './common';
 import { saveFetched, type FetchResult } from './fetchSave';
 import { cancelled, done, failed } from './result';
 
@@ -121,7 +121,7 @@ async function askWhere(ctx: CommandContext, resource: SpecResource, remote: Rem
  */
 export function defaultSaveFolder(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document;
-  if (active && active.uri.scheme === 'file' && kindOfLanguage(active.languageId) && vscode.workspace.getWorkspaceFolder(active.uri)) {
+  if (active && active.uri.scheme === 'file' && kindOfDocument(active) && vscode.workspace.getWorkspaceFolder(active.uri)) {
     return vscode.Uri.joinPath(active.uri, '..');
   }
   return vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -12,6 +12,7 @@
 import * as vscode from 'vscode';
 import { listOperations, OpenApiError, operationKey, parseDescription, specFilesFromDescription, type ApiDescription, type OperationSummary } from '../../core/openapi';
 import { guessFileOf } from '../../core/spec/guessFile';
+import { ignoredFoldersGlob } from '../../core/files/ignoredFolders';
 import { CommandContext, refuseWith, reportError, toUri, UserError } from './common';
 import { showSpecFile } from './fetchSave';
 import { cancelled, done, failed, type CommandResult } from './result';
@@ -27,7 +28,8 @@ export type NewFromOpenApiResult = CommandResult<{ uri: string; operation: strin
 export const PREVIEW_ACTION = 'Preview Source';
 const BROWSE = 'Browse…';
 const DESCRIPTION_GLOB = '**/*.{json,yaml,yml}';
-const EXCLUDE = '**/{node_modules,.git,dist,out,.sources-sdk}/**';
+// The ignored folders' table, and our own state folder.
+const EXCLUDE = ignoredFoldersGlob(['.sources-sdk']);
 
 /** True when the start of `text` names an OpenAPI or Swagger version (a cheap test before parsing). */
 function looksLikeDescription(text: string): boolean {

@@ -7,8 +7,8 @@ import { isProductionSandbox } from '../../core/config/environments';
 import { environmentKey } from '../../core/sync/links';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { findSpecsByName } from '../../core/sync/operations';
-import { planRegister, registerInFlowSpec } from '../../core/sync/register';
-import { findLinkedFile, linkStoreFor } from '../links';
+import { applyRegisterPlan, planRegister, registerInFlowSpec } from '../../core/sync/register';
+import { findLinkedFile, linkStoreFor, linkStoreLinking } from '../links';
 import { showRegistrationRefusal } from '../refusalDiagnostics';
 import { parseSpecObject } from '../specText';
 import {
@@ -42,11 +42,15 @@ export async function registerCommand(ctx: CommandContext, target: unknown, opti
       const { client, env } = await ctx.session.client();
       const connectionSpecId = options.connectionSpecId ?? (await connectionSpecIdOfFile(toUri(objectArg ? undefined : target), env.config, client, signal));
       const plan = await planRegister({ client, connectionSpecId, flowSpecId: options.flowSpecId, signal });
-      return { client, plan, connectionSpecId };
+      // Where the flow spec is remembered as seen (SSDK820 clears): the file's workspace folder, else the one linking the id.
+      const fileUri = options.connectionSpecId ? undefined : toUri(objectArg ? undefined : target) ?? vscode.window.activeTextEditor?.document.uri;
+      const links = (fileUri && linkStoreFor(fileUri)) || await linkStoreLinking(ctx.session.active().syncIdentity, 'connectionSpecs', connectionSpecId);
+      return { client, plan, connectionSpecId, links };
     });
-    const { client, plan, connectionSpecId } = outcome;
+    const { client, plan, connectionSpecId, links } = outcome;
     const flowName = `${plan.flowSpec.name} (${plan.flowSpec.id})`;
     if (!plan.changed) {
+      await applyRegisterPlan(plan, { client, links }); // nothing to send: records the flow spec as seen
       const message = `${plan.connectionSpec.name} is already registered in flow spec ${flowName}: nothing to do.`;
       ctx.log.info(message);
       void ctx.prompts.info(message);
@@ -64,7 +68,7 @@ export async function registerCommand(ctx: CommandContext, target: unknown, opti
       if (choice !== 'Register') return cancelled({ changed: false, cancelled: true, flowSpecId: plan.flowSpec.id, connectionSpecId }, 'not confirmed');
     }
     const result = await withRemoteProgress(`Registering in ${flowName}…`, (signal) =>
-      registerInFlowSpec({ client, connectionSpecId, flowSpecId: plan.flowSpec.id, signal })).catch(async (err: unknown) => {
+      registerInFlowSpec({ client, connectionSpecId, flowSpecId: plan.flowSpec.id, links, signal })).catch(async (err: unknown) => {
       // A refusal goes on the local flow spec file linked to that flow spec, else on the connection spec file.
       const connectionSpecFile = options.connectionSpecId ? undefined : toUri(objectArg ? undefined : target) ?? vscode.window.activeTextEditor?.document.uri;
       await showRegistrationRefusal(err, await findLinkedFile(ctx.session.active().syncIdentity, 'flowSpecs', plan.flowSpec.id), connectionSpecFile);

@@ -118,6 +118,8 @@ export async function uploadDocument(ctx: CommandContext, document: vscode.TextD
     return refuse(ctx, `${fileLabel} could not be checked for errors (${describeError(err)}). Run "Sources SDK: Restart Language Server" and try again`);
   }
   if (!verdict.kind) return refuse(ctx, `${fileLabel} is not a connection spec or flow spec`);
+  // The kind the gate checked the text as is the kind it is uploaded as.
+  const gatedKind = verdict.kind;
   const errors = verdict.errors;
   if (errors.length) {
     return refuse(ctx, errorsReason(fileLabel, errors), undefined, [SHOW_PROBLEMS]);
@@ -129,7 +131,7 @@ export async function uploadDocument(ctx: CommandContext, document: vscode.TextD
     const { client, config } = await target();
     const where = `${config.name}/${config.sandbox}`;
     let plan = await withRemoteProgress(`Looking up ${fileLabel} in ${where}…`, (signal) =>
-      planPush({ client, filePath: document.uri.fsPath, text, links, signal }));
+      planPush({ client, filePath: document.uri.fsPath, text, kind: gatedKind, links, signal }));
     // At most one re-plan: when another process pushed the same file while the question was open.
     for (let attempt = 0; ; attempt++) {
       const answer = await decide(ctx, plan, document, options, { client, links, config });

@@ -1,18 +1,16 @@
 /**
  * The rule table: every diagnostic code the engine can emit, with its severity, a title, what to do about it
  * and the Adobe documentation page the rule comes from (core/spec/adobeDocs.ts). Each row is written next to the
- * code that reports it (a rule's `table`, the syntax/schema layer's, the artifacts and workspace checks'); this
+ * code that reports it (a document rule's `table`, a workspace rule's, the syntax/schema layer's); this
  * module only gathers them. docs/diagnostics.md is rendered from the result (a unit test fails when the file is out
  * of date). Codes are stable: never reuse one for a different meaning.
  */
 import { ADOBE_DOCS } from '../spec/adobeDocs';
-import { ARTIFACTS_FOLDER_TABLE } from '../artifacts/checkFolder';
-import { ICON_TABLE } from '../artifacts/svgCheck';
 import { rowsByCode, type RuleDoc } from './ruleRow';
 import { RULES } from './rules/index';
 import { PASTED_RESPONSE_TABLE } from './pastedResponse';
+import { WORKSPACE_RULES } from './rules/workspace/index';
 import { SYNTAX_SCHEMA_TABLE } from './syntaxSchemaTable';
-import { WORKSPACE_TABLE } from './workspaceTable';
 
 export { severityNumber, type RuleDoc } from './ruleRow';
 
@@ -21,9 +19,7 @@ export const RULE_TABLE: readonly RuleDoc[] = [
   ...SYNTAX_SCHEMA_TABLE,
   ...PASTED_RESPONSE_TABLE,
   ...RULES.flatMap((rule) => rule.table),
-  ...ARTIFACTS_FOLDER_TABLE,
-  ...ICON_TABLE,
-  ...WORKSPACE_TABLE,
+  ...WORKSPACE_RULES.flatMap((rule) => rule.table),
 ].sort((a, b) => a.code.localeCompare(b.code));
 
 const BY_CODE = rowsByCode(RULE_TABLE);

@@ -21,6 +21,9 @@ import {
 import { runRules, type RuleErrorHandler } from './rules/index';
 import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
 import { mergeDiagnostics } from './mergeDiagnostics';
+import { branchKeysOf, MemberValidation, parseProblems } from './memberValidation';
+import { MovableResults, updatedTree } from './treeEdit';
+import { changedRegion, sameStructure, type EditFrom } from './textEdit';
 import { withoutSyntaxKnockOns } from './syntaxKnockOns';
 import { recoverSyntax, type Recovery } from './recovery/recover';
 import { mapRepairedFindings, unrepairedFindings } from './recoveredDiagnostics';
@@ -55,6 +58,10 @@ interface ParseEntry {
   limit?: ExceededLimit;
   /** The syntax repair, computed the first time a version with a syntax error is analysed. */
   recovery?: Recovery;
+  /** How this version differs from the previous one of the same URI, when that one was cached. */
+  edit?: EditFrom;
+  /** Only white space between tokens changed: `json` is the previous tree, moved (treeEdit.ts). */
+  movedTree?: boolean;
 }
 
 /** Suffix of the cache key under which the repaired text of a broken document is analysed. */
@@ -82,12 +89,20 @@ export class SpecEngine {
   private readonly maxDiagnostics: number;
   private readonly cacheSize: number;
   private readonly onRuleError: RuleErrorHandler;
+  /** Schema validation that re-checks only the member an edit touched. */
+  readonly validation: MemberValidation;
+  /** The last answer per document, moved when only white space changed. */
+  private readonly results: MovableResults;
+  private readonly branchKeys: Record<SpecKind, ReadonlySet<string> | undefined>;
 
   constructor(options: SpecEngineOptions = {}) {
     this.onRuleError = options.onRuleError ?? logRuleErrorOnce();
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.maxDiagnostics = options.maxDiagnostics ?? 500;
     this.cacheSize = options.cacheSize ?? 64;
+    this.validation = new MemberValidation(this.cacheSize);
+    this.results = new MovableResults(this.cacheSize);
+    this.branchKeys = { connectionSpec: branchKeysOf(SPEC_SCHEMAS.connectionSpec.schema), flowSpec: branchKeysOf(SPEC_SCHEMAS.flowSpec.schema) };
     this.service = getLanguageService({
       // Schemas are bundled; a spec must never make the editor reach out to the network.
       schemaRequestService: (uri) => Promise.reject(new Error(`remote schemas are not loaded (${uri})`)),
@@ -131,20 +146,31 @@ export class SpecEngine {
     }
     const entry = this.entry(document);
     if (entry.limit) return this.limitedDiagnostics(document, entry.limit);
-    return this.capped(document, byPosition(await this.findings(document, entry, kind, context)));
+    // Only white space between tokens changed since the last answer: that answer holds, moved (treeEdit.ts).
+    const resultKey = `${kind} ${JSON.stringify(context)}`;
+    const moved = entry.movedTree && entry.edit ? this.results.moved(document, resultKey, entry.edit.before, entry.edit.region) : undefined;
+    if (moved && entry.edit) {
+      this.validation.moved(document, entry.edit.before, entry.edit.region);
+      return moved;
+    }
+    const answer = this.capped(document, byPosition(await this.findings(document, entry, kind, context)));
+    this.results.remember(document, resultKey, answer);
+    return answer;
   }
 
   /** Every finding of a parsed document, uncapped and unordered; a document that does not parse goes through recovery. */
   private async findings(document: TextDocument, entry: ParseEntry, kind: SpecKind, context: AnalysisContext): Promise<Diagnostic[]> {
     const root = entry.json.root;
     const isObject = root?.type === 'object';
-    const raw = await this.service.doValidation(this.kindView(document, kind), entry.json, {
+    const view = this.kindView(document, kind);
+    // Only the top-level member an edit touched is validated again (memberValidation.ts); otherwise the whole text.
+    const raw = await this.validation.validate(document, entry.json, kind, this.branchKeys[kind], (json) => this.service.doValidation(view, json, {
       comments: 'error',
       trailingCommas: 'error',
       // Validating a non-object against an object schema only adds noise next to SSDK005.
       schemaValidation: isObject ? 'error' : 'ignore',
       schemaRequest: 'error', // surfaces a top-level "$schema" that displaces the bundled schema (SSDK010)
-    });
+    }), entry.edit);
     const diagnostics = mapJsonDiagnostics(raw, { document, jsonDocument: entry.json, navigator: this.navigators[kind] });
     // Only text that does not parse pays for recovery: valid JSON (comments and trailing commas included) skips it.
     if (diagnostics.some((d) => d.code === 'SSDK001')) return this.recovered(document, entry, kind, context, diagnostics);
@@ -269,6 +295,9 @@ export class SpecEngine {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.cache.delete(uri + REPAIRED);
+    this.validation.forget(uri);
+    this.validation.forget(uri + REPAIRED);
+    this.results.forget(uri);
   }
 
   private entry(document: TextDocument): ParseEntry {
@@ -277,9 +306,21 @@ export class SpecEngine {
     if (cached && cached.version === document.version && cached.text === text) return cached;
     // Drop the outdated tree first: keeping two big ASTs alive at once makes every GC during the parse slower.
     this.cache.delete(document.uri);
-    const limit = exceededLimit(text, this.limits);
+    const edit: EditFrom | undefined = cached && { before: cached.text, region: changedRegion(cached.text, text) };
+    const previous = cached && edit && !cached.limit && text.length <= this.limits.maxChars ? cached : undefined;
+    // White space between tokens, or one string value: the previous clean tree, updated in place (treeEdit.ts).
+    // (Line breaks may change the line count: then the size guard looks again.)
+    const updated = previous && edit && parseProblems(previous.json) === 0 ? updatedTree(previous.json, text, edit) : undefined;
+    if (previous && updated && (!updated.lineCountMayChange || !exceededLimit(text, this.limits))) {
+      const reused: ParseEntry = { version: document.version, text, json: previous.json, edit, movedTree: updated.whiteSpaceOnly };
+      this.cache.set(document.uri, reused);
+      return reused;
+    }
+    // The guard's token scan again only when the edit can change nesting or the line count (textEdit.ts).
+    const unchangedStructure = previous && edit && sameStructure(edit.before, text, edit.region);
+    const limit = unchangedStructure ? undefined : exceededLimit(text, this.limits);
     const json = limit ? this.service.newJSONDocument(undefined, [], []) : this.service.parseJSONDocument(document);
-    const entry: ParseEntry = { version: document.version, text, json, limit };
+    const entry: ParseEntry = { version: document.version, text, json, limit, edit };
     this.cache.set(document.uri, entry);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     return entry;

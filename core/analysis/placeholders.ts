@@ -138,15 +138,17 @@ export function scanTokens(value: string): PlaceholderToken[] {
   return tokens;
 }
 
-const tokenCache = new WeakMap<StringASTNode, PlaceholderToken[]>();
+const tokenCache = new WeakMap<StringASTNode, { value: string; tokens: PlaceholderToken[] }>();
 
-/** `scanTokens` of a string node, cached per node (several rules and features scan the same strings). */
+/**
+ * `scanTokens` of a string node, cached per node and value (several rules and features scan the same strings; the
+ * engine may give a node of the previous tree a new value, treeEdit.ts).
+ */
 export function tokensOf(node: StringASTNode): PlaceholderToken[] {
-  let tokens = tokenCache.get(node);
-  if (!tokens) {
-    tokens = scanTokens(node.value);
-    tokenCache.set(node, tokens);
-  }
+  const cached = tokenCache.get(node);
+  if (cached && cached.value === node.value) return cached.tokens;
+  const tokens = scanTokens(node.value);
+  tokenCache.set(node, { value: node.value, tokens });
   return tokens;
 }
 

@@ -27,6 +27,11 @@ export function severityNumber(severity: SeverityName): 1 | 2 | 3 | 4 {
   }
 }
 
+/** The codes a rule reports: its own rows' and the ones it shares with another layer (`alsoReports`). */
+export function ruleCodes(rule: { readonly table: readonly RuleDoc[]; readonly alsoReports?: readonly string[] }): string[] {
+  return [...rule.table.map((info) => info.code), ...(rule.alsoReports ?? [])];
+}
+
 /** A lookup from code to row over some tables (each layer severities its own findings from its own rows). */
 export function rowsByCode(...tables: ReadonlyArray<readonly RuleDoc[]>): ReadonlyMap<string, RuleDoc> {
   return new Map(tables.flat().map((info) => [info.code, info]));

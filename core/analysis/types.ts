@@ -5,6 +5,7 @@
 import type { AdobeDocPage } from '../spec/adobeDocs';
 import type { RuleDoc } from './ruleRow';
 import type { SpecGuess } from '../spec/guessFile';
+import type { WorkspaceSnapshot } from '../workspace/snapshot';
 import type { ASTNode, Diagnostic, Range, TextDocument } from 'vscode-json-languageservice';
 
 /** The two kinds of file the engine understands (defined by the kind table, core/spec/kinds.ts). */
@@ -84,6 +85,38 @@ export interface Rule {
   /** Which spec kinds it applies to. */
   readonly kinds: readonly SpecKind[];
   run(ctx: RuleContext): void;
+}
+
+/** A finding of a workspace rule: on any file of the snapshot (a spec, an artifact file), at a range of it. */
+export interface WorkspaceFinding {
+  /** Absolute path of the file the finding is on. */
+  path: string;
+  code: string;
+  message: string;
+  /** Where in the file; its first character when omitted. */
+  range?: Range;
+  /** Overrides the rule table's severity (rarely needed). */
+  severity?: SeverityName;
+  data?: FixData;
+}
+
+/** What a workspace rule gets to look at: the snapshot (core/workspace/snapshot.ts), and where to report. */
+export interface WorkspaceRuleContext {
+  readonly snapshot: WorkspaceSnapshot;
+  report(finding: WorkspaceFinding): void;
+}
+
+/**
+ * A check that needs more than one spec file, or files that are not specs (the artifacts folder): the same shape as
+ * {@link Rule}, over a workspace snapshot instead of one parse. The language server and `sources-sdk validate` run
+ * them through core/analysis/rules/workspace/index.ts on the snapshots they build.
+ */
+export interface WorkspaceRule {
+  /** The rule-table rows this rule owns (gathered into docs/diagnostics.md). */
+  readonly table: readonly RuleDoc[];
+  /** Codes of rows owned elsewhere that this rule also reports. */
+  readonly alsoReports?: readonly string[];
+  run(ctx: WorkspaceRuleContext): void;
 }
 
 export type { ASTNode, Diagnostic, Range, TextDocument };

@@ -1,5 +1,11 @@
-/** Loads an artifacts folder through a host's file access and checks it. Pure apart from the reader it is given. */
-import { checkArtifactsFolder, type ArtifactFileDiagnostics, type ArtifactFileInput, type ArtifactsFolderInput } from './checkFolder';
+/**
+ * Loads an artifacts folder through a host's file access (reading each file with a bound) into the snapshot part the
+ * artifacts rules check, and checks it. Pure apart from the reader it is given.
+ */
+import type { Diagnostic } from 'vscode-json-languageservice';
+import { checkWorkspace } from '../analysis/rules/workspace/index';
+import { emptySnapshot, type ArtifactsFolderSnapshot } from '../workspace/snapshot';
+import { artifactPath, relevantFiles, type ArtifactFileInput } from './folder';
 import { isArtifactsFolder, isTextOrSvg, MAX_ARTIFACT_BYTES, parseArtifactName } from './names';
 
 /** What a host offers to read a folder. Paths use `/` or the platform separator consistently; names are plain. */
@@ -22,14 +28,7 @@ export interface FileHead {
 /** The diagnostics of one folder, keyed by file path. */
 export interface FolderDiagnostics {
   folder: string;
-  files: Array<{ path: string; diagnostics: ArtifactFileDiagnostics['diagnostics'] }>;
-}
-
-
-/** Separator used in `folder` (a Windows path keeps its backslashes). */
-function joinPath(folder: string, name: string): string {
-  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return folder.endsWith(separator) ? `${folder}${name}` : `${folder}${separator}${name}`;
+  files: Array<{ path: string; diagnostics: Diagnostic[] }>;
 }
 
 function lastSegments(folder: string): { name: string; parent: string | undefined } {
@@ -42,7 +41,7 @@ function lastSegments(folder: string): { name: string; parent: string | undefine
  * the files (to test membership cheaply).
  */
 export async function loadArtifactsFolder(folder: string, reader: FolderReader, overlay?: ReadonlyMap<string, string>,
-  namesOnly = false): Promise<ArtifactsFolderInput | undefined> {
+  namesOnly = false): Promise<ArtifactsFolderSnapshot | undefined> {
   const names = await reader.listFiles(folder);
   const { name, parent } = lastSegments(folder);
   if (names === undefined || !isArtifactsFolder(name, names)) return undefined;
@@ -53,7 +52,7 @@ export async function loadArtifactsFolder(folder: string, reader: FolderReader, 
       files.push({ name: fileName, text: '' });
       continue;
     }
-    const path = joinPath(folder, fileName);
+    const path = artifactPath(folder, fileName);
     const open = overlay?.get(path);
     if (open !== undefined) {
       files.push({ name: fileName, text: open });
@@ -70,7 +69,7 @@ export async function loadArtifactsFolder(folder: string, reader: FolderReader, 
     // VS Code hides a byte order mark from the language server; do the same so the CLI and editor agree.
     files.push({ name: fileName, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: head.bytes });
   }
-  return { folderName: name, parentName: parent, files };
+  return { path: folder, folderName: name, parentName: parent, files };
 }
 
 /** Loads and checks `folder`; undefined when it is not an artifacts folder. */
@@ -78,8 +77,7 @@ export async function checkFolderWith(folder: string, reader: FolderReader, over
   Promise<FolderDiagnostics | undefined> {
   const input = await loadArtifactsFolder(folder, reader, overlay);
   if (!input) return undefined;
-  return {
-    folder,
-    files: checkArtifactsFolder(input).map((r) => ({ path: joinPath(folder, r.file), diagnostics: r.diagnostics })),
-  };
+  const byPath = checkWorkspace({ ...emptySnapshot(), artifactsFolders: [input] });
+  const files = relevantFiles(input).map((file) => artifactPath(folder, file.name));
+  return { folder, files: files.map((path) => ({ path, diagnostics: byPath.get(path) ?? [] })) };
 }

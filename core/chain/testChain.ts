@@ -10,6 +10,7 @@ import { flowResourcePath } from '../api/flowResources';
 import { systemClock } from '../api/http';
 import type { LinkStore } from '../sync/links';
 import { pushSpec } from '../sync/operations';
+import { kindForFile } from '../sync/specFile';
 import { defaultFlowSpecFor, registerInFlowSpec } from '../sync/register';
 
 /** The data lake target connection spec, the only target of the Sources SDK flow specs. */
@@ -96,13 +97,14 @@ export async function walkTestChain(options: TestChainOptions): Promise<TestChai
   const stamp = new Date().toISOString();
   const post = async (path: string, body: unknown) => client.call('POST', path, body, { signal });
 
-  const pushed = await pushSpec({ client, filePath: options.filePath, text: options.text, links: options.links, decisions: options.force ? ['overwrite'] : [], signal });
+  const kind = kindForFile(options.filePath, options.text);
+  if (kind !== 'connectionSpec') throw new FlowServiceError(`${options.filePath} is a flow spec: test a connection spec file`, 'config');
+  const pushed = await pushSpec({ client, filePath: options.filePath, text: options.text, kind, links: options.links, decisions: options.force ? ['overwrite'] : [], signal });
   const spec = pushed.remote;
-  if (pushed.resource !== 'connectionSpecs') throw new FlowServiceError(`${options.filePath} is a flow spec: test a connection spec file`, 'config');
   report('push', `connection spec ${spec.id} ${pushed.action}`);
   const flowSpecId = defaultFlowSpecFor(spec.type);
   if (!flowSpecId) throw new FlowServiceError(`The spec's type is ${JSON.stringify(spec.type)}: only generic-rest and generic-streaming sources can be tested`, 'config');
-  const registered = await registerInFlowSpec({ client, connectionSpecId: spec.id, flowSpecId, signal });
+  const registered = await registerInFlowSpec({ client, connectionSpecId: spec.id, flowSpecId, links: options.links, signal });
   report('register', registered.changed ? `registered in flow spec ${String(registered.after.name)}` : `already registered in flow spec ${String(registered.after.name)}`);
   const streaming = spec.type === 'generic-streaming';
   const specRef = { id: spec.id, version: typeof spec.version === 'string' ? spec.version : '1.0' };

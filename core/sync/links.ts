@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FlowServiceError } from '../api/errors';
-import type { EnvironmentConfig, SpecResource } from '../api/types';
+import type { EnvironmentConfig, RemoteSpec, SpecResource } from '../api/types';
 import { syncIdentity } from '../config/environments';
 import { writeFileAtomically } from '../files/atomicWrite';
 import { withLockFile } from './lockFile';
-import { emptyLinksFile, validateLinksFile, type LinkRecord, type LinksFile } from './linksFile';
+import { emptyLinksFile, validateLinksFile, type LinkRecord, type LinksFile, type SeenFlowSpecRecord } from './linksFile';
 import { stripBom } from './text';
 
 export type { LinkRecord } from './linksFile';
@@ -21,6 +21,11 @@ export interface LinkStore {
   get(environmentKey: string, filePath: string): Promise<LinkRecord | undefined>;
   set(environmentKey: string, filePath: string, record: LinkRecord): Promise<void>;
   delete(environmentKey: string, filePath: string): Promise<void>;
+  /**
+   * Remembers what a remote flow spec listed when the tools last saw it (after registering), for the workspace
+   * check SSDK820. Optional: stores without it remember nothing.
+   */
+  recordSeenFlowSpec?(environmentKey: string, flowSpec: RemoteSpec): Promise<void>;
   /**
    * Runs `work` (a file's lookup-create-link sequence) so that no other process or caller runs one for the same
    * file at the same time: the second one then sees the first one's link. Optional: stores without it run `work`.
@@ -108,6 +113,12 @@ export class FileLinkStore implements LinkStore {
     });
   }
 
+  recordSeenFlowSpec(environmentKey: string, flowSpec: RemoteSpec): Promise<void> {
+    return this.mutate((data) => {
+      ((data.seenFlowSpecs ??= {})[environmentKey] ??= {})[flowSpec.id] = seenRecord(flowSpec);
+    });
+  }
+
   /** Holds `.sources-sdk/locks/<hash of the file key>.lock` while `work` runs (one push of one file at a time). */
   exclusive<T>(filePath: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const digest = createHash('sha256').update(this.relativeKey(filePath)).digest('hex').slice(0, 32);
@@ -154,9 +165,17 @@ export class FileLinkStore implements LinkStore {
   }
 }
 
+/** What a links file keeps of a remote flow spec it saw. */
+function seenRecord(flowSpec: RemoteSpec): SeenFlowSpecRecord {
+  const ids = Array.isArray(flowSpec.sourceConnectionSpecIds) ? flowSpec.sourceConnectionSpecIds.filter((v): v is string => typeof v === 'string') : [];
+  return { ...(typeof flowSpec.name === 'string' ? { name: flowSpec.name } : {}), sourceConnectionSpecIds: ids, seenAt: new Date().toISOString() };
+}
+
 /** An in-memory store (tests, or hosts that keep links elsewhere). */
 export class MemoryLinkStore implements LinkStore {
   private readonly records = new Map<string, LinkRecord>();
+  /** Flow specs recorded as seen, by `environmentKey\nid`. */
+  readonly seenFlowSpecs = new Map<string, SeenFlowSpecRecord>();
   private readonly running = new Map<string, Promise<unknown>>();
   async get(environmentKey: string, filePath: string) {
     return this.records.get(`${environmentKey}\n${filePath}`);
@@ -166,6 +185,9 @@ export class MemoryLinkStore implements LinkStore {
   }
   async delete(environmentKey: string, filePath: string) {
     this.records.delete(`${environmentKey}\n${filePath}`);
+  }
+  async recordSeenFlowSpec(environmentKey: string, flowSpec: RemoteSpec) {
+    this.seenFlowSpecs.set(`${environmentKey}\n${flowSpec.id}`, seenRecord(flowSpec));
   }
   exclusive<T>(filePath: string, work: () => Promise<T>): Promise<T> {
     const previous = this.running.get(filePath) ?? Promise.resolve();

@@ -20,6 +20,17 @@ export interface LinkRecord {
   syncedAt: string;
 }
 
+/**
+ * A remote flow spec as the tools last saw it (after *Register in Flow Spec* or `sources-sdk register`): the ids it
+ * listed, so the workspace check SSDK820 knows a connection spec is registered without a local copy of the flow spec.
+ */
+export interface SeenFlowSpecRecord {
+  name?: string;
+  sourceConnectionSpecIds: string[];
+  /** ISO time it was seen. */
+  seenAt: string;
+}
+
 /** The version this code writes; a file with a higher one keeps its number (and its unknown keys). */
 export const LINKS_FILE_VERSION = 1;
 
@@ -27,6 +38,8 @@ export const LINKS_FILE_VERSION = 1;
 export interface LinksFile {
   version: number;
   environments: Record<string, Record<string, LinkRecord>>;
+  /** Remote flow specs last seen, per environment (sync identity) and flow spec id. Optional: older files lack it. */
+  seenFlowSpecs?: Record<string, Record<string, SeenFlowSpecRecord>>;
   [unknownKey: string]: unknown;
 }
 
@@ -52,6 +65,26 @@ function checkRecord(file: string, field: string, value: unknown): LinkRecord {
   return value as unknown as LinkRecord;
 }
 
+function checkSeenFlowSpecs(file: string, value: unknown): Record<string, Record<string, SeenFlowSpecRecord>> {
+  if (!isObject(value)) throw invalid(file, 'seenFlowSpecs', 'must be an object keyed by environment');
+  const out: Record<string, Record<string, SeenFlowSpecRecord>> = {};
+  for (const [key, flowSpecs] of Object.entries(value)) {
+    const field = `seenFlowSpecs[${JSON.stringify(key)}]`;
+    if (!isObject(flowSpecs)) throw invalid(file, field, 'must be an object keyed by flow spec id');
+    const target = (out[migrateSyncIdentity(key) ?? key] ??= {});
+    for (const [id, seen] of Object.entries(flowSpecs)) {
+      const at = `${field}[${JSON.stringify(id)}]`;
+      if (!isObject(seen)) throw invalid(file, at, 'must be an object');
+      const ids = seen.sourceConnectionSpecIds;
+      if (!Array.isArray(ids) || !ids.every((v) => typeof v === 'string')) throw invalid(file, `${at}.sourceConnectionSpecIds`, 'must be a list of strings');
+      if (seen.name !== undefined && typeof seen.name !== 'string') throw invalid(file, `${at}.name`, 'must be a string');
+      if (typeof seen.seenAt !== 'string') throw invalid(file, `${at}.seenAt`, 'must be a string');
+      if (!target[id] || target[id].seenAt < seen.seenAt) target[id] = seen as unknown as SeenFlowSpecRecord;
+    }
+  }
+  return out;
+}
+
 /**
  * Validates parsed JSON as a links file and migrates old environment keys. Throws a `config` FlowServiceError
  * (code `invalid-links-file`) naming `file` and the first wrong field.
@@ -75,7 +108,9 @@ export function validateLinksFile(file: string, parsed: unknown): LinksFile {
       if (!existing || existing.syncedAt < checked.syncedAt) target[filePath] = checked;
     }
   }
-  return { ...parsed, version, environments };
+  const checked: LinksFile = { ...parsed, version, environments };
+  if (parsed.seenFlowSpecs !== undefined) checked.seenFlowSpecs = checkSeenFlowSpecs(file, parsed.seenFlowSpecs);
+  return checked;
 }
 
 /** An empty links file of the current version. */

@@ -126,7 +126,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
   }
   const { remote: source, foundBy, resource } = await findRemoteCopy({ client: from, links, filePath, text: options.text, signal });
   const sourceText = formatSpecFile(toAuthoringForm(source));
-  const push = await planPush({ client: to, filePath, text: sourceText, links, signal });
+  const push = await planPush({ client: to, filePath, text: sourceText, kind: kindInfoOfResource(resource).kind, links, signal });
   const targetText = push.remote ? formatSpecFile(toAuthoringForm(push.remote)) : undefined;
   const label = kindInfoOfResource(resource).label;
   const diff = targetText === sourceText ? '' : unifiedDiff(sourceText, targetText ?? '', {

@@ -21,7 +21,8 @@ import { findSpecsByName } from '../api/nameLookup';
 import { compareSpecs, type SpecComparison } from './diff';
 import { environmentKey, type LinkRecord, type LinkStore } from './links';
 import { contentHash, toAuthoringForm } from './normalize';
-import { parseSpecText, resourceForFile } from './specFile';
+import { kindForFile, parseSpecText } from './specFile';
+import { kindInfo, kindInfoOfResource, type SpecKind } from '../spec/kinds';
 
 /** Why a push does what it does; see the table in this module's comment. */
 export type PushReason = 'unchanged' | 'create' | 'update' | 'remote-changed' | 'remote-deleted' | 'name-taken' | 'ambiguous-name';
@@ -74,6 +75,12 @@ export interface PlanPushOptions {
   client: FlowServiceClient;
   filePath: string;
   text: string;
+  /**
+   * The file's kind when the caller decided it already (the editor's upload gate, the CLI's validation, the promoted
+   * remote's resource): used as given, never decided again. Without it, the one kind resolver decides from the file
+   * name and content (kindForFile).
+   */
+  kind?: SpecKind;
   links: LinkStore;
   signal?: AbortSignal;
 }
@@ -103,7 +110,7 @@ export function remoteChangedSince(link: LinkRecord, remote: RemoteSpec): boolea
  */
 export async function planPush(options: PlanPushOptions): Promise<PushPlan> {
   const { client, filePath, links, signal } = options;
-  const resource = resourceForFile(filePath, options.text);
+  const resource = kindInfo(options.kind ?? kindForFile(filePath, options.text)).resource;
   const local = toAuthoringForm(parseSpecText(filePath, options.text));
   const key = environmentKey(client.environment);
   const link = await links.get(key, filePath);
@@ -251,7 +258,10 @@ export interface ApplyPlannedOptions extends ApplyPushOptions {
  * plan saw, the plan is made again and `replanned` is returned instead, for the caller to show; nothing is sent.
  */
 export async function applyPushPlanned(plan: PushPlan, options: ApplyPlannedOptions): Promise<PushResult | { replanned: PushPlan }> {
-  const replan = () => planPush({ client: options.client, filePath: plan.filePath, text: options.text, links: options.links, signal: options.signal });
+  // Planned again as the kind it was planned as (the caller decided it once).
+  const replan = () => planPush({
+    client: options.client, filePath: plan.filePath, text: options.text, kind: kindInfoOfResource(plan.resource).kind, links: options.links, signal: options.signal,
+  });
   const run = async (): Promise<PushResult | { replanned: PushPlan }> => {
     const link = await options.links.get(plan.environmentKey, plan.filePath);
     if (link?.remoteId !== plan.link?.remoteId || link?.syncedAt !== plan.link?.syncedAt) return { replanned: await replan() };

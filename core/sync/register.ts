@@ -7,6 +7,7 @@ import { FlowServiceError } from '../api/errors';
 import type { FlowServiceClient, RemoteSpec } from '../api/types';
 import { compareSpecs, unifiedDiff } from './diff';
 import { looksLikeId, resolveRemote } from './operations';
+import { environmentKey, type LinkStore } from './links';
 import { formatSpecFile, toAuthoringForm } from './normalize';
 
 /** Flow spec every `generic-rest` (batch) source is registered in. */
@@ -19,6 +20,11 @@ export interface RegisterOptions {
   connectionSpecId: string;
   /** Id or name of the flow spec; default chosen from the connection spec's `type`. */
   flowSpecId?: string;
+  /**
+   * The links store of the workspace: the flow spec as seen after the registration (or found already listing the id)
+   * is recorded there, so the workspace check SSDK820 clears without a local copy of the flow spec.
+   */
+  links?: LinkStore;
   signal?: AbortSignal;
 }
 
@@ -96,9 +102,13 @@ export async function registerInFlowSpec(options: RegisterOptions): Promise<Regi
  * Sends a plan made by {@link planRegister} (the caller showed it first, or needs the flow spec's id to place a
  * refusal), with the same re-read check as {@link registerInFlowSpec}.
  */
-export async function applyRegisterPlan(plan: RegisterPlan, options: Pick<RegisterOptions, 'client' | 'signal'>): Promise<RegisterResult> {
-  if (!plan.changed || !plan.body) return { changed: false, before: plan.flowSpec, after: plan.flowSpec, diff: '' };
+export async function applyRegisterPlan(plan: RegisterPlan, options: Pick<RegisterOptions, 'client' | 'signal' | 'links'>): Promise<RegisterResult> {
   const { client, signal } = options;
+  const seen = (flowSpec: RemoteSpec) => options.links?.recordSeenFlowSpec?.(environmentKey(client.environment), flowSpec);
+  if (!plan.changed || !plan.body) {
+    await seen(plan.flowSpec);
+    return { changed: false, before: plan.flowSpec, after: plan.flowSpec, diff: '' };
+  }
   const expected = [...idsOf(plan.flowSpec), plan.connectionSpec.id];
   await client.update('flowSpecs', plan.flowSpec.id, plan.body, { signal });
   const after = await client.get('flowSpecs', plan.flowSpec.id, { signal });
@@ -112,5 +122,6 @@ export async function applyRegisterPlan(plan: RegisterPlan, options: Pick<Regist
       { remote: after },
     );
   }
+  await seen(after);
   return { changed: true, before: plan.flowSpec, after, diff: plan.diff };
 }

@@ -58,9 +58,16 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
     assert.equal(same.code, 0, same.stdout + same.stderr);
     assert.equal(same.stdout.match(/^same /gm)?.length, 12);
 
+    // SSDK820 (linked, registered in no flow spec) on every pushed file; a successful register clears it on s0 only.
+    const unregistered = async () => {
+      const run = await cli(['validate', '.', '--format', 'json'], env, dir);
+      return (JSON.parse(run.stdout) as Array<{ file: string; code: string }>).filter((f) => f.code === 'SSDK820').map((f) => f.file).sort();
+    };
+    assert.deepEqual(await unregistered(), [...files].sort());
     const reg = await cli(['register', 's0-connectionSpec.json'], env, dir);
     assert.equal(reg.code, 0, reg.stderr);
     assert.match(reg.stdout, new RegExp(`registered ${firstId} in RestStorageToAEP \\(${REST}\\).*none removed`));
+    assert.deepEqual(await unregistered(), files.filter((f) => f !== 's0-connectionSpec.json').sort());
     const flow = await cli(['pull', 'flow-spec', REST], env, dir);
     const ids = JSON.parse(flow.stdout).sourceConnectionSpecIds as string[];
     assert.ok(ids.includes('4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62') && ids.includes(firstId));

@@ -81,8 +81,9 @@ export class TestLspClient {
   private exited: Promise<number | null>;
   settings: Record<string, unknown> = { detectByContent: true };
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: this.env });
+  /** `serverPath`: another server to speak to over the same transport (the benchmark's do-nothing server). */
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env, serverPath = SERVER_PATH) {
+    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: this.env });
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
     this.process.stderr?.on('data', (chunk: Buffer) => this.logs.push(`stderr: ${chunk.toString()}`));
     this.connection = createMessageConnection(

@@ -94,6 +94,21 @@ describe('language server: workspace index', () => {
     assert.ok(locations.some((l) => l.uri === uriOf('b/acme-copy-connectionSpec.json')), JSON.stringify(locations));
   });
 
+  test('a registration recorded in the links file (the remote flow spec lists the id) clears SSDK820', async () => {
+    const uri = uriOf('a/acme-connectionSpec.json');
+    const links = JSON.parse(readFileSync(join(root, '.sources-sdk/links.json'), 'utf8'));
+    const cleared = client.waitForDiagnostics(uri, (p) => !codes(p.diagnostics).includes('SSDK820'));
+    write('.sources-sdk/links.json', { ...links, seenFlowSpecs: { 'http://127.0.0.1:1|org@AdobeOrg|dev': {
+      '6499120c-0b15-42dc-936e-847ea3c24d72': { name: 'RestStorageToAEP', sourceConnectionSpecIds: [UNREGISTERED], seenAt: '2026-01-02T00:00:00Z' } } } });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('.sources-sdk/links.json'), type: 2 }] });
+    await cleared;
+    // Forgotten again (the links file as before): the finding is back, until the flow spec file lists the id below.
+    const back = client.waitForDiagnostics(uri, (p) => codes(p.diagnostics).includes('SSDK820'));
+    write('.sources-sdk/links.json', links);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('.sources-sdk/links.json'), type: 2 }] });
+    await back;
+  });
+
   test('a flow spec changed on disk (file event) that now lists the id clears SSDK820', async () => {
     write('c/rest-flowSpec.json', { ...FLOW, sourceConnectionSpecIds: [...FLOW.sourceConnectionSpecIds, REGISTERED, UNREGISTERED] });
     const uri = uriOf('a/acme-connectionSpec.json');

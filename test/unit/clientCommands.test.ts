@@ -296,6 +296,10 @@ describe('remote commands against the bundled emulator', () => {
   test('register appends the id to RestStorageToAEP once, never twice', async () => {
     const first = await commands.executeCommand('sourcesSdk.registerInFlowSpec', { connectionSpecId: createdId, confirm: true }) as { changed: boolean; flowSpecId: string };
     assert.deepEqual({ changed: first.changed, flowSpecId: first.flowSpecId }, { changed: true, flowSpecId: '6499120c-0b15-42dc-936e-847ea3c24d72' });
+    // The workspace links file remembers what the flow spec lists now, so SSDK820 clears on the linked file.
+    const links = JSON.parse(readFileSync(join(workspaceRoot, '.sources-sdk', 'links.json'), 'utf8'));
+    const seen = Object.values(links.seenFlowSpecs as Record<string, Record<string, { sourceConnectionSpecIds: string[] }>>)[0];
+    assert.ok(seen['6499120c-0b15-42dc-936e-847ea3c24d72'].sourceConnectionSpecIds.includes(createdId), JSON.stringify(links.seenFlowSpecs));
     const second = await commands.executeCommand('sourcesSdk.registerInFlowSpec', Uri.file(join(workspaceRoot, file))) as { changed: boolean; alreadyRegistered: boolean };
     assert.equal(second.changed, false);
     assert.equal(second.alreadyRegistered, true);

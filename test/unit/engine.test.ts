@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
-import { kindFromFileName } from '../../core/analysis/specKind';
+import { specKindOf } from '../../core/spec/kindResolver';
 import type { SpecKind } from '../../core/analysis/types';
 
 const VALID = join(__dirname, '..', 'fixtures', 'valid');
@@ -28,7 +28,7 @@ describe('SpecEngine.analyze', () => {
     const files = readdirSync(VALID).filter((f) => f.endsWith('.json'));
     assert.ok(files.length >= 4, 'valid fixtures present');
     for (const file of files) {
-      const kind = kindFromFileName(file) as SpecKind;
+      const kind = specKindOf({ fileName: file }) as SpecKind;
       const diagnostics = await engine.analyze(doc(fixture(file)), kind);
       const serious = diagnostics.filter((d) => d.severity === 1 || d.severity === 2);
       assert.deepEqual(serious.map((d) => `${d.code} ${d.message}`), [], file);
@@ -150,13 +150,18 @@ describe('size guard', () => {
 });
 
 describe('parse cache', () => {
-  test('same uri and version reuse the parse; a new version re-parses', () => {
+  test('same uri and version reuse the parse; a new version gets the tree of its text', () => {
     const first = TextDocument.create('file:///cache-connectionSpec.json', 'json', 1, '{"name": "a"}');
     const a = engine.parse(first);
     assert.equal(engine.parse(first), a);
+    // A letter changed inside a string value: the previous tree with that value set (core/analysis/treeEdit.ts).
     const second = TextDocument.update(first, [{ text: '{"name": "b"}' }], 2);
     const b = engine.parse(second);
-    assert.notEqual(b, a);
-    assert.equal(b.root?.type, 'object');
+    assert.equal(b.root?.type === 'object' && b.root.properties[0].valueNode?.value, 'b');
+    // A key changed: parsed again.
+    const third = TextDocument.update(second, [{ text: '{"title": "b"}' }], 3);
+    const c = engine.parse(third);
+    assert.notEqual(c, b);
+    assert.equal(c.root?.type === 'object' && c.root.properties[0].keyNode.value, 'title');
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { TextDocument } from 'vscode-json-languageservice';
 import { SpecEngine } from '../../core/analysis/engine';
-import { kindFromFileName } from '../../core/analysis/specKind';
+import { specKindOf } from '../../core/spec/kindResolver';
 import type { SpecKind } from '../../core/analysis/types';
 import { pick, prng, type Random } from '../hardening/random';
 
@@ -22,7 +22,7 @@ const MAX_ANALYZE_MS = 2000;
 
 const VALID = join(__dirname, '..', 'fixtures', 'valid');
 const fixtures = readdirSync(VALID).filter((f) => f.endsWith('.json')).map((f) => ({
-  kind: kindFromFileName(f) as SpecKind,
+  kind: specKindOf({ fileName: f }) as SpecKind,
   text: readFileSync(join(VALID, f), 'utf8'),
 }));
 

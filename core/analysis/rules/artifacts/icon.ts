@@ -9,14 +9,30 @@
  * quoting and namespace prefixes all defeat them).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { row, type RuleDoc } from '../analysis/ruleRow';
+import { artifactPath, folderRoles } from '../../../artifacts/folder';
+import { LineIndex } from '../../../artifacts/textPositions';
+import { row } from '../../ruleRow';
+import type { WorkspaceRule } from '../../types';
 
-/** The icon check's rule-table rows. */
-export const ICON_TABLE: readonly RuleDoc[] = [
-  row('SSDK808', 'error', 'Icon is not an SVG document', 'Submit a real SVG: an XML file whose root element is `<svg>` (a PNG or JPEG renamed .svg is refused).'),
-  row('SSDK809', 'warning', 'Icon without `viewBox`', 'Add a `viewBox` to the `<svg>` root so the icon scales to the catalog tile.'),
-  row('SSDK810', 'error', 'Unsafe content in the icon', 'Remove scripts, event-handler attributes, DOCTYPE/entities, style sheets and external references: the icon is shown inside Experience Platform.'),
-];
+/** SSDK808–810 on each artifacts folder's icon (the correctly named one, else one with another prefix). */
+export const artifactIconRule: WorkspaceRule = {
+  table: [
+    row('SSDK808', 'error', 'Icon is not an SVG document', 'Submit a real SVG: an XML file whose root element is `<svg>` (a PNG or JPEG renamed .svg is refused).'),
+    row('SSDK809', 'warning', 'Icon without `viewBox`', 'Add a `viewBox` to the `<svg>` root so the icon scales to the catalog tile.'),
+    row('SSDK810', 'error', 'Unsafe content in the icon', 'Remove scripts, event-handler attributes, DOCTYPE/entities, style sheets and external references: the icon is shown inside Experience Platform.'),
+  ],
+  run(ctx) {
+    for (const folder of ctx.snapshot.artifactsFolders) {
+      const { prefix, byRole } = folderRoles(folder);
+      const icon = byRole.get('icon');
+      if (!prefix || !icon || icon.tooLarge !== undefined) continue;
+      const index = new LineIndex(icon.text);
+      for (const finding of checkSvg(icon.text, icon.bytes)) {
+        ctx.report({ path: artifactPath(folder.path, icon.name), code: finding.code, message: finding.message, range: index.range(finding.start, finding.end) });
+      }
+    }
+  },
+};
 
 /** One finding in the icon, as offsets into its text. */
 export interface SvgFinding {

@@ -1,0 +1,177 @@
+/**
+ * Schema validation that re-checks only what an edit touches. The raw schema problems of the last version of each
+ * document are kept with their offsets, per top-level member (`sourceSpec`, `authSpec`, …). When the new text differs
+ * from that version inside one member only — the same top-level keys in the same order, the same values of the keys
+ * the root schema branches on (`type`), no syntax error and no comment on either side — only that member is validated
+ * again (beside the branch keys, against the same root schema) and every other problem is kept, moved by the edit's
+ * length. An edit between members (white space) only moves them. Anything else is a full validation.
+ *
+ * Why this is exact: a JSON Schema's verdict on one member depends on the member and on what the root schema
+ * branches on, nothing else, as long as the root schema only has `properties`, `required`, `additionalProperties` and
+ * `allOf` of `if`/`then`/`else` (checked per schema; another root makes every validation full). Problems about the
+ * root itself (a missing required key) depend on the key set and the branch values, which did not change.
+ * test/unit/memberValidation.test.ts checks it on random edits against full validation.
+ */
+import type { ASTNode, Diagnostic, JSONDocument, JSONSchema, ObjectASTNode, PropertyASTNode, TextDocument } from 'vscode-json-languageservice';
+import { changedRegion, type ChangedRegion, type EditFrom } from './textEdit';
+
+/** A raw problem with its offsets in the text it was found in. */
+interface Problem {
+  start: number;
+  end: number;
+  diagnostic: Diagnostic;
+}
+
+/** A top-level member: its key and the offsets of the whole property (key to end of value). */
+interface Member {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** What is remembered of the last validated version of a document. */
+interface Validated {
+  schemaKey: string;
+  text: string;
+  members: Member[];
+  problems: Problem[];
+}
+
+/** Root keywords the member-wise validation understands; a schema with any other keeps every validation full. */
+const ROOT_KEYWORDS = new Set(['$schema', '$id', 'id', 'title', 'description', 'markdownDescription', 'type', 'required', 'properties',
+  'additionalProperties', 'allOf', 'definitions', '$defs', 'defaultSnippets', '$comment', 'examples']);
+
+/**
+ * The top-level keys a root schema branches on (the keys its `allOf` items' `if` look at), or undefined when the
+ * schema's root is not one the member-wise validation can split.
+ */
+export function branchKeysOf(schema: JSONSchema): ReadonlySet<string> | undefined {
+  if (Object.keys(schema).some((keyword) => !ROOT_KEYWORDS.has(keyword))) return undefined;
+  const keys = new Set<string>();
+  for (const item of schema.allOf ?? []) {
+    if (typeof item !== 'object' || Object.keys(item).some((k) => k !== 'if' && k !== 'then' && k !== 'else')) return undefined;
+    const condition = item.if;
+    if (condition === undefined) continue;
+    if (typeof condition !== 'object' || Object.keys(condition).some((k) => k !== 'properties' && k !== 'required')) return undefined;
+    for (const key of Object.keys(condition.properties ?? {})) keys.add(key);
+    for (const key of condition.required ?? []) keys.add(key);
+  }
+  return keys;
+}
+
+export class MemberValidation {
+  private readonly last = new Map<string, Validated>();
+
+  /** `keep`: how many documents' last versions are remembered (the oldest is forgotten first). */
+  constructor(private readonly keep = 64) {}
+
+  /** Validations done member-wise and in full since creation (for tests and the benchmark). */
+  readonly counts = { memberwise: 0, full: 0 };
+
+  /**
+   * The raw schema problems of `document` (parsed as `json`): member-wise when the last version allows it, else by
+   * `validateDocument(json)`. `schemaKey` names the schema (a kind); `branchKeys` are its {@link branchKeysOf}.
+   */
+  async validate(document: TextDocument, json: JSONDocument, schemaKey: string, branchKeys: ReadonlySet<string> | undefined,
+    validateDocument: (json: JSONDocument) => PromiseLike<Diagnostic[]>, edit?: EditFrom): Promise<Diagnostic[]> {
+    const text = document.getText();
+    const root = json.root;
+    const splittable = branchKeys !== undefined && root?.type === 'object' && parseProblems(json) === 0 &&
+      !root.properties.some((p) => p.keyNode.value === '$schema');
+    const previous = this.last.get(document.uri);
+    this.last.delete(document.uri);
+    if (!splittable) return validateDocument(json);
+    const members = root.properties.map((p): Member => ({ key: p.keyNode.value, start: p.offset, end: p.offset + p.length }));
+    const problems = previous && previous.schemaKey === schemaKey
+      ? await this.memberwise(document, json, root, members, previous, branchKeys, validateDocument,
+        edit?.before === previous.text ? edit.region : changedRegion(previous.text, text))
+      : undefined;
+    const kept = problems ?? (await validateDocument(json)).map((diagnostic) => problemOf(document, diagnostic));
+    if (problems) this.counts.memberwise++;
+    else this.counts.full++;
+    this.last.set(document.uri, { schemaKey, text, members, problems: kept });
+    if (this.last.size > this.keep) this.last.delete(this.last.keys().next().value as string);
+    return kept.map((p) => p.diagnostic);
+  }
+
+  /** Forgets a document (on close). */
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+
+  /** The document changed by white space between tokens only (treeEdit.ts): its problems just move. */
+  moved(document: TextDocument, before: string, region: ChangedRegion): void {
+    const last = this.last.get(document.uri);
+    if (!last || last.text !== before) return;
+    const move = (offset: number, isEnd: boolean) => (isEnd ? offset > region.start : offset >= region.oldEnd) ? offset + region.newEnd - region.oldEnd : offset;
+    const problems = last.problems.map((p) => {
+      const start = move(p.start, false);
+      const end = Math.max(start, move(p.end, true));
+      return { start, end, diagnostic: { ...p.diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } } };
+    });
+    const members = last.members.map((m) => ({ key: m.key, start: move(m.start, false), end: move(m.end, true) }));
+    this.last.set(document.uri, { ...last, text: document.getText(), members, problems });
+  }
+
+  /** The problems found member-wise, or undefined when this edit needs a full validation. */
+  private async memberwise(document: TextDocument, json: JSONDocument, root: ObjectASTNode, members: Member[], previous: Validated,
+    branchKeys: ReadonlySet<string>, validateDocument: (json: JSONDocument) => PromiseLike<Diagnostic[]>, edit: ChangedRegion): Promise<Problem[] | undefined> {
+    const text = document.getText();
+    if (members.length !== previous.members.length || members.some((m, i) => m.key !== previous.members[i].key)) return undefined;
+    const delta = text.length - previous.text.length;
+    const moved = (p: Problem): Problem => {
+      if (p.start < edit.oldEnd) return p;
+      const start = p.start + delta;
+      const end = p.end + delta;
+      return { start, end, diagnostic: { ...p.diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } } };
+    };
+    // An edit outside every member (white space between them) changes no value: the problems only move.
+    const inside = members.findIndex((m, i) => overlaps(m, edit.start, edit.newEnd) || overlaps(previous.members[i], edit.start, edit.oldEnd));
+    if (inside < 0) return previous.problems.map(moved);
+    const member = members[inside];
+    const old = previous.members[inside];
+    // The edit must lie within the member's value (its key and the members around it unchanged), and not in a key
+    // the root schema branches on (that changes which rules apply to the other members).
+    if (!(member.start < edit.start && edit.newEnd < member.end && old.start < edit.start && edit.oldEnd < old.end)) return undefined;
+    if (branchKeys.has(member.key)) return undefined;
+    const properties = root.properties.filter((p, i) => i === inside || branchKeys.has(p.keyNode.value));
+    const raw = await validateDocument(withRootProperties(json, root, properties));
+    const fresh = raw.map((diagnostic) => problemOf(document, diagnostic)).filter((p) => p.start >= member.start && p.end <= member.end);
+    const kept = previous.problems.filter((p) => !(p.start >= old.start && p.end <= old.end)).map(moved);
+    return [...kept, ...fresh];
+  }
+}
+
+/**
+ * How many syntax errors and comments the parse found (fields of the language service's JSONDocument its typings
+ * leave out); undefined if the library stops having them, which keeps every validation full.
+ */
+export function parseProblems(json: JSONDocument): number | undefined {
+  const { syntaxErrors, comments } = json as unknown as { syntaxErrors?: unknown; comments?: unknown };
+  return Array.isArray(syntaxErrors) && Array.isArray(comments) ? syntaxErrors.length + comments.length : undefined;
+}
+
+function problemOf(document: TextDocument, diagnostic: Diagnostic): Problem {
+  return { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end), diagnostic };
+}
+
+/** Whether the region `[start, end)` touches the member; an empty region (an insertion point) only strictly inside it. */
+function overlaps(member: Member, start: number, end: number): boolean {
+  return end > start ? member.start < end && start < member.end : member.start < start && start < member.end;
+}
+
+/**
+ * The parsed document seen with a root object that holds only `properties` (same offsets, same nodes): what the
+ * language service validates when only those members need it.
+ */
+function withRootProperties(json: JSONDocument, root: ObjectASTNode, properties: PropertyASTNode[]): JSONDocument {
+  const partial: ObjectASTNode = {
+    type: 'object', offset: root.offset, length: root.length, parent: undefined, properties,
+    get children(): ASTNode[] { return properties; },
+  };
+  return Object.create(json, {
+    root: { value: partial },
+    syntaxErrors: { value: [] },
+    comments: { value: [] },
+  }) as JSONDocument;
+}

@@ -1,0 +1,137 @@
+/**
+ * Edits the engine applies to the previous parse tree instead of parsing again:
+ * - white space between tokens (a space typed before a key, a line broken between two values) changes no value:
+ *   the tree, the schema problems and the rules' findings of the previous version all still hold, each moved by the
+ *   edit's length. Nothing is redone for a keystroke that does not change what is checked. Findings carry positions
+ *   only in their ranges (never in their message or data), which is what makes moving them exact;
+ * - a letter typed in (or removed from) a string value: the tree is moved and that one string gets its new value;
+ *   the schema (member-wise) and the rules then check the new tree.
+ * test/unit/memberValidation.test.ts compares the results with a full analysis on random edits.
+ */
+import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
+import type { ASTNode, Diagnostic, JSONDocument, PropertyASTNode, StringASTNode, TextDocument } from 'vscode-json-languageservice';
+import type { ChangedRegion, EditFrom } from './textEdit';
+
+const WHITE_SPACE = new Set([32, 9, 10, 13]); // space, tab, line feed, carriage return
+
+/** True when `after` differs from `before` only by white space between tokens of `root` (the parse of `before`). */
+export function whiteSpaceOnly(before: string, after: string, region: ChangedRegion, root: ASTNode | undefined): boolean {
+  if (!root) return false;
+  for (let i = region.start; i < region.oldEnd; i++) if (!WHITE_SPACE.has(before.charCodeAt(i))) return false;
+  for (let i = region.start; i < region.newEnd; i++) if (!WHITE_SPACE.has(after.charCodeAt(i))) return false;
+  // White space inside a string (or a key) is part of its value.
+  let node: ASTNode | undefined = root;
+  while (node) {
+    if (node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null') {
+      return !(node.offset < region.start && region.start < node.offset + node.length);
+    }
+    node = (node.children ?? []).find((child) => child.offset <= region.start && region.start < child.offset + child.length);
+  }
+  return true;
+}
+
+/**
+ * The string value (not a key) of `root` an edit lies inside, with its new value, when the new text of that string
+ * still is one clean string token: the tree then only needs moving and that value set (see {@link moveTree}).
+ */
+export function editInsideString(after: string, region: ChangedRegion, root: ASTNode | undefined): { node: StringASTNode; value: string } | undefined {
+  let node: ASTNode | undefined = root;
+  while (node && node.type !== 'string') {
+    node = (node.children ?? []).find((child) => child.offset <= region.start && region.start < child.offset + child.length);
+  }
+  if (!node || (node.parent?.type === 'property' && node.parent.keyNode === node)) return undefined;
+  // Strictly between the quotes, before and after the edit.
+  if (!(node.offset < region.start && region.oldEnd < node.offset + node.length)) return undefined;
+  const token = after.slice(node.offset, node.offset + node.length + region.newEnd - region.oldEnd);
+  const scanner = createScanner(token, false);
+  if (scanner.scan() !== SyntaxKind.StringLiteral || scanner.getTokenError() !== ScanError.None || scanner.getTokenLength() !== token.length) return undefined;
+  return { node, value: scanner.getTokenValue() };
+}
+
+/** Where an offset of the previous version is now: starts at or after the edit move, ends after its start move. */
+function mover(region: ChangedRegion): { start(offset: number): number; end(offset: number): number } {
+  const delta = region.newEnd - region.oldEnd;
+  return {
+    start: (offset) => (offset >= region.oldEnd ? offset + delta : offset),
+    end: (offset) => (offset > region.start ? offset + delta : offset),
+  };
+}
+
+/** Moves every node of the tree (in place) to where it is after a {@link whiteSpaceOnly} edit. */
+export function moveTree(root: ASTNode, region: ChangedRegion): void {
+  const move = mover(region);
+  const stack: ASTNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = move.start(node.offset);
+    const end = move.end(node.offset + node.length);
+    (node as { offset: number }).offset = start;
+    (node as { length: number }).length = end - start;
+    if (node.type === 'property') {
+      const property = node as PropertyASTNode & { colonOffset?: number };
+      if (property.colonOffset !== undefined && property.colonOffset >= 0) property.colonOffset = move.start(property.colonOffset);
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+}
+
+/**
+ * The previous parse (`json`, clean: no syntax error, no comment) updated in place for the text after `edit`, when
+ * the edit allows it: white space between tokens (the tree moved; `whiteSpaceOnly`), or one string value (the tree
+ * moved and that value set). Undefined when the text must be parsed again. `lineCountMayChange` says whether a line
+ * break was typed or removed (the engine's size guard then looks again).
+ */
+export function updatedTree(json: JSONDocument, after: string, edit: EditFrom): { whiteSpaceOnly: boolean; lineCountMayChange: boolean } | undefined {
+  const { before, region } = edit;
+  const root = json.root;
+  if (!root) return undefined;
+  if (whiteSpaceOnly(before, after, region, root)) {
+    const lineCountMayChange = /[\r\n]/.test(after.slice(region.start, region.newEnd) + before.slice(region.start, region.oldEnd));
+    moveTree(root, region);
+    return { whiteSpaceOnly: true, lineCountMayChange };
+  }
+  const inString = editInsideString(after, region, root);
+  if (!inString) return undefined;
+  moveTree(root, region);
+  (inString.node as { value: string }).value = inString.value;
+  return { whiteSpaceOnly: false, lineCountMayChange: false };
+}
+
+interface Remembered {
+  text: string;
+  key: string;
+  items: Array<{ start: number; end: number; diagnostic: Diagnostic }>;
+}
+
+/** The last diagnostics of each document, with their offsets, to move after a {@link whiteSpaceOnly} edit. */
+export class MovableResults {
+  private readonly last = new Map<string, Remembered>();
+
+  constructor(private readonly keep: number) {}
+
+  /** Remembers `diagnostics` as the answer for `document` under `key` (the kind and what the caller knew). */
+  remember(document: TextDocument, key: string, diagnostics: readonly Diagnostic[]): void {
+    this.last.delete(document.uri);
+    const items = diagnostics.map((diagnostic) => ({ start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end), diagnostic }));
+    this.last.set(document.uri, { text: document.getText(), key, items });
+    if (this.last.size > this.keep) this.last.delete(this.last.keys().next().value as string);
+  }
+
+  /** The remembered answer moved to `document`, when it was for `before` under the same `key`; else undefined. */
+  moved(document: TextDocument, key: string, before: string, region: ChangedRegion): Diagnostic[] | undefined {
+    const last = this.last.get(document.uri);
+    if (!last || last.text !== before || last.key !== key) return undefined;
+    const move = mover(region);
+    const items = last.items.map(({ start, end, diagnostic }) => {
+      const from = move.start(start);
+      const to = Math.max(from, move.end(end));
+      return { start: from, end: to, diagnostic: { ...diagnostic, range: { start: document.positionAt(from), end: document.positionAt(to) } } };
+    });
+    this.last.set(document.uri, { text: document.getText(), key, items });
+    return items.map((item) => item.diagnostic);
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+}
