@@ -12,6 +12,7 @@ import { DIAGNOSTIC_SOURCE, type FixData } from '../analysis/types';
 import { ARTIFACT_ROLES, MAX_ARTIFACT_BYTES, expectedName, isTextOrSvg, parseArtifactName, sourcePrefix, type ArtifactRole } from './names';
 import { checkSvg, ICON_TABLE } from './svgCheck';
 import { LineIndex } from './textPositions';
+import { BATCH_PROVIDER_ID, STREAMING_PROVIDER_ID } from '../spec/wellKnownIds';
 
 /** One file of the folder. `bytes` (when read from disk) lets a renamed PNG/JPEG be told apart from text. */
 export interface ArtifactFileInput {
@@ -50,9 +51,6 @@ export const ARTIFACTS_FOLDER_TABLE: readonly RuleDoc[] = [
 ];
 
 const ROWS = rowsByCode(ARTIFACTS_FOLDER_TABLE, ICON_TABLE);
-
-const STREAMING_PROVIDER = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
-const BATCH_PROVIDER = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
 
 /** Runs every artifacts rule over one folder. */
 export function checkArtifactsFolder(folder: ArtifactsFolderInput): ArtifactFileDiagnostics[] {
@@ -135,8 +133,8 @@ function specFacts(text: string | undefined): SpecFacts {
   };
   const type = str(['type']);
   const provider = str(['providerId']);
-  const streaming = type === 'generic-streaming' || provider === STREAMING_PROVIDER ? true
-    : type === 'generic-rest' || provider === BATCH_PROVIDER ? false : undefined;
+  const streaming = type === 'generic-streaming' || provider === STREAMING_PROVIDER_ID ? true
+    : type === 'generic-rest' || provider === BATCH_PROVIDER_ID ? false : undefined;
   const ui = ['sourceSpec', 'attributes', 'uiAttributes'];
   return {
     streaming,
