@@ -1,9 +1,9 @@
 /**
- * Promotion's target, hardened, in the editor (issue 18 item 3; the CLI side is promotionTarget.test.ts): a change made
- * to the production target while *Promote Spec…*'s modal waits for its answer is refused like a change made before
- * planning, and nothing is overwritten. The real extension code runs through the fake `vscode` of
- * test/unit/clientHarness against a real emulator; the modal's answer is given only after a colleague's PUT reached
- * the target, so the re-check after the confirmation is what decides.
+ * Promotion's target, hardened, in the editor (issue 18 items 3 and 13; the CLI side is promotionTarget.test.ts): a
+ * change made to the production target while *Promote Spec…*'s modal waits for its answer is refused like a change
+ * made before planning, and nothing is overwritten; a sandbox whose name contains `prod` is production. The real
+ * extension code runs through the fake `vscode` of test/unit/clientHarness against a real emulator; the modal's
+ * answer is given only after a colleague's PUT reached the target, so the re-check after the confirmation decides.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -115,5 +115,16 @@ describe('Promote Spec… re-checks the target after its modal is answered', () 
     assert.match(prompts[0]?.message ?? '', /changed since your last sync there/);
     assert.ok(prompts[0]?.items.some((item) => /Overwrite/.test(item)), JSON.stringify(prompts[0]));
     assert.equal((await prod().get('connectionSpecs', prodId)).description, 'hotfix made in prod meanwhile');
+  });
+
+  test('production, prod.eu and prod1 are production sandboxes in the editor too: the modal names them, a plain confirm does not answer it', async () => {
+    for (const sandbox of ['production', 'prod.eu', 'prod1']) {
+      answer = () => undefined;
+      const result = await promote({ from: DEV, to: { environment: LOCAL_EMULATOR_NAME, sandbox }, confirm: true });
+      assert.equal(result.outcome, 'cancelled', `${sandbox}: ${JSON.stringify(result)}`);
+      const modal = prompts.find((p) => p.kind === 'message');
+      assert.match(modal?.message ?? '', new RegExp(`the PRODUCTION sandbox "${sandbox.replace('.', '\\.')}"`), JSON.stringify(prompts));
+      assert.deepEqual(modal?.items, [`Promote to ${sandbox}`]);
+    }
   });
 });
