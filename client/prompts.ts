@@ -23,8 +23,11 @@ export interface PromptRequest {
   level?: NotificationLevel;
 }
 
-/** Returns the chosen label/button/action, the typed text, or undefined for "dismissed". */
-export type PromptResponder = (prompt: PromptRequest) => string | undefined;
+/**
+ * Returns the chosen label/button/action, the typed text, or undefined for "dismissed" — or a promise of one, so a
+ * test can act while a question waits (as a colleague might while the modal is open) before answering.
+ */
+export type PromptResponder = (prompt: PromptRequest) => string | undefined | Promise<string | undefined>;
 
 export class Prompts {
   private responder: PromptResponder | undefined;
@@ -36,7 +39,7 @@ export class Prompts {
   /** Quick pick over items with labels; resolves to the picked item or undefined. */
   async pick<T extends vscode.QuickPickItem>(items: T[], placeHolder: string): Promise<T | undefined> {
     if (this.responder) {
-      const answer = this.responder({ kind: 'quickPick', message: placeHolder, items: items.map((i) => i.label) });
+      const answer = await this.responder({ kind: 'quickPick', message: placeHolder, items: items.map((i) => i.label) });
       return items.find((i) => i.label === answer);
     }
     return vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, ignoreFocusOut: true });
@@ -44,7 +47,7 @@ export class Prompts {
 
   /** Modal warning with buttons; resolves to the chosen button title or undefined (Cancel / Escape). */
   async modal(message: string, detail: string | undefined, ...buttons: string[]): Promise<string | undefined> {
-    if (this.responder) return this.answerFrom(this.responder({ kind: 'message', message, items: buttons, detail }), buttons);
+    if (this.responder) return this.answerFrom(await this.responder({ kind: 'message', message, items: buttons, detail }), buttons);
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
   }
 
@@ -59,7 +62,7 @@ export class Prompts {
    * Commands never await it (a notification can stay up for minutes): they chain the action with `.then`.
    */
   async notify(level: NotificationLevel, message: string, ...actions: string[]): Promise<string | undefined> {
-    if (this.responder) return this.answerFrom(this.responder({ kind: 'notification', level, message, items: actions }), actions);
+    if (this.responder) return this.answerFrom(await this.responder({ kind: 'notification', level, message, items: actions }), actions);
     if (level === 'error') return vscode.window.showErrorMessage(message, ...actions);
     if (level === 'warning') return vscode.window.showWarningMessage(message, ...actions);
     return vscode.window.showInformationMessage(message, ...actions);
@@ -80,7 +83,7 @@ export class Prompts {
   /** Folder picker (an "open" dialog for one folder); the test responder answers kind `folder` with a path or URI. */
   async chooseFolder(title: string, defaultUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
     if (this.responder) {
-      const answer = this.responder({ kind: 'folder', message: title, items: [] });
+      const answer = await this.responder({ kind: 'folder', message: title, items: [] });
       if (!answer) return undefined;
       return /^[a-z][a-z0-9+.-]+:\/\//i.test(answer) ? vscode.Uri.parse(answer) : vscode.Uri.file(answer);
     }
@@ -93,7 +96,7 @@ export class Prompts {
   /** File picker (an "open" dialog for one file, `filters` by extension); the test responder answers kind `file`. */
   async chooseFile(title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
     if (this.responder) {
-      const answer = this.responder({ kind: 'file', message: title, items: [] });
+      const answer = await this.responder({ kind: 'file', message: title, items: [] });
       if (!answer) return undefined;
       return /^[a-z][a-z0-9+.-]+:\/\//i.test(answer) ? vscode.Uri.parse(answer) : vscode.Uri.file(answer);
     }

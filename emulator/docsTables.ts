@@ -19,12 +19,12 @@ export function renderFlowResourcesTable(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Replaces the text between the markers of `name` in `doc`; throws when the markers are missing. */
-export function replaceGenerated(doc: string, name: string, content: string): string {
+/** Replaces the text between the markers of `name` in `doc` (the text of `page`); throws when the markers are missing. */
+export function replaceGenerated(doc: string, name: string, content: string, page = 'docs/emulator.md'): string {
   const start = `<!-- generated:${name} -->\n`;
   const end = `<!-- end generated:${name} -->`;
   const from = doc.indexOf(start);
   const to = doc.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`docs/emulator.md has no ${start.trim()} … ${end} section`);
+  if (from < 0 || to < from) throw new Error(`${page} has no ${start.trim()} … ${end} section`);
   return `${doc.slice(0, from + start.length)}${content}${doc.slice(to)}`;
 }

@@ -38,7 +38,7 @@ export interface Reply {
 }
 
 /** Bodies larger than this are refused: a spec is a few kB; this only guards the emulator's memory. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {}
 

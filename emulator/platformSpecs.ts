@@ -7,7 +7,7 @@
  * `targetConnectionSpecIds` value of both Sources SDK flow specs, batch and streaming alike); the fields the docs do
  * not show (provider id, auth) are left out rather than made up.
  */
-import { DATA_LAKE_TARGET_SPEC_ID } from './seeds';
+import { DATA_LAKE_TARGET_SPEC_ID } from '../core/spec/wellKnownIds';
 import type { StoredSpec } from './types';
 
 /** The client id recorded as creator of the platform's specs (the platform's own connectors client). */

@@ -3,11 +3,7 @@
  * lists, option/transformation/schedule schemas), in authoring form: the store adds the server-managed fields.
  */
 
-export const REST_STORAGE_TO_AEP_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
-export const GENERIC_STREAMING_AEP_ID = 'e77fde5a-22a8-11ed-861d-0242ac120002';
-export const BATCH_PROVIDER_ID = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
-export const STREAMING_PROVIDER_ID = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
-export const DATA_LAKE_TARGET_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
+import { BATCH_PROVIDER_ID, DATA_LAKE_TARGET_SPEC_ID, GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID, STREAMING_PROVIDER_ID } from '../core/spec/wellKnownIds';
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 

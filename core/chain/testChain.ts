@@ -12,9 +12,7 @@ import type { LinkStore } from '../sync/links';
 import { pushSpec } from '../sync/operations';
 import { kindForFile } from '../sync/specFile';
 import { defaultFlowSpecFor, registerInFlowSpec } from '../sync/register';
-
-/** The data lake target connection spec, the only target of the Sources SDK flow specs. */
-export const DATA_LAKE_TARGET_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
+import { DATA_LAKE_TARGET_SPEC_ID } from '../spec/wellKnownIds';
 
 /** The steps, in order, as reported to `onStep`. */
 export type ChainStepName = 'push' | 'register' | 'baseConnection' | 'explore' | 'sourceConnection' | 'targetConnection' | 'flow' | 'run' | 'records';

@@ -3,9 +3,8 @@
  * format, request, property table, response), with the source's own parameters and example values in the requests,
  * and the appendix (monitor, update, delete). Streaming sources skip the base connection and the schedule.
  */
-import { DATA_LAKE_TARGET_SPEC_ID } from '../analysis/rules/flowSpec';
 import { flowResourcePath } from '../api/flowResources';
-import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../sync/register';
+import { DATA_LAKE_TARGET_SPEC_ID, GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../spec/wellKnownIds';
 import { ADOBE_DOCS } from '../spec/adobeDocs';
 import { apiFormat, authorNote, code, createdResponse, curl, fenced, FLOW_SERVICE_BASE, PLATFORM_URL, table } from './markdown';
 import { exampleValues, type DocAuthEntry, type DocParameter } from './sourceFacts';

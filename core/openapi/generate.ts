@@ -7,7 +7,8 @@
  * can say (name, description, icon, category).
  */
 import { resourceOfPath } from '../infer/names';
-import { BATCH_PROVIDER_ID, CANONICAL_BATCH_EXPLORE_SPEC, DRAFT_07 } from '../analysis/rules/profile';
+import { CANONICAL_BATCH_EXPLORE_SPEC, DRAFT_07 } from '../analysis/rules/profile';
+import { BATCH_PROVIDER_ID } from '../spec/wellKnownIds';
 import type { SpecGuess } from '../spec/guessFile';
 import { defaultSpecFileName } from '../spec/kinds';
 import { mapAuth, type SharedProperties } from './auth';

@@ -9,11 +9,7 @@ import { compareSpecs, unifiedDiff } from './diff';
 import { looksLikeId, resolveRemote } from './operations';
 import { environmentKey, type LinkStore } from './links';
 import { formatSpecFile, toAuthoringForm } from './normalize';
-
-/** Flow spec every `generic-rest` (batch) source is registered in. */
-export const REST_STORAGE_TO_AEP_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
-/** Flow spec every `generic-streaming` source is registered in. */
-export const GENERIC_STREAMING_AEP_ID = 'e77fde5a-22a8-11ed-861d-0242ac120002';
+import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../spec/wellKnownIds';
 
 export interface RegisterOptions {
   client: FlowServiceClient;

@@ -4,6 +4,7 @@
  * ways in https://developer.adobe.com/experience-platform-apis/references/flow-service/) and `auth.params` must validate against that auth spec's JSON Schema. Secret params are
  * served masked and stored only encrypted (see secrets.ts).
  */
+import { STREAMING_PROVIDER_ID } from '../../core/spec/wellKnownIds';
 import { flowError, type RequestContext } from '../http';
 import { platformConnectionSpec } from '../platformSpecs';
 import type { Caller, Outcome } from '../specRoutes';
@@ -37,7 +38,7 @@ function authSpecNames(spec: Record<string, unknown>): string {
 /** True for a `generic-streaming` connection spec (no base connection, events pushed to an inlet). */
 export function isStreamingSpec(spec: Record<string, unknown>): boolean {
   const explore = spec.exploreSpec as { type?: unknown } | undefined;
-  return spec.type === 'generic-streaming' || spec.providerId === '521eee4d-8cbe-4906-bb48-fb6bd4450033' || explore?.type === 'StreamingConnection';
+  return spec.type === 'generic-streaming' || spec.providerId === STREAMING_PROVIDER_ID || explore?.type === 'StreamingConnection';
 }
 
 /** The connection spec a resource references, or the FLOW 1413 refusal that says how to get one. */

@@ -7,7 +7,7 @@
 import { flowError, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
 import { isPlatformTargetSpec } from '../platformSpecs';
-import { DATA_LAKE_TARGET_SPEC_ID } from '../seeds';
+import { DATA_LAKE_TARGET_SPEC_ID } from '../../core/spec/wellKnownIds';
 import { isStreamingSpec, loadConnectionSpec } from './baseConnections';
 import { isObject, refuse, specReference, tableResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { checkAgainstSchema } from './paramSchemas';

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { flowResourcePath, linkPathOf } from '../../core/api/flowResources';
+import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID, STREAMING_PROVIDER_ID } from '../../core/spec/wellKnownIds';
 import { baseUrl, type RequestContext } from '../http';
 import type { Caller, Outcome } from '../specRoutes';
 import { isObject, refuse, specReference, tableResource, type ResourceDescriptor, type ResourceServices } from './descriptor';
@@ -18,7 +19,7 @@ import { publicView, type StoredResource } from './resourceStore';
 /** True when the flow spec describes streaming flows (no schedule, an inlet). */
 export function isStreamingFlowSpec(flowSpec: Record<string, unknown>): boolean {
   const attributes = flowSpec.attributes as { frequency?: unknown } | undefined;
-  return attributes?.frequency === 'streaming' || flowSpec.providerId === '521eee4d-8cbe-4906-bb48-fb6bd4450033';
+  return attributes?.frequency === 'streaming' || flowSpec.providerId === STREAMING_PROVIDER_ID;
 }
 
 /** `"1625040887"` → 1625040887 for the integer fields; `"true"` → true for backfill; everything else as given. */
@@ -96,7 +97,7 @@ async function checkFlow(
   if (typeof ref === 'string') return refuse(ctx, ref, '1455', 'flows');
   const flowSpec = await services.specs.get(caller.scope, 'flowSpecs', ref.id);
   if (!flowSpec) {
-    return refuse(ctx, `Invalid spec ID: no flow spec '${ref.id}' in this sandbox. Batch sources use RestStorageToAEP (6499120c-0b15-42dc-936e-847ea3c24d72), streaming ones GenericStreamingAEP (e77fde5a-22a8-11ed-861d-0242ac120002).`, '1413', 'flows');
+    return refuse(ctx, `Invalid spec ID: no flow spec '${ref.id}' in this sandbox. Batch sources use RestStorageToAEP (${REST_STORAGE_TO_AEP_ID}), streaming ones GenericStreamingAEP (${GENERIC_STREAMING_AEP_ID}).`, '1413', 'flows');
   }
   const specName = String(flowSpec.name);
 

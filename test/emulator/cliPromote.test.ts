@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIO } from '../../cli/remote/context';
 import { runPromote } from '../../cli/remote/promote';
-import { REST_STORAGE_TO_AEP_ID } from '../../core/sync/register';
+import { REST_STORAGE_TO_AEP_ID } from '../../core/spec/wellKnownIds';
 import { cli, cliEnv } from './helpers/runCli';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';

@@ -10,7 +10,8 @@ import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import { FlowServiceError } from '../../core/api/errors';
 import { FileLinkStore } from '../../core/sync/links';
 import { diffSpec, pushSpec } from '../../core/sync/operations';
-import { REST_STORAGE_TO_AEP_ID, registerInFlowSpec } from '../../core/sync/register';
+import { registerInFlowSpec } from '../../core/sync/register';
+import { REST_STORAGE_TO_AEP_ID } from '../../core/spec/wellKnownIds';
 import { sampleConnectionSpec, startTestEmulator, TEST_CLIENT_SECRET, type TestEmulator } from './helpers/emulator';
 import { tempFolders } from '../helpers/tempFolders';
 

@@ -18,7 +18,7 @@ import { formatSpecFile } from '../../core/sync/normalize';
 import { isProductionSandbox } from '../../core/config/environments';
 import { applyPromotion, planPromotion, PromotionRegistrationFailed } from '../../core/sync/promote';
 import { pushSpec, PushRefused } from '../../core/sync/push';
-import { REST_STORAGE_TO_AEP_ID } from '../../core/sync/register';
+import { REST_STORAGE_TO_AEP_ID } from '../../core/spec/wellKnownIds';
 import { startTestEmulator, TEST_CLIENT_SECRET, type TestEmulator } from './helpers/emulator';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 

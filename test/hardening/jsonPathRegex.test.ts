@@ -91,15 +91,19 @@ describe('the emulator', () => {
     assert.deepEqual(reply.body.data, [{ url: `${'a'.repeat(40)}c` }]);
   });
 
-  test("a run of a flow with the refused pattern ends failed with the bound's error", async () => {
+  test("a run of a flow with the refused pattern ends failed with the bound's error; health is answered meanwhile", async () => {
     const chain = await createChain(emu, scriptedSpec(source.url, '/items', REFUSED, 'Regex refused run'));
     const flowId = await chain.flow({ startTime: Math.floor(Date.now() / 1000) + 86_400, frequency: 'once' });
     const now = Math.floor(Date.now() / 1000);
+    const sourceDone = new Promise<void>((resolve) => { answered = resolve; });
     const started = await emu.call('POST', '/runs', { body: { flowId, params: { windowStartTime: now - 3600, windowEndTime: now } } });
     assert.equal(started.status, 201, started.text);
+    // Sent once the source has answered the run's request (the path is evaluated then), before the run is seen ending.
+    await sourceDone;
+    const healthStatus = await health(emu);
     const [run] = await waitForRuns(emu, flowId, (runs) => runs.length === 1 && finished(runs[0]));
+    assert.equal(healthStatus, 200);
     assert.equal(run.metrics.statusSummary.status, 'failed');
     assert.match(run.metrics.statusSummary.errors[0].message, /pattern "\(a\+\)\+b", which is refused/);
-    assert.equal(await health(emu), 200);
   });
 });

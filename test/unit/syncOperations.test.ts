@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { FlowServiceError } from '../../core/api/errors';
 import { MemoryLinkStore, environmentKey } from '../../core/sync/links';
 import { diffSpec, pullSpec, pushSpec, PushRefused } from '../../core/sync/operations';
-import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID, planRegister, registerInFlowSpec } from '../../core/sync/register';
+import { planRegister, registerInFlowSpec } from '../../core/sync/register';
+import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../../core/spec/wellKnownIds';
 import { MemoryFlowService } from './fakes/memoryFlowService';
 
 const FILE = 'specs/acme-connectionSpec.json';

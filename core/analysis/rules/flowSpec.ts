@@ -3,12 +3,12 @@ import type { ASTNode } from 'vscode-json-languageservice';
 import { findProperty, getPath, itemsOf, stringValue } from '../astUtil';
 import type { Rule, RuleContext } from '../types';
 import { row } from '../ruleRow';
+import { DATA_LAKE_TARGET_SPEC_ID, GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../../spec/wellKnownIds';
 
-export const DATA_LAKE_TARGET_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
 /** The SDK flow specs partners append their connection spec id to. */
 export const SDK_FLOW_SPECS: Readonly<Record<string, string>> = {
-  '6499120c-0b15-42dc-936e-847ea3c24d72': 'RestStorageToAEP',
-  'e77fde5a-22a8-11ed-861d-0242ac120002': 'GenericStreamingAEP',
+  [REST_STORAGE_TO_AEP_ID]: 'RestStorageToAEP',
+  [GENERIC_STREAMING_AEP_ID]: 'GenericStreamingAEP',
 };
 
 /**
@@ -42,7 +42,7 @@ export const flowSpecRule: Rule = {
   table: [
     row('SSDK601', 'error', 'Connection spec id is not a UUID', 'Use the UUID the Flow Service returned when the spec was created.', 'updateFlowSpecs'),
     row('SSDK602', 'warning', 'Duplicate connection spec id', 'Remove the duplicate (quick fix).', 'updateFlowSpecs'),
-    row('SSDK603', 'warning', 'Unexpected target connection spec', 'SDK flow specs target only the Data Lake spec `c604ff05-7f1a-43c0-8e18-33bf874cb11c`.', 'updateFlowSpecs'),
+    row('SSDK603', 'warning', 'Unexpected target connection spec', `SDK flow specs target only the Data Lake spec \`${DATA_LAKE_TARGET_SPEC_ID}\`.`, 'updateFlowSpecs'),
     row('SSDK604', 'error', '`transformationSpec` (singular)', 'Rename to `transformationSpecs` (quick fix).', 'flowSpecs'),
     row('SSDK605', 'error', 'Unexpected scheduleSpec name/type', 'Use `"name": "PeriodicSchedule"` and `"type": "Periodic"` (the only values the schema accepts).', 'flowSpecs'),
     row('SSDK606', 'warning', 'scheduleSpec in a streaming flow spec', 'Remove `scheduleSpec`: streaming dataflows are not scheduled.', 'flowSpecs'),

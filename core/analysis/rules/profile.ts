@@ -8,8 +8,8 @@ import { SERVER_MANAGED_FIELDS } from '../../serverManagedFields';
 import type { Rule, RuleContext } from '../types';
 import { row } from '../ruleRow';
 
-export const BATCH_PROVIDER_ID = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
-export const STREAMING_PROVIDER_ID = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
+import { BATCH_PROVIDER_ID, STREAMING_PROVIDER_ID } from '../../spec/wellKnownIds';
+
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 

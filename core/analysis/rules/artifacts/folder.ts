@@ -15,9 +15,8 @@ import { row } from '../../ruleRow';
 import { closest } from '../../schemaDiagnostics';
 import type { FixData, WorkspaceRule, WorkspaceRuleContext } from '../../types';
 import { CATEGORY_KEYS, categoryKeyFor } from '../uiAttributes';
+import { BATCH_PROVIDER_ID, STREAMING_PROVIDER_ID } from '../../../spec/wellKnownIds';
 
-const STREAMING_PROVIDER = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
-const BATCH_PROVIDER = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
 
 export const artifactsFolderRule: WorkspaceRule = {
   table: [
@@ -101,8 +100,8 @@ function specFacts(text: string | undefined): SpecFacts {
   };
   const type = str(['type']);
   const provider = str(['providerId']);
-  const streaming = type === 'generic-streaming' || provider === STREAMING_PROVIDER ? true
-    : type === 'generic-rest' || provider === BATCH_PROVIDER ? false : undefined;
+  const streaming = type === 'generic-streaming' || provider === STREAMING_PROVIDER_ID ? true
+    : type === 'generic-rest' || provider === BATCH_PROVIDER_ID ? false : undefined;
   const ui = ['sourceSpec', 'attributes', 'uiAttributes'];
   return {
     streaming,
