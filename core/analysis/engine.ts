@@ -12,6 +12,7 @@ import {
 import { SPEC_SCHEMAS } from '../schemas';
 import { getCodeActions } from './codeActions';
 import { rankCompletions } from './completionRanking';
+import { credentialCompletions } from './authCompletion';
 import { urlLinks } from './links';
 import { specOutline } from './outline';
 import {
@@ -190,7 +191,9 @@ export class SpecEngine {
     const list = await this.service.doComplete(this.kindView(document, kind), position, entry.json);
     if (!list) return EMPTY_COMPLETIONS;
     const offset = document.offsetAt(position);
-    rankCompletions(list.items, entry.json.getNodeFromOffset(offset, true), document, offset);
+    const node = entry.json.getNodeFromOffset(offset, true);
+    rankCompletions(list.items, node, document, offset);
+    if (kind === 'connectionSpec') list.items.push(...credentialCompletions(document, node, offset));
     return list;
   }
 
