@@ -25,6 +25,7 @@ import { mergeDiagnostics } from './mergeDiagnostics';
 import { withoutSyntaxKnockOns } from './syntaxKnockOns';
 import { recoverSyntax, type Recovery } from './recovery/recover';
 import { mapRepairedFindings, unrepairedFindings } from './recoveredDiagnostics';
+import { explainsFindings, misnestingRecovery } from './misnesting';
 import { SchemaNavigator } from './schemaNavigator';
 import { pastedResponse } from './pastedResponse';
 import { clampFormattingOptions, formattingRefusal } from './formatGuard';
@@ -56,6 +57,8 @@ interface ParseEntry {
   limit?: ExceededLimit;
   /** The syntax repair, computed the first time a version with a syntax error is analysed. */
   recovery?: Recovery;
+  /** The mis-nesting repair of a version that parses (null: looked for, none). */
+  misnesting?: Recovery | null;
 }
 
 /** Suffix of the cache key under which the repaired text of a broken document is analysed. */
@@ -157,9 +160,24 @@ export class SpecEngine {
         `The top level is ${root.type === 'array' ? 'an array' : `a ${root.type}`}: a spec is a single JSON object. ` +
         'If this is an API response, open one element of it instead.'));
     }
-    return isObject
-      ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range))
-      : diagnostics;
+    if (!isObject) return diagnostics;
+    const found = mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range));
+    return (await this.misnested(document, entry, kind, context, found)) ?? found;
+  }
+
+  /**
+   * A document that parses but has a member in the wrong object (a missing and an extra closer that balance): one
+   * SSDK006 and the findings of the repaired text mapped back, when the repair explains findings (misnesting.ts).
+   */
+  private async misnested(document: TextDocument, entry: ParseEntry, kind: SpecKind, context: AnalysisContext,
+    found: Diagnostic[]): Promise<Diagnostic[] | undefined> {
+    if (document.uri.endsWith(REPAIRED)) return undefined;
+    const recovery = entry.misnesting === undefined ? (entry.misnesting = misnestingRecovery(entry.text, found) ?? null) : entry.misnesting;
+    if (!recovery?.repaired) return undefined;
+    const repairedDocument = TextDocument.create(document.uri + REPAIRED, document.languageId, document.version, recovery.repaired);
+    const repairedEntry = this.entry(repairedDocument);
+    const repaired = repairedEntry.limit ? [] : await this.findings(repairedDocument, repairedEntry, kind, context);
+    return explainsFindings(found, repaired) ? mapRepairedFindings(document, recovery, repairedDocument, repaired) : undefined;
   }
 
   /**
