@@ -4,13 +4,13 @@
  * inside `scheduleParams` the keys of the form in use, `type` bringing the whole ADVANCE form. Each accepted item is
  * applied the way an editor does (tab stops left at their defaults) and the result read back.
  */
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver/node';
-import { TestLspClient } from './lspClient';
+import { useLspClient } from './lspClient';
 
 const LANGUAGE = 'sources-sdk-connection-spec';
 const ACME = readFileSync(join(__dirname, '..', '..', 'examples', 'acme-crm-connectionSpec.json'), 'utf8');
@@ -38,22 +38,17 @@ function withEntry(type: string, spec: string): string {
 }
 
 describe('completion for auth entry types and schedule forms', () => {
-  let client: TestLspClient;
+  const lsp = useLspClient();
   let counter = 0;
-  before(async () => {
-    client = new TestLspClient();
-    await client.initialize();
-  });
-  after(() => client?.kill());
 
   /** Opens `marked` (cursor at `|`) and asks for completion there. */
   async function complete(marked: string): Promise<{ document: TextDocument; items: CompletionItem[]; diagnostics: Diagnostic[] }> {
     const offset = marked.indexOf(CURSOR);
     const text = marked.slice(0, offset) + marked.slice(offset + 1);
     const uri = `file:///entry-completion/${++counter}-connectionSpec.json`;
-    const diagnostics = await client.open(uri, LANGUAGE, text);
+    const diagnostics = await lsp().open(uri, LANGUAGE, text);
     const document = TextDocument.create(uri, LANGUAGE, 1, text);
-    const list = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: document.positionAt(offset) });
+    const list = await lsp().request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: document.positionAt(offset) });
     return { document, items: Array.isArray(list) ? list : list.items, diagnostics };
   }
 

@@ -63,7 +63,7 @@ describe('a member in the wrong object (the document parses)', () => {
         assert.equal(found.length, 1, `${variant.name}:\n${listing(diagnostics)}`);
         const others = diagnostics.filter((d) => d.code !== 'SSDK006' && !own.has(`${d.code} ${d.message}`));
         assert.deepEqual(others, [], `${variant.name}: every other finding is also the spec's own`);
-        assert.match(found[0].message, /^"[^"]+" is indented as part of .+ but sits in .+: /);
+        assert.match(String(found[0].message), /^"[^"]+" is indented as part of .+ but sits in .+: /);
         const fix = getCodeActions(document, undefined, found[0].range, found).find((a) => a.isPreferred);
         assert.ok(fix?.edit?.changes, `${variant.name}: a fix`);
         const fixed = TextDocument.applyEdits(document, fix.edit.changes[document.uri]);
