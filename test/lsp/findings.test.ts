@@ -92,6 +92,7 @@ describe('findings a person can trust', () => {
     const end = items.find((i) => i.label === 'endConditionName');
     const newText = end?.textEdit && 'newText' in end.textEdit ? end.textEdit.newText : end?.insertText;
     assert.match(String(newText), /^"endConditionName": "\$\{1:\\\$\.hasMore\}",\n {8}"endConditionValue": "\$\{2:Const:false\}"$/);
+    assert.equal(end?.insertTextMode, 1, 'inserted as is: the text carries the indentation (an editor would add it again)');
   });
 
   test('a pasted GET response: one finding, and its fix gives the authoring form', async () => {
