@@ -69,7 +69,8 @@ function action(ctx: FixContext, title: string, edits: Array<TextEdit | undefine
 function fixesFor(ctx: FixContext): CodeAction[] {
   const code = String(ctx.diagnostic.code ?? '');
   switch (code) {
-    case 'SSDK001': return syntaxRepair(ctx);
+    case 'SSDK001':
+    case 'SSDK006': return syntaxRepair(ctx);
     case 'SSDK518': return removeServerFields(ctx);
     case 'SSDK525': return action(ctx, 'Turn it into the authoring form (unwrap, drop server-managed fields)', [authoringFormEdit(ctx.document)], true);
     case 'SSDK004': return removeDuplicateKey(ctx);
@@ -189,7 +190,10 @@ function addPaginationFields(ctx: FixContext): CodeAction[] {
   return action(ctx, `Add ${missing.join(', ')} with sample values`, [insertProperties(ctx.document, pagination, entries)], true);
 }
 
-/** SSDK001 with a clear repair (the mistake's recovery: a comma, a closing quote, an extra or missing bracket). */
+/**
+ * SSDK001 with a clear repair (the mistake's recovery: a comma, a closing quote, an extra or missing bracket), and
+ * SSDK006's moved closer (both edits).
+ */
 function syntaxRepair(ctx: FixContext): CodeAction[] {
   const repair = ctx.data.repair as { title?: unknown; edits?: unknown } | undefined;
   if (!repair || typeof repair.title !== 'string' || !Array.isArray(repair.edits)) return [];

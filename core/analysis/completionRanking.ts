@@ -5,7 +5,9 @@
  * - In a `paginationParams` with a known `type`, only that type's keys are offered (the pagination-types table,
  *   core/spec/paginationTypes.ts), required ones first; in a `scheduleParams`, only the keys of the form it uses.
  * - A key whose partner is needed with it (`endConditionName` and `endConditionValue`, `limitName` and `limitValue`,
- *   `scheduleStartParamName` and `scheduleEndParamName`, …) inserts both, as a snippet with a tab stop per value.
+ *   `scheduleStartParamName` and `scheduleEndParamName`, `incremental` and `backfill`, …) inserts both, as a snippet
+ *   with a tab stop per value holding a sample; `type` in a `scheduleParams` of neither form yet inserts the whole
+ *   ADVANCE form. A key with a sample but no partner starts with the sample too.
  * - Choosing an auth entry's `type` also fills in its usual `name` when the entry has none.
  * - Legacy entries come last, struck through.
  */
@@ -14,8 +16,9 @@ import {
   type ASTNode, type CompletionItem, type TextDocument, type TextEdit,
 } from 'vscode-json-languageservice';
 import { findProperty, stringValue } from './astUtil';
-import { AUTH_TYPE_NAMES } from './rules/auth';
+import { AUTH_TYPE_NAMES } from '../spec/authTypes';
 import { PAGINATION_KEYS, paginationType, type PaginationKey } from '../spec/paginationTypes';
+import { INSERT_AS_IS, indentAt, placeholder } from './snippetText';
 
 /** Values and keys kept only for old specs: offered last and struck through. */
 const LEGACY = new Set(['oAuth2-refresh-code', 'offsetName']);
@@ -26,10 +29,10 @@ interface ObjectContext {
   keys?: readonly string[];
   /** Why other keys are left out, for the detail of the kept ones. */
   detail?: string;
-  /** A key's partner, inserted with it when the object lacks it. */
-  partners: ReadonlyMap<string, string>;
-  /** The snippet of a key's value (tab stop `n`). */
-  value(key: string, n: number): string;
+  /** The keys inserted with a key when the object lacks them (its partner; for ADVANCE's `type`, the rest of the form). */
+  companions: ReadonlyMap<string, readonly string[]>;
+  /** The value a key's snippet starts with (a tab stop holding it), if there is one. */
+  sample(key: string): string | number | undefined;
 }
 
 const SCHEDULE_STANDARD = ['scheduleStartParamName', 'scheduleEndParamName', 'scheduleStartParamFormat', 'scheduleEndParamFormat'];
@@ -37,21 +40,24 @@ const SCHEDULE_ADVANCE = ['type', 'incremental', 'backfill', 'paramFormat'];
 const SCHEDULE_SAMPLES: Record<string, string> = {
   scheduleStartParamName: 'updated_since', scheduleEndParamName: 'updated_before',
   scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ', scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+  type: 'ADVANCE', paramFormat: 'yyyy-MM-ddTHH:mm:ssK',
+  incremental: 'updated_at>{START_TIME} AND updated_at<{END_TIME}', backfill: 'updated_at<{END_TIME}',
 };
-const SCHEDULE_PARTNERS = new Map([
-  ['scheduleStartParamName', 'scheduleEndParamName'], ['scheduleEndParamName', 'scheduleStartParamName'],
-  ['scheduleStartParamFormat', 'scheduleEndParamFormat'], ['scheduleEndParamFormat', 'scheduleStartParamFormat'],
+const SCHEDULE_PARTNERS = new Map<string, readonly string[]>([
+  ['scheduleStartParamName', ['scheduleEndParamName']], ['scheduleEndParamName', ['scheduleStartParamName']],
+  ['scheduleStartParamFormat', ['scheduleEndParamFormat']], ['scheduleEndParamFormat', ['scheduleStartParamFormat']],
 ]);
+/** The ADVANCE form: `incremental` is needed with it and `backfill` normally goes along (domain rule 3). */
+const ADVANCE_PARTNERS = new Map<string, readonly string[]>([['incremental', ['backfill']], ['backfill', ['incremental']]]);
+/** In a `scheduleParams` of neither form yet: a standard key brings its partner, `type` the whole ADVANCE form. */
+const SCHEDULE_ANY_FORM = new Map<string, readonly string[]>([...SCHEDULE_PARTNERS, ['type', ['paramFormat', 'incremental', 'backfill']]]);
+const PAGINATION_PARTNERS = new Map<string, readonly string[]>(
+  Object.entries(PAGINATION_KEYS).flatMap(([name, info]) => (info.partner ? [[name, [info.partner]] as const] : [])),
+);
 
 function bareLabel(item: CompletionItem): string {
   const label = item.label;
   return label.length > 1 && label.startsWith('"') && label.endsWith('"') ? label.slice(1, -1) : label;
-}
-
-/** A snippet placeholder holding `sample` (strings quoted, `$` and `}` escaped). */
-function placeholder(sample: string | number, n: number): string {
-  if (typeof sample === 'number') return `\${${n}:${sample}}`;
-  return `"\${${n}:${sample.replace(/[$}\\]/g, (c) => `\\${c}`)}}"`;
 }
 
 /** The object the cursor is directly inside (on the object itself, or on a key being typed), and its key. */
@@ -73,39 +79,43 @@ function keysOf(object: ASTNode): Set<string> {
 function contextOf(found: { object: ASTNode; key?: string }): ObjectContext | undefined {
   const { object, key } = found;
   if (key === 'paginationParams') {
-    const typeName = stringValue(findProperty(object, 'type')?.valueNode);
-    const type = paginationType(typeName);
-    const partners = new Map<string, string>();
-    for (const [name, info] of Object.entries(PAGINATION_KEYS)) if (info.partner) partners.set(name, info.partner);
-    const value = (name: string, n: number) => placeholder(PAGINATION_KEYS[name as PaginationKey]?.sample ?? '', n);
-    if (!type) return { partners, value };
+    const type = paginationType(stringValue(findProperty(object, 'type')?.valueNode));
+    const sample = (name: string) => PAGINATION_KEYS[name as PaginationKey]?.sample;
+    if (!type) return { companions: PAGINATION_PARTNERS, sample };
     const own = ['type', ...type.required, ...type.optional, ...(type.name === 'OFFSET' ? ['offsetName'] : [])];
-    return { keys: own, detail: `used by type ${type.name}`, partners, value };
+    return { keys: own, detail: `used by type ${type.name}`, companions: PAGINATION_PARTNERS, sample };
   }
   if (key === 'scheduleParams') {
     const present = keysOf(object);
-    const value = (name: string, n: number) => placeholder(SCHEDULE_SAMPLES[name] ?? '', n);
+    const sample = (name: string) => SCHEDULE_SAMPLES[name];
     if (stringValue(findProperty(object, 'type')?.valueNode) === 'ADVANCE') {
-      return { keys: SCHEDULE_ADVANCE, detail: 'ADVANCE form', partners: new Map(), value };
+      return { keys: SCHEDULE_ADVANCE, detail: 'ADVANCE form', companions: ADVANCE_PARTNERS, sample };
     }
     if (SCHEDULE_STANDARD.some((k) => present.has(k))) {
-      return { keys: SCHEDULE_STANDARD, detail: 'standard form', partners: SCHEDULE_PARTNERS, value };
+      return { keys: SCHEDULE_STANDARD, detail: 'standard form', companions: SCHEDULE_PARTNERS, sample };
     }
-    return { partners: SCHEDULE_PARTNERS, value };
+    return { companions: SCHEDULE_ANY_FORM, sample };
   }
   return undefined;
 }
 
-/** `item` rewritten to insert `key` and its `partner` (the key's own value first, then the partner's). */
-function withPartner(item: CompletionItem, key: string, partner: string, context: ObjectContext, indent: string): void {
+/**
+ * `item` rewritten to insert `key` and the `companions` the object lacks, one per line at `indent`, each value a tab
+ * stop holding its sample. Nothing changes for a key with neither a companion nor a sample (the schema's item stays).
+ */
+function withCompanions(item: CompletionItem, key: string, companions: readonly string[], context: ObjectContext, indent: string): void {
+  if (companions.length === 0 && context.sample(key) === undefined) return;
   const edit = item.textEdit && 'range' in item.textEdit ? item.textEdit : undefined;
   const original = edit?.newText ?? item.insertText ?? '';
   const trailingComma = original.trimEnd().endsWith(',') ? ',' : '';
-  const text = `"${key}": ${context.value(key, 1)},\n${indent}"${partner}": ${context.value(partner, 2)}${trailingComma}`;
+  const keys = [key, ...companions];
+  const text = keys.map((k, i) => `"${k}": ${placeholder(context.sample(k) ?? '', i + 1)}`).join(`,\n${indent}`) + trailingComma;
   if (edit) edit.newText = text;
   item.insertText = text;
   item.insertTextFormat = InsertTextFormat.Snippet;
-  item.detail = `inserts "${key}" and "${partner}"`;
+  if (companions.length === 0) return;
+  item.insertTextMode = INSERT_AS_IS; // the text carries its indentation
+  item.detail = `inserts ${keys.slice(0, -1).map((k) => `"${k}"`).join(', ')} and "${keys[keys.length - 1]}"`;
 }
 
 /** The `name` that goes with an auth entry `type` value being completed, as an edit before the `type` property. */
@@ -132,9 +142,7 @@ export function rankCompletions(items: CompletionItem[], node: ASTNode | undefin
   const found = objectAt(node);
   const context = found && contextOf(found);
   const present = found ? keysOf(found.object) : new Set<string>();
-  const position = document && offset !== undefined ? document.positionAt(offset) : undefined;
-  const indent = document && position
-    ? /^\s*/.exec(document.getText({ start: { line: position.line, character: 0 }, end: position }))?.[0] ?? '' : '';
+  const indent = document && offset !== undefined ? indentAt(document, offset) : '';
   const kept: CompletionItem[] = [];
   items.forEach((item, index) => {
     const label = bareLabel(item);
@@ -150,9 +158,10 @@ export function rankCompletions(items: CompletionItem[], node: ASTNode | undefin
     const own = isKey && context?.keys ? context.keys.indexOf(label) : -1;
     item.sortText = own >= 0 ? `0${String(own).padStart(4, '0')}` : `1${order}`;
     if (own >= 0 && context?.detail && label !== 'type') item.detail ??= context.detail;
-    const partner = isKey ? context?.partners.get(label) : undefined;
-    if (context && partner && !present.has(partner) && (!context.keys || context.keys.includes(partner))) {
-      withPartner(item, label, partner, context, indent);
+    if (isKey && context) {
+      const companions = (context.companions.get(label) ?? [])
+        .filter((k) => !present.has(k) && (!context.keys || context.keys.includes(k)));
+      withCompanions(item, label, companions, context, indent);
     }
     if (!isKey && document) {
       const nameEdit = authNameEdit(document, node, item);

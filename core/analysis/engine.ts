@@ -12,6 +12,7 @@ import {
 import { SPEC_SCHEMAS } from '../schemas';
 import { getCodeActions } from './codeActions';
 import { rankCompletions } from './completionRanking';
+import { credentialCompletions } from './authCompletion';
 import { urlLinks } from './links';
 import { specOutline } from './outline';
 import {
@@ -27,6 +28,7 @@ import { changedRegion, sameStructure, type EditFrom } from './textEdit';
 import { withoutSyntaxKnockOns } from './syntaxKnockOns';
 import { recoverSyntax, type Recovery } from './recovery/recover';
 import { mapRepairedFindings, unrepairedFindings } from './recoveredDiagnostics';
+import { explainsFindings, misnestingRecovery } from './misnesting';
 import { SchemaNavigator } from './schemaNavigator';
 import { pastedResponse } from './pastedResponse';
 import { clampFormattingOptions, formattingRefusal } from './formatGuard';
@@ -62,6 +64,8 @@ interface ParseEntry {
   edit?: EditFrom;
   /** Only white space between tokens changed: `json` is the previous tree, moved (treeEdit.ts). */
   movedTree?: boolean;
+  /** The mis-nesting repair of a version that parses (null: looked for, none). */
+  misnesting?: Recovery | null;
 }
 
 /** Suffix of the cache key under which the repaired text of a broken document is analysed. */
@@ -149,7 +153,8 @@ export class SpecEngine {
     // Only white space between tokens changed since the last answer: that answer holds, moved (treeEdit.ts).
     const resultKey = `${kind} ${JSON.stringify(context)}`;
     const moved = entry.movedTree && entry.edit ? this.results.moved(document, resultKey, entry.edit.before, entry.edit.region) : undefined;
-    if (moved && entry.edit) {
+    // A mis-nesting finding (SSDK006) is read from the indentation, which a white-space edit may just have mended.
+    if (moved && entry.edit && !moved.some((d) => d.code === 'SSDK006')) {
       this.validation.moved(document, entry.edit.before, entry.edit.region);
       return moved;
     }
@@ -182,9 +187,24 @@ export class SpecEngine {
         `The top level is ${root.type === 'array' ? 'an array' : `a ${root.type}`}: a spec is a single JSON object. ` +
         'If this is an API response, open one element of it instead.'));
     }
-    return isObject
-      ? mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range))
-      : diagnostics;
+    if (!isObject) return diagnostics;
+    const found = mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range));
+    return (await this.misnested(document, entry, kind, context, found)) ?? found;
+  }
+
+  /**
+   * A document that parses but has a member in the wrong object (a missing and an extra closer that balance): one
+   * SSDK006 and the findings of the repaired text mapped back, when the repair explains findings (misnesting.ts).
+   */
+  private async misnested(document: TextDocument, entry: ParseEntry, kind: SpecKind, context: AnalysisContext,
+    found: Diagnostic[]): Promise<Diagnostic[] | undefined> {
+    if (document.uri.endsWith(REPAIRED)) return undefined;
+    const recovery = entry.misnesting === undefined ? (entry.misnesting = misnestingRecovery(entry.text, found) ?? null) : entry.misnesting;
+    if (!recovery?.repaired) return undefined;
+    const repairedDocument = TextDocument.create(document.uri + REPAIRED, document.languageId, document.version, recovery.repaired);
+    const repairedEntry = this.entry(repairedDocument);
+    const repaired = repairedEntry.limit ? [] : await this.findings(repairedDocument, repairedEntry, kind, context);
+    return explainsFindings(found, repaired) ? mapRepairedFindings(document, recovery, repairedDocument, repaired) : undefined;
   }
 
   /**
@@ -216,7 +236,9 @@ export class SpecEngine {
     const list = await this.service.doComplete(this.kindView(document, kind), position, entry.json);
     if (!list) return EMPTY_COMPLETIONS;
     const offset = document.offsetAt(position);
-    rankCompletions(list.items, entry.json.getNodeFromOffset(offset, true), document, offset);
+    const node = entry.json.getNodeFromOffset(offset, true);
+    rankCompletions(list.items, node, document, offset);
+    if (kind === 'connectionSpec') list.items.push(...credentialCompletions(document, node, offset));
     return list;
   }
 

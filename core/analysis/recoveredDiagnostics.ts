@@ -23,22 +23,26 @@ function mistakeDiagnostics(document: TextDocument, recovery: Recovery): Diagnos
     const data: SyntaxRepairData | undefined = mistake.fix ? {
       repair: {
         title: mistake.fix,
-        edits: [{ range: { start: document.positionAt(mistake.edit.start), end: document.positionAt(mistake.edit.end) }, newText: mistake.edit.newText }],
+        edits: (mistake.fixEdits ?? [mistake.edit]).map((edit) => ({
+          range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText,
+        })),
       },
     } : undefined;
-    return codedDiagnostic(document, mistake.at.start, mistake.at.end, SYNTAX, mistake.message, data as Record<string, unknown> | undefined);
+    return codedDiagnostic(document, mistake.at.start, mistake.at.end, mistake.code ?? SYNTAX, mistake.message, data as Record<string, unknown> | undefined);
   });
 }
 
 /** The lines each repair touched (and where each mistake is reported), as offset ranges of the original. */
 function damagedRegions(document: TextDocument, recovery: Recovery): Array<[number, number]> {
-  return recovery.mistakes.map((mistake) => {
-    const start = Math.min(mistake.edit.start, mistake.at.start);
-    const end = Math.max(mistake.edit.end, mistake.at.end);
+  const lines = (start: number, end: number): [number, number] => {
     const first = document.positionAt(start).line;
     const last = document.positionAt(end).line;
     return [document.offsetAt({ line: first, character: 0 }), document.offsetAt({ line: last + 1, character: 0 }) - 1];
-  });
+  };
+  return recovery.mistakes.flatMap((mistake) => (mistake.fixEdits
+    // A moved closer: the lines of each edit and of the report, not everything between them.
+    ? [...mistake.fixEdits.map((edit) => lines(edit.start, edit.end)), lines(mistake.at.start, mistake.at.end)]
+    : [lines(Math.min(mistake.edit.start, mistake.at.start), Math.max(mistake.edit.end, mistake.at.end))]));
 }
 
 /**

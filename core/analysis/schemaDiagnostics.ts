@@ -7,7 +7,7 @@ import {
   type ASTNode, type Diagnostic, type JSONDocument, type ObjectASTNode, type TextDocument,
 } from 'vscode-json-languageservice';
 import { inferPaginationType, PAGINATION_KEYS, type PaginationKey } from '../spec/paginationTypes';
-import { AUTH_TYPE_NAMES } from './rules/auth';
+import { AUTH_TYPE_NAMES, AUTH_TYPE_OF_CREDENTIAL } from '../spec/authTypes';
 import { DIAGNOSTIC_SOURCE, type FixData } from './types';
 import { wholeTemplate } from './placeholders';
 import { severityNumber } from './ruleRow';
@@ -157,12 +157,6 @@ function missingProperty(d: PlainDiagnostic, key: string, ctx: SchemaDiagnosticC
   const hint = implied !== undefined ? ` The other keys here imply ${JSON.stringify(implied)} (quick fix).` : '';
   return base('SSDK010', `Missing property "${key}": add it${expected}.${hint}`, data);
 }
-
-/** Credential names that give an auth entry's type away. */
-const AUTH_TYPE_OF_CREDENTIAL: Record<string, string> = {
-  username: 'BasicAuthentication', password: 'BasicAuthentication', authKey1: 'KeyBased',
-  clientId: 'OAuth2RefreshCode', clientSecret: 'OAuth2RefreshCode', refreshToken: 'OAuth2RefreshCode', accessTokenUrl: 'OAuth2RefreshCode',
-};
 
 /** The value of a missing `key` that the object's other keys imply (`offSetName` → `"type": "OFFSET"`), if one is. */
 function impliedValue(object: ObjectASTNode, key: string): string | undefined {

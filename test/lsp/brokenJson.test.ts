@@ -95,4 +95,28 @@ describe('broken JSON: the mistake where it is, nothing false from the damage', 
     assert.ok(codes.includes('SSDK101') && codes.includes('SSDK203'), codes.join(','));
     assert.ok(!found.some((d) => /not allowed here|Missing property/.test(String(d.message))), codes.join(','));
   });
+
+  test('a document that parses but is mis-nested: one SSDK006 on the member that moved, its fix gives the spec back', async () => {
+    // The "}" of urlParams deleted (its comma kept) and one added at the end: it parses, contentPath and everything
+    // after it sit in urlParams. A real defect further down (limitValue as a string) must still be reported.
+    const acme = readFileSync(join(__dirname, '..', '..', 'examples', 'acme-crm-connectionSpec.json'), 'utf8').replace('"limitValue": 100', '"limitValue": "100"');
+    const text = `${acme.replace('"method": "GET"\n      },', '"method": "GET"\n      ,')}}`;
+    const uri = 'file:///broken/misnested-connectionSpec.json';
+    const found = await client.open(uri, 'sources-sdk-connection-spec', text);
+    const expected = await client.open('file:///twin/misnested-connectionSpec.json', 'sources-sdk-connection-spec', acme);
+    const document = TextDocument.create(uri, 'sources-sdk-connection-spec', 1, text);
+    const misnested = found.filter((d) => d.code === 'SSDK006');
+    assert.equal(misnested.length, 1, found.map((d) => `${d.range.start.line + 1} ${d.code} ${d.message}`).join('\n'));
+    assert.equal(misnested[0].range.start.line, text.split('\n').findIndex((l) => l.includes('"contentPath"')), 'on the member that moved');
+    assert.equal(document.getText(misnested[0].range), '"contentPath"');
+    assert.match(misnested[0].message, /"contentPath" is indented as part of "attributes" but sits in "urlParams": a "\}" is missing before it \(line 88\) and the one at line 167 is extra/);
+    const own = new Set(expected.map((d) => `${d.code} ${d.message}`));
+    const others = found.filter((d) => d.code !== 'SSDK006');
+    assert.deepEqual(others.filter((d) => !own.has(`${d.code} ${d.message}`)), [], 'nothing the spec itself does not have');
+    assert.ok(others.some((d) => document.getText(d.range).includes('"100"')), 'the limitValue defect after the mistake is reported');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: misnested[0].range, context: { diagnostics: misnested } });
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix?.edit?.changes, 'a preferred fix');
+    assert.deepEqual(JSON.parse(TextDocument.applyEdits(document, fix.edit.changes[uri] as TextEdit[])), JSON.parse(acme));
+  });
 });

@@ -3,13 +3,13 @@
  * messages that name what is allowed with a fix that infers the value, completion that knows the pagination type,
  * a pasted Flow Service response recognised as one, and quiet where Adobe's documents are right.
  */
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver/node';
-import { TestLspClient } from './lspClient';
+import { useLspClient } from './lspClient';
 
 const LANGUAGE = 'sources-sdk-connection-spec';
 const ACME = readFileSync(join(__dirname, '..', '..', 'examples', 'acme-crm-connectionSpec.json'), 'utf8');
@@ -17,22 +17,17 @@ const problems = (list: Diagnostic[]) => list.filter((d) => (d.severity ?? 1) <=
 const listing = (list: Diagnostic[]) => list.map((d) => `${d.range.start.line + 1} ${d.code} ${d.message}`).join('\n');
 
 describe('findings a person can trust', () => {
-  let client: TestLspClient;
+  const lsp = useLspClient();
   let counter = 0;
-  before(async () => {
-    client = new TestLspClient();
-    await client.initialize();
-  });
-  after(() => client?.kill());
 
   async function open(text: string): Promise<{ uri: string; document: TextDocument; diagnostics: Diagnostic[] }> {
     const uri = `file:///findings/${++counter}-connectionSpec.json`;
-    const diagnostics = await client.open(uri, LANGUAGE, text);
+    const diagnostics = await lsp().open(uri, LANGUAGE, text);
     return { uri, document: TextDocument.create(uri, LANGUAGE, 1, text), diagnostics };
   }
 
   async function fixes(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    return lsp().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
   }
 
   function apply(document: TextDocument, action: CodeAction | undefined): string {
@@ -85,10 +80,10 @@ describe('findings a person can trust', () => {
   test('completion in an OFFSET block offers no other type\'s keys; a key with a needed partner inserts both', async () => {
     const text = ACME.replace('"offSetName": "offset"', '"offSetName": "offset",\n        ""');
     const uri = `file:///findings/${++counter}-connectionSpec.json`;
-    await client.open(uri, LANGUAGE, text);
+    await lsp().open(uri, LANGUAGE, text);
     const document = TextDocument.create(uri, LANGUAGE, 1, text);
     const position = document.positionAt(text.indexOf('"offSetName": "offset",\n        ""') + '"offSetName": "offset",\n        "'.length);
-    const list = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+    const list = await lsp().request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
     const items = Array.isArray(list) ? list : list.items;
     const labels = items.map((i) => i.label);
     for (const other of ['pointerPath', 'continuationTokenPath', 'parameterType', 'parameterName', 'pageParamName', 'initialPageIndex', 'endPageIndex', 'maximumRequest']) {
@@ -97,6 +92,7 @@ describe('findings a person can trust', () => {
     const end = items.find((i) => i.label === 'endConditionName');
     const newText = end?.textEdit && 'newText' in end.textEdit ? end.textEdit.newText : end?.insertText;
     assert.match(String(newText), /^"endConditionName": "\$\{1:\\\$\.hasMore\}",\n {8}"endConditionValue": "\$\{2:Const:false\}"$/);
+    assert.equal(end?.insertTextMode, 1, 'inserted as is: the text carries the indentation (an editor would add it again)');
   });
 
   test('a pasted GET response: one finding, and its fix gives the authoring form', async () => {

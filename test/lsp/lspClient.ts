@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import {
   createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
@@ -162,4 +163,21 @@ export class TestLspClient {
   get alive(): boolean {
     return this.process.exitCode === null && this.process.signalCode === null;
   }
+}
+
+/**
+ * One initialised server for the tests of the enclosing `describe`: started before them, killed after. Returns the
+ * way to reach it from a test.
+ */
+export function useLspClient(): () => TestLspClient {
+  let client: TestLspClient | undefined;
+  before(async () => {
+    client = new TestLspClient();
+    await client.initialize();
+  });
+  after(() => client?.kill());
+  return () => {
+    if (!client) throw new Error('the LSP client is started before the tests');
+    return client;
+  };
 }

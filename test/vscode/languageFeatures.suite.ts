@@ -99,6 +99,27 @@ export function defineLanguageFeatureTests(): void {
       assert.deepEqual(ourDiagnostics(after).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(describeDiagnostic), []);
     });
 
+    it('an auth credential from completion lands indented like the lines around it', async () => {
+      // The Basic entry of the workspace's example without its host: that line left empty, the cursor on it.
+      const document = await openWorkspaceFile('acme-crm-connectionSpec.json');
+      const editor = vscode.window.activeTextEditor!;
+      const host = '"host": {\n            "type": "string",\n            "description": "Host of the Acme CRM tenant."\n          },';
+      const start = positionAfter(document, host, -host.length);
+      assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(start, positionAfter(document, host)))));
+      const item = await waitFor('credential completions', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, start);
+        return result.items.find((i) => unquote(i.label) === 'host');
+      });
+      assert.ok(item.insertText instanceof vscode.SnippetString, 'a snippet');
+      assert.equal(item.keepWhitespace, true, 'the snippet carries its own indentation');
+      const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;
+      // What the suggest widget does on accept: the snippet, re-indented unless the item keeps its whitespace.
+      assert.ok(await editor.insertSnippet(item.insertText, range ?? start, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: item.keepWhitespace }));
+      const lines = document.getText().split('\n').slice(start.line, start.line + 5);
+      assert.deepEqual(lines.map((l) => /^ */.exec(l)?.[0].length), [10, 12, 12, 10, 10], lines.join('\n'));
+      assert.equal(JSON.parse(document.getText()).authSpec[0].spec.properties.host.type, 'string');
+    });
+
     it('the newcomer\'s slip: "{" typed over a selected property shows one problem, at that line', async () => {
       // The example spec as a new user has it; selecting "method": "GET" on its line 88 and typing "{" makes the
       // editor wrap the selection in braces (autoSurround), which used to flood Problems with 13 findings.

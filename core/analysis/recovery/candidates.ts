@@ -19,7 +19,7 @@ export interface Edit {
 
 /** Which kind of mistake a repair undoes (decides the message). */
 export type MistakeKind = 'comma' | 'colon' | 'closeString' | 'stray' | 'wrapper' | 'unfinished' | 'missingCloser'
-  | 'extraCloser' | 'token';
+  | 'extraCloser' | 'token' | 'misnested';
 
 export interface Candidate {
   kind: MistakeKind;

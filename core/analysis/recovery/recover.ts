@@ -19,6 +19,10 @@ export interface Mistake {
   at: { start: number; end: number };
   message: string;
   fix?: string;
+  /** The code reported (SSDK001 unless set: SSDK006 for a mis-nesting in a document that parses). */
+  code?: string;
+  /** Every edit of the fix when it takes more than `edit` (moving a closer: insert one, remove another). */
+  fixEdits?: Edit[];
 }
 
 export interface Recovery {
@@ -46,6 +50,7 @@ const NEAR_LINES = 3;
 /** How much a kind of repair is trusted when two read on equally well (lower first). */
 const RANK: Record<MistakeKind, number> = {
   comma: 1, colon: 1, closeString: 1, stray: 1, extraCloser: 1, missingCloser: 1, wrapper: 1, token: 2, unfinished: 3,
+  misnested: 1,
 };
 
 interface Scored {

@@ -5,13 +5,7 @@ import type { Rule, RuleContext } from '../types';
 // Which names hold a secret: the one rule every consumer shares (core/spec/parameters.ts).
 import { isSecretName } from '../../spec/parameters';
 import { row } from '../ruleRow';
-
-/** Documented auth types and the name each is normally shown with. */
-export const AUTH_TYPE_NAMES: Readonly<Record<string, string>> = {
-  OAuth2RefreshCode: 'OAuth2 Refresh Code',
-  BasicAuthentication: 'Basic Authentication',
-  KeyBased: 'API Key Authentication',
-};
+import { AUTH_TYPE_NAMES } from '../../spec/authTypes';
 
 const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
