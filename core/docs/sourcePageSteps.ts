@@ -4,7 +4,7 @@
  * and the appendix (monitor, update, delete). Streaming sources skip the base connection and the schedule.
  */
 import { DATA_LAKE_TARGET_SPEC_ID } from '../analysis/rules/flowSpec';
-import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../sync/register';
+import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../spec/flowSpecIds';
 import { ADOBE_DOCS } from '../spec/adobeDocs';
 import { apiFormat, authorNote, code, createdResponse, curl, fenced, FLOW_SERVICE_BASE, table } from './markdown';
 import { exampleValues, type DocAuthEntry, type DocParameter } from './sourceFacts';

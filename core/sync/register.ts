@@ -8,11 +8,9 @@ import type { FlowServiceClient, RemoteSpec } from '../api/types';
 import { compareSpecs, unifiedDiff } from './diff';
 import { looksLikeId, resolveRemote } from './operations';
 import { formatSpecFile, toAuthoringForm } from './normalize';
+import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../spec/flowSpecIds';
 
-/** Flow spec every `generic-rest` (batch) source is registered in. */
-export const REST_STORAGE_TO_AEP_ID = '6499120c-0b15-42dc-936e-847ea3c24d72';
-/** Flow spec every `generic-streaming` source is registered in. */
-export const GENERIC_STREAMING_AEP_ID = 'e77fde5a-22a8-11ed-861d-0242ac120002';
+export { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../spec/flowSpecIds';
 
 export interface RegisterOptions {
   client: FlowServiceClient;
