@@ -25,6 +25,7 @@ const TITLE = 'Generate Source Documentation';
 /** The notification's action that opens the Markdown preview of the written page. */
 export const OPEN_PREVIEW = 'Open Preview';
 const MARKDOWN_PREVIEW = 'markdown.showPreviewToSide';
+const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
 /** The modal's button that replaces an existing file. */
 export const REPLACE = 'Replace';
 
@@ -120,10 +121,15 @@ export async function generateSourceDocs(ctx: MessageContext, arg: unknown, give
     const authorNotes = countAuthorNotes(page);
     const id = linked ? `connection spec id ${linked.id} (linked in ${linked.environment})` : 'not uploaded yet, so the requests say {CONNECTION_SPEC_ID}';
     ctx.log.info(`${TITLE}: wrote ${targetName} from ${specName}: ${id}; ${authorNotes} AUTHOR places`);
-    // The Markdown preview comes with VS Code's Markdown extension; a trimmed web build may lack it.
-    const actions = (await vscode.commands.getCommands(true)).includes(MARKDOWN_PREVIEW) ? [OPEN_PREVIEW] : [];
+    // The Markdown preview comes with VS Code's built-in Markdown extension (a trimmed web build may lack it); its
+    // commands are only registered once it activates, so ask for the extension, not the command.
+    const actions = vscode.extensions.getExtension(MARKDOWN_EXTENSION) ? [OPEN_PREVIEW] : [];
     void ctx.prompts.info(`Wrote ${targetName} from ${specName}: ${id}. ${authorNotes} places marked AUTHOR are yours to write.`, ...actions)
-      .then((choice) => { if (choice === OPEN_PREVIEW) void vscode.commands.executeCommand(MARKDOWN_PREVIEW, target); });
+      .then((choice) => {
+        if (choice !== OPEN_PREVIEW) return;
+        vscode.commands.executeCommand(MARKDOWN_PREVIEW, target).then(undefined, (err: unknown) =>
+          ctx.log.warn(`${TITLE}: the Markdown preview did not open (${err instanceof Error ? err.message : String(err)})`));
+      });
     return done({ uri: target.toString(), ...(linked ? { connectionSpecId: linked.id } : {}), authorNotes, replaced: exists });
   } catch (err) {
     if (err instanceof UserError) return refuseWith(ctx, TITLE, err.message, {});
