@@ -65,7 +65,7 @@ export function requireTrust<T extends object>(ctx: CommandContext, what: string
   return refused(reason, details);
 }
 
-export { kindOfDocument, refuseWith, sentence, specDocument, toUri, UserError, type MessageContext } from './basics';
+export { commandOptions, kindOfDocument, refuseWith, sentence, specDocument, toUri, UserError, type MessageContext } from './basics';
 
 /** Remote work in a cancellable notification (client/progress.ts; re-exported for the commands). */
 export { withRemoteProgress } from '../progress';

@@ -18,7 +18,7 @@ import { bestLinkedConnectionSpecId, type LinkedSpecId } from '../../core/docs/l
 import { countAuthorNotes, documentationPageName, renderSourcePage } from '../../core/docs/sourcePage';
 import { parseLinksFile } from '../../core/sync/linksFile';
 import { parseSpecObject } from '../specText';
-import { refuseWith, specDocument, toUri, UserError, type MessageContext } from './basics';
+import { commandOptions, refuseWith, specDocument, toUri, UserError, type MessageContext } from './basics';
 import { cancelled, done, failed, type CommandResult } from './result';
 
 const TITLE = 'Generate Source Documentation';
@@ -38,8 +38,7 @@ export type GenerateDocsResult = CommandResult<{ uri: string; connectionSpecId?:
 
 /** The options of a caller; a menu's own second argument (a selection list, an editor group) gives none. */
 function optionsOf(given: unknown): GenerateDocsOptions {
-  if (!given || typeof given !== 'object' || Array.isArray(given)) return {};
-  const { output, overwrite } = given as GenerateDocsOptions;
+  const { output, overwrite } = commandOptions<GenerateDocsOptions>(given);
   return { output, overwrite: overwrite === true };
 }
 
