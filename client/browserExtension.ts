@@ -13,7 +13,8 @@ import { createWorkerLanguageClient } from './browser/workerClient';
 import { registerContentDetection } from './contentDetection';
 import { LanguageServerHost, type ServerState } from './languageServerHost';
 import { createOutput } from './output';
-import { done, refused } from './commands/result';
+import { done, failed, refused } from './commands/result';
+import { generateSourceDocs } from './commands/generateDocs';
 import { withRemoteProgress } from './progress';
 import { Prompts } from './prompts';
 
@@ -37,17 +38,31 @@ export function activate(context: vscode.ExtensionContext): SourcesSdkBrowserApi
   const host = new LanguageServerHost((channel) => createWorkerLanguageClient(context.extensionUri, channel), log, prompts, ' in a web worker');
   server = host;
   context.subscriptions.push(log, host, registerContentDetection(log));
-  const handlers: Record<BrowserCommandId, () => Promise<unknown>> = {
+  const handlers: Record<BrowserCommandId, (...args: unknown[]) => Promise<unknown>> = {
     'sourcesSdk.showLog': async () => { log.show(true); return done({ shown: true }); },
     // The worker server is the browser's own, so restarting it works here exactly as on the desktop.
     'sourcesSdk.restartLanguageServer': async () => { await host.restart(); return done({ restarted: true }); },
+    // The same handler as the desktop's: the page is written through the workspace file system.
+    'sourcesSdk.generateSourceDocs': (uri, options) => generateSourceDocs({ prompts, log }, uri, options),
   };
   context.subscriptions.push(...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id,
-    () => (isBrowserCommand(id) ? handlers[id]() : refuseInBrowser(id, log)))));
+    (...args: unknown[]) => (isBrowserCommand(id) ? runInBrowser(id, log, () => handlers[id](...args)) : refuseInBrowser(id, log)))));
 
   // Every document a browser opens may be a spec: the server starts at once rather than with the first spec.
   const ready = host.start().then(() => undefined);
   return { ready, api: { flavour: 'browser', languageClientState: () => host.state() } };
+}
+
+/** Runs a command the browser offers under the result contract: anything it throws is logged, shown and `failed`. */
+async function runInBrowser(id: CommandId, log: vscode.LogOutputChannel, handler: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await handler();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    log.error(`${id}: ${message}`);
+    void prompts.error(`Sources SDK: ${message}`);
+    return failed(message);
+  }
 }
 
 /** The browser's answer to a command it does not run (the result contract): `refused`, explaining the limit. */

@@ -184,6 +184,16 @@ export const COMMANDS = [
     menus: { 'explorer/context': [{ when: SPEC_RESOURCE, group: 'sourcesSdk@5' }] },
   },
   {
+    // Reads the spec and links.json and writes the page through vscode.workspace.fs: the browser runs it too.
+    id: 'sourcesSdk.generateSourceDocs', title: 'Generate Source Documentation', icon: 'book',
+    browser: 'offered',
+    palette: CONNECTION_EDITOR,
+    menus: {
+      'explorer/context': [{ when: CONNECTION_RESOURCE, group: 'sourcesSdk@7' }],
+      'editor/title/context': [{ when: CONNECTION_RESOURCE, group: 'sourcesSdk@7' }],
+    },
+  },
+  {
     id: 'sourcesSdk.newFromOpenApi', title: 'New Connection Spec from OpenAPI…', icon: 'new-file',
     // Not Node-bound either, but wired up by the desktop entry only so far.
     browser: { limit: 'desktop', cli: 'sources-sdk new --from-openapi' },

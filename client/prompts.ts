@@ -11,9 +11,9 @@ export type NotificationLevel = 'info' | 'warning' | 'error';
 export interface PromptRequest {
   /**
    * `notification`: a non-modal message (with optional actions) that does not block the command; `folder` / `file`: a
-   * folder or file picker (answer: a path or URI).
+   * folder or file picker, `save`: a save dialog (answer: a path or URI).
    */
-  kind: 'quickPick' | 'message' | 'input' | 'notification' | 'folder' | 'file';
+  kind: 'quickPick' | 'message' | 'input' | 'notification' | 'folder' | 'file' | 'save';
   message: string;
   /** Item labels (quick pick), button titles (message) or action titles (notification). */
   items: string[];
@@ -21,6 +21,8 @@ export interface PromptRequest {
   detail?: string;
   /** The level of a notification. */
   level?: NotificationLevel;
+  /** The file a save dialog proposes (a URI string). */
+  defaultUri?: string;
 }
 
 /**
@@ -28,6 +30,12 @@ export interface PromptRequest {
  * test can act while a question waits (as a colleague might while the modal is open) before answering.
  */
 export type PromptResponder = (prompt: PromptRequest) => string | undefined | Promise<string | undefined>;
+
+/** A test responder's answer to a file or folder dialog (a URI or a path) as a Uri; undefined for "dismissed". */
+function uriOfAnswer(answer: string | undefined): vscode.Uri | undefined {
+  if (!answer) return undefined;
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(answer) ? vscode.Uri.parse(answer) : vscode.Uri.file(answer);
+}
 
 export class Prompts {
   private responder: PromptResponder | undefined;
@@ -84,8 +92,7 @@ export class Prompts {
   async chooseFolder(title: string, defaultUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
     if (this.responder) {
       const answer = await this.responder({ kind: 'folder', message: title, items: [] });
-      if (!answer) return undefined;
-      return /^[a-z][a-z0-9+.-]+:\/\//i.test(answer) ? vscode.Uri.parse(answer) : vscode.Uri.file(answer);
+      return uriOfAnswer(answer);
     }
     const picked = await vscode.window.showOpenDialog({
       title, defaultUri, canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Save Here',
@@ -97,11 +104,22 @@ export class Prompts {
   async chooseFile(title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
     if (this.responder) {
       const answer = await this.responder({ kind: 'file', message: title, items: [] });
-      if (!answer) return undefined;
-      return /^[a-z][a-z0-9+.-]+:\/\//i.test(answer) ? vscode.Uri.parse(answer) : vscode.Uri.file(answer);
+      return uriOfAnswer(answer);
     }
     const picked = await vscode.window.showOpenDialog({ title, filters, canSelectFiles: true, canSelectFolders: false, canSelectMany: false, openLabel: 'Open' });
     return picked?.[0];
+  }
+
+  /**
+   * Save dialog proposing `defaultUri` (VS Code's own dialog; it confirms replacing an existing file on some
+   * platforms only, so callers still ask). The test responder answers kind `save` with a path or URI.
+   */
+  async chooseSaveFile(title: string, defaultUri: vscode.Uri | undefined, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+    if (this.responder) {
+      const answer = await this.responder({ kind: 'save', message: title, items: [], defaultUri: defaultUri?.toString() });
+      return uriOfAnswer(answer);
+    }
+    return vscode.window.showSaveDialog({ title, defaultUri, filters, saveLabel: 'Write Page' });
   }
 
   private answerFrom(answer: string | undefined, allowed: string[]): string | undefined {

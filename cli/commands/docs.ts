@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { specKindOf } from '../../core/spec/kindResolver';
 import { findLinksRoot, linkedConnectionSpecId, type LinkedSpecId } from '../../core/docs/linkedSpec';
-import { renderSourcePage } from '../../core/docs/sourcePage';
+import { countAuthorNotes, renderSourcePage } from '../../core/docs/sourcePage';
 import { writeFileAtomically } from '../../core/files/atomicWrite';
 import { FileLinkStore } from '../../core/sync/links';
 import { stripBom } from '../../core/sync/text';
@@ -87,7 +87,7 @@ export async function runDocs(specPath: string, flags: DocsFlags): Promise<numbe
   process.stderr.write(linked
     ? `sources-sdk docs: connection spec id ${linked.id} (linked in ${linked.environment})\n`
     : 'sources-sdk docs: no link to an uploaded spec: the page says {CONNECTION_SPEC_ID} (push the spec, then run docs again)\n');
-  const todo = (page.match(/AUTHOR/g) ?? []).length;
+  const todo = countAuthorNotes(page);
   process.stderr.write(`sources-sdk docs: ${todo} places marked AUTHOR are yours to write\n`);
   return 0;
 }

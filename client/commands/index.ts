@@ -20,6 +20,7 @@ import { uploadSpec } from './upload';
 import { compareAcrossSandboxes } from './compareAcross';
 import { promoteSpec } from './promote';
 import { newFromOpenApi } from './newFromOpenApi';
+import { generateSourceDocs } from './generateDocs';
 import { previewSource } from '../preview/command';
 import { testSourceInEmulator } from './testSource';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
@@ -76,6 +77,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'sourcesSdk.previewCard': (uri) => previewCard(ctx, uri),
     'sourcesSdk.compareAcrossSandboxes': (uri, args) => compareAcrossSandboxes(ctx, uri, args),
     'sourcesSdk.promoteSpec': (uri, args) => promoteSpec(ctx, uri, args),
+    'sourcesSdk.generateSourceDocs': (uri, options) => generateSourceDocs(ctx, uri, options),
     'sourcesSdk.newFromOpenApi': (uri, options) => newFromOpenApi(ctx, uri, options as never),
   };
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(ctx, id, () => handlers[id](...args))));

@@ -6,6 +6,7 @@
  * quoted **AUTHOR:** note. `sources-sdk docs` and *Generate Source Documentation* both call {@link renderSourcePage}.
  */
 import { ADOBE_DOCS } from '../spec/adobeDocs';
+import { SPEC_KINDS } from '../spec/kinds';
 import { authorNote, cell, code, table } from './markdown';
 import { describeParameter, exampleCell, type PageContext } from './parameters';
 import { sourceFacts, type DocAuthEntry, type SourceFacts } from './sourceFacts';
@@ -35,6 +36,21 @@ export function renderSourcePage(spec: unknown, options: SourcePageOptions): str
     appendix(facts),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+/** How many places of a page are the author's to write (`> **AUTHOR:**` notes and `_AUTHOR:_` cells). */
+export function countAuthorNotes(page: string): number {
+  return (page.match(/AUTHOR/g) ?? []).length;
+}
+
+/**
+ * The page's file name for a connection spec file name: the name without its kind suffix (or `.json`), then `.md`
+ * (`acme-crm-connectionSpec.json` → `acme-crm.md`).
+ */
+export function documentationPageName(specFileName: string): string {
+  const lower = specFileName.toLowerCase();
+  const suffix = [...SPEC_KINDS.connectionSpec.fileSuffixes, '.json'].find((s) => lower.endsWith(s.toLowerCase()) && lower.length > s.length);
+  return `${suffix ? specFileName.slice(0, -suffix.length) : specFileName}.md`;
 }
 
 function title(facts: SourceFacts): string {

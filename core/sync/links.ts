@@ -6,13 +6,11 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { FlowServiceError } from '../api/errors';
 import type { EnvironmentConfig, RemoteSpec, SpecResource } from '../api/types';
 import { syncIdentity } from '../config/environments';
 import { writeFileAtomically } from '../files/atomicWrite';
 import { withLockFile } from './lockFile';
-import { emptyLinksFile, validateLinksFile, type LinkRecord, type LinksFile, type SeenFlowSpecRecord } from './linksFile';
-import { stripBom } from './text';
+import { emptyLinksFile, parseLinksFile, type LinkRecord, type LinksFile, type SeenFlowSpecRecord } from './linksFile';
 
 export type { LinkRecord } from './linksFile';
 
@@ -146,18 +144,7 @@ export class FileLinkStore implements LinkStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyLinksFile();
       throw err;
     }
-    let parsed: unknown;
-    try {
-      // Editors on Windows may save a byte order mark, which JSON.parse rejects.
-      parsed = JSON.parse(stripBom(text));
-    } catch (err) {
-      throw new FlowServiceError(
-        `${this.file} is not valid JSON (${(err as Error).message}): fix it (a merge conflict?) or delete it to forget the links`,
-        'config',
-        { code: 'invalid-links-file' },
-      );
-    }
-    return validateLinksFile(this.file, parsed);
+    return parseLinksFile(this.file, text);
   }
 
   private async writeAtomically(data: LinksFile): Promise<void> {

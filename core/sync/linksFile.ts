@@ -7,6 +7,7 @@
 import { FlowServiceError } from '../api/errors';
 import { migrateSyncIdentity } from '../config/environments';
 import { isSpecResource, type SpecResource } from '../spec/kinds';
+import { stripBom } from './text';
 
 /** Remote state of one linked file at its last sync. */
 export interface LinkRecord {
@@ -116,4 +117,22 @@ export function validateLinksFile(file: string, parsed: unknown): LinksFile {
 /** An empty links file of the current version. */
 export function emptyLinksFile(): LinksFile {
   return { version: LINKS_FILE_VERSION, environments: {} };
+}
+
+/**
+ * The text of a links file (a byte order mark allowed: editors on Windows may save one) parsed and validated; throws
+ * the same `invalid-links-file` error for bad JSON as {@link validateLinksFile} does for a wrong shape.
+ */
+export function parseLinksFile(file: string, text: string): LinksFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stripBom(text));
+  } catch (err) {
+    throw new FlowServiceError(
+      `${file} is not valid JSON (${(err as Error).message}): fix it (a merge conflict?) or delete it to forget the links`,
+      'config',
+      { code: 'invalid-links-file' },
+    );
+  }
+  return validateLinksFile(file, parsed);
 }

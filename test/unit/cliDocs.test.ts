@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { tempFolders } from '../helpers/tempFolders';
 import { sourceFacts } from '../../core/docs/sourceFacts';
+import { documentationPageName } from '../../core/docs/sourcePage';
 
 const tempFolder = tempFolders();
 const ROOT = join(__dirname, '..', '..');
@@ -150,5 +151,16 @@ describe('sources-sdk docs', () => {
     result = docs(['missing-connectionSpec.json'], dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /cannot read \(ENOENT\)/);
+  });
+});
+
+describe('the page\'s file name (the editor proposes it beside the spec)', () => {
+  test('the spec file name without its kind suffix or .json, then .md', () => {
+    assert.equal(documentationPageName('acme-crm-connectionSpec.json'), 'acme-crm.md');
+    assert.equal(documentationPageName('acme.connectionSpec.json'), 'acme.md');
+    assert.equal(documentationPageName('Acme-ConnectionSpec.JSON'), 'Acme.md');
+    assert.equal(documentationPageName('globex-tickets.json'), 'globex-tickets.md');
+    assert.equal(documentationPageName('-connectionSpec.json'), '-connectionSpec.md', 'never an empty name');
+    assert.equal(documentationPageName('Untitled-1'), 'Untitled-1.md');
   });
 });

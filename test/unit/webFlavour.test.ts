@@ -45,9 +45,9 @@ describe('browser flavour manifest', () => {
     assert.equal(manifest.contributes.views.sourcesSdk.find((v) => v.id === 'sourcesSdk.flowService')?.when, NODE_ONLY_GUARD);
   });
 
-  test('the browser keeps only Show Log and Restart Language Server', () => {
+  test('the browser keeps only Show Log, Restart Language Server and Generate Source Documentation', () => {
     const kept = COMMAND_IDS.filter((id) => isBrowserCommand(id));
-    assert.deepEqual([...kept].sort(), ['sourcesSdk.restartLanguageServer', 'sourcesSdk.showLog']);
+    assert.deepEqual([...kept].sort(), ['sourcesSdk.generateSourceDocs', 'sourcesSdk.restartLanguageServer', 'sourcesSdk.showLog']);
   });
 });
 

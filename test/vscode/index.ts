@@ -16,6 +16,7 @@ import { defineArtifactTests } from './artifacts.suite';
 import { definePreviewTests } from './preview.suite';
 import { defineOpenApiTests } from './openapi.suite';
 import { defineSubmissionTests } from './submission.suite';
+import { defineDocsPageTests } from './docsPage.suite';
 import { definePromoteTests } from './promote.suite';
 import { defineSmallThingsTests } from './smallThings.suite';
 import { defineTrustTests } from './trust.suite';
@@ -52,6 +53,7 @@ export async function run(): Promise<void> {
     definePreviewTests();
     defineOpenApiTests();
     defineSubmissionTests();
+    defineDocsPageTests();
     definePromoteTests();
     defineSmallThingsTests();
   } else if (suite === 'untrusted') {

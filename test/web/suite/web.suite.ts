@@ -1,7 +1,7 @@
 /**
  * The web flavour inside a real VS Code web worker extension host (code-server and @vscode/test-web): the browser
- * entry activates, its worker language server publishes diagnostics, completes, hovers and fixes, restarts, and the
- * Node-only commands answer with the browser's limit instead of running.
+ * entry activates, its worker language server publishes diagnostics, completes, hovers and fixes, restarts, Generate
+ * Source Documentation writes its page, and the Node-only commands answer with the browser's limit instead of running.
  */
 import * as vscode from 'vscode';
 import type { SourcesSdkBrowserApi } from '../../../client/browserExtension';
@@ -113,6 +113,27 @@ export function defineWebTests(): void {
       match(upload?.error ?? '', /local emulator, which does not run in the browser.*sources-sdk push/s, 'uploadSpec');
       const log = await vscode.commands.executeCommand<{ shown?: boolean }>('sourcesSdk.showLog');
       equal(log?.shown, true, 'Show Log still works');
+    });
+
+    it('Generate Source Documentation writes the page through the workspace file system and opens it', async () => {
+      const spec = fileInWorkspace('acme-crm-connectionSpec.json');
+      const target = fileInWorkspace('acme-crm.md');
+      const result = await vscode.commands.executeCommand<{ outcome?: string; uri?: string; authorNotes?: number }>('sourcesSdk.generateSourceDocs', spec, { output: target });
+      try {
+        equal(result?.outcome, 'done', `outcome of ${JSON.stringify(result)}`);
+        equal(result?.uri, target.toString(), 'the page\'s uri');
+        const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+        for (const heading of ['## Prerequisites', '### Create a base connection', '### Create a source connection']) ok(page.includes(`\n${heading}\n`), heading);
+        const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(spec))) as { authSpec: Array<{ spec: { properties: Record<string, { description: string }> } }> };
+        for (const [name, property] of Object.entries(parsed.authSpec[0].spec.properties)) {
+          ok(page.includes(`| \`${name}\` |`) && page.includes(property.description), `auth parameter ${name} with its description`);
+        }
+        ok((result?.authorNotes ?? 0) > 0, 'AUTHOR places counted');
+        await waitFor('the page in an editor', () => (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === target.toString()) ? true : undefined));
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+      }
     });
 
     it('Restart Language Server restarts the worker server through the lifecycle the desktop uses', async () => {
