@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
-import { cli, startCli, waitFor, cliEnv } from './helpers/runCli';
+import { cliProcess, startCli, waitFor, cliEnv } from './helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 import { tempFolders } from '../helpers/tempFolders';
 
@@ -69,26 +69,26 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
     assert.ok(idsBefore.length >= 3, 'the seeded flow spec lists the documented ids');
 
     // 1. push creates the spec and links the file.
-    const pushed = await cli(['push', 'crm-connectionSpec.json'], env, dir);
+    const pushed = await cliProcess(['push', 'crm-connectionSpec.json'], env, dir);
     assert.equal(pushed.code, 0, pushed.stdout + pushed.stderr);
     const id = /^created\s+crm-connectionSpec\.json → ([0-9a-f-]{36})$/m.exec(pushed.stdout)?.[1];
     assert.ok(id, pushed.stdout);
     assert.equal((await directCall(emulator.url, 'GET', `/connectionSpecs/${id}`)).name, 'Acceptance CRM');
 
     // 2. register appends the id, keeping every id already there, in order.
-    const registered = await cli(['register', 'crm-connectionSpec.json'], env, dir);
+    const registered = await cliProcess(['register', 'crm-connectionSpec.json'], env, dir);
     assert.equal(registered.code, 0, registered.stdout + registered.stderr);
     assert.match(registered.stdout, new RegExp(`registered ${id} in RestStorageToAEP .*none removed`));
     const idsAfter = (await directCall(emulator.url, 'GET', `/flowSpecs/${REST_STORAGE_TO_AEP}`)).sourceConnectionSpecIds;
     assert.deepEqual(idsAfter, [...idsBefore, id]);
 
     // 3. pull it back into a new file: the authored content, without server-managed fields.
-    const pulled = await cli(['pull', 'connection-spec', id!, '-o', 'pulled-connectionSpec.json'], env, dir);
+    const pulled = await cliProcess(['pull', 'connection-spec', id!, '-o', 'pulled-connectionSpec.json'], env, dir);
     assert.equal(pulled.code, 0, pulled.stderr);
     assert.deepEqual(JSON.parse(readFileSync(join(dir, 'pulled-connectionSpec.json'), 'utf8')), authored);
 
     // 4. diff reports no difference, for the pushed file and the pulled one.
-    const same = await cli(['diff', 'crm-connectionSpec.json', 'pulled-connectionSpec.json'], env, dir);
+    const same = await cliProcess(['diff', 'crm-connectionSpec.json', 'pulled-connectionSpec.json'], env, dir);
     assert.equal(same.code, 0, same.stdout + same.stderr);
     assert.match(same.stdout, /^same\s+crm-connectionSpec\.json$/m);
     assert.match(same.stdout, /^same\s+pulled-connectionSpec\.json$/m);
@@ -100,10 +100,10 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
 
     // 6. diff shows it, and push refuses to overwrite it; the remote keeps the other change.
     writeFileSync(join(dir, 'crm-connectionSpec.json'), `${JSON.stringify({ ...authored, version: '1.1' }, null, 2)}\n`);
-    const differs = await cli(['diff', 'crm-connectionSpec.json'], env, dir);
+    const differs = await cliProcess(['diff', 'crm-connectionSpec.json'], env, dir);
     assert.equal(differs.code, 1);
     assert.match(differs.stdout, /^differs\s+crm-connectionSpec\.json: .*\[remote changed since last sync\]/m);
-    const refused = await cli(['push', 'crm-connectionSpec.json'], env, dir);
+    const refused = await cliProcess(['push', 'crm-connectionSpec.json'], env, dir);
     assert.equal(refused.code, 1, refused.stdout);
     assert.match(refused.stdout, /^refused\s+crm-connectionSpec\.json: .*changed since the last sync.*--force/m);
     assert.match(refused.stderr, /0 updated, 0 unchanged, 1 refused/);
@@ -115,7 +115,7 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
   test('diff on an unlinked file with no remote says how to create it', async () => {
     const dir = tempFolder('acceptance-unlinked-');
     writeFileSync(join(dir, 'new-connectionSpec.json'), JSON.stringify(validConnectionSpec('Never pushed')));
-    const run = await cli(['diff', 'new-connectionSpec.json'], env, dir);
+    const run = await cliProcess(['diff', 'new-connectionSpec.json'], env, dir);
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^no remote new-connectionSpec\.json: No connection spec named "Never pushed" exists in this sandbox; .*`sources-sdk push new-connectionSpec\.json` creates it/m);
     assert.match(run.stderr, /1 file\(s\) compared: 0 same, 0 differ, 1 with no remote/);
@@ -126,7 +126,7 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
     const spec = validConnectionSpec('Never pushed either') as Record<string, unknown>;
     delete spec.providerId;
     writeFileSync(join(dir, 'broken-connectionSpec.json'), JSON.stringify(spec, null, 2));
-    const run = await cli(['diff', 'broken-connectionSpec.json'], env, dir);
+    const run = await cliProcess(['diff', 'broken-connectionSpec.json'], env, dir);
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^no remote broken-connectionSpec\.json: .*fix its \d+ validation error\(s\) first \(`sources-sdk validate broken-connectionSpec\.json`; first line \d+: .*providerId/m);
     assert.doesNotMatch(run.stdout, /sources-sdk push/);
@@ -142,7 +142,7 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
       });
     });
     const url = `http://localhost:${closed}`;
-    const run = await cli(['diff', 'a-connectionSpec.json'], { ...env, SOURCES_SDK_PLATFORM_URL: url, SOURCES_SDK_IMS_URL: url, SOURCES_SDK_CLIENT_ID: 'local', SOURCES_SDK_CLIENT_SECRET: 'local' }, dir);
+    const run = await cliProcess(['diff', 'a-connectionSpec.json'], { ...env, SOURCES_SDK_PLATFORM_URL: url, SOURCES_SDK_IMS_URL: url, SOURCES_SDK_CLIENT_ID: 'local', SOURCES_SDK_CLIENT_SECRET: 'local' }, dir);
     assert.equal(run.code, 1);
     assert.match(run.stdout, new RegExp(`^failed\\s+a-connectionSpec\\.json: Could not reach localhost:${closed} \\(ECONNREFUSED\\): nothing is listening there\\. Is the emulator running \\(\`sources-sdk emulator --port ${closed}\`\\)\\? Check the IMS URL \\(SOURCES_SDK_IMS_URL\\)`, 'm'));
     assert.doesNotMatch(run.stdout + run.stderr, /REDACTED/);
@@ -153,7 +153,7 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
     const files = Array.from({ length: 6 }, (_, i) => `slow${i}-connectionSpec.json`);
     files.forEach((file, i) => writeFileSync(join(dir, file), JSON.stringify(validConnectionSpec(`Slow ${i}`))));
     // slow0 is pushed first, so the long run finds it unchanged (no POST); every create after it then waits 30 s.
-    const first = await cli(['push', files[0]!], env, dir);
+    const first = await cliProcess(['push', files[0]!], env, dir);
     assert.equal(first.code, 0, first.stdout + first.stderr);
     const faults = { faults: [{ kind: 'delay', ms: 30_000, match: { method: 'POST', path: '/connectionSpecs' } }] };
     // The fault route needs --faults and the admin token the emulator printed at start.
