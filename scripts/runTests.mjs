@@ -89,6 +89,10 @@ const env = { ...process.env, SOURCES_SDK_RUNNER_TALLY: tallyFile, SOURCES_SDK_T
 if (countAssertions) env.SOURCES_SDK_ASSERTION_COUNT_DIR = assertionDir;
 // Started from inside a test (the runner's own test does that), node would otherwise act as a child, not a runner.
 delete env.NODE_TEST_CONTEXT;
+// `npm test` (and test:pack, test:editors) build dist/ right before: the tests that spawn the CLI use that bundle
+// instead of bundling it again in each file's process (test/emulator/helpers/cliEmulator.ts).
+if (/^npm run build && /.test(process.env.npm_lifecycle_script ?? '')) env.SOURCES_SDK_TEST_CLI = join(ROOT, 'dist', 'cli.js');
+else delete env.SOURCES_SDK_TEST_CLI;
 const result = spawnSync(process.execPath, [
   // tsx's CommonJS hook only: the test files and the code they load are CommonJS; the ESM hook's loader thread would
   // cost every file's process a few hundred milliseconds.
