@@ -2,7 +2,8 @@
  * Issue 3's acceptance scenario, step by step, with only the emulator running and every step a spawned CLI
  * process: push a connection spec, register it in RestStorageToAEP without losing the ids already there, pull it
  * back, `diff` reports no difference; after a PUT made behind the CLI's back, `diff` shows it and `push` refuses.
- * Also: what the CLI says for a file that has no remote, and what Ctrl+C leaves behind in a long push.
+ * Also (the CLI in-process, but for Ctrl+C): what the CLI says for a file that has no remote or an unreachable
+ * emulator, and what Ctrl+C leaves behind in a long push (a spawned process, interrupted).
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
-import { cliProcess, startCli, waitFor, cliEnv } from './helpers/runCli';
+import { cli, cliProcess, startCli, waitFor, cliEnv } from './helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 import { tempFolders } from '../helpers/tempFolders';
 
@@ -115,7 +116,7 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
   test('diff on an unlinked file with no remote says how to create it', async () => {
     const dir = tempFolder('acceptance-unlinked-');
     writeFileSync(join(dir, 'new-connectionSpec.json'), JSON.stringify(validConnectionSpec('Never pushed')));
-    const run = await cliProcess(['diff', 'new-connectionSpec.json'], env, dir);
+    const run = await cli(['diff', 'new-connectionSpec.json'], env, dir);
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^no remote new-connectionSpec\.json: No connection spec named "Never pushed" exists in this sandbox; .*`sources-sdk push new-connectionSpec\.json` creates it/m);
     assert.match(run.stderr, /1 file\(s\) compared: 0 same, 0 differ, 1 with no remote/);
@@ -126,7 +127,7 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
     const spec = validConnectionSpec('Never pushed either') as Record<string, unknown>;
     delete spec.providerId;
     writeFileSync(join(dir, 'broken-connectionSpec.json'), JSON.stringify(spec, null, 2));
-    const run = await cliProcess(['diff', 'broken-connectionSpec.json'], env, dir);
+    const run = await cli(['diff', 'broken-connectionSpec.json'], env, dir);
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^no remote broken-connectionSpec\.json: .*fix its \d+ validation error\(s\) first \(`sources-sdk validate broken-connectionSpec\.json`; first line \d+: .*providerId/m);
     assert.doesNotMatch(run.stdout, /sources-sdk push/);
@@ -142,7 +143,7 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
       });
     });
     const url = `http://localhost:${closed}`;
-    const run = await cliProcess(['diff', 'a-connectionSpec.json'], { ...env, SOURCES_SDK_PLATFORM_URL: url, SOURCES_SDK_IMS_URL: url, SOURCES_SDK_CLIENT_ID: 'local', SOURCES_SDK_CLIENT_SECRET: 'local' }, dir);
+    const run = await cli(['diff', 'a-connectionSpec.json'], { ...env, SOURCES_SDK_PLATFORM_URL: url, SOURCES_SDK_IMS_URL: url, SOURCES_SDK_CLIENT_ID: 'local', SOURCES_SDK_CLIENT_SECRET: 'local' }, dir);
     assert.equal(run.code, 1);
     assert.match(run.stdout, new RegExp(`^failed\\s+a-connectionSpec\\.json: Could not reach localhost:${closed} \\(ECONNREFUSED\\): nothing is listening there\\. Is the emulator running \\(\`sources-sdk emulator --port ${closed}\`\\)\\? Check the IMS URL \\(SOURCES_SDK_IMS_URL\\)`, 'm'));
     assert.doesNotMatch(run.stdout + run.stderr, /REDACTED/);
@@ -153,7 +154,7 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
     const files = Array.from({ length: 6 }, (_, i) => `slow${i}-connectionSpec.json`);
     files.forEach((file, i) => writeFileSync(join(dir, file), JSON.stringify(validConnectionSpec(`Slow ${i}`))));
     // slow0 is pushed first, so the long run finds it unchanged (no POST); every create after it then waits 30 s.
-    const first = await cliProcess(['push', files[0]!], env, dir);
+    const first = await cli(['push', files[0]!], env, dir);
     assert.equal(first.code, 0, first.stdout + first.stderr);
     const faults = { faults: [{ kind: 'delay', ms: 30_000, match: { method: 'POST', path: '/connectionSpecs' } }] };
     // The fault route needs --faults and the admin token the emulator printed at start.
