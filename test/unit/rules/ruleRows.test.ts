@@ -21,7 +21,9 @@ test('each rule file declares a row for every code it reports, and is registered
   const files = readdirSync(RULES_DIR).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
   assert.ok(files.length >= 14);
   for (const file of files) {
-    const module = await import(join(RULES_DIR, file)) as Record<string, unknown>;
+    // require, not import(): npm test loads TypeScript through tsx's CommonJS hook only (scripts/runTests.mjs).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require(join(RULES_DIR, file)) as Record<string, unknown>;
     const rules = Object.values(module).filter(isRule);
     assert.equal(rules.length, 1, `${file} exports one rule`);
     const [rule] = rules;
