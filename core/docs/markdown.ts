@@ -2,9 +2,14 @@
  * Small Markdown and curl writers for the generated documentation page: table cells that cannot break the table,
  * fenced blocks, and Flow Service requests in the shape Adobe's API pages show (curl with the standard headers).
  */
+import { FLOW_SERVICE_PATH } from '../api/flowResources';
+import { PLATFORMS } from '../config/environments';
+
+/** The production platform URL the page's requests go to (the environments table's). */
+export const PLATFORM_URL = PLATFORMS.prod.platformUrl;
 
 /** The base URL of the Flow Service API that every request on the page is sent to. */
-export const FLOW_SERVICE_BASE = 'https://platform.adobe.io/data/foundation/flowservice';
+export const FLOW_SERVICE_BASE = `${PLATFORM_URL}${FLOW_SERVICE_PATH}`;
 
 /** What the author replaces by hand, written the same way everywhere so a search for it finds every spot. */
 export const AUTHOR_MARK = 'AUTHOR';

@@ -4,13 +4,14 @@
  * and the appendix (monitor, update, delete). Streaming sources skip the base connection and the schedule.
  */
 import { DATA_LAKE_TARGET_SPEC_ID } from '../analysis/rules/flowSpec';
+import { flowResourcePath } from '../api/flowResources';
 import { GENERIC_STREAMING_AEP_ID, REST_STORAGE_TO_AEP_ID } from '../sync/register';
 import { ADOBE_DOCS } from '../spec/adobeDocs';
-import { apiFormat, authorNote, code, createdResponse, curl, fenced, FLOW_SERVICE_BASE, table } from './markdown';
+import { apiFormat, authorNote, code, createdResponse, curl, fenced, FLOW_SERVICE_BASE, PLATFORM_URL, table } from './markdown';
 import { exampleValues, type DocAuthEntry, type DocParameter } from './sourceFacts';
 import { describeParameter, type PageContext } from './parameters';
 
-const MAPPING_SETS_URL = 'https://platform.adobe.io/data/foundation/conversion/mappingSets';
+const MAPPING_SETS_URL = `${PLATFORM_URL}${flowResourcePath('mappingSets')}`;
 
 function propertyTable(rows: Array<[string, string]>): string {
   return table(['Property', 'Description'], rows.map(([name, description]) => [code(name), description]));
