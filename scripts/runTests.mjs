@@ -21,8 +21,8 @@ import { collectTestFiles, DEFAULT_ROOTS } from './testFiles.mjs';
  * one more than the cores keeps two cores busy (docs/testing.md has the measurements).
  */
 const DEFAULT_CONCURRENCY = availableParallelism() + 1;
-/** What a full run takes on two cores when this machine has no record of one (docs/testing.md). */
-const TYPICAL_FULL_RUN = 'about 3 minutes';
+/** What a full run takes on two idle cores (docs/testing.md has the measurements). */
+const TYPICAL_FULL_RUN = 'about 3 minutes on two idle cores, longer on a busy machine';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TIMES_FILE = join(ROOT, '.cache', 'test-times.json');
 
@@ -75,7 +75,7 @@ if (!(concurrency >= 1)) {
   process.exit(2);
 }
 const expected = fullRun
-  ? `; takes ${TYPICAL_FULL_RUN} on 2 cores${times.lastFullRun ? ` (the last full run here: ${minutes(times.lastFullRun.ms)})` : ''}`
+  ? `; takes ${TYPICAL_FULL_RUN}${times.lastFullRun ? ` (the last full run here: ${minutes(times.lastFullRun.ms)})` : ''}`
   : '';
 console.log(`running ${files.length} test file${files.length === 1 ? '' : 's'}, ${Math.min(concurrency, files.length)} at a time${expected}; the last line says "N passed, N failed"`);
 
