@@ -56,17 +56,26 @@ export function isJsonContentType(ctx: RequestContext): boolean {
   return type !== undefined && type.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
-/** Reads and parses a JSON object body, or returns the FLOW error for an empty / invalid / non-object body. */
-export async function readJsonObject(ctx: RequestContext): Promise<Outcome<Record<string, unknown>>> {
+/**
+ * Reads and parses a JSON body, or returns the FLOW error for an empty (1405, with `emptyAdvice` when the caller
+ * has an example to give) or invalid (1100) one. The one body reader of the emulator's JSON routes.
+ */
+export async function readJsonBody(ctx: RequestContext, emptyAdvice = ''): Promise<Outcome<unknown>> {
   const text = await readBody(ctx.req);
-  if (text.trim() === '') return fail(flowError('1405', 400, 'The request body is empty.', ctx.requestId));
-  let parsed: unknown;
+  if (text.trim() === '') return fail(flowError('1405', 400, `The request body is empty${emptyAdvice ? `: ${emptyAdvice}` : '.'}`, ctx.requestId));
   try {
-    parsed = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return fail(flowError('1100', 400, `The request body is not valid JSON: ${reason}`, ctx.requestId));
   }
+}
+
+/** Reads and parses a JSON object body, or returns the FLOW error for an empty / invalid / non-object body. */
+export async function readJsonObject(ctx: RequestContext): Promise<Outcome<Record<string, unknown>>> {
+  const body = await readJsonBody(ctx);
+  if (!body.ok) return body;
+  const parsed = body.value;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return fail(flowError('1100', 400, 'The request body must be a JSON object.', ctx.requestId));
   }

@@ -11,9 +11,10 @@
 // Prints `N passed, N failed` last and writes {passed, failed} to $SOURCES_SDK_TALLY_FILE when set.
 // Options: --only main|untrusted|packaged|reload (repeatable), --grep <mocha grep>, --skip-build, --timeout <seconds>.
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { finishRun } from './codeServer/finishRun.mjs';
 import { ensureCodeServer } from './codeServer/install.mjs';
 import { startEmulatorProcess } from './codeServer/emulatorProcess.mjs';
 import { runSuiteInCodeServer } from './codeServer/runSuite.mjs';
@@ -44,13 +45,7 @@ function build(args = []) {
   if (result.status !== 0) throw new Error('build failed');
 }
 
-function finish(tally, extraMessage) {
-  if (extraMessage) console.error(extraMessage);
-  if (process.env.SOURCES_SDK_TALLY_FILE) writeFileSync(process.env.SOURCES_SDK_TALLY_FILE, JSON.stringify({ passed: tally.passed, failed: tally.failed }));
-  console.log(`in-editor suite finished in ${elapsed()}`);
-  console.log(`${tally.passed} passed, ${tally.failed} failed`);
-  process.exit(tally.failed === 0 && tally.passed > 0 ? 0 : 1);
-}
+const finish = (tally, extraMessage) => finishRun('in-editor suite', started, tally, extraMessage);
 
 /** A fresh copy of the fixture workspace, so tests may edit and create files freely. */
 function copyWorkspace(tempRoot, name) {

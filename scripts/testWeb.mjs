@@ -9,9 +9,10 @@
 // A screenshot of diagnostics in the web flavour goes to test-results/web/. Prints `N passed, N failed` last and
 // writes {passed, failed} to $SOURCES_SDK_TALLY_FILE when set. Options: --only code-server|test-web, --skip-build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { finishRun } from './codeServer/finishRun.mjs';
 import { ensureCodeServer } from './codeServer/install.mjs';
 import { createRunTempRoot } from './codeServer/runTempRoot.mjs';
 import { runSuiteInCodeServer } from './codeServer/runSuite.mjs';
@@ -47,13 +48,7 @@ function parseArgs(argv) {
   return options;
 }
 
-function finish(tally, extraMessage) {
-  if (extraMessage) console.error(extraMessage);
-  if (process.env.SOURCES_SDK_TALLY_FILE) writeFileSync(process.env.SOURCES_SDK_TALLY_FILE, JSON.stringify({ passed: tally.passed, failed: tally.failed }));
-  console.log(`in-browser suite finished in ${elapsed()}`);
-  console.log(`${tally.passed} passed, ${tally.failed} failed`);
-  process.exit(tally.failed === 0 && tally.passed > 0 ? 0 : 1);
-}
+const finish = (tally, extraMessage) => finishRun('in-browser suite', started, tally, extraMessage);
 
 /** Runs the suite in one harness: `code-server` or `test-web`. */
 function runHarness(harness, common, tempRoot) {

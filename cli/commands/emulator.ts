@@ -11,7 +11,7 @@ import { parseFaultArgument } from '../../emulator/faults';
 import { ADMIN_TOKEN_HEADER } from '../../emulator/faultRoute';
 import { isLoopbackHost } from '../../core/transport/host';
 import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes, recordMebibytes } from './responseLimit';
-import { UsageError } from './setValues';
+import { collect, UsageError } from './setValues';
 import { stripBom } from '../../core/sync/text';
 import type { FaultSpec } from '../../emulator/types';
 
@@ -79,10 +79,6 @@ export async function readSeedDir(dir: string): Promise<{ connectionSpecs: objec
     else result.skipped.push(relative(dir, file));
   }
   return result;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 export function registerEmulator(program: Command, setExit: (code: number) => void): void {

@@ -14,7 +14,7 @@ import { Option, type Command } from 'commander';
 import { authSpecNames, routeValues } from '../../core/chain/values';
 import { runSpec, type RunRequest } from '../../core/run';
 import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes, recordMebibytes } from './responseLimit';
-import { UsageError, valuesFromFlags } from './setValues';
+import { UsageError, valuesFromFlags, withValueOptions } from './setValues';
 import { stripBom } from '../../core/sync/text';
 import { previewJsonChunks, previewText } from '../format/preview';
 import { processIO, type CliIO } from '../io';
@@ -34,17 +34,13 @@ interface PreviewFlags {
   format: 'text' | 'json';
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-
 /** Registers `preview`. `setExit` raises the process exit code (the highest value wins). */
 export function registerPreview(program: Command, setExit: (code: number) => void, io: CliIO = processIO): void {
-  program
+  withValueOptions(program
     .command('preview')
     .description("Run a connection spec against the source's own API and show the requests, records, schema and warnings.")
     .argument('<spec>', 'connection spec file')
-    .option('--auth <name>', 'name of the auth spec to use (default: the only one)')
-    .option('--set <name=value>', 'a value for an auth spec or sourceSpec.spec property (repeatable)', collect, [])
-    .option('--set-env <name=VAR>', 'a value read from the environment variable VAR, for secrets (repeatable)', collect, [])
+    .option('--auth <name>', 'name of the auth spec to use (default: the only one)'))
     .option('--max-pages <n>', 'most requests to make (default 50)')
     .option('--max-records <n>', 'most records to keep; more are counted (default 1000)')
     .option('--max-records-mb <n>', 'most MiB of records (as JSON) to keep; more are counted (default 16, at most 1000)')
@@ -56,7 +52,6 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (specPath: string, flags: PreviewFlags) => setExit(await runPreview(specPath, flags, io)));
 }
-
 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;

@@ -3,6 +3,18 @@
  * `--set-env name=VARIABLE`, read into name/value pairs (core/chain/values.ts routes them to the auth spec or the source).
  */
 
+import type { Command } from 'commander';
+
+/** Commander's reducer for a repeatable flag: every occurrence, in order. */
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Adds `--set` and `--set-env` (repeatable) to `command`: the same two flags, with the same help, for preview and test. */
+export function withValueOptions(command: Command): Command {
+  return command
+    .option('--set <name=value>', 'a value for an auth spec or sourceSpec.spec property (repeatable)', collect, [])
+    .option('--set-env <name=VAR>', 'a value read from the environment variable VAR, for secrets (repeatable)', collect, []);
+}
+
 /** A flag used wrongly: the command says so and exits 2. */
 export class UsageError extends Error {}
 

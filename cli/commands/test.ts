@@ -12,7 +12,7 @@ import { Option, type Command } from 'commander';
 import { walkTestChain, type TestChainResult } from '../../core/chain/testChain';
 import { authSpecNames, routeValues, secretNamesAmong } from '../../core/chain/values';
 import { findAuthSpecEntry } from '../../core/spec/parameters';
-import { namedPairs, UsageError, valuesFromFlags } from './setValues';
+import { namedPairs, UsageError, valuesFromFlags, withValueOptions } from './setValues';
 import { FlowServiceError } from '../../core/api/errors';
 import { stripBom } from '../../core/sync/text';
 import { addConnectionOptions } from './remote';
@@ -27,18 +27,14 @@ export interface TestFlags extends RemoteFlags {
   format: 'text' | 'json';
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-
 /** Registers `test`. `setExit` raises the process exit code (the highest value wins). */
 export function registerTest(program: Command, setExit: (code: number) => void, io: CliIO = processIO): void {
   addConnectionOptions(
-    program
+    withValueOptions(program
       .command('test')
       .description('Walk the Flow Service test chain for a connection spec (push, register, base connection, explore, source/target connection, flow) and wait for its first run.')
       .argument('<spec>', 'connection spec file')
-      .option('--auth <name>', 'auth spec to create the base connection with (default: the only one)')
-      .option('--set <name=value>', 'a value for an auth spec or sourceSpec.spec property (repeatable)', collect, [])
-      .option('--set-env <name=VAR>', 'a value read from the environment variable VAR, for secrets (repeatable)', collect, [])
+      .option('--auth <name>', 'auth spec to create the base connection with (default: the only one)'))
       .option('--force', 'push over a remote spec that changed since the last sync')
       .option('--run-timeout <seconds>', 'how long to wait for the first run (default 120)')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),

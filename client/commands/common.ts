@@ -86,6 +86,11 @@ export function sentence(text: string): string {
   return /[?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/** A command's options argument (tests and other extensions pass one; the palette passes none): an object, else `{}`. */
+export function commandOptions<T extends object>(arg: unknown): T {
+  return (arg && typeof arg === 'object' ? arg : {}) as T;
+}
+
 /** A `vscode.Uri`, a `file:`/other URI string, or an absolute path → Uri. */
 export function toUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;

@@ -12,7 +12,7 @@ import { findLinkedFile, linkStoreFor } from '../links';
 import { showRegistrationRefusal } from '../refusalDiagnostics';
 import { parseSpecObject } from '../specText';
 import {
-  CommandContext, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument, toUri, whereLabel, withRemoteProgress,
+  CommandContext, commandOptions, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument, toUri, whereLabel, withRemoteProgress,
 } from './common';
 import { cancelled, done, failed, type CommandResult } from './result';
 
@@ -34,7 +34,7 @@ export type RegisterResult = CommandResult<{
 
 export async function registerCommand(ctx: CommandContext, target: unknown, optionsArg: unknown): Promise<RegisterResult> {
   const objectArg = target && typeof target === 'object' && !(target instanceof vscode.Uri) && !('scheme' in target) ? target as RegisterArgs : undefined;
-  const options: RegisterArgs = { ...(optionsArg && typeof optionsArg === 'object' ? optionsArg as RegisterArgs : {}), ...objectArg };
+  const options: RegisterArgs = { ...commandOptions<RegisterArgs>(optionsArg), ...objectArg };
   const untrusted = requireTrust(ctx, 'Registering in a flow spec', { changed: false, refused: true });
   if (untrusted) return untrusted;
   try {

@@ -14,7 +14,7 @@ import { MemoryLinkStore } from '../../core/sync/links';
 import { linkStoreFor } from '../links';
 import { parseSpecObject } from '../specText';
 import {
-  CommandContext, SHOW_LOG, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument, withRemoteProgress,
+  CommandContext, commandOptions, SHOW_LOG, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument, withRemoteProgress,
 } from './common';
 import { cancelled, done, failed, type CommandResult } from './result';
 
@@ -67,7 +67,7 @@ function resultDocument(name: string, result: TestChainResult): string {
 }
 
 export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown, optionsArg: unknown): Promise<TestSourceResult> {
-  const options: TestSourceOptions = optionsArg && typeof optionsArg === 'object' ? optionsArg as TestSourceOptions : {};
+  const options = commandOptions<TestSourceOptions>(optionsArg);
   const untrusted = requireTrust(ctx, 'Test Source in Emulator', { action: 'refused' as const });
   if (untrusted) return untrusted;
   let document: vscode.TextDocument;

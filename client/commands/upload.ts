@@ -14,7 +14,7 @@ import { linkStoreFor } from '../links';
 import type { GateVerdict } from '../uploadGate';
 import { clearRefusal, showRefusal } from '../refusalDiagnostics';
 import {
-  CommandContext, UserError, describeError, isCancellation, refuseWith, remoteTextLike, reportError, requireTrust, showRemoteDiff, specDocument,
+  CommandContext, commandOptions, UserError, describeError, isCancellation, refuseWith, remoteTextLike, reportError, requireTrust, showRemoteDiff, specDocument,
   withRemoteProgress,
 } from './common';
 import { cancelled, done, failed, type CommandResult } from './result';
@@ -80,7 +80,7 @@ export interface UploadTarget {
 }
 
 export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsArg: unknown): Promise<UploadResult> {
-  const options: UploadOptions = optionsArg && typeof optionsArg === 'object' ? optionsArg as UploadOptions : {};
+  const options = commandOptions<UploadOptions>(optionsArg);
   const untrusted = requireTrust(ctx, 'Uploading', { action: 'refused' as const });
   if (untrusted) return untrusted;
   let document: vscode.TextDocument;

@@ -14,6 +14,9 @@ import { checkAgainstSchema } from './paramSchemas';
 import { publicView, type StoredResource } from './resourceStore';
 
 
+/** The check a connection gets on create, and on patch (`patchedBy`). */
+type ConnectionCheck = ResourceDescriptor['prepareCreate'];
+
 function requireName(ctx: RequestContext, body: Record<string, unknown>, label: string): Outcome<string> {
   if (typeof body.name !== 'string' || body.name.trim() === '') return refuse(ctx, `Missing field 'name': give the ${label} a name.`, '1455');
   return { ok: true, value: body.name };
@@ -32,12 +35,8 @@ async function refuseIfUsed(ctx: RequestContext, caller: Caller, record: StoredR
   });
 }
 
-async function checkSourceConnection(
-  ctx: RequestContext,
-  caller: Caller,
-  body: Record<string, unknown>,
-  services: ResourceServices,
-): Promise<Outcome<{ body: Record<string, unknown>; extra: Record<string, unknown> }>> {
+/** A source connection's create check: its spec, data format, base connection (batch) and params. */
+const checkSourceConnection: ConnectionCheck = async (ctx, caller, body, services) => {
   const name = requireName(ctx, body, 'source connection');
   if (!name.ok) return name;
   const loaded = await loadConnectionSpec(ctx, caller.scope, body.connectionSpec, 'connectionSpec', services);
@@ -71,7 +70,7 @@ async function checkSourceConnection(
   }
   const { state: _state, ...rest } = body;
   return { ok: true, value: { body: { ...rest, params, connectionSpec: ref }, extra } };
-}
+};
 
 /** A PATCH is checked like a create: the patched record goes through the same check, then replaces the current one. */
 function patchedBy(check: ResourceDescriptor['prepareCreate']): NonNullable<ResourceDescriptor['preparePatch']> {
@@ -91,12 +90,8 @@ export const sourceConnections: ResourceDescriptor = {
   view: publicView,
 };
 
-async function checkTargetConnection(
-  ctx: RequestContext,
-  caller: Caller,
-  body: Record<string, unknown>,
-  services: ResourceServices,
-): Promise<Outcome<{ body: Record<string, unknown>; extra: Record<string, unknown> }>> {
+/** A target connection's create check: its spec (a platform target or a spec here), data format and params. */
+const checkTargetConnection: ConnectionCheck = async (ctx, caller, body, services) => {
   const name = requireName(ctx, body, 'target connection');
   if (!name.ok) return name;
   const ref = specReference(body.connectionSpec, 'connectionSpec');
@@ -118,7 +113,7 @@ async function checkTargetConnection(
   }
   const { state: _state, ...rest } = body;
   return { ok: true, value: { body: { ...rest, params, connectionSpec: ref }, extra: { state: 'enabled' } } };
-}
+};
 
 export const targetConnections: ResourceDescriptor = {
   ...tableResource('targetConnections'),

@@ -43,6 +43,46 @@ interface CheckedFlow {
   extra: Record<string, unknown>;
 }
 
+/** The field, resource and flow-spec list names of a flow's source or target side. */
+const FLOW_SIDES = {
+  source: { ids: 'sourceConnectionIds', resource: 'sourceConnections', specIds: 'sourceConnectionSpecIds', verb: 'reads' },
+  target: { ids: 'targetConnectionIds', resource: 'targetConnections', specIds: 'targetConnectionSpecIds', verb: 'writes to' },
+} as const;
+
+/**
+ * One side of a flow: the ids are a non-empty list, each connection exists in the sandbox and its connection spec is
+ * in the flow spec's list for that side (else `notListed` says what to do). Returns the ids and what the flow
+ * inherits of each connection (a source's base connection too).
+ */
+async function flowConnections(
+  side: keyof typeof FLOW_SIDES,
+  ctx: RequestContext,
+  caller: Caller,
+  body: Record<string, unknown>,
+  flowSpec: Record<string, unknown>,
+  services: ResourceServices,
+  notListed: (specId: string, connectionId: string, listed: ReadonlySet<string>) => string,
+): Promise<Outcome<{ ids: string[]; inherited: Record<string, unknown>[] }>> {
+  const names = FLOW_SIDES[side];
+  const ids = stringList(body[names.ids], names.ids);
+  if (typeof ids === 'string') return refuse(ctx, ids, '1100', 'flows');
+  if (ids.length === 0) return refuse(ctx, `Missing field '${names.ids}': list the ${side} connection the flow ${names.verb} (POST /${names.resource} creates one).`, '1455', 'flows');
+  const specIds = flowSpec[names.specIds];
+  const listed = new Set(Array.isArray(specIds) ? specIds.map(String) : []);
+  const inherited: Record<string, unknown>[] = [];
+  for (const id of ids) {
+    const connection = await services.store.get(caller.scope, names.resource, id);
+    if (!connection) return refuse(ctx, `The ${side} connection '${id}' does not exist in this sandbox: create it with POST /${names.resource} first.`, '1100', 'flows');
+    const specId = String((connection.connectionSpec as { id?: unknown }).id);
+    if (!listed.has(specId)) return refuse(ctx, notListed(specId, id, listed), '1100', 'flows');
+    const entry: Record<string, unknown> = { id: connection.id, connectionSpec: connection.connectionSpec };
+    const base = side === 'source' ? (connection.inheritedAttributes as { baseConnection?: unknown } | undefined)?.baseConnection : undefined;
+    if (base) entry.baseConnection = base;
+    inherited.push(entry);
+  }
+  return { ok: true, value: { ids, inherited } };
+}
+
 /** Every check of rule 25; `id` is the flow's id (new or existing) for the inlet URL. */
 async function checkFlow(
   ctx: RequestContext,
@@ -60,43 +100,14 @@ async function checkFlow(
   }
   const specName = String(flowSpec.name);
 
-  const sourceIds = stringList(body.sourceConnectionIds, 'sourceConnectionIds');
-  if (typeof sourceIds === 'string') return refuse(ctx, sourceIds, '1100', 'flows');
-  if (sourceIds.length === 0) return refuse(ctx, "Missing field 'sourceConnectionIds': list the source connection the flow reads (POST /sourceConnections creates one).", '1455', 'flows');
-  const registered = new Set(Array.isArray(flowSpec.sourceConnectionSpecIds) ? flowSpec.sourceConnectionSpecIds.map(String) : []);
-  const inheritedSources: Record<string, unknown>[] = [];
-  for (const sourceId of sourceIds) {
-    const source = await services.store.get(caller.scope, 'sourceConnections', sourceId);
-    if (!source) return refuse(ctx, `The source connection '${sourceId}' does not exist in this sandbox: create it with POST /sourceConnections first.`, '1100', 'flows');
-    const specId = String((source.connectionSpec as { id?: unknown }).id);
-    if (!registered.has(specId)) {
-      return refuse(
-        ctx,
-        `The connection spec ${specId} of source connection ${sourceId} is not in the sourceConnectionSpecIds of flow spec ${specName} (${ref.id}): register ${specId} in flow spec ${specName} (add it with PUT /flowSpecs/${ref.id}, or run "Sources SDK: Register in Flow Spec"), then create the flow again.`,
-        '1100',
-        'flows',
-      );
-    }
-    const inherited: Record<string, unknown> = { id: source.id, connectionSpec: source.connectionSpec };
-    const base = (source.inheritedAttributes as { baseConnection?: unknown } | undefined)?.baseConnection;
-    if (base) inherited.baseConnection = base;
-    inheritedSources.push(inherited);
-  }
-
-  const targetIds = stringList(body.targetConnectionIds, 'targetConnectionIds');
-  if (typeof targetIds === 'string') return refuse(ctx, targetIds, '1100', 'flows');
-  if (targetIds.length === 0) return refuse(ctx, "Missing field 'targetConnectionIds': list the target connection the flow writes to (POST /targetConnections creates one).", '1455', 'flows');
-  const targetSpecs = new Set(Array.isArray(flowSpec.targetConnectionSpecIds) ? flowSpec.targetConnectionSpecIds.map(String) : []);
-  const inheritedTargets: Record<string, unknown>[] = [];
-  for (const targetId of targetIds) {
-    const target = await services.store.get(caller.scope, 'targetConnections', targetId);
-    if (!target) return refuse(ctx, `The target connection '${targetId}' does not exist in this sandbox: create it with POST /targetConnections first.`, '1100', 'flows');
-    const specId = String((target.connectionSpec as { id?: unknown }).id);
-    if (!targetSpecs.has(specId)) {
-      return refuse(ctx, `The connection spec ${specId} of target connection ${targetId} is not in the targetConnectionSpecIds of flow spec ${specName}: use a target connection of one of ${[...targetSpecs].join(', ') || '(none listed)'}.`, '1100', 'flows');
-    }
-    inheritedTargets.push({ id: target.id, connectionSpec: target.connectionSpec });
-  }
+  const sources = await flowConnections('source', ctx, caller, body, flowSpec, services, (specId, sourceId) =>
+    `The connection spec ${specId} of source connection ${sourceId} is not in the sourceConnectionSpecIds of flow spec ${specName} (${ref.id}): register ${specId} in flow spec ${specName} (add it with PUT /flowSpecs/${ref.id}, or run "Sources SDK: Register in Flow Spec"), then create the flow again.`);
+  if (!sources.ok) return sources;
+  const { ids: sourceIds, inherited: inheritedSources } = sources.value;
+  const targets = await flowConnections('target', ctx, caller, body, flowSpec, services, (specId, targetId, listed) =>
+    `The connection spec ${specId} of target connection ${targetId} is not in the targetConnectionSpecIds of flow spec ${specName}: use a target connection of one of ${[...listed].join(', ') || '(none listed)'}.`);
+  if (!targets.ok) return targets;
+  const { ids: targetIds, inherited: inheritedTargets } = targets.value;
 
   const transformations = body.transformations === undefined ? [] : body.transformations;
   if (!Array.isArray(transformations)) return refuse(ctx, "The field 'transformations' must be an array of {\"name\", \"params\"}.", '1100', 'flows');

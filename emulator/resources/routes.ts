@@ -5,10 +5,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { applyPatch, type Operation } from 'fast-json-patch';
-import { baseUrl, contentTypeError, flowError, json, readBody, type Reply, type RequestContext } from '../http';
+import { baseUrl, contentTypeError, flowError, json, type Reply, type RequestContext } from '../http';
 import { listReply } from '../listing';
 import type { TokenAuthority } from '../ims';
-import { authenticate, fail, header, isJsonContentType, readJsonObject, type Caller, type Outcome } from '../specRoutes';
+import { authenticate, fail, header, isJsonContentType, readJsonBody, readJsonObject, type Caller, type Outcome } from '../specRoutes';
 import { badRequest, type ResourceDescriptor, type ResourceServices } from './descriptor';
 import { etagMatches, publicView, SERVER_FIELDS, type StoredResource } from './resourceStore';
 
@@ -50,14 +50,9 @@ function changedServerFields(descriptor: ResourceDescriptor, before: Record<stri
 
 /** Reads a JSON Patch body: an array of operations (docs) or a single operation (OpenAPI). */
 async function readPatch(ctx: RequestContext): Promise<Outcome<Operation[]>> {
-  const text = await readBody(ctx.req);
-  if (text.trim() === '') return fail(flowError('1405', 400, 'The request body is empty: send a JSON Patch array such as [{"op": "replace", "path": "/name", "value": "new name"}].', ctx.requestId));
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    return fail(badRequest(ctx, `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`));
-  }
+  const body = await readJsonBody(ctx, 'send a JSON Patch array such as [{"op": "replace", "path": "/name", "value": "new name"}].');
+  if (!body.ok) return body;
+  const parsed = body.value;
   const list = Array.isArray(parsed) ? parsed : [parsed];
   const ops: Operation[] = [];
   for (const [index, raw] of list.entries()) {

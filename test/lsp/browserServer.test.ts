@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, DocumentSymbol, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionList, DocumentSymbol, Hover, WorkspaceEdit } from 'vscode-languageserver/node';
 import { WorkerLspClient } from '../web/workerLspClient';
+import { assertFormatsMinified } from './lspClient';
 
 const ACME = readFileSync(join(__dirname, '..', 'fixtures', 'valid', 'acme-crm-connectionSpec.json'), 'utf8');
 const CONNECTION = 'sources-sdk-connection-spec';
@@ -66,15 +67,7 @@ describe('language server in a browser Web Worker', () => {
       textDocument: { uri }, position: document.positionAt(text.indexOf('${region}') + 3), newName: 'zone',
     });
     assert.ok(TextDocument.applyEdits(document, rename?.changes?.[uri] ?? []).includes('${zone}'));
-    const minified = JSON.stringify(JSON.parse(ACME));
-    const minifiedUri = 'vscode-test-web://mount/minified-connectionSpec.json';
-    await client.open(minifiedUri, CONNECTION, minified);
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
-      textDocument: { uri: minifiedUri }, options: { tabSize: 2, insertSpaces: true },
-    });
-    const formatted = TextDocument.applyEdits(TextDocument.create(minifiedUri, CONNECTION, 1, minified), edits);
-    assert.deepEqual(JSON.parse(formatted), JSON.parse(ACME));
-    assert.match(formatted, /^\{\n {2}"name"/);
+    await assertFormatsMinified(client, 'vscode-test-web://mount/minified-connectionSpec.json', CONNECTION, ACME);
   });
 
   test('a plain json document in a virtual workspace is recognised by content', async () => {

@@ -3,16 +3,46 @@
  * its pipes and turns publishDiagnostics notifications into awaitable events (no sleeps: waits resolve on the
  * notification or fail at a deadline).
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
   createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
-  type Diagnostic, type InitializeResult, type PublishDiagnosticsParams,
+  type Diagnostic, type InitializeResult, type PublishDiagnosticsParams, type TextEdit,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'server.js');
 
+/** The text-document capabilities a typical editor sends, for the stdio and the Web Worker test clients alike. */
+export const EDITOR_DOCUMENT_CAPABILITIES = {
+  completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+  hover: { contentFormat: ['markdown', 'plaintext'] },
+  publishDiagnostics: { versionSupport: true },
+};
+
 type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+/** What the stdio and the Web Worker test clients both do: open a document, send a request. */
+export interface LspTestClient {
+  open(uri: string, languageId: string, text: string): Promise<unknown>;
+  request<T>(method: string, params: unknown): Promise<T>;
+}
+
+/**
+ * Formats a minified copy of `specText` at `uri` through `client` and checks the result is the same JSON, laid out
+ * with two-space indentation: one check for the Node and the browser server alike.
+ */
+export async function assertFormatsMinified(client: LspTestClient, uri: string, languageId: string, specText: string): Promise<void> {
+  const minified = JSON.stringify(JSON.parse(specText));
+  await client.open(uri, languageId, minified);
+  const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+    textDocument: { uri }, options: { tabSize: 2, insertSpaces: true },
+  });
+  const formatted = TextDocument.applyEdits(TextDocument.create(uri, languageId, 1, minified), edits);
+  assert.deepEqual(JSON.parse(formatted), JSON.parse(specText));
+  assert.match(formatted, /^\{\n {2}"name"/);
+}
 
 export class TestLspClient {
   readonly process: ChildProcess;
@@ -50,11 +80,7 @@ export class TestLspClient {
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: {
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          publishDiagnostics: { versionSupport: true },
-        },
+        textDocument: EDITOR_DOCUMENT_CAPABILITIES,
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionList, DocumentSymbol, Hover, InitializeResult, TextEdit, WorkspaceEdit,
+  CodeAction, CompletionList, DocumentSymbol, Hover, InitializeResult, WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { SERVER_PATH, TestLspClient } from './lspClient';
+import { assertFormatsMinified, SERVER_PATH, TestLspClient } from './lspClient';
 
 const VALID = join(__dirname, '..', 'fixtures', 'valid');
 const ACME = readFileSync(join(VALID, 'acme-crm-connectionSpec.json'), 'utf8');
@@ -113,15 +113,7 @@ describe('language server over stdio', () => {
     const renamed = TextDocument.applyEdits(document, rename?.changes?.[uri] ?? []);
     assert.ok(renamed.includes('${zone}') && !renamed.includes('${region}'));
 
-    const minifiedUri = 'file:///lsp/minified-connectionSpec.json';
-    const minified = JSON.stringify(JSON.parse(ACME));
-    await client.open(minifiedUri, CONNECTION, minified);
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
-      textDocument: { uri: minifiedUri }, options: { tabSize: 2, insertSpaces: true },
-    });
-    const formatted = TextDocument.applyEdits(TextDocument.create(minifiedUri, CONNECTION, 1, minified), edits);
-    assert.deepEqual(JSON.parse(formatted), JSON.parse(ACME));
-    assert.match(formatted, /^\{\n {2}"name"/);
+    await assertFormatsMinified(client, 'file:///lsp/minified-connectionSpec.json', CONNECTION, ACME);
   });
 
   test('a plain json document is recognised by content; a non-spec json gets no diagnostics', async () => {

@@ -139,6 +139,16 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
     .join('\n');
 }
 
+/** The hover text just after `needle` in `document`, once the language server has some to give. */
+export function hoverTextAfter(document: vscode.TextDocument, needle: string): Promise<string> {
+  const position = positionAfter(document, needle);
+  return waitFor(`hover on ${needle}`, async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const joined = hoverText(hovers);
+    return joined.trim() ? joined : undefined;
+  });
+}
+
 /** Closes every editor so that one test's open documents do not influence the next. */
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  activateExtension, closeAllEditors, describeDiagnostic, diagnosticCode, EXTENSION_ID, hoverText, openWorkspaceFile, ourDiagnostics,
+  activateExtension, closeAllEditors, describeDiagnostic, diagnosticCode, EXTENSION_ID, hoverTextAfter, openWorkspaceFile, ourDiagnostics,
   positionAfter, waitFor, waitForDiagnostics, workspaceUri,
 } from './helpers';
 
@@ -62,23 +62,13 @@ export function defineLanguageFeatureTests(): void {
 
     it('shows hover text for a spec key', async () => {
       const document = await openWorkspaceFile('acme-crm-connectionSpec.json');
-      const position = positionAfter(document, '"paginationP');
-      const text = await waitFor('hover on paginationParams', async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-        const joined = hoverText(hovers);
-        return joined.trim() ? joined : undefined;
-      });
+      const text = await hoverTextAfter(document, '"paginationP');
       assert.match(text, /page through the API/i, 'the schema description of paginationParams');
     });
 
     it('shows hover text for a placeholder naming where it is defined', async () => {
       const document = await openWorkspaceFile('acme-crm-connectionSpec.json');
-      const position = positionAfter(document, '${segm');
-      const text = await waitFor('hover on ${segmentId}', async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-        const joined = hoverText(hovers);
-        return joined.trim() ? joined : undefined;
-      });
+      const text = await hoverTextAfter(document, '${segm');
       assert.match(text, /segmentId/);
     });
 

@@ -11,6 +11,7 @@ import {
   type MessageConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { launchChromium } from '../../scripts/codeServer/browser.mjs';
+import { EDITOR_DOCUMENT_CAPABILITIES } from '../lsp/lspClient';
 
 export const BROWSER_SERVER_PATH = join(__dirname, '..', '..', 'dist', 'browser', 'server.js');
 const ORIGIN = 'http://sources-sdk-worker.test';
@@ -97,11 +98,7 @@ export class WorkerLspClient {
       processId: null, rootUri: null,
       capabilities: {
         workspace: { configuration: true },
-        textDocument: {
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          publishDiagnostics: { versionSupport: true },
-        },
+        textDocument: EDITOR_DOCUMENT_CAPABILITIES,
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -6,6 +6,7 @@
  * when the parser only stumbles much later, or not at all until the end of the file.
  */
 import { ParseErrorCode, visit } from 'jsonc-parser';
+import { LineIndex } from '../../artifacts/textPositions';
 
 /** An open object or array while walking. */
 export interface Frame {
@@ -68,39 +69,12 @@ export interface WalkResult {
 
 const STOP = Symbol('stop');
 
-/** Indentation (leading spaces and tabs) of every line, computed once per text. */
-export class Lines {
-  readonly starts: number[] = [0];
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
-  }
-
-  lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  }
-
+/** The text's lines (the one line table, `LineIndex`) plus the indentation of each, computed once per text. */
+export class Lines extends LineIndex {
   indentOf(line: number): number {
     let i = this.starts[line];
     while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
     return i - this.starts[line];
-  }
-
-  /** End of the line's content (before its line break). */
-  endOf(line: number): number {
-    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    while (end > this.starts[line] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
-    return end;
   }
 }
 

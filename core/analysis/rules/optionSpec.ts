@@ -18,42 +18,50 @@ export const optionSpecRule: Rule = {
   run(ctx) {
     const properties = getPath(ctx.root, ['optionSpec', 'spec', 'properties']);
     if (properties?.type !== 'object') return;
-    const partial = findProperty(properties, 'partialIngestionPercent');
-    if (partial?.valueNode?.type === 'object') checkPartialIngestion(ctx, partial.keyNode, partial.valueNode);
-    const diagnostics = findProperty(properties, 'errorDiagnosticsEnabled');
-    if (diagnostics?.valueNode?.type === 'object') checkErrorDiagnostics(ctx, diagnostics.keyNode, diagnostics.valueNode);
+    for (const option of DOCUMENTED_OPTIONS) {
+      const declared = findProperty(properties, option.name);
+      if (declared?.valueNode?.type === 'object') checkOption(ctx, declared.keyNode, declared.valueNode, option);
+    }
   },
 };
 
-function checkPartialIngestion(ctx: RuleContext, key: ASTNode, schema: ASTNode): void {
-  const type = getPath(schema, ['type']);
-  if (type && stringValue(type) !== 'number') {
-    ctx.report({ code: 'SSDK607', node: type, data: { candidates: ['number'] },
-      message: '"partialIngestionPercent" is a number (a percentage such as 5 or 0.5): write "type": "number".' });
-  }
-  const minimum = findProperty(schema, 'exclusiveMinimum');
-  if (!minimum) {
-    ctx.report({ code: 'SSDK607', node: key, data: { insert: { exclusiveMinimum: 0 } },
-      message: '"partialIngestionPercent" is declared with "exclusiveMinimum": 0 (a positive percentage) in the SDK flow specs: add it.' });
-  } else if (minimum.valueNode && !(minimum.valueNode.type === 'number' && minimum.valueNode.value === 0)) {
-    // Draft-04's boolean form (`"exclusiveMinimum": true` plus `minimum`) means nothing in draft-07.
-    ctx.report({ code: 'SSDK607', node: minimum.valueNode, data: { value: 0 },
-      message: 'In draft-07 "exclusiveMinimum" is the bound itself: partialIngestionPercent uses "exclusiveMinimum": 0.' });
-  }
+/** How every SDK flow spec declares an option: its type and one keyword with its value, and what to say of each miss. */
+interface DocumentedOption {
+  name: string;
+  code: 'SSDK607' | 'SSDK608';
+  type: 'number' | 'boolean';
+  keyword: string;
+  value: number | boolean;
+  wrongType: string;
+  missing: string;
+  wrongValue: string;
 }
 
-function checkErrorDiagnostics(ctx: RuleContext, key: ASTNode, schema: ASTNode): void {
+const DOCUMENTED_OPTIONS: readonly DocumentedOption[] = [
+  {
+    name: 'partialIngestionPercent', code: 'SSDK607', type: 'number', keyword: 'exclusiveMinimum', value: 0,
+    wrongType: '"partialIngestionPercent" is a number (a percentage such as 5 or 0.5): write "type": "number".',
+    missing: '"partialIngestionPercent" is declared with "exclusiveMinimum": 0 (a positive percentage) in the SDK flow specs: add it.',
+    // Draft-04's boolean form (`"exclusiveMinimum": true` plus `minimum`) means nothing in draft-07.
+    wrongValue: 'In draft-07 "exclusiveMinimum" is the bound itself: partialIngestionPercent uses "exclusiveMinimum": 0.',
+  },
+  {
+    name: 'errorDiagnosticsEnabled', code: 'SSDK608', type: 'boolean', keyword: 'default', value: false,
+    wrongType: '"errorDiagnosticsEnabled" is a switch: write "type": "boolean".',
+    missing: '"errorDiagnosticsEnabled" is declared with "default": false in the SDK flow specs: add it.',
+    wrongValue: '"errorDiagnosticsEnabled" defaults to false, as in every SDK flow spec: write "default": false.',
+  },
+];
+
+function checkOption(ctx: RuleContext, key: ASTNode, schema: ASTNode, option: DocumentedOption): void {
   const type = getPath(schema, ['type']);
-  if (type && stringValue(type) !== 'boolean') {
-    ctx.report({ code: 'SSDK608', node: type, data: { candidates: ['boolean'] },
-      message: '"errorDiagnosticsEnabled" is a switch: write "type": "boolean".' });
+  if (type && stringValue(type) !== option.type) {
+    ctx.report({ code: option.code, node: type, data: { candidates: [option.type] }, message: option.wrongType });
   }
-  const fallback = findProperty(schema, 'default');
-  if (!fallback) {
-    ctx.report({ code: 'SSDK608', node: key, data: { insert: { default: false } },
-      message: '"errorDiagnosticsEnabled" is declared with "default": false in the SDK flow specs: add it.' });
-  } else if (fallback.valueNode && fallback.valueNode.value !== false) {
-    ctx.report({ code: 'SSDK608', node: fallback.valueNode, data: { value: false },
-      message: '"errorDiagnosticsEnabled" defaults to false, as in every SDK flow spec: write "default": false.' });
+  const keyword = findProperty(schema, option.keyword);
+  if (!keyword) {
+    ctx.report({ code: option.code, node: key, data: { insert: { [option.keyword]: option.value } }, message: option.missing });
+  } else if (keyword.valueNode && !(keyword.valueNode.type === option.type && keyword.valueNode.value === option.value)) {
+    ctx.report({ code: option.code, node: keyword.valueNode, data: { value: option.value }, message: option.wrongValue });
   }
 }
