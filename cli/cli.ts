@@ -11,28 +11,34 @@ import { registerPreview } from './commands/preview';
 import { registerTest } from './commands/test';
 import { registerDocs } from './commands/docs';
 import { registerNew } from './commands/new';
+import { processIO, type CliIO } from './io';
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. `io` is the process by
+ * default; tests pass their own to run the CLI in-process and read what it wrote (test/helpers/cliInProcess.ts).
+ */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const program = new Command();
   program
     .name('sources-sdk')
     .description('Validate, emulate and sync Sources SDK connection and flow specifications.')
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => { io.out(s); }, writeErr: (s) => io.err(s) });
 
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
-    process.exitCode = exitCode; // the status so far, should stdout close early (see quietOnEpipe)
+    // The status so far, should stdout close early (see quietOnEpipe); an in-process caller reads the result instead.
+    if (io === processIO) process.exitCode = exitCode;
   };
-  registerValidate(program, setExit);
+  registerValidate(program, setExit, io);
   registerEmulator(program, setExit);
-  registerRemoteCommands(program, setExit);
-  registerPreview(program, setExit);
-  registerTest(program, setExit);
-  registerDocs(program, setExit);
-  registerNew(program, setExit);
+  registerRemoteCommands(program, setExit, io);
+  registerPreview(program, setExit, io);
+  registerTest(program, setExit, io);
+  registerDocs(program, setExit, io);
+  registerNew(program, setExit, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -41,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version exit 0 through here; anything else is a usage error.
       return err.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`sources-sdk: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.err(`sources-sdk: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
   return exitCode;

@@ -14,6 +14,7 @@ import { writeFileAtomically } from '../../core/files/atomicWrite';
 import { FileLinkStore } from '../../core/sync/links';
 import { stripBom } from '../../core/sync/text';
 import { existsSync } from 'node:fs';
+import { processIO, type CliIO } from '../io';
 
 interface DocsFlags {
   output?: string;
@@ -22,7 +23,7 @@ interface DocsFlags {
 }
 
 /** Registers `docs`. `setExit` raises the process exit code (the highest value wins). */
-export function registerDocs(program: Command, setExit: (code: number) => void): void {
+export function registerDocs(program: Command, setExit: (code: number) => void, io: CliIO = processIO): void {
   program
     .command('docs')
     .description("Write the source's documentation page (Adobe's template structure) from a connection spec.")
@@ -30,16 +31,15 @@ export function registerDocs(program: Command, setExit: (code: number) => void):
     .option('-o, --output <file>', 'write the page to this file instead of stdout')
     .option('--force', 'replace the output file when it exists')
     .option('--workspace <dir>', 'folder holding .sources-sdk/links.json (default: the nearest one above the spec)')
-    .action(async (specPath: string, flags: DocsFlags) => setExit(await runDocs(specPath, flags)));
-}
-
-function fail(message: string): number {
-  process.stderr.write(`sources-sdk docs: ${message}\n`);
-  return 2;
+    .action(async (specPath: string, flags: DocsFlags) => setExit(await runDocs(specPath, flags, io)));
 }
 
 /** The command's body. */
-export async function runDocs(specPath: string, flags: DocsFlags): Promise<number> {
+export async function runDocs(specPath: string, flags: DocsFlags, io: CliIO = processIO): Promise<number> {
+  const fail = (message: string): number => {
+    io.err(`sources-sdk docs: ${message}\n`);
+    return 2;
+  };
   let text: string;
   try {
     text = stripBom(await readFile(specPath, 'utf8'));
@@ -80,14 +80,14 @@ export async function runDocs(specPath: string, flags: DocsFlags): Promise<numbe
     } catch (err) {
       return fail(`${flags.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
-    process.stderr.write(`sources-sdk docs: wrote ${flags.output}\n`);
+    io.err(`sources-sdk docs: wrote ${flags.output}\n`);
   } else {
-    process.stdout.write(page);
+    io.out(page);
   }
-  process.stderr.write(linked
+  io.err(linked
     ? `sources-sdk docs: connection spec id ${linked.id} (linked in ${linked.environment})\n`
     : 'sources-sdk docs: no link to an uploaded spec: the page says {CONNECTION_SPEC_ID} (push the spec, then run docs again)\n');
   const todo = countAuthorNotes(page);
-  process.stderr.write(`sources-sdk docs: ${todo} places marked AUTHOR are yours to write\n`);
+  io.err(`sources-sdk docs: ${todo} places marked AUTHOR are yours to write\n`);
   return 0;
 }

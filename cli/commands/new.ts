@@ -15,6 +15,7 @@ import { neededValues } from '../../core/spec/parameters';
 import { guessFileOf } from '../../core/spec/guessFile';
 import { specKindOf } from '../../core/spec/kindResolver';
 import { resolveOutputTarget } from '../outputTarget';
+import { processIO, type CliIO } from '../io';
 
 interface NewFlags {
   fromOpenapi?: string;
@@ -24,7 +25,7 @@ interface NewFlags {
 }
 
 /** Registers `new`. `setExit` raises the process exit code (the highest value wins). */
-export function registerNew(program: Command, setExit: (code: number) => void): void {
+export function registerNew(program: Command, setExit: (code: number) => void, io: CliIO = processIO): void {
   program
     .command('new')
     .description('Write a connection spec from an OpenAPI (3.0, 3.1) or Swagger 2.0 description of the source\'s API.')
@@ -32,16 +33,15 @@ export function registerNew(program: Command, setExit: (code: number) => void): 
     .option('--operation <operation>', 'the list operation to read: "GET /path" or its operationId (without it: list them)')
     .option('-o, --output <file>', 'where to write the spec (default: <api title>-connectionSpec.json here)')
     .option('--force', 'replace an existing output file (and its guesses file)')
-    .action(async (flags: NewFlags) => setExit(await runNew(flags)));
+    .action(async (flags: NewFlags) => setExit(await runNew(flags, io)));
 }
 
-const fail = (message: string, code: number) => {
-  process.stderr.write(`sources-sdk new: ${message}\n`);
-  return code;
-};
-
 /** The command's body, separate from commander so its exit code is easy to follow. */
-export async function runNew(flags: NewFlags): Promise<number> {
+export async function runNew(flags: NewFlags, io: CliIO = processIO): Promise<number> {
+  const fail = (message: string, code: number) => {
+    io.err(`sources-sdk new: ${message}\n`);
+    return code;
+  };
   const file = flags.fromOpenapi as string;
   let text: string;
   try {
@@ -51,7 +51,7 @@ export async function runNew(flags: NewFlags): Promise<number> {
     return fail(`${file}: cannot read the description (${code === 'EISDIR' ? 'it is a folder' : code ?? String(err)})`, 2);
   }
   try {
-    if (!flags.operation) return listForChoice(file, text);
+    if (!flags.operation) return fail(listForChoice(file, text, io), 2);
     const files = specFilesFromDescription(text, flags.operation, basename(file));
     const shown = flags.output ?? files.fileName;
     const specPath = resolve(shown);
@@ -65,8 +65,8 @@ export async function runNew(flags: NewFlags): Promise<number> {
     }
     await writeFileAtomically(target.writePath, files.specText);
     await writeFileAtomically(guessFileOf(target.writePath), files.guessText);
-    report(shown, files);
-    if (specKindOf({ fileName: specPath, detectByContent: false }) !== 'connectionSpec') process.stderr.write(`sources-sdk new: note: ${basename(shown)} is not named *-connectionSpec.json; editors recognise the spec by that name\n`);
+    report(shown, files, io);
+    if (specKindOf({ fileName: specPath, detectByContent: false }) !== 'connectionSpec') io.err(`sources-sdk new: note: ${basename(shown)} is not named *-connectionSpec.json; editors recognise the spec by that name\n`);
     return 0;
   } catch (err) {
     if (err instanceof OpenApiError) return fail(`${file}: ${err.message}`, 2);
@@ -76,19 +76,19 @@ export async function runNew(flags: NewFlags): Promise<number> {
   }
 }
 
-/** Without --operation: the list operations (else every operation), one per line, and exit 2. */
-function listForChoice(file: string, text: string): number {
+/** Without --operation: prints the list operations (else every operation), one per line; returns what to do (exit 2). */
+function listForChoice(file: string, text: string, io: CliIO): string {
   const all = listOperations(parseDescription(text));
   const lists = all.filter((o) => o.listsRecords);
   const shown = lists.length ? lists : all;
-  for (const op of shown) process.stdout.write(`${[operationKey(op), op.operationId ?? '-', op.summary ?? ''].join('\t').trimEnd()}\n`);
-  return fail(`${lists.length ? `${lists.length} list operation${lists.length === 1 ? '' : 's'}` : `no operation of ${file} returns a list of records; ${all.length} operations`} above: choose one with --operation "<METHOD> <path>" (or its operationId)`, 2);
+  for (const op of shown) io.out(`${[operationKey(op), op.operationId ?? '-', op.summary ?? ''].join('\t').trimEnd()}\n`);
+  return `${lists.length ? `${lists.length} list operation${lists.length === 1 ? '' : 's'}` : `no operation of ${file} returns a list of records; ${all.length} operations`} above: choose one with --operation "<METHOD> <path>" (or its operationId)`;
 }
 
 /** What was written, how many guesses to check, and the preview command to run next. */
-function report(shown: string, files: ReturnType<typeof specFilesFromDescription>): void {
+function report(shown: string, files: ReturnType<typeof specFilesFromDescription>, io: CliIO): void {
   const guesses = files.guesses.guesses.length;
-  const err = (line: string) => process.stderr.write(`${line}\n`);
+  const err = (line: string) => io.err(`${line}\n`);
   err(`wrote ${shown} (${operationKey(files.operation)}) and ${basename(guessFileOf(shown))}: ${guesses} guess${guesses === 1 ? '' : 'es'} to check`);
   for (const guess of files.guesses.guesses) err(`  ${guess.path.join('.')}: ${guess.message}`);
   const spec = JSON.parse(files.specText) as { authSpec: Array<{ name: string }> };

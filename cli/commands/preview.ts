@@ -17,6 +17,7 @@ import { MAX_RESPONSE_FLAG, MAX_RESPONSE_HELP, maxResponseBytes, recordMebibytes
 import { UsageError, valuesFromFlags, withValueOptions } from './setValues';
 import { stripBom } from '../../core/sync/text';
 import { previewJsonChunks, previewText } from '../format/preview';
+import { processIO, type CliIO } from '../io';
 
 interface PreviewFlags {
   auth?: string;
@@ -34,7 +35,7 @@ interface PreviewFlags {
 }
 
 /** Registers `preview`. `setExit` raises the process exit code (the highest value wins). */
-export function registerPreview(program: Command, setExit: (code: number) => void): void {
+export function registerPreview(program: Command, setExit: (code: number) => void, io: CliIO = processIO): void {
   withValueOptions(program
     .command('preview')
     .description("Run a connection spec against the source's own API and show the requests, records, schema and warnings.")
@@ -49,9 +50,8 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
     .option('--backfill', 'with ADVANCE scheduling, run the backfill expression')
     .option('--timeout <seconds>', 'per-request timeout (default 30)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (specPath: string, flags: PreviewFlags) => setExit(await runPreview(specPath, flags)));
+    .action(async (specPath: string, flags: PreviewFlags) => setExit(await runPreview(specPath, flags, io)));
 }
-
 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -68,12 +68,12 @@ function date(value: string | undefined, flag: string): Date | undefined {
 }
 
 /** Builds the run request from the flags; throws `UsageError` for bad flags. */
-function buildRequest(spec: unknown, flags: PreviewFlags): RunRequest {
+function buildRequest(spec: unknown, flags: PreviewFlags, env: NodeJS.ProcessEnv): RunRequest {
   const names = authSpecNames(spec);
   const authSpecName = flags.auth ?? (names.length === 1 ? names[0] : undefined);
   if (!authSpecName) throw new UsageError(`choose an auth spec with --auth: ${names.map((n) => JSON.stringify(n)).join(', ') || 'the spec has none'}`);
   // Values stay text here: the run puts them into URLs, headers and bodies as given.
-  const { authValues, sourceValues } = routeValues(spec, authSpecName, valuesFromFlags(flags, process.env), { typed: false });
+  const { authValues, sourceValues } = routeValues(spec, authSpecName, valuesFromFlags(flags, env), { typed: false });
   const end = date(flags.windowEnd, '--window-end');
   const start = date(flags.windowStart, '--window-start');
   let window: RunRequest['window'];
@@ -98,9 +98,9 @@ function buildRequest(spec: unknown, flags: PreviewFlags): RunRequest {
 }
 
 /** The command's body, separate from commander so its exit code is easy to follow. */
-export async function runPreview(specPath: string, flags: PreviewFlags): Promise<number> {
+export async function runPreview(specPath: string, flags: PreviewFlags, io: CliIO = processIO): Promise<number> {
   const fail = (message: string, code: number) => {
-    process.stderr.write(`sources-sdk preview: ${message}\n`);
+    io.err(`sources-sdk preview: ${message}\n`);
     return code;
   };
   let spec: unknown;
@@ -112,7 +112,7 @@ export async function runPreview(specPath: string, flags: PreviewFlags): Promise
   }
   let request: RunRequest;
   try {
-    request = buildRequest(spec, flags);
+    request = buildRequest(spec, flags, io.env);
   } catch (err) {
     if (err instanceof UsageError) return fail(err.message, 2);
     throw err;
@@ -126,11 +126,11 @@ export async function runPreview(specPath: string, flags: PreviewFlags): Promise
     // Progress on stderr for long runs, at most once a second, so stdout stays the result alone.
     if (Date.now() - lastProgress < 1000 || !process.stderr.isTTY) return;
     lastProgress = Date.now();
-    process.stderr.write(`sources-sdk preview: ${p.requests} requests, ${p.recordCount} records…\n`);
+    io.err(`sources-sdk preview: ${p.requests} requests, ${p.recordCount} records…\n`);
   };
   const result = await runSpec(request).finally(() => process.removeListener('SIGINT', onInterrupt));
-  if (flags.format === 'json') await writeChunks(previewJsonChunks(result));
-  else process.stdout.write(`${previewText(result)}\n`);
+  if (flags.format === 'json') await writeChunks(previewJsonChunks(result), io);
+  else io.out(`${previewText(result)}\n`);
   if (result.error?.code === 'cancelled') return fail('interrupted', 130);
   if (result.error) {
     const where = result.error.specPath ? ` (${result.error.specPath})` : '';
@@ -140,9 +140,9 @@ export async function runPreview(specPath: string, flags: PreviewFlags): Promise
 }
 
 /** Writes the chunks to stdout as the pipe takes them (a large JSON result is never held as one string). */
-async function writeChunks(chunks: Iterable<string>): Promise<void> {
+async function writeChunks(chunks: Iterable<string>, io: CliIO): Promise<void> {
   for (const chunk of chunks) {
-    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+    if (io.out(chunk) === false) await io.drained?.();
   }
-  process.stdout.write('\n');
+  io.out('\n');
 }

@@ -4,7 +4,7 @@
  * `SOURCES_SDK_CLIENT_SECRET`. Exit codes: 0 ok, 1 refused / different / remote error, 2 usage, config or I/O.
  */
 import type { Command } from 'commander';
-import { processIO } from '../remote/context';
+import type { CliIO } from '../io';
 import { runDiff, runRegister } from '../remote/diffRegister';
 import { runPull, runPush } from '../remote/pullPush';
 import { runPromote } from '../remote/promote';
@@ -24,7 +24,7 @@ export function addConnectionOptions(command: Command): Command {
 }
 
 /** Registers the remote commands. `setExit` raises the process exit code (the highest value wins). */
-export function registerRemoteCommands(program: Command, setExit: (code: number) => void): void {
+export function registerRemoteCommands(program: Command, setExit: (code: number) => void, io: CliIO): void {
   addConnectionOptions(
     program
       .command('pull')
@@ -33,7 +33,7 @@ export function registerRemoteCommands(program: Command, setExit: (code: number)
       .argument('<idOrName>', 'spec id or exact name')
       .option('-o, --output <file>', 'write to this file (atomically) and link it; default: print to stdout')
       .option('--force', 'overwrite an existing file that differs'),
-  ).action(async (kind: string, idOrName: string, flags) => setExit(await runPull(kind, idOrName, flags, processIO)));
+  ).action(async (kind: string, idOrName: string, flags) => setExit(await runPull(kind, idOrName, flags, io)));
 
   addConnectionOptions(
     program
@@ -44,7 +44,7 @@ export function registerRemoteCommands(program: Command, setExit: (code: number)
       .option('--adopt', 'update an unlinked remote spec with the same name (keeps change detection otherwise)')
       .option('--concurrency <n>', 'files pushed at once (default 8)')
       .option('--no-validate', 'push even when the validator reports errors'),
-  ).action(async (files: string[], flags) => setExit(await runPush(files, flags, processIO)));
+  ).action(async (files: string[], flags) => setExit(await runPush(files, flags, io)));
 
   addConnectionOptions(
     program
@@ -53,7 +53,7 @@ export function registerRemoteCommands(program: Command, setExit: (code: number)
       .argument('<files...>', 'spec files')
       .option('--unified', 'print a unified diff for files that differ')
       .option('--concurrency <n>', 'files compared at once (default 8)'),
-  ).action(async (files: string[], flags) => setExit(await runDiff(files, flags, processIO)));
+  ).action(async (files: string[], flags) => setExit(await runDiff(files, flags, io)));
 
   addConnectionOptions(
     program
@@ -62,7 +62,7 @@ export function registerRemoteCommands(program: Command, setExit: (code: number)
       .argument('<connectionSpec>', 'connection spec id, name, or spec file (linked or matched by name)')
       .option('--flow-spec <idOrName>', 'flow spec to register in (default chosen from the connection spec type)')
       .option('--dry-run', 'show the change without sending it'),
-  ).action(async (target: string, flags) => setExit(await runRegister(target, flags, processIO)));
+  ).action(async (target: string, flags) => setExit(await runRegister(target, flags, io)));
 
   addConnectionOptions(
     program
@@ -78,5 +78,5 @@ export function registerRemoteCommands(program: Command, setExit: (code: number)
       .option('--force', 'overwrite a target changed since the last sync / adopt a same-named target spec')
       .option('--adopt', 'update an unlinked target spec with the same name')
       .option('--dry-run', 'print the plan and the diff, change nothing'),
-  ).action(async (file: string, flags) => setExit(await runPromote(file, flags, processIO)));
+  ).action(async (file: string, flags) => setExit(await runPromote(file, flags, io)));
 }

@@ -28,7 +28,7 @@ export interface TestFlags extends RemoteFlags {
 }
 
 /** Registers `test`. `setExit` raises the process exit code (the highest value wins). */
-export function registerTest(program: Command, setExit: (code: number) => void): void {
+export function registerTest(program: Command, setExit: (code: number) => void, io: CliIO = processIO): void {
   addConnectionOptions(
     withValueOptions(program
       .command('test')
@@ -38,7 +38,7 @@ export function registerTest(program: Command, setExit: (code: number) => void):
       .option('--force', 'push over a remote spec that changed since the last sync')
       .option('--run-timeout <seconds>', 'how long to wait for the first run (default 120)')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ).action(async (spec: string, flags: TestFlags) => setExit(await runTest(spec, flags, processIO)));
+  ).action(async (spec: string, flags: TestFlags) => setExit(await runTest(spec, flags, io)));
 }
 
 

@@ -22,6 +22,7 @@ import { formatText } from '../format/text';
 // import.meta.url, which is empty inside the CommonJS bundle dist/cli.js.
 import tinyglobby = require('tinyglobby');
 import { TOOL_VERSION } from '../../core/version';
+import { processIO, type CliIO } from '../io';
 
 const { glob, isDynamicPattern } = tinyglobby;
 
@@ -35,22 +36,22 @@ interface Target {
 }
 
 /** Registers the `validate` command. `setExit` raises the process exit code (the highest value wins). */
-export function registerValidate(program: Command, setExit: (code: number) => void): void {
+export function registerValidate(program: Command, setExit: (code: number) => void, io: CliIO = processIO): void {
   program
     .command('validate')
     .description('Check connection and flow specs (strict JSON, schema, semantic rules).')
     .argument('<paths...>', 'spec files, directories (every spec-looking *.json below) or glob patterns')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .action(async (paths: string[], options: { format: Format }) => {
-      setExit(await runValidate(paths, options.format));
+      setExit(await runValidate(paths, options.format, io));
     });
 }
 
 /** The command's body, separate from commander so its exit code is easy to follow. */
-export async function runValidate(paths: readonly string[], format: Format): Promise<number> {
+export async function runValidate(paths: readonly string[], format: Format, io: CliIO = processIO): Promise<number> {
   let exitCode = 0;
   const ioProblem = (message: string) => {
-    process.stderr.write(`sources-sdk validate: ${message}\n`);
+    io.err(`sources-sdk validate: ${message}\n`);
     exitCode = 2;
   };
   const targets = await collectTargets(paths, ioProblem);
@@ -73,7 +74,7 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
     if (!kind) {
       if (artifactFolders.has(dirname(resolve(target.path)))) continue; // an artifact file: checked with its folder below
       if (target.explicit) ioProblem(`${displayPath(target.path)}: not a connection or flow spec`);
-      else if (!target.fromDirectory) process.stderr.write(`sources-sdk validate: skipping ${displayPath(target.path)}: not a connection or flow spec\n`);
+      else if (!target.fromDirectory) io.err(`sources-sdk validate: skipping ${displayPath(target.path)}: not a connection or flow spec\n`);
       continue;
     }
     const document = TextDocument.create(pathToFileURL(resolve(target.path)).href, 'json', 1, text);
@@ -92,9 +93,9 @@ export async function runValidate(paths: readonly string[], format: Format): Pro
   const output = format === 'json' ? formatJson(findings)
     : format === 'sarif' ? formatSarif(findings, TOOL_VERSION)
       : formatText(findings);
-  if (output.length > 0) process.stdout.write(`${output}\n`);
+  if (output.length > 0) io.out(`${output}\n`);
   const counts = countBySeverity(findings);
-  process.stderr.write(`${checked} file${checked === 1 ? '' : 's'} checked: ${counts.error} errors, ` +
+  io.err(`${checked} file${checked === 1 ? '' : 's'} checked: ${counts.error} errors, ` +
     `${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints\n`);
   if (counts.error > 0) exitCode = Math.max(exitCode, 1);
   return exitCode;

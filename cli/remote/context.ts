@@ -9,40 +9,9 @@ import { assertCredentialHostAllowed } from '../../core/api/errors';
 import type { Logger } from '../../core/api/types';
 import { FileLinkStore } from '../../core/sync/links';
 import { ConfigError, resolveConfig, type ConnectionFlags } from './config';
+import type { CliIO } from '../io';
 
-/** Output and process seams, so commands run in-process (tests, bench) as well as from the shell. */
-export interface CliIO {
-  out(text: string): void;
-  err(text: string): void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /**
-   * Asks a question on the terminal and resolves to the line typed; absent (or undefined) when nobody can answer
-   * (stdin is not a terminal: CI, pipes), so commands that need a confirmation refuse instead of waiting.
-   */
-  ask?(question: string): Promise<string | undefined>;
-}
-
-export const processIO: CliIO = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  get env() {
-    return process.env;
-  },
-  get cwd() {
-    return process.cwd();
-  },
-  async ask(question) {
-    if (!process.stdin.isTTY) return undefined;
-    const readline = await import('node:readline/promises');
-    const terminal = readline.createInterface({ input: process.stdin, output: process.stderr });
-    try {
-      return await terminal.question(question);
-    } finally {
-      terminal.close();
-    }
-  },
-};
+export { processIO, type CliIO } from '../io';
 
 export interface RemoteFlags extends ConnectionFlags {
   /** Workspace root for the links file (default: current directory). */

@@ -2,7 +2,8 @@
  * Issue 3's acceptance scenario, step by step, with only the emulator running and every step a spawned CLI
  * process: push a connection spec, register it in RestStorageToAEP without losing the ids already there, pull it
  * back, `diff` reports no difference; after a PUT made behind the CLI's back, `diff` shows it and `push` refuses.
- * Also: what the CLI says for a file that has no remote, and what Ctrl+C leaves behind in a long push.
+ * Also (the CLI in-process, but for Ctrl+C): what the CLI says for a file that has no remote or an unreachable
+ * emulator, and what Ctrl+C leaves behind in a long push (a spawned process, interrupted).
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
-import { cli, startCli, waitFor, cliEnv } from './helpers/runCli';
+import { cli, cliProcess, startCli, waitFor, cliEnv } from './helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 import { tempFolders } from '../helpers/tempFolders';
 
@@ -69,26 +70,26 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
     assert.ok(idsBefore.length >= 3, 'the seeded flow spec lists the documented ids');
 
     // 1. push creates the spec and links the file.
-    const pushed = await cli(['push', 'crm-connectionSpec.json'], env, dir);
+    const pushed = await cliProcess(['push', 'crm-connectionSpec.json'], env, dir);
     assert.equal(pushed.code, 0, pushed.stdout + pushed.stderr);
     const id = /^created\s+crm-connectionSpec\.json → ([0-9a-f-]{36})$/m.exec(pushed.stdout)?.[1];
     assert.ok(id, pushed.stdout);
     assert.equal((await directCall(emulator.url, 'GET', `/connectionSpecs/${id}`)).name, 'Acceptance CRM');
 
     // 2. register appends the id, keeping every id already there, in order.
-    const registered = await cli(['register', 'crm-connectionSpec.json'], env, dir);
+    const registered = await cliProcess(['register', 'crm-connectionSpec.json'], env, dir);
     assert.equal(registered.code, 0, registered.stdout + registered.stderr);
     assert.match(registered.stdout, new RegExp(`registered ${id} in RestStorageToAEP .*none removed`));
     const idsAfter = (await directCall(emulator.url, 'GET', `/flowSpecs/${REST_STORAGE_TO_AEP}`)).sourceConnectionSpecIds;
     assert.deepEqual(idsAfter, [...idsBefore, id]);
 
     // 3. pull it back into a new file: the authored content, without server-managed fields.
-    const pulled = await cli(['pull', 'connection-spec', id!, '-o', 'pulled-connectionSpec.json'], env, dir);
+    const pulled = await cliProcess(['pull', 'connection-spec', id!, '-o', 'pulled-connectionSpec.json'], env, dir);
     assert.equal(pulled.code, 0, pulled.stderr);
     assert.deepEqual(JSON.parse(readFileSync(join(dir, 'pulled-connectionSpec.json'), 'utf8')), authored);
 
     // 4. diff reports no difference, for the pushed file and the pulled one.
-    const same = await cli(['diff', 'crm-connectionSpec.json', 'pulled-connectionSpec.json'], env, dir);
+    const same = await cliProcess(['diff', 'crm-connectionSpec.json', 'pulled-connectionSpec.json'], env, dir);
     assert.equal(same.code, 0, same.stdout + same.stderr);
     assert.match(same.stdout, /^same\s+crm-connectionSpec\.json$/m);
     assert.match(same.stdout, /^same\s+pulled-connectionSpec\.json$/m);
@@ -100,10 +101,10 @@ describe('the CLI against the emulator alone: validate, push, pull, diff, regist
 
     // 6. diff shows it, and push refuses to overwrite it; the remote keeps the other change.
     writeFileSync(join(dir, 'crm-connectionSpec.json'), `${JSON.stringify({ ...authored, version: '1.1' }, null, 2)}\n`);
-    const differs = await cli(['diff', 'crm-connectionSpec.json'], env, dir);
+    const differs = await cliProcess(['diff', 'crm-connectionSpec.json'], env, dir);
     assert.equal(differs.code, 1);
     assert.match(differs.stdout, /^differs\s+crm-connectionSpec\.json: .*\[remote changed since last sync\]/m);
-    const refused = await cli(['push', 'crm-connectionSpec.json'], env, dir);
+    const refused = await cliProcess(['push', 'crm-connectionSpec.json'], env, dir);
     assert.equal(refused.code, 1, refused.stdout);
     assert.match(refused.stdout, /^refused\s+crm-connectionSpec\.json: .*changed since the last sync.*--force/m);
     assert.match(refused.stderr, /0 updated, 0 unchanged, 1 refused/);

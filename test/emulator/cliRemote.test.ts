@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnCliEmulator, type CliEmulator } from './helpers/cliEmulator';
-import { cli, cliEnv } from './helpers/runCli';
+import { cli, cliEnv, cliProcess } from './helpers/runCli';
 import { validConnectionSpec as sampleConnectionSpec } from '../unit/fakes/specFixtures';
 import { tempFolders } from '../helpers/tempFolders';
 
@@ -143,7 +143,7 @@ describe('sources-sdk pull/push/diff/register against `sources-sdk emulator`', (
     const workspace = tempFolder('cli-parallel-');
     const groups = [0, 1].map((g) => Array.from({ length: 6 }, (_, i) => `p${g}-${i}-connectionSpec.json`));
     groups.flat().forEach((f) => writeFileSync(join(workspace, f), JSON.stringify(sampleConnectionSpec(`Parallel ${f}`), null, 2)));
-    const runs = await Promise.all(groups.map((files) => cli(['push', ...files], env, workspace)));
+    const runs = await Promise.all(groups.map((files) => cliProcess(['push', ...files], env, workspace)));
     for (const run of runs) assert.equal(run.code, 0, run.stdout + run.stderr);
     const links = JSON.parse(readFileSync(join(workspace, '.sources-sdk/links.json'), 'utf8'));
     assert.equal(Object.keys(links.environments["local|CLITEST@AdobeOrg|prod"]).length, 12);

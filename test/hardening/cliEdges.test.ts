@@ -9,7 +9,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledCliPath, spawnCliEmulator, type CliEmulator } from '../emulator/helpers/cliEmulator';
-import { cli, waitFor, cliEnv } from '../emulator/helpers/runCli';
+import { cliProcess, waitFor, cliEnv } from '../emulator/helpers/runCli';
 import { resolveOutputTarget } from '../../cli/outputTarget';
 import { globWalk } from '../../cli/commands/unreadable';
 
@@ -43,7 +43,7 @@ describe('CLI edges', () => {
       writeFileSync(join(specs, 'locked', 'hidden-connectionSpec.json'), VALID);
       chmodSync(join(specs, 'locked'), 0);
     }
-    const run = await cli(['validate', 'specs'], {}, dir);
+    const run = await cliProcess(['validate', 'specs'], {}, dir);
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /specs\/loop: cannot read \(ELOOP\)/);
     if (!isRoot) assert.match(run.stderr, /specs\/locked: cannot read \(EACCES\)/);
@@ -62,13 +62,13 @@ describe('CLI edges', () => {
       chmodSync(join(globbed, 'locked'), 0);
     }
     try {
-      const deep = await cli(['validate', 'globbed/**/*.json'], {}, dir);
+      const deep = await cliProcess(['validate', 'globbed/**/*.json'], {}, dir);
       assert.equal(deep.code, 2, deep.stderr);
       assert.match(deep.stderr, /globbed\/nested\/loop: cannot read \(ELOOP\)/);
       if (!isRoot) assert.match(deep.stderr, /globbed\/locked: cannot read \(EACCES\)/);
       assert.match(deep.stderr, /2 files checked/, 'the readable specs are still checked');
       // `globbed/*.json` reads only globbed/ itself: what lies deeper is not its business.
-      const shallow = await cli(['validate', 'globbed/*.json'], {}, dir);
+      const shallow = await cliProcess(['validate', 'globbed/*.json'], {}, dir);
       assert.equal(shallow.code, 0, shallow.stderr);
       assert.doesNotMatch(shallow.stderr, /cannot read/);
     } finally {
@@ -104,18 +104,18 @@ describe('CLI edges', () => {
     assert.deepEqual(await resolveOutputTarget(fifo, 'pipe.json', true), { ok: false, message: 'pipe.json is a named pipe (FIFO); -o writes regular files only' });
     assert.match((await resolveOutputTarget('/dev/null', '/dev/null', true) as { message: string }).message, /is a device/);
     assert.match((await resolveOutputTarget(dir, 'here', true) as { message: string }).message, /is a folder/);
-    const run = await cli(['pull', 'flow-spec', REST, '-o', 'pipe.json'], env, dir);
+    const run = await cliProcess(['pull', 'flow-spec', REST, '-o', 'pipe.json'], env, dir);
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /named pipe/);
 
     writeFileSync(join(dir, 'real-flowSpec.json'), '{}\n');
     symlinkSync('real-flowSpec.json', join(dir, 'link-flowSpec.json'));
-    const refused = await cli(['pull', 'flow-spec', REST, '-o', 'link-flowSpec.json'], env, dir);
+    const refused = await cliProcess(['pull', 'flow-spec', REST, '-o', 'link-flowSpec.json'], env, dir);
     assert.equal(refused.code, 2, refused.stderr);
     assert.match(refused.stderr, /link-flowSpec\.json is a symbolic link; not written \(use --force/);
     assert.ok(lstatSync(join(dir, 'link-flowSpec.json')).isSymbolicLink());
     assert.equal(readFileSync(join(dir, 'real-flowSpec.json'), 'utf8'), '{}\n');
-    const forced = await cli(['pull', 'flow-spec', REST, '-o', 'link-flowSpec.json', '--force'], env, dir);
+    const forced = await cliProcess(['pull', 'flow-spec', REST, '-o', 'link-flowSpec.json', '--force'], env, dir);
     assert.equal(forced.code, 0, forced.stderr);
     assert.ok(lstatSync(join(dir, 'link-flowSpec.json')).isSymbolicLink(), 'the link is still a link');
     assert.equal(JSON.parse(readFileSync(join(dir, 'real-flowSpec.json'), 'utf8')).name, 'RestStorageToAEP');
@@ -125,7 +125,7 @@ describe('CLI edges', () => {
     writeFileSync(join(dir, 'cred-connectionSpec.json'), VALID);
     for (const variable of ['SOURCES_SDK_PLATFORM_URL', 'SOURCES_SDK_IMS_URL']) {
       const url = emulator.url.replace('http://', 'http://someone:hunter2@');
-      const run = await cli(['push', 'cred-connectionSpec.json'], { ...env, [variable]: url }, dir);
+      const run = await cliProcess(['push', 'cred-connectionSpec.json'], { ...env, [variable]: url }, dir);
       assert.equal(run.code, 2, run.stdout + run.stderr);
       assert.doesNotMatch(run.stdout + run.stderr, /hunter2|someone/);
       assert.match(run.stderr, /contains a user name or password/);
@@ -133,7 +133,7 @@ describe('CLI edges', () => {
   });
 
   test('emulator: a non-loopback --host needs --allow-remote, and then warns', async () => {
-    const refused = await cli(['emulator', '--host', '0.0.0.0', '--port', '0'], {}, dir);
+    const refused = await cliProcess(['emulator', '--host', '0.0.0.0', '--port', '0'], {}, dir);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /not a loopback address.*--allow-remote/s);
     const child = spawn(process.execPath, [await bundledCliPath(), 'emulator', '--host', '0.0.0.0', '--port', '0', '--allow-remote', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });

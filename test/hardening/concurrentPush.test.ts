@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { createFlowServiceClient } from '../../core/api/flowServiceClient';
 import { findSpecsByName } from '../../core/api/nameLookup';
 import { spawnCliEmulator, type CliEmulator } from '../emulator/helpers/cliEmulator';
-import { cli, cliEnv } from '../emulator/helpers/runCli';
+import { cliProcess, cliEnv } from '../emulator/helpers/runCli';
 import { validConnectionSpec } from '../unit/fakes/specFixtures';
 
 describe('no duplicate create across processes', () => {
@@ -39,7 +39,7 @@ describe('no duplicate create across processes', () => {
       // Round 3 uses a name the property filter cannot express (a comma): the lookup must still be exact.
       const name = round === 3 ? `Race, round ${round}` : `Race round ${round}`;
       writeFileSync(join(root, 'race-connectionSpec.json'), `${JSON.stringify(validConnectionSpec(name), null, 2)}\n`);
-      const runs = await Promise.all(Array.from({ length: 4 }, () => cli(['push', 'race-connectionSpec.json'], env, root)));
+      const runs = await Promise.all(Array.from({ length: 4 }, () => cliProcess(['push', 'race-connectionSpec.json'], env, root)));
       for (const run of runs) assert.equal(run.code, 0, run.stdout + run.stderr);
       const words = runs.map((run) => run.stdout.trim().split(/\s+/)[0]).sort();
       assert.deepEqual(words, ['created', 'unchanged', 'unchanged', 'unchanged'], runs.map((r) => r.stdout).join(''));

@@ -1,5 +1,6 @@
 /**
- * `sources-sdk docs` (the bundled dist/cli.js; build first): the documentation page of each example connection spec
+ * `sources-sdk docs` (through the CLI's `main` in this process; the first golden page also from the bundled
+ * dist/cli.js in a child process, build first): the documentation page of each example connection spec
  * matches its golden file (test/fixtures/docs-pages; SOURCES_SDK_UPDATE_GOLDEN=1 rewrites them), names every auth
  * parameter and every required source parameter with its description, takes the connection spec id from a prod link
  * (never from the local emulator's), and refuses to overwrite a file without --force.
@@ -10,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempFolders } from '../helpers/tempFolders';
+import { cliInProcess } from '../helpers/cliInProcess';
 import { sourceFacts } from '../../core/docs/sourceFacts';
 import { documentationPageName } from '../../core/docs/sourcePage';
 
@@ -20,9 +22,13 @@ const EXAMPLES = join(ROOT, 'examples');
 const GOLDEN = join(ROOT, 'test', 'fixtures', 'docs-pages');
 const SPECS = ['acme-crm-connectionSpec.json', 'acme-events-streaming-connectionSpec.json', 'broken-connectionSpec.json'];
 
-function docs(args: string[], cwd: string) {
+function docsProcess(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, 'docs', ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function docs(args: string[], cwd: string) {
+  return cliInProcess(['docs', ...args], process.env, cwd);
 }
 
 function link(remoteId: string) {
@@ -38,8 +44,8 @@ describe('sources-sdk docs', () => {
   before(() => assert.ok(existsSync(CLI), 'dist/cli.js exists (run node esbuild.mjs)'));
 
   for (const file of SPECS) {
-    test(`${file}: the page matches its golden file`, () => {
-      const result = docs([join('examples', file)], ROOT);
+    test(`${file}: the page matches its golden file`, async () => {
+      const result = file === SPECS[0] ? docsProcess([join('examples', file)], ROOT) : await docs([join('examples', file)], ROOT);
       assert.equal(result.code, 0, result.stderr);
       const golden = join(GOLDEN, file.replace(/-connectionSpec\.json$/, '.md'));
       if (process.env.SOURCES_SDK_UPDATE_GOLDEN === '1') writeFileSync(golden, result.stdout);
@@ -47,9 +53,9 @@ describe('sources-sdk docs', () => {
       assert.match(result.stderr, /no link to an uploaded spec/);
     });
 
-    test(`${file}: every auth parameter and every required source parameter appears with its description`, () => {
+    test(`${file}: every auth parameter and every required source parameter appears with its description`, async () => {
       const spec = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
-      const page = docs([join('examples', file)], ROOT).stdout;
+      const page = (await docs([join('examples', file)], ROOT)).stdout;
       const facts = sourceFacts(spec);
       const expected = [
         ...facts.auth.flatMap((entry) => entry.parameters),
@@ -74,14 +80,14 @@ describe('sources-sdk docs', () => {
     });
   }
 
-  test('examples come from defaults and enums; a secret never gets one', () => {
+  test('examples come from defaults and enums; a secret never gets one', async () => {
     const dir = tempFolder('docs-values-');
     const spec = JSON.parse(readFileSync(join(EXAMPLES, 'acme-crm-connectionSpec.json'), 'utf8'));
     spec.sourceSpec.spec.properties.region = { type: 'string', description: 'Data centre.', enum: ['eu', 'us'] };
     spec.sourceSpec.spec.properties.pageSize = { type: 'integer', description: 'Records per page.', default: 50 };
     spec.authSpec[0].spec.properties.clientSecret.default = 'do-not-show';
     writeFileSync(join(dir, 'values-connectionSpec.json'), JSON.stringify(spec));
-    const result = docs(['values-connectionSpec.json'], dir);
+    const result = await docs(['values-connectionSpec.json'], dir);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /"region": "eu"/);
     assert.match(result.stdout, /"pageSize": 50/);
@@ -90,14 +96,14 @@ describe('sources-sdk docs', () => {
     assert.doesNotMatch(result.stdout, /do-not-show/);
   });
 
-  test('the connection spec id comes from the prod link in .sources-sdk/links.json, never the local emulator\'s', () => {
+  test('the connection spec id comes from the prod link in .sources-sdk/links.json, never the local emulator\'s', async () => {
     const dir = tempFolder('docs-linked-');
     mkdirSync(join(dir, 'specs'));
     mkdirSync(join(dir, '.sources-sdk'));
     copyFileSync(join(EXAMPLES, 'acme-crm-connectionSpec.json'), join(dir, 'specs', 'acme-crm-connectionSpec.json'));
     const links = (environments: Record<string, unknown>) => writeFileSync(join(dir, '.sources-sdk', 'links.json'), JSON.stringify({ version: 1, environments }));
     links({ 'local|LOCAL@AdobeOrg|dev': { 'specs/acme-crm-connectionSpec.json': link('local-1111') } });
-    let result = docs(['specs/acme-crm-connectionSpec.json'], dir);
+    let result = await docs(['specs/acme-crm-connectionSpec.json'], dir);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Replace `\{CONNECTION_SPEC_ID\}`/);
     assert.doesNotMatch(result.stdout, /local-1111/);
@@ -108,7 +114,7 @@ describe('sources-sdk docs', () => {
       'prod|ACME@AdobeOrg|prod': { 'specs/acme-crm-connectionSpec.json': link('prod-3333') },
     });
     // Run from the spec's folder: the links file is found above it.
-    result = docs(['acme-crm-connectionSpec.json'], join(dir, 'specs'));
+    result = await docs(['acme-crm-connectionSpec.json'], join(dir, 'specs'));
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /The connection spec id of Acme CRM contacts is `prod-3333`/);
     assert.match(result.stdout, /"id": "prod-3333"/);
@@ -116,39 +122,39 @@ describe('sources-sdk docs', () => {
     assert.match(result.stderr, /connection spec id prod-3333 \(linked in prod\|ACME@AdobeOrg\|prod\)/);
 
     writeFileSync(join(dir, '.sources-sdk', 'links.json'), '{"environments": []}');
-    result = docs(['specs/acme-crm-connectionSpec.json'], dir);
+    result = await docs(['specs/acme-crm-connectionSpec.json'], dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /links\.json: environments must be an object/);
     assert.equal(result.stdout, '');
   });
 
-  test('-o writes the file, refuses to replace one without --force, and --force replaces it', () => {
+  test('-o writes the file, refuses to replace one without --force, and --force replaces it', async () => {
     const dir = tempFolder('docs-output-');
     copyFileSync(join(EXAMPLES, 'acme-crm-connectionSpec.json'), join(dir, 'acme-crm-connectionSpec.json'));
-    let result = docs(['acme-crm-connectionSpec.json', '-o', 'page.md'], dir);
+    let result = await docs(['acme-crm-connectionSpec.json', '-o', 'page.md'], dir);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '');
     assert.match(readFileSync(join(dir, 'page.md'), 'utf8'), /^---\nkeywords:/);
     writeFileSync(join(dir, 'page.md'), 'my own words');
-    result = docs(['acme-crm-connectionSpec.json', '-o', 'page.md'], dir);
+    result = await docs(['acme-crm-connectionSpec.json', '-o', 'page.md'], dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /page\.md exists; pass --force/);
     assert.equal(readFileSync(join(dir, 'page.md'), 'utf8'), 'my own words');
-    result = docs(['acme-crm-connectionSpec.json', '-o', 'page.md', '--force'], dir);
+    result = await docs(['acme-crm-connectionSpec.json', '-o', 'page.md', '--force'], dir);
     assert.equal(result.code, 0, result.stderr);
     assert.match(readFileSync(join(dir, 'page.md'), 'utf8'), /^---\nkeywords:/);
   });
 
-  test('a flow spec, a file that is not JSON and a missing file are usage errors (exit 2)', () => {
+  test('a flow spec, a file that is not JSON and a missing file are usage errors (exit 2)', async () => {
     const dir = tempFolder('docs-errors-');
     writeFileSync(join(dir, 'bad-connectionSpec.json'), '{ "name": "x", ');
-    let result = docs([join(EXAMPLES, 'rest-storage-flowSpec.json')], dir);
+    let result = await docs([join(EXAMPLES, 'rest-storage-flowSpec.json')], dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /not a connection spec/);
-    result = docs(['bad-connectionSpec.json'], dir);
+    result = await docs(['bad-connectionSpec.json'], dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /not valid JSON .*sources-sdk validate/);
-    result = docs(['missing-connectionSpec.json'], dir);
+    result = await docs(['missing-connectionSpec.json'], dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /cannot read \(ENOENT\)/);
   });

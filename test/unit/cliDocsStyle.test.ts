@@ -1,28 +1,25 @@
 /**
- * Issue 9's "done when", as users see it: `sources-sdk validate` (the bundled dist/cli.js, build first) on the
+ * Issue 9's "done when", as users see it: `sources-sdk validate` (through the CLI's `main` in this process) on the
  * docs-style corpus. A verbatim-style batch spec exits 0 showing only the typo warning and the hint; without
  * `paginationParams.type` it exits 1 with an error naming `type`; the streaming request and response forms have no error.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliInProcess } from '../helpers/cliInProcess';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const CORPUS = join(ROOT, 'test', 'fixtures', 'docs-style');
 
 function validate(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, 'validate', ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return cliInProcess(['validate', ...args], process.env, cwd);
 }
 
 describe('sources-sdk validate on documentation-style specs', () => {
   let dir: string;
   before(() => {
-    assert.ok(existsSync(CLI), 'dist/cli.js exists (run node esbuild.mjs)');
     dir = mkdtempSync(join(tmpdir(), 'ssdk-docs-style-'));
     for (const file of ['verbatim-batch-connectionSpec.json', 'streaming-request-connectionSpec.json', 'streaming-response-connectionSpec.json']) {
       copyFileSync(join(CORPUS, file), join(dir, file));
@@ -33,8 +30,8 @@ describe('sources-sdk validate on documentation-style specs', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('the verbatim-style batch spec exits 0 with exactly the http: // typo warning and the limitValue hint', () => {
-    const result = validate(['verbatim-batch-connectionSpec.json'], dir);
+  test('the verbatim-style batch spec exits 0 with exactly the http: // typo warning and the limitValue hint', async () => {
+    const result = await validate(['verbatim-batch-connectionSpec.json'], dir);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const lines = result.stdout.trim().split('\n');
     assert.equal(lines.length, 2, result.stdout);
@@ -43,14 +40,14 @@ describe('sources-sdk validate on documentation-style specs', () => {
     assert.match(result.stderr, /0 errors, 1 warnings/);
   });
 
-  test('without paginationParams.type it exits 1 with an error that names "type"', () => {
-    const result = validate(['no-type-connectionSpec.json'], dir);
+  test('without paginationParams.type it exits 1 with an error that names "type"', async () => {
+    const result = await validate(['no-type-connectionSpec.json'], dir);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stdout, /^no-type-connectionSpec\.json:\d+:\d+ error SSDK\d{3} .*"type"/m);
   });
 
-  test('the streaming request (no authSpec) and response (authSpec: []) forms validate without an error', () => {
-    const result = validate(['streaming-request-connectionSpec.json', 'streaming-response-connectionSpec.json'], dir);
+  test('the streaming request (no authSpec) and response (authSpec: []) forms validate without an error', async () => {
+    const result = await validate(['streaming-request-connectionSpec.json', 'streaming-response-connectionSpec.json'], dir);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.doesNotMatch(result.stdout, / error /);
     assert.match(result.stderr, /2 files checked: 0 errors/);

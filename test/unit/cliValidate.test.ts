@@ -1,5 +1,7 @@
 /**
- * `sources-sdk validate` as users run it: the bundled dist/cli.js in a child process (build first).
+ * `sources-sdk validate` as users run it: through the CLI's `main` in this process (test/helpers/cliInProcess.ts), and
+ * the SARIF log from the bundled dist/cli.js in a child process (build first), whose documentation links are found
+ * next to the bundle.
  */
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LooseObject } from '../helpers/looseJson';
 import { tempFolders } from '../helpers/tempFolders';
+import { cliInProcess } from '../helpers/cliInProcess';
 import { findDiagnosticsDoc, formatSarif } from '../../cli/format/sarif';
 
 const tempFolder = tempFolders();
@@ -18,9 +21,13 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const VALID = join(ROOT, 'test', 'fixtures', 'valid');
 const ACME = readFileSync(join(VALID, 'acme-crm-connectionSpec.json'), 'utf8');
 
-function run(args: string[], cwd: string) {
+function runProcess(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, 'validate', ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function run(args: string[], cwd: string) {
+  return cliInProcess(['validate', ...args], process.env, cwd);
 }
 
 describe('sources-sdk validate', () => {
@@ -40,24 +47,24 @@ describe('sources-sdk validate', () => {
     writeFileSync(join(dir, 'plain.json'), '{"a": 1}');
   });
 
-  test('clean files and directories exit 0; non-spec json inside a directory is skipped silently', () => {
-    const single = run(['specs/good-connectionSpec.json'], dir);
+  test('clean files and directories exit 0; non-spec json inside a directory is skipped silently', async () => {
+    const single = await run(['specs/good-connectionSpec.json'], dir);
     assert.equal(single.code, 0, single.stderr);
     assert.equal(single.stdout, '');
-    const folder = run(['specs'], dir);
+    const folder = await run(['specs'], dir);
     assert.equal(folder.code, 0, folder.stderr);
     assert.match(folder.stderr, /^2 files checked: 0 errors/m);
     assert.doesNotMatch(folder.stderr, /notes\.json/);
   });
 
-  test('warnings alone still exit 0', () => {
-    const result = run(['warn-connectionSpec.json'], dir);
+  test('warnings alone still exit 0', async () => {
+    const result = await run(['warn-connectionSpec.json'], dir);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /warning SSDK011/);
   });
 
-  test('errors exit 1 with file:line:col severity code message lines and a summary on stderr', () => {
-    const result = run(['bad-connectionSpec.json'], dir);
+  test('errors exit 1 with file:line:col severity code message lines and a summary on stderr', async () => {
+    const result = await run(['bad-connectionSpec.json'], dir);
     assert.equal(result.code, 1);
     const lines = result.stdout.trim().split('\n');
     for (const line of lines) assert.match(line, /^bad-connectionSpec\.json:\d+:\d+ (error|warning|info|hint) SSDK\d{3} \S/);
@@ -66,15 +73,15 @@ describe('sources-sdk validate', () => {
     assert.match(result.stderr, /1 file checked: [1-9]\d* errors, [1-9]\d* warnings/);
   });
 
-  test('globs expand; strict JSON errors are errors', () => {
-    const result = run(['*-connectionSpec.json'], dir);
+  test('globs expand; strict JSON errors are errors', async () => {
+    const result = await run(['*-connectionSpec.json'], dir);
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^syntax-connectionSpec\.json:2:14 error SSDK003 /m);
     assert.match(result.stderr, /3 files checked/);
   });
 
-  test('--format json gives an array of findings with 1-based positions', () => {
-    const result = run(['--format', 'json', 'syntax-connectionSpec.json'], dir);
+  test('--format json gives an array of findings with 1-based positions', async () => {
+    const result = await run(['--format', 'json', 'syntax-connectionSpec.json'], dir);
     assert.equal(result.code, 1);
     const findings = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
     const comma = findings.find((f) => f.code === 'SSDK003');
@@ -95,7 +102,7 @@ describe('sources-sdk validate', () => {
   });
 
   test('--format sarif is a SARIF 2.1.0 log with rules and located results', () => {
-    const result = run(['--format', 'sarif', 'bad-connectionSpec.json', 'syntax-connectionSpec.json'], dir);
+    const result = runProcess(['--format', 'sarif', 'bad-connectionSpec.json', 'syntax-connectionSpec.json'], dir);
     assert.equal(result.code, 1);
     const log = JSON.parse(result.stdout);
     assert.equal(log.version, '2.1.0');
@@ -126,29 +133,29 @@ describe('sources-sdk validate', () => {
     assert.deepEqual(comma?.locations[0].physicalLocation.region, { startLine: 2, startColumn: 14, endLine: 2, endColumn: 15 });
   });
 
-  test('usage and I/O problems exit 2', () => {
-    const missing = run(['nope-connectionSpec.json'], dir);
+  test('usage and I/O problems exit 2', async () => {
+    const missing = await run(['nope-connectionSpec.json'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope-connectionSpec\.json: no such file/);
-    const unmatched = run(['*.nothing'], dir);
+    const unmatched = await run(['*.nothing'], dir);
     assert.equal(unmatched.code, 2);
     assert.match(unmatched.stderr, /no file matched/);
-    const notSpec = run(['plain.json'], dir);
+    const notSpec = await run(['plain.json'], dir);
     assert.equal(notSpec.code, 2);
     assert.match(notSpec.stderr, /plain\.json: not a connection or flow spec/);
-    assert.equal(run([], dir).code, 2);
-    assert.equal(run(['--format', 'xml', 'specs'], dir).code, 2);
+    assert.equal((await run([], dir)).code, 2);
+    assert.equal((await run(['--format', 'xml', 'specs'], dir)).code, 2);
   });
 
-  test('a missing file among good ones still exits 2 and reports the good ones', () => {
-    const result = run(['specs/good-connectionSpec.json', 'missing-flowSpec.json'], dir);
+  test('a missing file among good ones still exits 2 and reports the good ones', async () => {
+    const result = await run(['specs/good-connectionSpec.json', 'missing-flowSpec.json'], dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /1 file checked/);
   });
 
-  test('a file saved with a byte order mark and CRLF line ends (Windows editors) is checked like the editor sees it', () => {
+  test('a file saved with a byte order mark and CRLF line ends (Windows editors) is checked like the editor sees it', async () => {
     writeFileSync(join(dir, 'windows-connectionSpec.json'), `\uFEFF${ACME.replace(/\n/g, '\r\n')}`);
-    const result = run(['windows-connectionSpec.json'], dir);
+    const result = await run(['windows-connectionSpec.json'], dir);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.doesNotMatch(result.stdout, /SSDK001/);
   });

@@ -168,7 +168,9 @@ describe('remote commands against the bundled emulator', () => {
 
   test('a remote change since the last sync → Compare / Overwrite / Cancel', async () => {
     // Someone else updates the remote through the API (via a second file linked nowhere, with force).
-    const { createFlowServiceClient } = await import('../../core/api/flowServiceClient');
+    // require, not import(): npm test loads TypeScript through tsx's CommonJS hook only (scripts/runTests.mjs).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createFlowServiceClient } = require('../../core/api/flowServiceClient') as typeof import('../../core/api/flowServiceClient');
     const client = createFlowServiceClient({
       environment: { name: 'x', platformUrl: api.api.emulatorUrl()!, imsUrl: api.api.emulatorUrl()!, orgId: 'LOCAL@AdobeOrg', clientId: 'sources-sdk-local-client', sandbox: 'dev', scopes: ['openid'] },
       clientSecret: 'sources-sdk-local-secret',
@@ -233,7 +235,8 @@ describe('remote commands against the bundled emulator', () => {
   });
 
   test('one API client per environment: one IMS token serves several commands', async () => {
-    const { startTestEmulator } = await import('../emulator/helpers/emulator');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startTestEmulator } = require('../emulator/helpers/emulator') as typeof import('../emulator/helpers/emulator');
     const tokenRequests: string[] = [];
     const emu = await startTestEmulator({ clientId: 'token-count-client', clientSecret: 'token-count-secret', log: (line) => { if (line.startsWith('POST /ims/token')) tokenRequests.push(line); } });
     try {

@@ -1,7 +1,8 @@
 /**
- * Runs the emulator the way users do, through the bundled CLI in a child process. The CLI is bundled once per
- * test process into a temp folder removed when the process exits (same esbuild settings as the real build, CLI entry only), so these tests do
- * not depend on a stale or half-built dist/.
+ * Runs the emulator the way users do, through the bundled CLI in a child process. Under `npm test` that is the
+ * dist/cli.js the script built just before (scripts/runTests.mjs passes its path in SOURCES_SDK_TEST_CLI); otherwise
+ * the CLI is bundled once per test process into a temp folder removed when the process exits (same esbuild settings
+ * as the real build, CLI entry only), so these tests never depend on a stale or half-built dist/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -11,8 +12,10 @@ import { processTempFolder } from '../../helpers/tempFolders';
 const REPO_ROOT = resolve(__dirname, '../../..');
 let bundled: Promise<string> | undefined;
 
-/** Path of a freshly bundled `cli.js`. */
+/** Path of a freshly bundled `cli.js`: the run's (SOURCES_SDK_TEST_CLI), else one bundled for this process. */
 export function bundledCliPath(): Promise<string> {
+  const shared = process.env.SOURCES_SDK_TEST_CLI;
+  if (shared) return Promise.resolve(shared);
   bundled ??= (async () => {
     const outdir = processTempFolder('cli-');
     await build({

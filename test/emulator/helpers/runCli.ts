@@ -1,6 +1,11 @@
-/** Runs `sources-sdk …` (the freshly bundled CLI) in a child process, as a user or a CI job would. */
+/**
+ * Runs `sources-sdk …`: in this process through its `main` (`cli`, the default: most tests check what a command
+ * does, not the process around it), or the freshly bundled CLI in a child process, as a user or a CI job would
+ * (`cliProcess`, `startCli`: several processes at once, Ctrl+C, exit on a closed pipe).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { bundledCliPath } from './cliEmulator';
+import { cliInProcess } from '../../helpers/cliInProcess';
 
 export interface CliRun {
   code: number | null;
@@ -29,10 +34,13 @@ export async function startCli(args: string[], env: Record<string, string | unde
   return { child, stdout: () => stdout, stderr: () => stderr, done };
 }
 
-/** Runs the CLI to completion. */
-export async function cli(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<CliRun> {
+/** Runs the bundled CLI in a child process to completion. */
+export async function cliProcess(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<CliRun> {
   return (await startCli(args, env, cwd)).done;
 }
+
+/** Runs the CLI in this process to completion (test/helpers/cliInProcess.ts), with only PATH plus `env` as its environment. */
+export const cli: (args: string[], env: Record<string, string | undefined>, cwd: string) => Promise<CliRun> = cliInProcess;
 
 /** Polls `condition` every few milliseconds until it holds, failing after `timeoutMs`. */
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

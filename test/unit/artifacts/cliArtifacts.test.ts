@@ -1,17 +1,14 @@
-/** `sources-sdk validate <dir>` on artifacts folders, as users run it: the bundled dist/cli.js in a child process. */
+/** `sources-sdk validate <dir>` on artifacts folders, as users run it, through the CLI's `main` in this process. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanFiles, PNG_BYTES } from './folders';
-
-const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+import { cliInProcess } from '../../helpers/cliInProcess';
 
 function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, 'validate', ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return cliInProcess(['validate', ...args], process.env, cwd);
 }
 
 function writeFolder(root: string, source: string, files: Record<string, string | Uint8Array>): string {
@@ -24,7 +21,6 @@ function writeFolder(root: string, source: string, files: Record<string, string 
 describe('sources-sdk validate: artifacts folders', () => {
   let dir: string;
   before(() => {
-    assert.ok(existsSync(CLI), 'dist/cli.js exists (run node esbuild.mjs)');
     dir = mkdtempSync(join(tmpdir(), 'ssdk-artifacts-'));
     writeFolder(join(dir, 'clean'), 'acme', cleanFiles());
     const broken: Record<string, string | Uint8Array> = cleanFiles();
@@ -38,16 +34,16 @@ describe('sources-sdk validate: artifacts folders', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('a clean folder exits 0 and counts its artifact files', () => {
-    const result = run(['clean'], dir);
+  test('a clean folder exits 0 and counts its artifact files', async () => {
+    const result = await run(['clean'], dir);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     // Only the spec's own SSDK517 notes (label/description use `text`, the testing form); no artifact finding.
     assert.deepEqual(result.stdout.trim().split('\n').map((line) => line.split(' ')[2]), ['SSDK517', 'SSDK517']);
     assert.match(result.stderr, /^5 files checked: 0 errors, 0 warnings, 2 infos/m);
   });
 
-  test('findings are reported on the artifact files, file:line:col, exit 1', () => {
-    const result = run(['broken'], dir);
+  test('findings are reported on the artifact files, file:line:col, exit 1', async () => {
+    const result = await run(['broken'], dir);
     assert.equal(result.code, 1, result.stderr);
     const base = join('broken', 'Sources', 'acme', 'Artifacts');
     assert.match(result.stdout, new RegExp(`^${escape(join(base, 'acme-category.txt'))}:1:1 error SSDK804 .*did you mean "marketingAutomation"`, 'm'));
@@ -57,13 +53,13 @@ describe('sources-sdk validate: artifacts folders', () => {
     assert.match(result.stdout, new RegExp(`^${escape(join(base, 'acme-category.txt'))}:1:1 warning SSDK811 `, 'm'));
   });
 
-  test('--format json and sarif name the artifact file', () => {
-    const json = run(['--format', 'json', 'png'], dir);
+  test('--format json and sarif name the artifact file', async () => {
+    const json = await run(['--format', 'json', 'png'], dir);
     assert.equal(json.code, 1);
     const findings = JSON.parse(json.stdout) as Array<{ file: string; code: string; line: number }>;
     assert.deepEqual(findings.filter((f) => f.code.startsWith('SSDK8')).map((f) => [f.file, f.code, f.line]),
       [[join('png', 'Sources', 'acme', 'Artifacts', 'acme-icon.svg'), 'SSDK808', 1]]);
-    const sarif = run(['--format', 'sarif', 'png'], dir);
+    const sarif = await run(['--format', 'sarif', 'png'], dir);
     assert.equal(sarif.code, 1);
     const log = JSON.parse(sarif.stdout);
     const result = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId.startsWith('SSDK8'));
@@ -72,8 +68,8 @@ describe('sources-sdk validate: artifacts folders', () => {
     assert.ok(log.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'SSDK810'));
   });
 
-  test('an artifact file named on the command line checks its folder', () => {
-    const result = run([join('broken', 'Sources', 'acme', 'Artifacts', 'acme-icon.svg')], dir);
+  test('an artifact file named on the command line checks its folder', async () => {
+    const result = await run([join('broken', 'Sources', 'acme', 'Artifacts', 'acme-icon.svg')], dir);
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stdout, /SSDK810/);
     assert.doesNotMatch(result.stderr, /not a connection or flow spec/);

@@ -1,28 +1,24 @@
 /**
- * `sources-sdk new --from-openapi` through the real CLI (dist/cli.js, built by `npm test`): the list of operations
- * without --operation (exit 2), an unknown operation, unreadable and invalid descriptions (a clear error, exit 2),
+ * `sources-sdk new --from-openapi` through the CLI's `main` in this process (test/helpers/cliInProcess.ts): the list
+ * of operations without --operation (exit 2), an unknown operation, unreadable and invalid descriptions (a clear
+ * error, exit 2),
  * an existing output file kept without --force (exit 1) and replaced with it, `validate` showing the guesses as
  * information, and `new` then `preview` reading all 7 records of a fake of the described API.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startFakeApi, type FakeApi } from '../../helpers/fakeApi';
+import { cliInProcess } from '../../helpers/cliInProcess';
 import { tempFolders } from '../../helpers/tempFolders';
 
-const CLI = resolve(__dirname, '../../../dist/cli.js');
 const CRM = resolve(__dirname, '../../fixtures/openapi/crm-contacts.oas30.yaml');
 const SHOP = resolve(__dirname, '../../fixtures/openapi/shop-orders.oas31.json');
 const temp = tempFolders();
 
-function cli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, cwd }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
+function cli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return cliInProcess(args, env, cwd);
 }
 
 describe('sources-sdk new --from-openapi', () => {

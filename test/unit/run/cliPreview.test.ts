@@ -1,7 +1,8 @@
 /**
- * `sources-sdk preview` through the real CLI (dist/cli.js, built by `npm test`) against the fake source: every
- * pagination type returns exactly the records the source holds with the requests it should make, no secret in any
- * output, the exit codes.
+ * `sources-sdk preview` through the CLI's `main` in this process (test/helpers/cliInProcess.ts) against the fake
+ * source: every pagination type returns exactly the records the source holds with the requests it should make, no
+ * secret in any output, the exit codes. The first pagination type also runs the real CLI (dist/cli.js, built by
+ * `npm test`) in a child process, its JSON read from the pipe.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FAKE_CREDENTIALS, FAKE_TOTALS, startFakeSource, type FakeSource } from '../../helpers/fakeSource';
 import { AUTH, PAGINATION_ATTRIBUTES, previewSpec } from '../../helpers/fakeSourceSpecs';
+import { cliInProcess } from '../../helpers/cliInProcess';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 let source: FakeSource;
@@ -24,7 +26,11 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return cliInProcess(['preview', ...args], env, dir);
+}
+
+function cliProcess(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(process.execPath, [CLI, 'preview', ...args], { env: { PATH: process.env.PATH, ...env }, cwd: dir }, (err, stdout, stderr) => {
       done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
@@ -61,7 +67,7 @@ describe('sources-sdk preview', () => {
     test(`${type}: exactly the source's records and the requests it should make (json)`, async () => {
       const file = specFile(type.toLowerCase(), PAGINATION_ATTRIBUTES[type]);
       source.requests.length = 0;
-      const run = await cli([file, ...KEY_ARGS, ...WINDOW, '--format', 'json'], KEY_ENV);
+      const run = await (type === 'OFFSET' ? cliProcess : cli)([file, ...KEY_ARGS, ...WINDOW, '--format', 'json'], KEY_ENV);
       assert.equal(run.code, 0, run.stderr);
       const out = JSON.parse(run.stdout) as { requests: Array<{ method: string; url: string; status: number; durationMs: number }>; records: unknown[]; schema: object; warnings: unknown[] };
       assert.equal(out.records.length, expected.total);

@@ -1,9 +1,9 @@
-// Preloaded (`--import`) into every test file's process by scripts/runTests.mjs: points TMPDIR at a folder of that
+// Preloaded (`--require`) into every test file's process by scripts/runTests.mjs: points TMPDIR at a folder of that
 // test file's own under the run's parent folder, so the runner can tell afterwards which file left what behind.
 // Processes a test spawns inherit the same TMPDIR, so their leftovers are charged to the file that spawned them.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { tmpFolderName } from './testTmpdirName.mjs';
+const { mkdirSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const { tmpFolderName } = require('./testTmpdirName.cjs');
 
 const parent = process.env.SOURCES_SDK_TEST_TMP_PARENT;
 const testFile = process.argv[1];
