@@ -8,21 +8,17 @@ import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { diffSpec } from '../../core/sync/operations';
 import { linkStoreFor } from '../links';
 import {
-  CommandContext, UserError, isCancellation, refuseWith, reportError, showRemoteDiff, specDocument, whereLabel, withRemoteProgress,
+  CommandContext, isCancellation, refuseWith, reportError, showRemoteDiff, whereLabel, withRemoteProgress,
 } from './common';
+import { specDocumentOr } from './specDocumentOr';
 import { cancelled, done, failed, refused, type CommandResult } from './result';
 
 /** `same` and a one-line `summary` of the differences; `id` is the remote spec compared with. */
 export type CompareResult = CommandResult<{ same: boolean; summary: string; id?: string }>;
 
 export async function compareWithRemote(ctx: CommandContext, uriArg: unknown): Promise<CompareResult> {
-  let found: Awaited<ReturnType<typeof specDocument>>;
-  try {
-    found = await specDocument(uriArg);
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    return refuseWith(ctx, 'Compare with Remote', err.message, { same: false, summary: err.message });
-  }
+  const found = await specDocumentOr(uriArg, (reason) => refuseWith(ctx, 'Compare with Remote', reason, { same: false, summary: reason }));
+  if ('refused' in found) return found.refused;
   const { document } = found;
   const fileLabel = vscode.workspace.asRelativePath(document.uri);
   const links: LinkStore = linkStoreFor(document.uri) ?? new MemoryLinkStore();

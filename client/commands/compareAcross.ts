@@ -10,9 +10,10 @@ import { compareSpecs } from '../../core/sync/diff';
 import { LinkStore, MemoryLinkStore } from '../../core/sync/links';
 import { formatSpecFile, toAuthoringForm } from '../../core/sync/normalize';
 import { findRemoteCopy } from '../../core/sync/promote';
-import { kindInfo, type SpecKind } from '../../core/spec/kinds';
+import { kindInfo } from '../../core/spec/kinds';
 import { linkedIdentities, linkStoreFor } from '../links';
-import { CommandContext, UserError, isCancellation, reportError, specDocument, withRemoteProgress } from './common';
+import { CommandContext, isCancellation, reportError, withRemoteProgress } from './common';
+import { specDocumentOr } from './specDocumentOr';
 import { cancelled, done, failed, refused, type CommandResult } from './result';
 import { openSide, pickSandbox, type Side } from './sandboxPick';
 
@@ -45,14 +46,9 @@ async function copyIn(side: Side, links: LinkStore, filePath: string, text: stri
 
 export async function compareAcrossSandboxes(ctx: CommandContext, uriArg: unknown, argsArg: unknown): Promise<CommandResult<CompareAcrossDetails>> {
   const args: CompareAcrossArgs = argsArg && typeof argsArg === 'object' ? argsArg as CompareAcrossArgs : {};
-  let document: vscode.TextDocument;
-  let kind: SpecKind;
-  try {
-    ({ document, kind } = await specDocument(uriArg));
-  } catch (err) {
-    if (err instanceof UserError) return refused(err.message, {});
-    throw err;
-  }
+  const found = await specDocumentOr(uriArg, (reason) => refused(reason, {}));
+  if ('refused' in found) return found.refused;
+  const { document, kind } = found;
   const fileLabel = vscode.workspace.asRelativePath(document.uri);
   const knownIdentities = await linkedIdentities(document.uri);
   const from = await pickSandbox(ctx, 'left (source)', args.from, { knownIdentities });

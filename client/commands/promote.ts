@@ -14,7 +14,8 @@ import { applyPromotion, planPromotion, PromotionRegistrationFailed, type Promot
 import { PushRefused, type PushDecision } from '../../core/sync/push';
 import { findLinkedFile, linkedIdentities, linkStoreFor } from '../links';
 import { clearRefusal, showRefusal, showRegistrationRefusal } from '../refusalDiagnostics';
-import { CommandContext, UserError, describeError, isCancellation, reportError, requireTrust, specDocument, withRemoteProgress } from './common';
+import { CommandContext, describeError, isCancellation, reportError, requireTrust, withRemoteProgress } from './common';
+import { specDocumentOr } from './specDocumentOr';
 import { cancelled, done, failed, refused, type CommandResult } from './result';
 import { openSide, pickSandbox, type Side } from './sandboxPick';
 import { uploadDocument } from './upload';
@@ -157,13 +158,9 @@ export async function promoteSpec(ctx: CommandContext, uriArg: unknown, argsArg:
   };
   const untrusted = requireTrust(ctx, 'Promoting', {} as PromoteDetails);
   if (untrusted) return untrusted;
-  let document: vscode.TextDocument;
-  try {
-    document = (await specDocument(uriArg)).document;
-  } catch (err) {
-    if (err instanceof UserError) return refuse(err.message);
-    throw err;
-  }
+  const found = await specDocumentOr(uriArg, refuse);
+  if ('refused' in found) return found.refused;
+  const { document } = found;
   const fileLabel = vscode.workspace.asRelativePath(document.uri);
   if (document.uri.scheme !== 'file') return refuse(`save ${fileLabel} to a file first: its links say which spec it stands for.`);
   const knownIdentities = await linkedIdentities(document.uri);

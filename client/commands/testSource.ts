@@ -14,8 +14,9 @@ import { MemoryLinkStore } from '../../core/sync/links';
 import { linkStoreFor } from '../links';
 import { parseSpecObject } from '../specText';
 import {
-  CommandContext, commandOptions, SHOW_LOG, UserError, isCancellation, refuseWith, reportError, requireTrust, specDocument, withRemoteProgress,
+  CommandContext, commandOptions, SHOW_LOG, isCancellation, refuseWith, reportError, requireTrust, withRemoteProgress,
 } from './common';
+import { specDocumentOr } from './specDocumentOr';
 import { cancelled, done, failed, type CommandResult } from './result';
 
 export interface TestSourceOptions {
@@ -70,15 +71,10 @@ export async function testSourceInEmulator(ctx: CommandContext, uriArg: unknown,
   const options = commandOptions<TestSourceOptions>(optionsArg);
   const untrusted = requireTrust(ctx, 'Test Source in Emulator', { action: 'refused' as const });
   if (untrusted) return untrusted;
-  let document: vscode.TextDocument;
-  try {
-    const found = await specDocument(uriArg);
-    if (found.kind !== 'connectionSpec') throw new UserError(`${vscode.workspace.asRelativePath(found.document.uri)} is a flow spec: open the connection spec of the source to test.`);
-    document = found.document;
-  } catch (err) {
-    if (err instanceof UserError) return refuse(ctx, err.message);
-    throw err;
-  }
+  const found = await specDocumentOr(uriArg, (reason) => refuse(ctx, reason), ({ document, kind }) =>
+    kind === 'connectionSpec' ? undefined : `${vscode.workspace.asRelativePath(document.uri)} is a flow spec: open the connection spec of the source to test.`);
+  if ('refused' in found) return found.refused;
+  const { document } = found;
   const fileLabel = vscode.workspace.asRelativePath(document.uri);
   if (document.uri.scheme !== 'file') return refuse(ctx, `save ${fileLabel} to a file first.`);
   if (document.isDirty) await document.save();

@@ -14,9 +14,9 @@ import { linkStoreFor } from '../links';
 import type { GateVerdict } from '../uploadGate';
 import { clearRefusal, showRefusal } from '../refusalDiagnostics';
 import {
-  CommandContext, commandOptions, UserError, describeError, isCancellation, refuseWith, remoteTextLike, reportError, requireTrust, showRemoteDiff, specDocument,
-  withRemoteProgress,
+  CommandContext, commandOptions, describeError, isCancellation, refuseWith, remoteTextLike, reportError, requireTrust, showRemoteDiff, withRemoteProgress,
 } from './common';
+import { specDocumentOr } from './specDocumentOr';
 import { cancelled, done, failed, type CommandResult } from './result';
 
 export interface UploadOptions {
@@ -83,14 +83,9 @@ export async function uploadSpec(ctx: CommandContext, uriArg: unknown, optionsAr
   const options = commandOptions<UploadOptions>(optionsArg);
   const untrusted = requireTrust(ctx, 'Uploading', { action: 'refused' as const });
   if (untrusted) return untrusted;
-  let document: vscode.TextDocument;
-  try {
-    document = (await specDocument(uriArg)).document;
-  } catch (err) {
-    if (err instanceof UserError) return refuse(ctx, err.message);
-    throw err;
-  }
-  return uploadDocument(ctx, document, options, async () => {
+  const found = await specDocumentOr(uriArg, (reason) => refuse(ctx, reason));
+  if ('refused' in found) return found.refused;
+  return uploadDocument(ctx, found.document, options, async () => {
     const { client, env } = await ctx.session.client();
     return { client, config: env.config };
   });

@@ -375,6 +375,24 @@ describe('refusals', () => {
     await waitUntil('the trust editor opened', () => state.executed.some((c) => c.id === 'workbench.trust.manage'));
   });
 
+  test('the commands that start from a spec document refuse a file that is none, or a spec they cannot take, saying why', async () => {
+    const notSpec = join(workspaceRoot, 'not-a-spec.json');
+    writeFileSync(notSpec, '{ "hello": 1 }\n');
+    state.documents = state.documents.filter((d) => d.uri.fsPath !== notSpec);
+    for (const [id, options] of [
+      ['sourcesSdk.uploadSpec', { confirm: true }], ['sourcesSdk.testSourceInEmulator', { quiet: true }], ['sourcesSdk.compareWithRemote', undefined],
+      ['sourcesSdk.compareAcrossSandboxes', {}], ['sourcesSdk.promoteSpec', { confirm: true }],
+    ] as const) {
+      const result = await commands.executeCommand(id, Uri.file(notSpec), options) as { outcome: string; reason?: string };
+      assert.equal(result.outcome, 'refused', id);
+      assert.match(result.reason ?? '', /not-a-spec\.json is not a connection spec or flow spec/, id);
+    }
+    const flowSpec = writeSpec('refused-flowSpec.json', { name: 'f', sourceConnectionSpecIds: [] });
+    const tested = await commands.executeCommand('sourcesSdk.testSourceInEmulator', Uri.file(flowSpec), { quiet: true }) as { outcome: string; reason?: string };
+    assert.equal(tested.outcome, 'refused');
+    assert.match(tested.reason ?? '', /refused-flowSpec\.json is a flow spec: open the connection spec of the source to test/);
+  });
+
   test('a file with error diagnostics is not uploaded: the notification lists the first errors and offers Show Problems', async () => {
     const path = writeSpec('broken-connectionSpec.json', connectionSpec('broken'));
     state.diagnostics.set(Uri.file(path).toString(), [
