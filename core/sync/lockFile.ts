@@ -23,7 +23,7 @@ export interface LockOptions {
 
 /** Runs `work` while holding `lockPath`; always removes the lock afterwards. */
 export async function withLockFile<T>(lockPath: string, options: LockOptions, work: () => Promise<T>): Promise<T> {
-  await fs.mkdir(path.dirname(lockPath), { recursive: true });
+  await makeFolder(path.dirname(lockPath));
   const deadline = Date.now() + options.waitMs;
   for (;;) {
     try {
@@ -33,7 +33,7 @@ export async function withLockFile<T>(lockPath: string, options: LockOptions, wo
       const code = (err as NodeJS.ErrnoException).code;
       // Another process removed the (then empty) folder between our mkdir and our write: make it again.
       if (code === 'ENOENT') {
-        await fs.mkdir(path.dirname(lockPath), { recursive: true });
+        await makeFolder(path.dirname(lockPath));
         continue;
       }
       if (code !== 'EEXIST') throw err;
@@ -63,5 +63,20 @@ export async function withLockFile<T>(lockPath: string, options: LockOptions, wo
     await fs.rm(lockPath, { force: true });
     // Fails harmlessly (ENOTEMPTY) while another file's lock is held.
     if (options.removeEmptyFolder) await fs.rmdir(path.dirname(lockPath)).catch(() => undefined);
+  }
+}
+
+/**
+ * `mkdir -p` that survives another process removing the (empty) folder, or its empty parent, while it is being made:
+ * a recursive mkdir then fails with ENOENT, and trying again makes the whole path anew.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fs.mkdir(folder, { recursive: true });
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 20) throw err;
+    }
   }
 }
