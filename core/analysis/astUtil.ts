@@ -108,7 +108,7 @@ export function stringOffsetMapper(document: TextDocument, node: StringASTNode):
   const contentStart = node.offset + 1;
   const rawLength = node.length - 2;
   if (rawLength === node.value.length) return (index) => contentStart + index;
-  const raw = document.getText().substring(contentStart, contentStart + Math.max(0, rawLength));
+  const raw = textAt(document, contentStart, contentStart + Math.max(0, rawLength));
   const offsets: number[] = [];
   for (let i = 0; i < raw.length; ) {
     offsets.push(contentStart + i);
@@ -117,6 +117,14 @@ export function stringOffsetMapper(document: TextDocument, node: StringASTNode):
   }
   offsets.push(contentStart + raw.length);
   return (index) => offsets[Math.min(index, offsets.length - 1)] ?? contentStart;
+}
+
+/**
+ * The text between two offsets. Rules read the text this way, never whole: what a rule reads is what decides when it
+ * must run again (Rule.reads, checked by test/unit/ruleReads.test.ts).
+ */
+export function textAt(document: TextDocument, start: number, end: number): string {
+  return document.getText({ start: document.positionAt(start), end: document.positionAt(end) });
 }
 
 /** Visit every node depth-first (iterative, so deep documents cannot overflow the stack). */

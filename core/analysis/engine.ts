@@ -7,7 +7,7 @@ import {
   ClientCapabilities, getLanguageService, TextDocument,
   type CodeAction, type CompletionList, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange,
   type FormattingOptions, type Hover, type JSONDocument, type LanguageService, type Location, type Position,
-  type Range, type SelectionRange, type TextEdit, type WorkspaceEdit,
+  type Range, type SelectionRange, type StringASTNode, type TextEdit, type WorkspaceEdit,
 } from 'vscode-json-languageservice';
 import { SPEC_SCHEMAS } from '../schemas';
 import { getCodeActions } from './codeActions';
@@ -22,8 +22,9 @@ import {
 import { runRules, type RuleErrorHandler } from './rules/index';
 import { codedDiagnostic, mapJsonDiagnostics } from './schemaDiagnostics';
 import { mergeDiagnostics } from './mergeDiagnostics';
-import { branchKeysOf, MemberValidation, parseProblems } from './memberValidation';
+import { MemberValidation, parseProblems, splittableSchema, type SplittableSchema } from './memberValidation';
 import { MovableResults, updatedTree } from './treeEdit';
+import { RuleResults } from './ruleResults';
 import { changedRegion, sameStructure, type EditFrom } from './textEdit';
 import { withoutSyntaxKnockOns } from './syntaxKnockOns';
 import { recoverSyntax, type Recovery } from './recovery/recover';
@@ -64,6 +65,8 @@ interface ParseEntry {
   edit?: EditFrom;
   /** Only white space between tokens changed: `json` is the previous tree, moved (treeEdit.ts). */
   movedTree?: boolean;
+  /** Only this string's value changed: `json` is the previous tree, moved, with the new value (treeEdit.ts). */
+  editedString?: StringASTNode;
   /** The mis-nesting repair of a version that parses (null: looked for, none). */
   misnesting?: Recovery | null;
 }
@@ -95,9 +98,11 @@ export class SpecEngine {
   private readonly onRuleError: RuleErrorHandler;
   /** Schema validation that re-checks only the member an edit touched. */
   readonly validation: MemberValidation;
+  /** The semantic rules' last findings per document, re-run only where an edit can change them (ruleResults.ts). */
+  readonly ruleResults: RuleResults;
   /** The last answer per document, moved when only white space changed. */
   private readonly results: MovableResults;
-  private readonly branchKeys: Record<SpecKind, ReadonlySet<string> | undefined>;
+  private readonly splits: Record<SpecKind, SplittableSchema | undefined>;
 
   constructor(options: SpecEngineOptions = {}) {
     this.onRuleError = options.onRuleError ?? logRuleErrorOnce();
@@ -105,8 +110,9 @@ export class SpecEngine {
     this.maxDiagnostics = options.maxDiagnostics ?? 500;
     this.cacheSize = options.cacheSize ?? 64;
     this.validation = new MemberValidation(this.cacheSize);
+    this.ruleResults = new RuleResults(this.cacheSize);
     this.results = new MovableResults(this.cacheSize);
-    this.branchKeys = { connectionSpec: branchKeysOf(SPEC_SCHEMAS.connectionSpec.schema), flowSpec: branchKeysOf(SPEC_SCHEMAS.flowSpec.schema) };
+    this.splits = { connectionSpec: splittableSchema(SPEC_SCHEMAS.connectionSpec.schema), flowSpec: splittableSchema(SPEC_SCHEMAS.flowSpec.schema) };
     this.service = getLanguageService({
       // Schemas are bundled; a spec must never make the editor reach out to the network.
       schemaRequestService: (uri) => Promise.reject(new Error(`remote schemas are not loaded (${uri})`)),
@@ -156,6 +162,7 @@ export class SpecEngine {
     // A mis-nesting finding (SSDK006) is read from the indentation, which a white-space edit may just have mended.
     if (moved && entry.edit && !moved.some((d) => d.code === 'SSDK006')) {
       this.validation.moved(document, entry.edit.before, entry.edit.region);
+      this.ruleResults.moved(document, entry.edit.before, entry.edit.region);
       return moved;
     }
     const answer = this.capped(document, byPosition(await this.findings(document, entry, kind, context)));
@@ -169,13 +176,13 @@ export class SpecEngine {
     const isObject = root?.type === 'object';
     const view = this.kindView(document, kind);
     // Only the top-level member an edit touched is validated again (memberValidation.ts); otherwise the whole text.
-    const raw = await this.validation.validate(document, entry.json, kind, this.branchKeys[kind], (json) => this.service.doValidation(view, json, {
+    const raw = await this.validation.validate(document, entry.json, kind, this.splits[kind], (json) => this.service.doValidation(view, json, {
       comments: 'error',
       trailingCommas: 'error',
       // Validating a non-object against an object schema only adds noise next to SSDK005.
       schemaValidation: isObject ? 'error' : 'ignore',
       schemaRequest: 'error', // surfaces a top-level "$schema" that displaces the bundled schema (SSDK010)
-    }), entry.edit);
+    }), entry.edit, entry.editedString);
     const diagnostics = mapJsonDiagnostics(raw, { document, jsonDocument: entry.json, navigator: this.navigators[kind] });
     // Only text that does not parse pays for recovery: valid JSON (comments and trailing commas included) skips it.
     if (diagnostics.some((d) => d.code === 'SSDK001')) return this.recovered(document, entry, kind, context, diagnostics);
@@ -188,7 +195,8 @@ export class SpecEngine {
         'If this is an API response, open one element of it instead.'));
     }
     if (!isObject) return diagnostics;
-    const found = mergeDiagnostics(diagnostics, runRules(document, root, kind, this.onRuleError, context), (range) => propertyScope(document, entry.json, range));
+    const rules = this.ruleResults.run(document, root, kind, this.onRuleError, context, `${kind} ${JSON.stringify(context)}`, entry.edit, entry.editedString);
+    const found = mergeDiagnostics(diagnostics, rules, (range) => propertyScope(document, entry.json, range));
     return (await this.misnested(document, entry, kind, context, found)) ?? found;
   }
 
@@ -319,6 +327,8 @@ export class SpecEngine {
     this.cache.delete(uri + REPAIRED);
     this.validation.forget(uri);
     this.validation.forget(uri + REPAIRED);
+    this.ruleResults.forget(uri);
+    this.ruleResults.forget(uri + REPAIRED);
     this.results.forget(uri);
   }
 
@@ -334,7 +344,7 @@ export class SpecEngine {
     // (Line breaks may change the line count: then the size guard looks again.)
     const updated = previous && edit && parseProblems(previous.json) === 0 ? updatedTree(previous.json, text, edit) : undefined;
     if (previous && updated && (!updated.lineCountMayChange || !exceededLimit(text, this.limits))) {
-      const reused: ParseEntry = { version: document.version, text, json: previous.json, edit, movedTree: updated.whiteSpaceOnly };
+      const reused: ParseEntry = { version: document.version, text, json: previous.json, edit, movedTree: updated.whiteSpaceOnly, editedString: updated.editedString };
       this.cache.set(document.uri, reused);
       return reused;
     }

@@ -12,7 +12,8 @@
  * root itself (a missing required key) depend on the key set and the branch values, which did not change.
  * test/unit/memberValidation.test.ts checks it on random edits against full validation.
  */
-import type { ASTNode, Diagnostic, JSONDocument, JSONSchema, ObjectASTNode, PropertyASTNode, TextDocument } from 'vscode-json-languageservice';
+import type { ASTNode, Diagnostic, JSONDocument, JSONSchema, ObjectASTNode, PropertyASTNode, StringASTNode, TextDocument } from 'vscode-json-languageservice';
+import { narrowedMember } from './pathValidation';
 import { changedRegion, type ChangedRegion, type EditFrom } from './textEdit';
 
 /** A raw problem with its offsets in the text it was found in. */
@@ -59,32 +60,50 @@ export function branchKeysOf(schema: JSONSchema): ReadonlySet<string> | undefine
   return keys;
 }
 
+/** A root schema the member-wise validation can split, with the keys it branches on. */
+export interface SplittableSchema {
+  schema: JSONSchema;
+  branchKeys: ReadonlySet<string>;
+}
+
+/** `schema` with its {@link branchKeysOf}, or undefined when it cannot be split. */
+export function splittableSchema(schema: JSONSchema): SplittableSchema | undefined {
+  const branchKeys = branchKeysOf(schema);
+  return branchKeys && { schema, branchKeys };
+}
+
 export class MemberValidation {
   private readonly last = new Map<string, Validated>();
 
   /** `keep`: how many documents' last versions are remembered (the oldest is forgotten first). */
   constructor(private readonly keep = 64) {}
 
-  /** Validations done member-wise and in full since creation (for tests and the benchmark). */
-  readonly counts = { memberwise: 0, full: 0 };
+  /**
+   * Validations done member-wise and in full since creation, and how many of the member-wise ones narrowed down below
+   * the member (for tests and the benchmark).
+   */
+  readonly counts = { memberwise: 0, full: 0, narrowed: 0 };
 
   /**
    * The raw schema problems of `document` (parsed as `json`): member-wise when the last version allows it, else by
-   * `validateDocument(json)`. `schemaKey` names the schema (a kind); `branchKeys` are its {@link branchKeysOf}.
+   * `validateDocument(json)`. `schemaKey` names the schema (a kind); `split` is its {@link splittableSchema}.
+   * `editedString`: when `edit` only changed the value of this string (treeEdit.ts), the validation narrows down to
+   * it below the member (pathValidation.ts).
    */
-  async validate(document: TextDocument, json: JSONDocument, schemaKey: string, branchKeys: ReadonlySet<string> | undefined,
-    validateDocument: (json: JSONDocument) => PromiseLike<Diagnostic[]>, edit?: EditFrom): Promise<Diagnostic[]> {
+  async validate(document: TextDocument, json: JSONDocument, schemaKey: string, split: SplittableSchema | undefined,
+    validateDocument: (json: JSONDocument) => PromiseLike<Diagnostic[]>, edit?: EditFrom, editedString?: StringASTNode): Promise<Diagnostic[]> {
     const text = document.getText();
     const root = json.root;
-    const splittable = branchKeys !== undefined && root?.type === 'object' && parseProblems(json) === 0 &&
+    const splittable = split !== undefined && root?.type === 'object' && parseProblems(json) === 0 &&
       !root.properties.some((p) => p.keyNode.value === '$schema');
     const previous = this.last.get(document.uri);
     this.last.delete(document.uri);
     if (!splittable) return validateDocument(json);
     const members = root.properties.map((p): Member => ({ key: p.keyNode.value, start: p.offset, end: p.offset + p.length }));
+    const knownEdit = previous !== undefined && edit?.before === previous.text;
     const problems = previous && previous.schemaKey === schemaKey
-      ? await this.memberwise(document, json, root, members, previous, branchKeys, validateDocument,
-        edit?.before === previous.text ? edit.region : changedRegion(previous.text, text))
+      ? await this.memberwise(document, json, root, members, previous, split, validateDocument,
+        knownEdit ? edit.region : changedRegion(previous.text, text), knownEdit ? editedString : undefined)
       : undefined;
     const kept = problems ?? (await validateDocument(json)).map((diagnostic) => problemOf(document, diagnostic));
     if (problems) this.counts.memberwise++;
@@ -104,27 +123,18 @@ export class MemberValidation {
     const last = this.last.get(document.uri);
     if (!last || last.text !== before) return;
     const move = (offset: number, isEnd: boolean) => (isEnd ? offset > region.start : offset >= region.oldEnd) ? offset + region.newEnd - region.oldEnd : offset;
-    const problems = last.problems.map((p) => {
-      const start = move(p.start, false);
-      const end = Math.max(start, move(p.end, true));
-      return { start, end, diagnostic: { ...p.diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } } };
-    });
+    const problems = last.problems.map((p) => movedProblem(document, p, region));
     const members = last.members.map((m) => ({ key: m.key, start: move(m.start, false), end: move(m.end, true) }));
     this.last.set(document.uri, { ...last, text: document.getText(), members, problems });
   }
 
   /** The problems found member-wise, or undefined when this edit needs a full validation. */
   private async memberwise(document: TextDocument, json: JSONDocument, root: ObjectASTNode, members: Member[], previous: Validated,
-    branchKeys: ReadonlySet<string>, validateDocument: (json: JSONDocument) => PromiseLike<Diagnostic[]>, edit: ChangedRegion): Promise<Problem[] | undefined> {
-    const text = document.getText();
+    split: SplittableSchema, validateDocument: (json: JSONDocument) => PromiseLike<Diagnostic[]>, edit: ChangedRegion,
+    editedString: StringASTNode | undefined): Promise<Problem[] | undefined> {
+    const { branchKeys } = split;
     if (members.length !== previous.members.length || members.some((m, i) => m.key !== previous.members[i].key)) return undefined;
-    const delta = text.length - previous.text.length;
-    const moved = (p: Problem): Problem => {
-      if (p.start < edit.oldEnd) return p;
-      const start = p.start + delta;
-      const end = p.end + delta;
-      return { start, end, diagnostic: { ...p.diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } } };
-    };
+    const moved = (p: Problem): Problem => movedProblem(document, p, edit);
     // An edit outside every member (white space between them) changes no value: the problems only move.
     const inside = members.findIndex((m, i) => overlaps(m, edit.start, edit.newEnd) || overlaps(previous.members[i], edit.start, edit.oldEnd));
     if (inside < 0) return previous.problems.map(moved);
@@ -134,10 +144,17 @@ export class MemberValidation {
     // the root schema branches on (that changes which rules apply to the other members).
     if (!(member.start < edit.start && edit.newEnd < member.end && old.start < edit.start && edit.oldEnd < old.end)) return undefined;
     if (branchKeys.has(member.key)) return undefined;
-    const properties = root.properties.filter((p, i) => i === inside || branchKeys.has(p.keyNode.value));
+    // Below the member, down the path to an edited string as far as the schema allows (pathValidation.ts).
+    const property = root.properties[inside];
+    const narrowed = editedString && isWithin(editedString, property) ? narrowedMember(split.schema, property, editedString) : undefined;
+    const memberProperty = narrowed ? narrowedProperty(property, narrowed.value) : property;
+    const properties = root.properties.map((p, i) => (i === inside ? memberProperty : p)).filter((p, i) => i === inside || branchKeys.has(p.keyNode.value));
+    if (narrowed) this.counts.narrowed++;
+    const scope = narrowed ? { start: narrowed.scope.offset, end: narrowed.scope.offset + narrowed.scope.length } : member;
+    const oldScope = { start: scope.start, end: scope.end - (edit.newEnd - edit.oldEnd) };
     const raw = await validateDocument(withRootProperties(json, root, properties));
-    const fresh = raw.map((diagnostic) => problemOf(document, diagnostic)).filter((p) => p.start >= member.start && p.end <= member.end);
-    const kept = previous.problems.filter((p) => !(p.start >= old.start && p.end <= old.end)).map(moved);
+    const fresh = raw.map((diagnostic) => problemOf(document, diagnostic)).filter((p) => p.start >= scope.start && p.end <= scope.end);
+    const kept = previous.problems.filter((p) => !(p.start >= oldScope.start && p.end <= oldScope.end)).map(moved);
     return [...kept, ...fresh];
   }
 }
@@ -149,6 +166,33 @@ export class MemberValidation {
 export function parseProblems(json: JSONDocument): number | undefined {
   const { syntaxErrors, comments } = json as unknown as { syntaxErrors?: unknown; comments?: unknown };
   return Array.isArray(syntaxErrors) && Array.isArray(comments) ? syntaxErrors.length + comments.length : undefined;
+}
+
+/**
+ * A problem of the previous version where it is after `region` changed: a start at or after the change moves by its
+ * length, and so does an end after the change's start (a problem about a node that holds the edit grows with it).
+ */
+function movedProblem(document: TextDocument, p: Problem, region: ChangedRegion): Problem {
+  const delta = region.newEnd - region.oldEnd;
+  const start = p.start >= region.oldEnd ? p.start + delta : p.start;
+  const end = Math.max(start, p.end > region.start ? p.end + delta : p.end);
+  if (start === p.start && end === p.end) return p;
+  return { start, end, diagnostic: { ...p.diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } } };
+}
+
+/** Whether `node` lies in `ancestor`'s subtree (by parent links). */
+function isWithin(node: ASTNode, ancestor: ASTNode): boolean {
+  for (let at: ASTNode | undefined = node; at; at = at.parent) if (at === ancestor) return true;
+  return false;
+}
+
+/** A top-level property like `property` whose value is `value` (the narrowed member of pathValidation.ts). */
+function narrowedProperty(property: PropertyASTNode, value: ASTNode): PropertyASTNode {
+  return {
+    type: 'property', offset: property.offset, length: property.length, parent: property.parent, keyNode: property.keyNode,
+    valueNode: value, colonOffset: property.colonOffset,
+    get children(): ASTNode[] { return [property.keyNode, value]; },
+  };
 }
 
 function problemOf(document: TextDocument, diagnostic: Diagnostic): Problem {

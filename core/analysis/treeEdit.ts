@@ -63,6 +63,8 @@ export function moveTree(root: ASTNode, region: ChangedRegion): void {
   const stack: ASTNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    // A node that ends where the edit starts or before keeps its place, and so does everything inside it.
+    if (node.offset + node.length <= region.start) continue;
     const start = move.start(node.offset);
     const end = move.end(node.offset + node.length);
     (node as { offset: number }).offset = start;
@@ -79,9 +81,10 @@ export function moveTree(root: ASTNode, region: ChangedRegion): void {
  * The previous parse (`json`, clean: no syntax error, no comment) updated in place for the text after `edit`, when
  * the edit allows it: white space between tokens (the tree moved; `whiteSpaceOnly`), or one string value (the tree
  * moved and that value set). Undefined when the text must be parsed again. `lineCountMayChange` says whether a line
- * break was typed or removed (the engine's size guard then looks again).
+ * break was typed or removed (the engine's size guard then looks again); `editedString` is the string whose value changed.
  */
-export function updatedTree(json: JSONDocument, after: string, edit: EditFrom): { whiteSpaceOnly: boolean; lineCountMayChange: boolean } | undefined {
+export function updatedTree(json: JSONDocument, after: string, edit: EditFrom):
+  { whiteSpaceOnly: boolean; lineCountMayChange: boolean; editedString?: StringASTNode } | undefined {
   const { before, region } = edit;
   const root = json.root;
   if (!root) return undefined;
@@ -94,7 +97,7 @@ export function updatedTree(json: JSONDocument, after: string, edit: EditFrom): 
   if (!inString) return undefined;
   moveTree(root, region);
   (inString.node as { value: string }).value = inString.value;
-  return { whiteSpaceOnly: false, lineCountMayChange: false };
+  return { whiteSpaceOnly: false, lineCountMayChange: false, editedString: inString.node };
 }
 
 interface Remembered {

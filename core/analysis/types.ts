@@ -84,6 +84,15 @@ export interface Rule {
   readonly alsoReports?: readonly string[];
   /** Which spec kinds it applies to. */
   readonly kinds: readonly SpecKind[];
+  /**
+   * Where the rule reads string values: dotted key paths from the top (array items are not named, so
+   * `authSpec.spec` is the `spec` of every authSpec entry), for every kind it applies to. After a letter typed in one
+   * string outside these paths the rule's last findings are kept, moved (core/analysis/ruleResults.ts). Omitted: it
+   * may read any value and runs after every edit. `[]`: it reads keys and the tree's shape only. Keys, numbers,
+   * booleans and the shape may be read anywhere. test/unit/ruleReads.test.ts checks each list against what the rule
+   * reads on every fixture.
+   */
+  readonly reads?: readonly string[];
   run(ctx: RuleContext): void;
 }
 

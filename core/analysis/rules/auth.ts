@@ -24,6 +24,7 @@ export const authRule: Rule = {
     row('SSDK411', 'warning', '`expirationDate` not hidden', 'Add `"uiAttributes": {"hidden": true}`: the value is managed, not typed by users.', 'authSpec'),
   ],
   kinds: ['connectionSpec'],
+  reads: ['authSpec', 'sourceSpec.spec'],
   run(ctx) {
     const seenNames = new Set<string>();
     for (const entry of itemsOf(getPath(ctx.root, ['authSpec']))) {

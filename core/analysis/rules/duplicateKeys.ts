@@ -8,6 +8,7 @@ export const duplicateKeysRule: Rule = {
     row('SSDK004', 'error', 'Duplicate key', 'Keep one occurrence of the key; the server would silently use only one.', 'connectionSpecs'),
   ],
   kinds: ['connectionSpec', 'flowSpec'],
+  reads: [],
   run(ctx) {
     walk(ctx.root, (node) => {
       if (node.type !== 'object' || node.properties.length < 2) return;

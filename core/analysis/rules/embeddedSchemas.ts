@@ -30,6 +30,7 @@ export const embeddedSchemaRule: Rule = {
     row('SSDK703', 'warning', '`$schema` with the documented `http: //` typo', 'Remove the space (quick fix). The service accepts the typo of the canonical exploreSpec, so it does not block an upload.', 'authSpec'),
   ],
   kinds: ['connectionSpec', 'flowSpec'],
+  reads: ['authSpec', 'sourceSpec.spec', 'exploreSpec', 'optionSpec', 'transformationSpecs', 'transformationSpec', 'scheduleSpec'],
   run(ctx: RuleContext) {
     for (const { label, node } of embeddedSchemas(ctx.root, ctx.kind)) {
       const schemaNode = getPath(node, ['$schema']);

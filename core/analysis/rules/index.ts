@@ -32,7 +32,16 @@ export type RuleErrorHandler = (failure: { rule: number; codes: readonly string[
  */
 export function runRules(document: TextDocument, root: ASTNode | undefined, kind: SpecKind,
   onRuleError?: RuleErrorHandler, context: AnalysisContext = {}): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  return runEachRule(document, root, kind, onRuleError, context).flatMap((found) => found ?? []);
+}
+
+/**
+ * The diagnostics of each rule of {@link RULES} (by index; empty for a rule that does not apply to `kind`). `rerun`
+ * says which rules to run (default: all); the others get undefined (core/analysis/ruleResults.ts keeps theirs).
+ */
+export function runEachRule(document: TextDocument, root: ASTNode | undefined, kind: SpecKind,
+  onRuleError?: RuleErrorHandler, context: AnalysisContext = {}, rerun: (rule: Rule) => boolean = () => true): Array<Diagnostic[] | undefined> {
+  let diagnostics: Diagnostic[] = [];
   const ctx: RuleContext = {
     document,
     root,
@@ -44,16 +53,18 @@ export function runRules(document: TextDocument, root: ASTNode | undefined, kind
       if (diagnostic) diagnostics.push(diagnostic);
     },
   };
-  RULES.forEach((rule, index) => {
-    if (!rule.kinds.includes(kind)) return;
+  return RULES.map((rule, index) => {
+    if (!rule.kinds.includes(kind)) return [];
+    if (!rerun(rule)) return undefined;
+    diagnostics = [];
     try {
       rule.run(ctx);
     } catch (error) {
       // A rule meeting a shape it did not expect must not hide the other rules' findings.
       onRuleError?.({ rule: index, codes: ruleCodes(rule), error });
     }
+    return diagnostics;
   });
-  return diagnostics;
 }
 
 function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic | undefined {

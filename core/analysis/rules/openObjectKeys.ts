@@ -27,6 +27,7 @@ export const openObjectKeysRule: Rule = {
   ],
   alsoReports: ['SSDK011'],
   kinds: ['connectionSpec', 'flowSpec'],
+  reads: [],
   run(ctx) {
     if (ctx.root?.type !== 'object') return;
     const navigator = NAVIGATORS[ctx.kind];

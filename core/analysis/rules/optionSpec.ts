@@ -15,6 +15,7 @@ export const optionSpecRule: Rule = {
     row('SSDK608', 'warning', '`errorDiagnosticsEnabled` option not as documented', 'Declare it as `{"type": "boolean", "default": false}` (quick fix).', 'flowSpecs'),
   ],
   kinds: ['flowSpec'],
+  reads: ['optionSpec'],
   run(ctx) {
     const properties = getPath(ctx.root, ['optionSpec', 'spec', 'properties']);
     if (properties?.type !== 'object') return;

@@ -45,6 +45,7 @@ export const paginationRule: Rule = {
   ],
   alsoReports: ['SSDK501'],
   kinds: ['connectionSpec'],
+  reads: ['sourceSpec.attributes.paginationParams'],
   run(ctx) {
     const pagination = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'paginationParams']));
     if (!pagination) return;

@@ -28,6 +28,7 @@ export const permissionsRule: Rule = {
     row('SSDK523', 'warning', 'Permission resource does not match the source kind', 'Use `EnterpriseSource` for batch (generic-rest, RestStorageToAEP) and `StreamingSource` for streaming (quick fix).', 'createSpec'),
   ],
   kinds: ['connectionSpec', 'flowSpec'],
+  reads: ['permissionsInfo', 'type', 'id', 'name'],
   run(ctx) {
     const info = getPath(ctx.root, ['permissionsInfo']);
     if (!info) return;

@@ -3,7 +3,7 @@
  * the canonical exploreSpec, server-managed fields and the `version` type.
  */
 import type { ASTNode } from 'vscode-json-languageservice';
-import { asObject, findProperty, getPath, itemsOf, stringValue } from '../astUtil';
+import { asObject, findProperty, getPath, itemsOf, stringValue, textAt } from '../astUtil';
 import { SERVER_MANAGED_FIELDS } from '../../serverManagedFields';
 import type { Rule, RuleContext } from '../types';
 import { row } from '../ruleRow';
@@ -69,6 +69,7 @@ export const profileRule: Rule = {
     row('SSDK519', 'warning', '`version` is not a string', 'Write the version as a string, e.g. `"1.0"` (quick fix).', 'createSpec'),
   ],
   kinds: ['connectionSpec', 'flowSpec'],
+  reads: ['type', 'version', 'providerId', 'exploreSpec', 'attributes', 'sourceSpec.attributes.uiAttributes'],
   run(ctx) {
     checkServerFields(ctx);
     checkVersion(ctx);
@@ -102,7 +103,7 @@ function checkServerFields(ctx: RuleContext): void {
 function checkVersion(ctx: RuleContext): void {
   const version = getPath(ctx.root, ['version']);
   if (!version || version.type !== 'number') return;
-  const raw = ctx.document.getText().substring(version.offset, version.offset + version.length);
+  const raw = textAt(ctx.document, version.offset, version.offset + version.length);
   const replacement = raw.includes('.') ? raw : `${raw}.0`;
   ctx.report({ code: 'SSDK519', node: version, data: { value: replacement },
     message: `"version" must be a string: write "${replacement}".` });

@@ -15,6 +15,7 @@ export const requestShapeRule: Rule = {
     row('SSDK520', 'warning', 'No host anywhere', 'Set `urlParams.host` or declare `host` in every authSpec entry.', 'sourceSpec'),
   ],
   kinds: ['connectionSpec'],
+  reads: ['sourceSpec.attributes', 'authSpec'],
   run(ctx) {
     const attributes = asObject(getPath(ctx.root, ['sourceSpec', 'attributes']));
     if (!attributes) return;

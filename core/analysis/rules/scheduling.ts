@@ -36,6 +36,7 @@ export const schedulingRule: Rule = {
     row('SSDK309', 'info', 'Source without a time filter', 'Nothing limits a run to new data: each run reads everything the request returns (ADVANCE scheduling with no `{START_TIME}`/`{END_TIME}` and no `{SCHEDULE_QUERY}`). Add the source\'s date filter when it has one.', 'sourceSpec'),
   ],
   kinds: ['connectionSpec'],
+  reads: ['sourceSpec.attributes'],
   run(ctx) {
     const schedule = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'scheduleParams']));
     const typeNode = findProperty(schedule, 'type')?.valueNode;

@@ -34,6 +34,7 @@ export const topLevelKeysRule: Rule = {
   table: [],
   alsoReports: ['SSDK011'],
   kinds: ['connectionSpec', 'flowSpec'],
+  reads: [],
   run(ctx) {
     if (ctx.root?.type !== 'object') return;
     const properties = propertiesOf(ctx.root);

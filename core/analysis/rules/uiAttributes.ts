@@ -28,6 +28,7 @@ export const uiAttributesRule: Rule = {
     row('SSDK517', 'info', '`text` is for testing only', 'Replace `text` by the `key` you received for your artifacts before submitting.', 'sourceSpec'),
   ],
   kinds: ['connectionSpec'],
+  reads: ['sourceSpec.attributes.uiAttributes'],
   run(ctx) {
     const ui = asObject(getPath(ctx.root, ['sourceSpec', 'attributes', 'uiAttributes']));
     if (!ui) return;
