@@ -20,6 +20,31 @@ describe('text edits', () => {
     assert.deepEqual(changedRegion('abcd', 'ad'), { start: 1, oldEnd: 3, newEnd: 1 });
   });
 
+  test('the changed region of long texts (compared block by block) is the one a character loop finds', () => {
+    const byCharacter = (before: string, after: string) => {
+      const limit = Math.min(before.length, after.length);
+      let start = 0;
+      while (start < limit && before[start] === after[start]) start++;
+      let suffix = 0;
+      while (suffix < limit - start && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+    };
+    const random = prng(256);
+    const long = FIXTURE.repeat(3);
+    for (let i = 0; i < 300; i++) {
+      // One edit anywhere (block edges included), or a repeated run where prefix and suffix overlap.
+      const at = pick(random, [0, 255, 256, 257, 511, 512, long.length - 256, long.length - 1, Math.floor(random() * long.length)]);
+      const removed = Math.floor(random() * 3) * pick(random, [1, 256, 300]);
+      const inserted = pick(random, ['', 'x', ' ', long.slice(at, at + 256), 'ab'.repeat(200)]);
+      const after = long.slice(0, at) + inserted + long.slice(Math.min(long.length, at + removed));
+      assert.deepEqual(changedRegion(long, after), byCharacter(long, after), `edit at ${at}`);
+      assert.deepEqual(changedRegion(after, long), byCharacter(after, long), `edit at ${at}, reversed`);
+    }
+    const runs = 'a'.repeat(1000);
+    assert.deepEqual(changedRegion(runs, `${runs}a`), byCharacter(runs, `${runs}a`));
+    assert.deepEqual(changedRegion(`${runs}b${runs}`, `${runs}${runs}`), byCharacter(`${runs}b${runs}`, `${runs}${runs}`));
+  });
+
   test('edits that join or split a token boundary are structural', () => {
     const cases: Array<[string, string, boolean]> = [
       ['{"a": "xy"}', '{"a": "xzy"}', true],
