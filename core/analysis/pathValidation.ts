@@ -11,6 +11,10 @@
  * `not`, `if`, `enum`, `const`, `dependencies`, `patternProperties`, tuple `items`, `contains`, `uniqueItems`, …)
  * compare values across children: a level using one of them is validated whole. The validator still picks the schemas
  * itself; what is computed here is only whether every schema that can apply along the path is one of the simple ones.
+ *
+ * When the schemas of the edited string itself only look at its type (`type` and annotations, no `enum`, `pattern`,
+ * `format`, length…), no verdict can change: nothing is validated and the last problems are kept, moved. That is
+ * typing in a description, a URL path or any free text.
  * test/unit/memberValidation.test.ts compares the result with full validation on random edits.
  */
 import type { ArrayASTNode, ASTNode, JSONSchema, ObjectASTNode, PropertyASTNode, StringASTNode } from 'vscode-json-languageservice';
@@ -24,6 +28,14 @@ const LEVEL_KEYWORDS = new Set(['type', 'properties', 'required', 'additionalPro
   '$comment', '$id', '$schema', 'deprecationMessage', 'deprecated', 'errorMessage', 'doNotSuggest', 'readOnly', 'writeOnly',
   'suggestSortText', 'definitions', '$defs']);
 
+/**
+ * Keywords whose verdict on a string does not depend on its text (its type cannot change by typing inside it): a
+ * string whose schemas have only these is judged the same whatever is typed in it.
+ */
+const TEXT_BLIND_KEYWORDS = new Set(['type', 'title', 'description', 'markdownDescription', 'default', 'examples', '$comment',
+  '$id', '$schema', 'deprecationMessage', 'deprecated', 'errorMessage', 'doNotSuggest', 'defaultSnippets', 'suggestSortText',
+  'readOnly', 'writeOnly', 'enumDescriptions', 'markdownEnumDescriptions', 'definitions', '$defs']);
+
 /** Keywords of a root `then`/`else` branch that keep the member-wise split exact (its members judged one by one). */
 const BRANCH_KEYWORDS = new Set(['properties', 'required', 'additionalProperties', 'title', 'description', 'markdownDescription', '$comment']);
 
@@ -33,9 +45,14 @@ const MAX_REF_DEPTH = 32;
 /** The deepest child on the path that can be validated alone, and the tree to validate in place of the member's value. */
 export interface NarrowedMember {
   /** The member's value with every container on the path down to `scope`'s parent holding only the path's child. */
-  value: ASTNode;
+  value(): ASTNode;
   /** The child (a property or an array item) whose range bounds the problems found again. */
   scope: ASTNode;
+  /**
+   * Every schema of the edited string judges it by its type alone, and every level above it judges its children one
+   * by one: the edit changes no verdict, the last problems hold (moved) and nothing needs validating.
+   */
+  unaffected: boolean;
 }
 
 /**
@@ -47,18 +64,27 @@ export function narrowedMember(root: JSONSchema, member: PropertyASTNode, edited
   const path = pathFrom(member, edited);
   let schemas = memberSchemas(root, member.keyNode.value);
   let deepest = -1;
+  let unaffected = false;
   for (let level = 0; level < path.length && schemas !== undefined; level++) {
     const { container, child } = path[level];
     schemas = childSchemas(root, schemas, container, child);
     if (schemas === undefined) break;
     deepest = level;
-    // No schema reaches the child (nothing validates it) or the child is the edited string: nothing deeper to narrow.
-    if (schemas.length === 0) break;
+    // No schema reaches the child: nothing validates it, nor anything below it.
+    if (schemas.length === 0) {
+      unaffected = true;
+      break;
+    }
+    // The child is the edited string: is it judged by its type alone?
+    if (level === path.length - 1) unaffected = schemas.every((schema) => Object.keys(schema).every((keyword) => TEXT_BLIND_KEYWORDS.has(keyword)));
   }
   if (deepest < 0) return undefined;
-  let value: ASTNode = path[deepest].child;
-  for (let level = deepest; level >= 0; level--) value = withOnlyChild(path[level].container, level === deepest ? path[level].child : childWith(path[level].child, value));
-  return { value, scope: path[deepest].child };
+  const value = () => {
+    let narrowed: ASTNode = path[deepest].child;
+    for (let level = deepest; level >= 0; level--) narrowed = withOnlyChild(path[level].container, level === deepest ? path[level].child : childWith(path[level].child, narrowed));
+    return narrowed;
+  };
+  return { value, scope: path[deepest].child, unaffected };
 }
 
 /** The containers from the member's value down to the edited string, each with its child on the path. */
@@ -146,18 +172,15 @@ function resolve(root: JSONSchema, schema: JSONSchemaRef, depth = 0): JSONSchema
 /** A property like `property` (same key, offsets and parent) whose value is `value`. */
 function childWith(property: ASTNode, value: ASTNode): ASTNode {
   if (property.type !== 'property') return value; // an array item: the narrowed item itself
-  const narrowed: PropertyASTNode = {
+  return {
     type: 'property', offset: property.offset, length: property.length, parent: property.parent, keyNode: property.keyNode,
-    valueNode: value, colonOffset: property.colonOffset,
-    get children(): ASTNode[] { return [property.keyNode, value]; },
-  };
-  return narrowed;
+    valueNode: value, colonOffset: property.colonOffset, children: [property.keyNode, value],
+  } as PropertyASTNode;
 }
 
 /** `container` (same offsets and parent) holding only `child`: what the validator sees of it. */
 function withOnlyChild(container: ObjectASTNode | ArrayASTNode, child: ASTNode): ASTNode {
-  const common = { offset: container.offset, length: container.length, parent: container.parent, get children(): ASTNode[] { return [child]; } };
   return container.type === 'object'
-    ? { type: 'object', properties: [child as PropertyASTNode], ...common } as ObjectASTNode
-    : { type: 'array', items: [child], ...common } as ArrayASTNode;
+    ? { type: 'object', offset: container.offset, length: container.length, parent: container.parent, properties: [child as PropertyASTNode], children: [child] } as ObjectASTNode
+    : { type: 'array', offset: container.offset, length: container.length, parent: container.parent, items: [child], children: [child] } as ArrayASTNode;
 }

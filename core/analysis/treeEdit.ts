@@ -43,9 +43,21 @@ export function editInsideString(after: string, region: ChangedRegion, root: AST
   // Strictly between the quotes, before and after the edit.
   if (!(node.offset < region.start && region.oldEnd < node.offset + node.length)) return undefined;
   const token = after.slice(node.offset, node.offset + node.length + region.newEnd - region.oldEnd);
+  // Most strings hold no escape, quote or control character: then the value is the text between the quotes.
+  if (plainStringToken(token)) return { node, value: token.slice(1, -1) };
   const scanner = createScanner(token, false);
   if (scanner.scan() !== SyntaxKind.StringLiteral || scanner.getTokenError() !== ScanError.None || scanner.getTokenLength() !== token.length) return undefined;
   return { node, value: scanner.getTokenValue() };
+}
+
+/** Whether `token` is a quote, characters other than a quote, a backslash or a control character, and a quote. */
+function plainStringToken(token: string): boolean {
+  if (token.length < 2 || token.charCodeAt(0) !== 34 || token.charCodeAt(token.length - 1) !== 34) return false;
+  for (let i = 1; i < token.length - 1; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 34 || c === 92 || c < 32) return false;
+  }
+  return true;
 }
 
 /** Where an offset of the previous version is now: starts at or after the edit move, ends after its start move. */
@@ -69,11 +81,17 @@ export function moveTree(root: ASTNode, region: ChangedRegion): void {
     const end = move.end(node.offset + node.length);
     (node as { offset: number }).offset = start;
     (node as { length: number }).length = end - start;
-    if (node.type === 'property') {
+    // The children by type (a property's `children` builds a new array on every call).
+    if (node.type === 'object') {
+      for (const property of node.properties) stack.push(property);
+    } else if (node.type === 'array') {
+      for (const item of node.items) stack.push(item);
+    } else if (node.type === 'property') {
       const property = node as PropertyASTNode & { colonOffset?: number };
       if (property.colonOffset !== undefined && property.colonOffset >= 0) property.colonOffset = move.start(property.colonOffset);
+      stack.push(property.keyNode);
+      if (property.valueNode) stack.push(property.valueNode);
     }
-    for (const child of node.children ?? []) stack.push(child);
   }
 }
 

@@ -56,6 +56,21 @@ describe('validation narrowed down a path', () => {
     assert.equal(scopeText(plain, doc, ['a', 'e', 1]), '"q"');
   });
 
+  test('a string judged by its type alone needs no validation; one with a pattern, enum or length does', () => {
+    const unaffected = (leaf: JSONSchema) => {
+      const schema = structuredClone(plain);
+      ((schema.properties!.a as JSONSchema).properties!.b as JSONSchema).properties!.c = leaf;
+      const { json } = parse(doc);
+      const { member, node } = stringAt(json, ['a', 'b', 'c']);
+      return narrowedMember(schema, member, node)?.unaffected;
+    };
+    assert.equal(unaffected({ type: 'string', description: 'text', deprecationMessage: 'old' }), true);
+    assert.equal(unaffected({ type: 'number' }), true, 'the wrong type stays the wrong type');
+    for (const keyword of [{ pattern: '^a' }, { enum: ['x'] }, { maxLength: 2 }, { format: 'email' }, { const: 'x' }, { not: { type: 'number' } }]) {
+      assert.equal(unaffected({ type: 'string', ...keyword }), false, JSON.stringify(keyword));
+    }
+  });
+
   test('a level that compares its children is validated whole; the levels above still narrow', () => {
     const anyOf = structuredClone(plain);
     ((anyOf.properties!.a as JSONSchema).properties!.b as JSONSchema).anyOf = [{ required: ['c'] }, { required: ['d'] }];
@@ -95,6 +110,9 @@ describe('validation narrowed down a path', () => {
           tuple: { type: 'array', items: [{ enum: ['p'] }, { type: 'string', minLength: 2 }] },
           conditional: { type: 'object', if: { properties: { mode: { const: 'strict' } } }, then: { properties: { value: { pattern: '^[0-9]+$' } } } },
           deps: { type: 'object', dependencies: { a: { properties: { b: { const: 'ok' } } } }, properties: { a: { type: 'string' } } },
+          label: { type: 'string', title: 'Label', description: 'judged by its type alone' },
+          labels: { type: 'array', items: { type: 'string', markdownDescription: 'judged by type alone' } },
+          wrongType: { type: 'number' },
           list: { type: 'array', minItems: 2, items: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 }, tag: { enum: ['t1', 't2'] } } } },
         },
       },
@@ -111,6 +129,9 @@ describe('validation narrowed down a path', () => {
       tuple: ['p', 'qq'],
       conditional: { mode: 'strict', value: '123' },
       deps: { a: 'on', b: 'ok' },
+      label: 'free text',
+      labels: ['one', 'two'],
+      wrongType: 'a string where a number belongs',
       list: [{ name: 'nm', tag: 't1' }, { name: 'xx', tag: 't2' }],
       extra: 'a@b.c',
       loose: 'abc',
@@ -144,7 +165,9 @@ describe('validation narrowed down a path', () => {
       const expected = await full(current, validator.parseJSONDocument(current));
       assert.deepEqual(got, expected, `version ${version}: ${removing ? 'removed' : 'typed'} at ${at} in ${JSON.stringify(node.value)}`);
     }
-    assert.ok(incremental.counts.narrowed >= 150, `narrowed ${JSON.stringify(incremental.counts)}`);
+    const { narrowed, unaffected } = incremental.counts;
+    assert.ok(narrowed - unaffected >= 100, `narrowed and validated ${JSON.stringify(incremental.counts)}`);
+    assert.ok(unaffected >= 30, `narrowed to a string judged by its type: nothing validated ${JSON.stringify(incremental.counts)}`);
   });
 
   test('a value a sibling\'s rule depends on changes that sibling\'s problem', async () => {
@@ -177,11 +200,12 @@ describe('the engine after a letter typed in the typical spec', () => {
     await engine.analyze(TextDocument.create(uri, 'json', 1, typical), 'connectionSpec');
     const at = typical.indexOf('"path": "/', typical.indexOf('"sourceSpec"')) + '"path": "/'.length;
     const typed = `${typical.slice(0, at)}$${'{'}x${typical.slice(at)}`;
-    const before = { narrowed: engine.validation.counts.narrowed, kept: engine.ruleResults.counts.kept };
+    const before = { narrowed: engine.validation.counts.narrowed, unaffected: engine.validation.counts.unaffected, kept: engine.ruleResults.counts.kept };
     const got = await engine.analyze(TextDocument.create(uri, 'json', 2, typed), 'connectionSpec');
     assert.deepEqual(got, await fresh.analyze(TextDocument.create('file:///fresh-connectionSpec.json', 'json', 1, typed), 'connectionSpec'));
     assert.ok(got.some((d) => d.code === 'SSDK107'), 'the half-typed placeholder is found at once');
     assert.equal(engine.validation.counts.narrowed, before.narrowed + 1);
+    assert.equal(engine.validation.counts.unaffected, before.unaffected + 1, 'the path is judged by its type alone: nothing validated');
     assert.ok(engine.ruleResults.counts.kept > before.kept, 'rules that do not read the request path were not run');
   });
 
