@@ -30,7 +30,7 @@ interface LastRun {
 export class RuleResults {
   private readonly last = new Map<string, LastRun>();
 
-  /** Rule runs done and skipped (findings kept) since creation (for tests and the benchmark). */
+  /** Runs of the rules that apply, and of those skipped (findings kept), since creation (for tests and the benchmark). */
   readonly counts = { ran: 0, kept: 0 };
 
   /** `keep`: how many documents' last runs are remembered (the oldest is forgotten first). */
@@ -51,7 +51,7 @@ export class RuleResults {
     const found = runEachRule(document, root, kind, onRuleError, context, place === undefined ? undefined : (rule) => reads(rule, place));
     const perRule = found.map((diagnostics, index): Kept[] => {
       if (diagnostics) {
-        this.counts.ran++;
+        if (RULES[index].kinds.includes(kind)) this.counts.ran++;
         return diagnostics.map((diagnostic) => ({ start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end), diagnostic }));
       }
       this.counts.kept++;
