@@ -25,9 +25,32 @@ export function whiteSpaceOnly(before: string, after: string, region: ChangedReg
     if (node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null') {
       return !(node.offset < region.start && region.start < node.offset + node.length);
     }
-    node = (node.children ?? []).find((child) => child.offset <= region.start && region.start < child.offset + child.length);
+    node = childAt(node, region.start);
   }
   return true;
+}
+
+/** The child of `node` whose range holds `offset` (by type: a property's `children` builds a new array on every call). */
+function childAt(node: ASTNode, offset: number): ASTNode | undefined {
+  const holds = (child: ASTNode | undefined) => child !== undefined && child.offset <= offset && offset < child.offset + child.length;
+  if (node.type === 'object') return holding(node.properties, offset);
+  if (node.type === 'array') return holding(node.items, offset);
+  if (node.type === 'property') return holds(node.keyNode) ? node.keyNode : holds(node.valueNode) ? node.valueNode : undefined;
+  return undefined;
+}
+
+/** The node of `nodes` (in text order, not overlapping) whose range holds `offset`: a binary search (objects can be huge). */
+function holding(nodes: readonly ASTNode[], offset: number): ASTNode | undefined {
+  let low = 0;
+  let high = nodes.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const node = nodes[middle];
+    if (offset < node.offset) high = middle - 1;
+    else if (offset >= node.offset + node.length) low = middle + 1;
+    else return node;
+  }
+  return undefined;
 }
 
 /**
@@ -36,9 +59,7 @@ export function whiteSpaceOnly(before: string, after: string, region: ChangedReg
  */
 export function editInsideString(after: string, region: ChangedRegion, root: ASTNode | undefined): { node: StringASTNode; value: string } | undefined {
   let node: ASTNode | undefined = root;
-  while (node && node.type !== 'string') {
-    node = (node.children ?? []).find((child) => child.offset <= region.start && region.start < child.offset + child.length);
-  }
+  while (node && node.type !== 'string') node = childAt(node, region.start);
   if (!node || (node.parent?.type === 'property' && node.parent.keyNode === node)) return undefined;
   // Strictly between the quotes, before and after the edit.
   if (!(node.offset < region.start && region.oldEnd < node.offset + node.length)) return undefined;
