@@ -134,8 +134,15 @@ export function walk(root: ASTNode | undefined, visit: (node: ASTNode) => void):
   while (stack.length) {
     const node = stack.pop() as ASTNode;
     visit(node);
-    const children = node.children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    // Children by type, last first so the first is visited first (a property's `children` builds an array per call).
+    if (node.type === 'object') {
+      for (let i = node.properties.length - 1; i >= 0; i--) stack.push(node.properties[i]);
+    } else if (node.type === 'array') {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (node.type === 'property') {
+      if (node.valueNode) stack.push(node.valueNode);
+      stack.push(node.keyNode);
+    }
   }
 }
 
