@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { platformUrls } from '../../core/config/environments';
-import { canApply, PushRefused } from '../../core/sync/push';
+import { canApply, CHANGED_WHILE_CONFIRMING, PushRefused } from '../../core/sync/push';
 import { applyPromotion, planPromotion, PromotionRegistrationFailed, type PromotionPlan } from '../../core/sync/promote';
 import { ConfigError } from './config';
 import { createRemoteContext, describeError, exitCodeFor, type CliIO, type RemoteContext, type RemoteFlags } from './context';
@@ -116,7 +116,8 @@ export async function runPromote(file: string, flags: PromoteFlags, io: CliIO): 
       return INTERRUPTED_EXIT_CODE;
     }
     if (err instanceof PushRefused && plan) {
-      report('refused', refusalError(err.plan, file, wording).message);
+      const reason = refusalError(err.plan, file, wording).message;
+      report('refused', err.meanwhile ? `${CHANGED_WHILE_CONFIRMING}: ${reason}` : reason);
       return 1;
     }
     if (err instanceof PromotionRegistrationFailed) {

@@ -188,7 +188,7 @@ export interface ApplyPromotionOptions {
  * `overwrite`), else a `conflict` saying what moved. Either way nothing was sent.
  */
 function targetChangedMeanwhile(plan: PromotionPlan, now: PushPlan, decisions: readonly PushDecision[]): FlowServiceError {
-  if (!canApply(now, decisions)) return new PushRefused(now);
+  if (!canApply(now, decisions)) return new PushRefused(now, true);
   const linkMoved = now.link?.remoteId !== plan.push.link?.remoteId || now.link?.syncedAt !== plan.push.link?.syncedAt;
   const what = linkMoved
     ? `${plan.filePath} was uploaded or promoted to the target by someone else`

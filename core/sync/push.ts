@@ -166,10 +166,18 @@ export function describePushRefusal(plan: PushPlan): string {
   }
 }
 
-/** Thrown by {@link applyPush} when a plan needs a decision the caller did not give; `plan` says which. */
+/** What a refusal says first when the target changed while a promotion waited for its confirmation. */
+export const CHANGED_WHILE_CONFIRMING = 'the target changed while this promotion waited for confirmation, and nothing was sent';
+
+/**
+ * Thrown by {@link applyPush} when a plan needs a decision the caller did not give; `plan` says which. `meanwhile`:
+ * the decision became needed after the plan was shown and confirmed (promotion re-checks the target before writing).
+ */
 export class PushRefused extends FlowServiceError {
-  constructor(readonly plan: PushPlan) {
-    super(describePushRefusal(plan), 'conflict', { remote: plan.remote, retryable: false });
+  constructor(readonly plan: PushPlan, readonly meanwhile = false) {
+    const reason = describePushRefusal(plan);
+    super(meanwhile ? `${CHANGED_WHILE_CONFIRMING[0].toUpperCase()}${CHANGED_WHILE_CONFIRMING.slice(1)}: ${reason[0].toLowerCase()}${reason.slice(1)}` : reason,
+      'conflict', { remote: plan.remote, retryable: false });
     this.name = 'PushRefused';
   }
 }

@@ -75,7 +75,7 @@ describe('promotion re-checks the target and knows production by name', () => {
     const code = await runPromote(file, { toSandbox: 'prod' }, second);
     assert.equal(questions, 1, 'the production question was asked');
     assert.equal(code, 1, second.text());
-    assert.match(second.text(), /^refused {3}meanwhile-connectionSpec\.json: the remote spec .* changed since the last sync/m);
+    assert.match(second.text(), /^refused {3}meanwhile-connectionSpec\.json: the target changed while this promotion waited for confirmation, and nothing was sent: the remote spec .* changed since the last sync/m);
     assert.doesNotMatch(second.text(), /^updated /m);
     assert.equal((await inSandbox('prod', prodId)).description, 'hotfix made in prod meanwhile', 'the change made meanwhile is kept');
   });

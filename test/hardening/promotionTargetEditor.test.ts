@@ -104,7 +104,7 @@ describe('Promote Spec… re-checks the target after its modal is answered', () 
     assert.match(prompts[0]!.message, /PRODUCTION sandbox "prod"/);
     assert.equal(refused.outcome, 'refused', JSON.stringify(refused));
     assert.equal(refused.plan, 'remote-changed');
-    assert.match(refused.reason ?? '', /changed since the last sync .*overwriting it needs confirmation/);
+    assert.match(refused.reason ?? '', /^The target changed while this promotion waited for confirmation, and nothing was sent: the remote spec .* changed since the last sync .*overwriting it needs confirmation/);
     assert.equal((await prod().get('connectionSpecs', prodId)).description, 'hotfix made in prod meanwhile', 'the change made meanwhile is kept');
 
     // Promoted again, the change is now one made before planning: the modal asks to overwrite it.
