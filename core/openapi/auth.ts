@@ -7,14 +7,22 @@
  * (cookies, other http schemes, mixed alternatives) is left out and said in a note.
  */
 import { DRAFT_07 } from '../analysis/rules/profile';
+import { AUTH_TYPES, furtherKeySchema, type AuthTypeName } from '../spec/authTypes';
 import { isObject, type JsonObject } from './document';
 import type { Operation, SecurityAlternative } from './operations';
 
+/** The auth types the mapping produces, with their documented names (the one table, core/spec/authTypes.ts). */
+const typeAndName = (type: AuthTypeName) => ({ name: AUTH_TYPES[type].name, type });
 export const AUTH_NAMES = {
-  basic: { name: 'Basic Authentication', type: 'BasicAuthentication' },
-  oauth: { name: 'OAuth2 Refresh Code', type: 'OAuth2RefreshCode' },
-  key: { name: 'API Key Authentication', type: 'KeyBased' },
+  basic: typeAndName('BasicAuthentication'),
+  oauth: typeAndName('OAuth2RefreshCode'),
+  key: typeAndName('KeyBased'),
 } as const;
+
+/** A credential's schema as the auth-types table writes it, with `extra` keywords (a description, a default) over it. */
+function credential(type: AuthTypeName, property: string, extra: JsonObject = {}): JsonObject {
+  return { ...(AUTH_TYPES[type].credentials[property].schema as JsonObject), ...extra };
+}
 
 export interface AuthEntry {
   name: string;
@@ -66,15 +74,16 @@ function tokenUrlOf(scheme: JsonObject): string | undefined {
 function oauthEntry(schemeName: string, scheme: JsonObject, shared: SharedProperties): AuthEntry {
   const bearer = scheme.type === 'http';
   const tokenUrl = bearer ? undefined : tokenUrlOf(scheme);
+  const oauth = (property: string, extra?: JsonObject) => credential('OAuth2RefreshCode', property, extra);
   const properties: Record<string, JsonObject> = bearer
-    ? { accessToken: { type: 'string', format: 'password', description: `The bearer token${text(scheme.bearerFormat) ? ` (${text(scheme.bearerFormat)})` : ''}.` } }
+    ? { accessToken: oauth('accessToken', { description: `The bearer token${text(scheme.bearerFormat) ? ` (${text(scheme.bearerFormat)})` : ''}.` }) }
     : {
-      clientId: { type: 'string', description: 'Client id of your app.' },
-      clientSecret: { type: 'string', format: 'password', description: 'Client secret of your app.' },
-      accessToken: { type: 'string', format: 'password', description: 'Access token.' },
-      refreshToken: { type: 'string', format: 'password', description: 'Refresh token.' },
-      expirationDate: { type: 'string', format: 'date', description: 'When the access token expires.', uiAttributes: { hidden: true } },
-      accessTokenUrl: { type: 'string', description: 'Token endpoint.', ...(tokenUrl ? { default: tokenUrl } : {}) },
+      clientId: oauth('clientId'),
+      clientSecret: oauth('clientSecret'),
+      accessToken: oauth('accessToken'),
+      refreshToken: oauth('refreshToken'),
+      expirationDate: oauth('expirationDate'),
+      accessTokenUrl: oauth('accessTokenUrl', tokenUrl ? { default: tokenUrl } : {}),
     };
   const fallback = bearer ? `Bearer token (${schemeName}).` : scheme.type === 'openIdConnect'
     ? `OpenID Connect tokens (${schemeName}${text(scheme.openIdConnectUrl) ? `, discovery at ${text(scheme.openIdConnectUrl)}` : ''}).`
@@ -86,8 +95,8 @@ function basicEntry(schemeName: string, scheme: JsonObject, shared: SharedProper
   return {
     ...AUTH_NAMES.basic,
     spec: entrySpec(describe(scheme, `User name and password (${schemeName}).`), {
-      username: { type: 'string', description: 'User name.' },
-      password: { type: 'string', format: 'password', description: 'Password.' },
+      username: credential('BasicAuthentication', 'username'),
+      password: credential('BasicAuthentication', 'password'),
     }, ['username', 'password'], shared),
   };
 }
@@ -100,7 +109,7 @@ function keyEntry(keys: Array<[string, JsonObject]>, shared: SharedProperties, q
     const property = `authKey${i + 1}`;
     const where = scheme.in === 'header' ? `the ${String(scheme.name)} header` : `the ${String(scheme.name)} query parameter`;
     properties[property] = {
-      type: 'string', format: 'password', title: schemeName,
+      ...(furtherKeySchema(property) as JsonObject), title: schemeName,
       description: text(scheme.description) ?? `API key, sent in ${where}.`,
       ...(scheme.in === 'header' ? { restAttributes: { headerParamName: String(scheme.name) } } : {}),
     };
@@ -152,7 +161,7 @@ export function mapAuth(op: Operation, shared: SharedProperties): AuthMapping {
   if (entries.length === 0) {
     // A batch spec needs an auth entry; an API without credentials gets a key entry whose key is sent nowhere.
     entries.push({ ...AUTH_NAMES.key, spec: entrySpec('The API needs no credentials; this key is not sent.', {
-      authKey1: { type: 'string', format: 'password', description: 'Not used: any value.' },
+      authKey1: { ...(furtherKeySchema('authKey1') as JsonObject), title: 'API key', description: 'Not used: any value.' },
     }, ['authKey1'], shared) });
     notes.push(op.security.length === 0 ? 'the operation needs no credentials; a Sources SDK batch spec needs an auth entry, so an API key entry whose key is sent nowhere was added'
       : 'no security scheme of the operation could be mapped; an API key entry whose key is sent nowhere was added: replace it');

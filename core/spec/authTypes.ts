@@ -2,9 +2,10 @@
  * The auth types of a connection spec's `authSpec[]` entries, one table: per type the name it is normally shown
  * with and the credential properties its entry's `spec.properties` declares (as JSON Schema, the way the documented
  * examples write them: secrets with `format: password`, `expirationDate` hidden). The auth rule
- * (core/analysis/rules/auth.ts), the "missing type/name" quick fixes (core/analysis/schemaDiagnostics.ts) and
- * completion inside `spec.properties` (core/analysis/authCompletion.ts) read it; test/unit/authTypes.test.ts ties it
- * to the bundled schema's `type` enum and to the example specs.
+ * (core/analysis/rules/auth.ts), the "missing type/name" quick fixes (core/analysis/schemaDiagnostics.ts),
+ * completion inside `spec.properties` (core/analysis/authCompletion.ts) and the OpenAPI import's auth entries
+ * (core/openapi/auth.ts) read it; test/unit/authTypes.test.ts ties it to the bundled schema's `type` enum and to the
+ * example specs.
  */
 
 /** A credential property's JSON Schema as authored in `spec.properties`. */

@@ -10,6 +10,7 @@ import { SpecEngine } from '../../../core/analysis/engine';
 import { tokenParameterFor } from '../../../core/infer/names';
 import { OpenApiError, parseDescription, specFilesFromDescription } from '../../../core/openapi';
 import { generateSpec } from '../../../core/openapi/generate';
+import { AUTH_TYPES } from '../../../core/spec/authTypes';
 
 type Json = Record<string, unknown>;
 
@@ -39,6 +40,21 @@ describe('OpenAPI mapping choices', () => {
     assert.deepEqual(auth.spec.required, ['host', 'username', 'password']);
     assert.match(guessAt(g, 'sourceSpec.attributes.urlParams.path') ?? '', /no absolute server URL \("\/v1"\)/);
     assert.deepEqual(await errorsOf(g.spec), []);
+  });
+
+  test('credentials are declared as the auth-types table writes them (what completion inserts and the auth rule expects)', () => {
+    const schemes = { b: { type: 'http', scheme: 'basic' }, o: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://id.example.test/a', tokenUrl: 'https://id.example.test/token', scopes: {} } } } };
+    const g = generate(describeApi({}, { servers: [{ url: 'https://api.example.test' }], security: [{ b: [] }, { o: [] }], components: { securitySchemes: schemes } }));
+    const entries = g.spec.authSpec as Array<{ name: string; type: string; spec: { properties: Json } }>;
+    const basic = entries.find((e) => e.type === 'BasicAuthentication')!;
+    const oauth = entries.find((e) => e.type === 'OAuth2RefreshCode')!;
+    assert.equal(basic.name, AUTH_TYPES.BasicAuthentication.name);
+    assert.equal(oauth.name, AUTH_TYPES.OAuth2RefreshCode.name);
+    for (const key of ['username', 'password']) assert.deepEqual(basic.spec.properties[key], AUTH_TYPES.BasicAuthentication.credentials[key].schema, key);
+    for (const key of ['clientId', 'clientSecret', 'accessToken', 'refreshToken', 'expirationDate']) {
+      assert.deepEqual(oauth.spec.properties[key], AUTH_TYPES.OAuth2RefreshCode.credentials[key].schema, key);
+    }
+    assert.deepEqual(oauth.spec.properties.accessTokenUrl, { ...AUTH_TYPES.OAuth2RefreshCode.credentials.accessTokenUrl.schema, default: 'https://id.example.test/token' });
   });
 
   test('an operation without credentials still gets the auth entry a batch spec needs, with a guess', async () => {
