@@ -142,6 +142,20 @@ function unreachableAdvice(url: string, code: string): Advice {
   return { cli: `check the ${setting.cli}, your network or proxy`, editor: `check the ${setting.editor}, your network or proxy` };
 }
 
+/**
+ * Whether the Flow Service answers this call only after calling the source itself (a connection's `test` or
+ * `explore`, a connection spec's `explore`): a timeout there is as likely the source's as the service's.
+ */
+function reachesTheSource(url: string): boolean {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return false;
+  }
+  return /\/(connections|connectionSpecs)\/[^/]+\/(test|explore)\/?$/.test(path);
+}
+
 /** Cancellation error for a request the caller aborted. */
 export function cancelledError(method: string, url: string): FlowServiceError {
   return new FlowServiceError(`${method} ${url} was cancelled`, 'cancelled', { method, url, retryable: false });
@@ -152,11 +166,10 @@ export function classifyTransportError(err: unknown, req: { method: string; url:
   const { method, url } = req;
   if (cancelled) return cancelledError(method, url);
   if (timedOut) {
-    return new FlowServiceError(
-      `No answer from ${hostOf(url)} within ${formatDuration(timeoutMs)} (${method} ${url}); the service may be overloaded or the network slow`,
-      'timeout',
-      { method, url, retryable: true },
-    );
+    const slowSide = reachesTheSource(url)
+      ? 'the Flow Service waits for your source on this call, so the source\'s API may be the slow part (check it answers quickly with these parameters), or the service or network'
+      : 'the service may be overloaded or the network slow';
+    return new FlowServiceError(`No answer from ${hostOf(url)} within ${formatDuration(timeoutMs)} (${method} ${url}); ${slowSide}`, 'timeout', { method, url, retryable: true });
   }
   const code = errorCode(err);
   if (code && UNREACHABLE_CODES.has(code)) {

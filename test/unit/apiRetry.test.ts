@@ -124,6 +124,18 @@ describe('retries', () => {
     assert.doesNotMatch(err.message, /emulator/);
   });
 
+  test('a timeout on a call the service answers by asking the source says the source may be the slow part', () => {
+    const platform = 'https://platform.adobe.io/data/foundation/flowservice';
+    for (const path of ['/connections/c1/explore?objectType=root', '/connectionSpecs/s1/explore', '/connections/c1/test']) {
+      const err = classifyTransportError(new Error('aborted'), { method: 'GET', url: `${platform}${path}` }, true, false, 30_000);
+      assert.equal(err.kind, 'timeout');
+      assert.match(err.message, /No answer from platform\.adobe\.io within 30 s .*the source's API may be the slow part/, path);
+    }
+    const list = classifyTransportError(new Error('aborted'), { method: 'GET', url: `${platform}/connections?limit=10` }, true, false, 30_000);
+    assert.match(list.message, /the service may be overloaded or the network slow/);
+    assert.doesNotMatch(list.message, /source/);
+  });
+
   test('a port fetch blocks is reported as such and not retried', () => {
     const err = classifyTransportError(Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') }), { method: 'GET', url: 'http://127.0.0.1:6000/x' }, false, false, 1000);
     assert.equal(err.details.retryable, false);
