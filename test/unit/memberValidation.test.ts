@@ -1,7 +1,8 @@
 /**
  * The engine's incremental paths give exactly what a full analysis gives: member-wise schema validation
- * (core/analysis/memberValidation.ts) and the moved tree and answer after a white-space edit
- * (core/analysis/treeEdit.ts). On random edits of the fixtures, an engine that keeps the last version of the
+ * (core/analysis/memberValidation.ts), narrowed below the member for a letter typed in a string
+ * (core/analysis/pathValidation.ts), the rules' kept findings (core/analysis/ruleResults.ts), and the moved tree and
+ * answer after a white-space edit (core/analysis/treeEdit.ts). On random edits of the fixtures, an engine that keeps the last version of the
  * document reports the same diagnostics, in the same order, as a fresh engine analysing the text whole; a moved tree
  * is the tree a parse of the new text gives.
  */
@@ -56,6 +57,9 @@ function edit(random: Random, text: string, engine: SpecEngine): string {
   return text.slice(0, at) + pick(random, ['"', ',', '}', 'x', ':']) + text.slice(at); // breaks the JSON
 }
 
+/** What the incremental engines of the random-edit tests did, summed over the fixtures. */
+const totals = { narrowed: 0, unaffected: 0, rulesKept: 0 };
+
 describe('member-wise schema validation', () => {
   test('the bundled schemas split: connection specs branch on type, flow specs on nothing', () => {
     assert.deepEqual([...branchKeysOf(SPEC_SCHEMAS.connectionSpec.schema)!], ['type']);
@@ -83,8 +87,18 @@ describe('member-wise schema validation', () => {
       }
       // The member-wise path was taken (a fixture with a duplicate key or a comment never splits: always full).
       assert.ok(incremental.validation.counts.memberwise >= 5, `member-wise ${JSON.stringify(incremental.validation.counts)}`);
+      totals.narrowed += incremental.validation.counts.narrowed;
+      totals.unaffected += incremental.validation.counts.unaffected;
+      totals.rulesKept += incremental.ruleResults.counts.kept;
     });
   }
+
+  test('over all fixtures the random letters took every incremental path', () => {
+    // Narrowed below the member and validated, narrowed with nothing to validate, rules' findings kept.
+    assert.ok(totals.narrowed - totals.unaffected >= 20, JSON.stringify(totals));
+    assert.ok(totals.unaffected >= 50, JSON.stringify(totals));
+    assert.ok(totals.rulesKept >= 500, JSON.stringify(totals));
+  });
 
   test('after white-space edits the moved tree is the tree a parse gives, and the answer is moved, not recomputed', async () => {
     const fixture = FIXTURES.find((f) => f.name === 'valid/acme-crm-connectionSpec.json')!;
