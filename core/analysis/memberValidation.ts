@@ -15,13 +15,10 @@
 import type { ASTNode, Diagnostic, JSONDocument, JSONSchema, ObjectASTNode, PropertyASTNode, StringASTNode, TextDocument } from 'vscode-json-languageservice';
 import { narrowedMember } from './pathValidation';
 import { changedRegion, type ChangedRegion, type EditFrom } from './textEdit';
+import { movedDiagnostic, mover, type PlacedDiagnostic } from './treeEdit';
 
 /** A raw problem with its offsets in the text it was found in. */
-interface Problem {
-  start: number;
-  end: number;
-  diagnostic: Diagnostic;
-}
+type Problem = PlacedDiagnostic;
 
 /** A top-level member: its key and the offsets of the whole property (key to end of value). */
 interface Member {
@@ -122,9 +119,9 @@ export class MemberValidation {
   moved(document: TextDocument, before: string, region: ChangedRegion): void {
     const last = this.last.get(document.uri);
     if (!last || last.text !== before) return;
-    const move = (offset: number, isEnd: boolean) => (isEnd ? offset > region.start : offset >= region.oldEnd) ? offset + region.newEnd - region.oldEnd : offset;
-    const problems = last.problems.map((p) => movedProblem(document, p, region));
-    const members = last.members.map((m) => ({ key: m.key, start: move(m.start, false), end: move(m.end, true) }));
+    const move = mover(region);
+    const problems = last.problems.map((p) => movedDiagnostic(document, p, region));
+    const members = last.members.map((m) => ({ key: m.key, start: move.start(m.start), end: move.end(m.end) }));
     this.last.set(document.uri, { ...last, text: document.getText(), members, problems });
   }
 
@@ -134,7 +131,7 @@ export class MemberValidation {
     editedString: StringASTNode | undefined): Promise<Problem[] | undefined> {
     const { branchKeys } = split;
     if (members.length !== previous.members.length || members.some((m, i) => m.key !== previous.members[i].key)) return undefined;
-    const moved = (p: Problem): Problem => movedProblem(document, p, edit);
+    const moved = (p: Problem): Problem => movedDiagnostic(document, p, edit);
     // An edit outside every member (white space between them) changes no value: the problems only move.
     const inside = members.findIndex((m, i) => overlaps(m, edit.start, edit.newEnd) || overlaps(previous.members[i], edit.start, edit.oldEnd));
     if (inside < 0) return previous.problems.map(moved);
@@ -171,18 +168,6 @@ export class MemberValidation {
 export function parseProblems(json: JSONDocument): number | undefined {
   const { syntaxErrors, comments } = json as unknown as { syntaxErrors?: unknown; comments?: unknown };
   return Array.isArray(syntaxErrors) && Array.isArray(comments) ? syntaxErrors.length + comments.length : undefined;
-}
-
-/**
- * A problem of the previous version where it is after `region` changed: a start at or after the change moves by its
- * length, and so does an end after the change's start (a problem about a node that holds the edit grows with it).
- */
-function movedProblem(document: TextDocument, p: Problem, region: ChangedRegion): Problem {
-  const delta = region.newEnd - region.oldEnd;
-  const start = p.start >= region.oldEnd ? p.start + delta : p.start;
-  const end = Math.max(start, p.end > region.start ? p.end + delta : p.end);
-  if (start === p.start && end === p.end) return p;
-  return { start, end, diagnostic: { ...p.diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } } };
 }
 
 /** Whether `node` lies in `ancestor`'s subtree (by parent links). */

@@ -11,14 +11,11 @@
 import type { ASTNode, Diagnostic, StringASTNode, TextDocument } from 'vscode-json-languageservice';
 import { RULES, runEachRule, type RuleErrorHandler } from './rules/index';
 import type { ChangedRegion, EditFrom } from './textEdit';
+import { movedDiagnostic, type PlacedDiagnostic } from './treeEdit';
 import type { AnalysisContext, Rule, SpecKind } from './types';
 
 /** A rule's finding with its offsets in the text it was found in. */
-interface Kept {
-  start: number;
-  end: number;
-  diagnostic: Diagnostic;
-}
+type Kept = PlacedDiagnostic;
 
 /** The last run of the rules over a document: its text, what the caller knew (`key`) and each rule's findings. */
 interface LastRun {
@@ -55,7 +52,7 @@ export class RuleResults {
         return diagnostics.map((diagnostic) => ({ start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end), diagnostic }));
       }
       this.counts.kept++;
-      return previous!.perRule[index].map((item) => movedFinding(document, item, edit!.region));
+      return previous!.perRule[index].map((item) => movedDiagnostic(document, item, edit!.region));
     });
     this.remember(document.uri, { text: document.getText(), key, perRule });
     return perRule.flatMap((items) => items.map((item) => item.diagnostic));
@@ -65,7 +62,7 @@ export class RuleResults {
   moved(document: TextDocument, before: string, region: ChangedRegion): void {
     const last = this.last.get(document.uri);
     if (!last || last.text !== before) return;
-    const perRule = last.perRule.map((items) => items.map((item) => movedFinding(document, item, region)));
+    const perRule = last.perRule.map((items) => items.map((item) => movedDiagnostic(document, item, region)));
     this.remember(document.uri, { ...last, text: document.getText(), perRule });
   }
 
@@ -92,13 +89,4 @@ export function keyPath(node: ASTNode): string {
   const keys: string[] = [];
   for (let at: ASTNode | undefined = node; at; at = at.parent) if (at.type === 'property') keys.push(at.keyNode.value);
   return keys.reverse().join('.');
-}
-
-/** A finding where it is after `region` changed: a start at or after the change moves, and so does an end after its start. */
-function movedFinding(document: TextDocument, item: Kept, region: ChangedRegion): Kept {
-  const delta = region.newEnd - region.oldEnd;
-  const start = item.start >= region.oldEnd ? item.start + delta : item.start;
-  const end = Math.max(start, item.end > region.start ? item.end + delta : item.end);
-  if (start === item.start && end === item.end) return item;
-  return { start, end, diagnostic: { ...item.diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } } };
 }

@@ -82,7 +82,7 @@ function plainStringToken(token: string): boolean {
 }
 
 /** Where an offset of the previous version is now: starts at or after the edit move, ends after its start move. */
-function mover(region: ChangedRegion): { start(offset: number): number; end(offset: number): number } {
+export function mover(region: ChangedRegion): { start(offset: number): number; end(offset: number): number } {
   const delta = region.newEnd - region.oldEnd;
   return {
     start: (offset) => (offset >= region.oldEnd ? offset + delta : offset),
@@ -139,10 +139,30 @@ export function updatedTree(json: JSONDocument, after: string, edit: EditFrom):
   return { whiteSpaceOnly: false, lineCountMayChange: false, editedString: inString.node };
 }
 
+/** A diagnostic with its offsets in the text it was found in (what can be moved after an edit). */
+export interface PlacedDiagnostic {
+  start: number;
+  end: number;
+  diagnostic: Diagnostic;
+}
+
+/**
+ * A diagnostic of the previous version where it is after `region` changed: a start at or after the change moves by
+ * its length, and so does an end after the change's start (a diagnostic about a node that holds the edit grows with
+ * it). The same item when nothing moved.
+ */
+export function movedDiagnostic<T extends PlacedDiagnostic>(document: TextDocument, item: T, region: ChangedRegion): T | PlacedDiagnostic {
+  const move = mover(region);
+  const start = move.start(item.start);
+  const end = Math.max(start, move.end(item.end));
+  if (start === item.start && end === item.end) return item;
+  return { start, end, diagnostic: { ...item.diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } } };
+}
+
 interface Remembered {
   text: string;
   key: string;
-  items: Array<{ start: number; end: number; diagnostic: Diagnostic }>;
+  items: PlacedDiagnostic[];
 }
 
 /** The last diagnostics of each document, with their offsets, to move after a {@link whiteSpaceOnly} edit. */
@@ -163,12 +183,7 @@ export class MovableResults {
   moved(document: TextDocument, key: string, before: string, region: ChangedRegion): Diagnostic[] | undefined {
     const last = this.last.get(document.uri);
     if (!last || last.text !== before || last.key !== key) return undefined;
-    const move = mover(region);
-    const items = last.items.map(({ start, end, diagnostic }) => {
-      const from = move.start(start);
-      const to = Math.max(from, move.end(end));
-      return { start: from, end: to, diagnostic: { ...diagnostic, range: { start: document.positionAt(from), end: document.positionAt(to) } } };
-    });
+    const items = last.items.map((item) => movedDiagnostic(document, item, region));
     this.last.set(document.uri, { text: document.getText(), key, items });
     return items.map((item) => item.diagnostic);
   }
