@@ -4,7 +4,9 @@
  * from that version inside one member only — the same top-level keys in the same order, the same values of the keys
  * the root schema branches on (`type`), no syntax error and no comment on either side — only that member is validated
  * again (beside the branch keys, against the same root schema) and every other problem is kept, moved by the edit's
- * length. An edit between members (white space) only moves them. Anything else is a full validation.
+ * length. An edit between members (white space) only moves them. Anything else is a full validation. A letter
+ * typed in a string narrows further, below the member down to that string (pathValidation.ts), or needs no
+ * validation at all when the string is judged by its type alone.
  *
  * Why this is exact: a JSON Schema's verdict on one member depends on the member and on what the root schema
  * branches on, nothing else, as long as the root schema only has `properties`, `required`, `additionalProperties` and
@@ -152,8 +154,9 @@ export class MemberValidation {
     }
     const memberProperty = narrowed ? narrowedProperty(property, narrowed.value()) : property;
     const properties = root.properties.map((p, i) => (i === inside ? memberProperty : p)).filter((p, i) => i === inside || branchKeys.has(p.keyNode.value));
+    // The problems found again are those inside the validated scope; the previous ones inside it are replaced.
     const scope = narrowed ? { start: narrowed.scope.offset, end: narrowed.scope.offset + narrowed.scope.length } : member;
-    const oldScope = { start: scope.start, end: scope.end - (edit.newEnd - edit.oldEnd) };
+    const oldScope = narrowed ? { start: scope.start, end: scope.end - (edit.newEnd - edit.oldEnd) } : old;
     const raw = await validateDocument(withRootProperties(json, root, properties));
     const fresh = raw.map((diagnostic) => problemOf(document, diagnostic)).filter((p) => p.start >= scope.start && p.end <= scope.end);
     const kept = previous.problems.filter((p) => !(p.start >= oldScope.start && p.end <= oldScope.end)).map(moved);
