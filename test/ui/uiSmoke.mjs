@@ -53,6 +53,8 @@ async function goTo(page, line, column) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await input.fill(`:${line}:${column}`);
+  // Enter only once the picker has read the text and offers that line (pressed earlier, it can go unanswered).
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
 }
