@@ -55,7 +55,9 @@ export class RuleResults {
       return previous!.perRule[index].map((item) => movedDiagnostic(document, item, edit!.region));
     });
     this.remember(document.uri, { text: document.getText(), key, perRule });
-    return perRule.flatMap((items) => items.map((item) => item.diagnostic));
+    // Copies: the caller may change what it gets (mergeDiagnostics carries the schema's candidates over to a rule's
+    // finding), and a kept finding must stay as its rule reported it.
+    return perRule.flatMap((items) => items.map((item) => ({ ...item.diagnostic })));
   }
 
   /** The document changed by white space between tokens only (treeEdit.ts): every rule's findings just move. */

@@ -209,6 +209,24 @@ describe('the engine after a letter typed in the typical spec', () => {
     assert.ok(engine.ruleResults.counts.kept > before.kept, 'rules that do not read the request path were not run');
   });
 
+  test('a kept finding is the one its rule reported, whatever the caller did with the last copy', () => {
+    const results = new SpecEngine().ruleResults;
+    const spec = JSON.parse(typical) as { authSpec: Array<{ name: string }> };
+    const duplicated = typical.replace(`"${spec.authSpec[1].name}"`, `"${spec.authSpec[0].name}"`);
+    const { document, json } = parse(duplicated);
+    const finding = results.run(document, json.root, 'connectionSpec', undefined, {}, 'k').find((d) => d.code === 'SSDK401')!;
+    finding.data = { candidates: ['stale'] }; // what mergeDiagnostics does to a rule's finding the schema also reports
+    // A letter in the request path: the auth rule does not read it, so its finding is kept.
+    const at = duplicated.indexOf('"path": "/', duplicated.indexOf('"sourceSpec"')) + '"path": "/'.length;
+    const typed = `${duplicated.slice(0, at)}x${duplicated.slice(at)}`;
+    const edit = { before: duplicated, region: changedRegion(duplicated, typed) };
+    const { editedString } = updatedTree(json, typed, edit)!;
+    const kept = results.counts.kept;
+    const again = results.run(TextDocument.create(document.uri, 'json', 2, typed), json.root, 'connectionSpec', undefined, {}, 'k', edit, editedString);
+    assert.ok(results.counts.kept > kept, 'the auth rule was not run again');
+    assert.deepEqual(again.find((d) => d.code === 'SSDK401')?.data, { name: spec.authSpec[0].name });
+  });
+
   test('a new duplicate auth name is found on the keystroke that makes it', async () => {
     const engine = new SpecEngine();
     const uri = 'file:///auth-connectionSpec.json';
