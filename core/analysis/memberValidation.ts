@@ -15,7 +15,7 @@
  * test/unit/memberValidation.test.ts checks it on random edits against full validation.
  */
 import type { ASTNode, Diagnostic, JSONDocument, JSONSchema, ObjectASTNode, PropertyASTNode, StringASTNode, TextDocument } from 'vscode-json-languageservice';
-import { narrowedMember } from './pathValidation';
+import { narrowedMember, propertyWithValue } from './pathValidation';
 import { changedRegion, type ChangedRegion, type EditFrom } from './textEdit';
 import { movedDiagnostic, mover, type PlacedDiagnostic } from './treeEdit';
 
@@ -152,7 +152,7 @@ export class MemberValidation {
       this.counts.unaffected++;
       return previous.problems.map(moved);
     }
-    const memberProperty = narrowed ? narrowedProperty(property, narrowed.value()) : property;
+    const memberProperty = narrowed ? propertyWithValue(property, narrowed.value()) : property;
     const properties = root.properties.map((p, i) => (i === inside ? memberProperty : p)).filter((p, i) => i === inside || branchKeys.has(p.keyNode.value));
     // The problems found again are those inside the validated scope; the previous ones inside it are replaced.
     const scope = narrowed ? { start: narrowed.scope.offset, end: narrowed.scope.offset + narrowed.scope.length } : member;
@@ -177,15 +177,6 @@ export function parseProblems(json: JSONDocument): number | undefined {
 function isWithin(node: ASTNode, ancestor: ASTNode): boolean {
   for (let at: ASTNode | undefined = node; at; at = at.parent) if (at === ancestor) return true;
   return false;
-}
-
-/** A top-level property like `property` whose value is `value` (the narrowed member of pathValidation.ts). */
-function narrowedProperty(property: PropertyASTNode, value: ASTNode): PropertyASTNode {
-  return {
-    type: 'property', offset: property.offset, length: property.length, parent: property.parent, keyNode: property.keyNode,
-    valueNode: value, colonOffset: property.colonOffset,
-    get children(): ASTNode[] { return [property.keyNode, value]; },
-  };
 }
 
 function problemOf(document: TextDocument, diagnostic: Diagnostic): Problem {

@@ -15,9 +15,11 @@
  * When the schemas of the edited string itself only look at its type (`type` and annotations, no `enum`, `pattern`,
  * `format`, length…), no verdict can change: nothing is validated and the last problems are kept, moved. That is
  * typing in a description, a URL path or any free text.
- * test/unit/memberValidation.test.ts compares the result with full validation on random edits.
+ * test/unit/pathValidation.test.ts compares the result with full validation on random letters (a schema using every
+ * keyword that compares children), test/unit/memberValidation.test.ts on random edits of the fixtures.
  */
 import type { ArrayASTNode, ASTNode, JSONSchema, ObjectASTNode, PropertyASTNode, StringASTNode } from 'vscode-json-languageservice';
+import { schemaAtPointer } from './schemaNavigator';
 
 /** A schema or `true`/`false` (the language service's JSONSchemaRef, which its index does not export). */
 type JSONSchemaRef = JSONSchema | boolean;
@@ -121,9 +123,8 @@ function memberSchemas(root: JSONSchema, key: string): JSONSchema[] | undefined 
     }
   }
   for (const level of levels) {
-    const schema = level as JSONSchema;
-    const own = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-    if (own === undefined) continue;
+    const own = schemaForKey(level as JSONSchema, key);
+    if (own === undefined || typeof own === 'boolean') continue;
     const resolved = resolve(root, own);
     if (!resolved) return undefined;
     out.push(...resolved);
@@ -141,8 +142,7 @@ function childSchemas(root: JSONSchema, schemas: JSONSchema[], container: Object
     if (Object.keys(schema).some((keyword) => !LEVEL_KEYWORDS.has(keyword))) return undefined;
     let next: JSONSchemaRef | undefined;
     if (container.type === 'object') {
-      const key = (child as PropertyASTNode).keyNode.value;
-      next = schema.properties?.[key] ?? (schema.properties && key in schema.properties ? undefined : schema.additionalProperties);
+      next = schemaForKey(schema, (child as PropertyASTNode).keyNode.value);
     } else {
       if (Array.isArray(schema.items)) return undefined; // a tuple: which schema applies depends on the position
       next = schema.items;
@@ -156,12 +156,16 @@ function childSchemas(root: JSONSchema, schemas: JSONSchema[], container: Object
   return out;
 }
 
+/** The schema a property named `key` gets from `schema`: its own entry in `properties`, else `additionalProperties`. */
+function schemaForKey(schema: JSONSchema, key: string): JSONSchemaRef | undefined {
+  return schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : schema.additionalProperties;
+}
+
 /** A schema with its local `$ref`s followed (the target and the keywords beside the reference); undefined if one is not local. */
 function resolve(root: JSONSchema, schema: JSONSchemaRef, depth = 0): JSONSchema[] | undefined {
   if (typeof schema !== 'object') return typeof schema === 'boolean' ? [] : undefined;
   if (schema.$ref === undefined) return [schema];
-  const match = /^#\/(definitions|\$defs)\/([^/]+)$/.exec(schema.$ref);
-  const target = match ? (root as Record<string, Record<string, JSONSchemaRef> | undefined>)[match[1]]?.[decodeURIComponent(match[2])] : undefined;
+  const target = schemaAtPointer(root, schema.$ref);
   if (target === undefined || depth >= MAX_REF_DEPTH) return undefined;
   const beside: JSONSchema = { ...schema };
   delete beside.$ref;
@@ -169,9 +173,13 @@ function resolve(root: JSONSchema, schema: JSONSchemaRef, depth = 0): JSONSchema
   return followed && [...followed, beside];
 }
 
-/** A property like `property` (same key, offsets and parent) whose value is `value`. */
-function childWith(property: ASTNode, value: ASTNode): ASTNode {
-  if (property.type !== 'property') return value; // an array item: the narrowed item itself
+/** The child on the path with `value` in place: a property holding it, or (an array item) `value` itself. */
+function childWith(child: ASTNode, value: ASTNode): ASTNode {
+  return child.type === 'property' ? propertyWithValue(child, value) : value;
+}
+
+/** A property like `property` (same key, offsets and parent) whose value is `value`: what the validator sees of it. */
+export function propertyWithValue(property: PropertyASTNode, value: ASTNode): PropertyASTNode {
   return {
     type: 'property', offset: property.offset, length: property.length, parent: property.parent, keyNode: property.keyNode,
     valueNode: value, colonOffset: property.colonOffset, children: [property.keyNode, value],

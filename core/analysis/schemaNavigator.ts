@@ -110,15 +110,20 @@ export class SchemaNavigator {
   }
 
   private resolvePointer(ref: string): JSONSchemaRef | undefined {
-    if (!ref.startsWith('#')) return undefined;
-    let node: unknown = this.root;
-    for (const raw of ref.slice(1).split('/').filter((s) => s.length > 0)) {
-      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-      if (!node || typeof node !== 'object') return undefined;
-      node = (node as Record<string, unknown>)[key];
-    }
-    return node && typeof node === 'object' ? (node as JSONSchema) : undefined;
+    return schemaAtPointer(this.root, ref);
   }
+}
+
+/** The schema a local `$ref` (`#/definitions/x`, any JSON pointer into `root`) points at; undefined for another file. */
+export function schemaAtPointer(root: JSONSchema, ref: string): JSONSchema | undefined {
+  if (!ref.startsWith('#')) return undefined;
+  let node: unknown = root;
+  for (const raw of ref.slice(1).split('/').filter((s) => s.length > 0)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node && typeof node === 'object' ? (node as JSONSchema) : undefined;
 }
 
 function collectPropertySchemas(schema: JSONSchema, name: string, out: JSONSchemaRef[]): void {
